@@ -1,0 +1,25 @@
+.PHONY: run test build generate bench eval clean
+
+# Run geokg: embedded store, seed article loaded, playground on :8080.
+run:
+	go run .
+
+# The whole test suite (starts its own Neo4j unless NEO4J_URI is set).
+test:
+	scripts/test.sh
+
+build:
+	go build -o geokg .
+
+generate:
+	go generate ./...
+
+bench:
+	go test -run '^$$' -bench . -benchmem ./...
+
+# Extraction quality on the development set beside the repo.
+eval: build
+	python3 ../shared/eval/eval.py ./geokg ../shared/eval/dev
+
+clean:
+	rm -rf geokg test-artifacts .cache

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The whole test suite, as run by `make test` and .ci/run.
+#
+# Starts the project's own Neo4j 5.26 test server unless NEO4J_URI is already
+# set, checks generated code is fresh, runs go vet and every Go test with the
+# Neo4j suites enabled, and stops what it started. Exits non-zero on any
+# failure. Test artefacts land in test-artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+artifacts="$root/test-artifacts"
+mkdir -p "$artifacts"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
+
+step "generated code is fresh (go generate ./resolvers/...)"
+go generate ./resolvers/...
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  if ! git diff --exit-code --stat -- resolvers schema.graphqls gqlgen.yml; then
+    echo "generated GraphQL code is stale: run 'go generate ./resolvers/...' and commit" >&2
+    exit 1
+  fi
+fi
+
+started_neo4j=0
+cleanup() {
+  if [ "$started_neo4j" = 1 ]; then
+    scripts/neo4j-test-server.sh stop || true
+  fi
+}
+trap cleanup EXIT
+
+if [ -z "${NEO4J_URI:-}" ]; then
+  step "starting the Neo4j test server"
+  export NEO4J_TEST_PORT="${NEO4J_TEST_PORT:-17687}"
+  scripts/neo4j-test-server.sh start
+  started_neo4j=1
+  export NEO4J_URI="bolt://127.0.0.1:${NEO4J_TEST_PORT}"
+fi
+echo "Neo4j suites run against $NEO4J_URI"
+
+step "go vet ./..."
+go vet ./...
+
+step "go test ./... (race detector on)"
+set +e
+go test -race -count=1 -json ./... >"$artifacts/go-test.jsonl"
+go_rc=$?
+set -e
+python3 scripts/gotest-summary.py "$artifacts/go-test.jsonl"
+sum_rc=$?
+if [ "$go_rc" != 0 ] || [ "$sum_rc" != 0 ]; then
+  echo "go test failed (exit $go_rc)" >&2
+  exit 1
+fi
