@@ -1,0 +1,188 @@
+package loader
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind classifies a token.
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota // letters (with inner apostrophes or dots: "don't", "U.S.")
+	tNum                  // digits with inner , or . ("1,000", "3.5")
+	tPunct                // one punctuation rune; "'s" possessives are tPoss
+	tPoss                 // possessive 's or ’s
+)
+
+// token is one word, number or punctuation mark of the body. text and lower
+// are slices of the body and of its ASCII-lowercased copy, so tokens cost no
+// allocation of their own.
+type token struct {
+	start, end int
+	text       string
+	lower      string
+	kind       tokKind
+	cap        bool // starts with an upper-case letter
+	allCaps    bool // two or more letters, all upper case
+	glued      bool // no space between this token and the previous one
+	sent       int  // sentence index
+}
+
+func (t *token) is(words ...string) bool {
+	for _, w := range words {
+		if t.lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// isHyphen reports whether t is a hyphen or dash joining two words with no
+// spaces ("Zelenskyy-Putin", "face-to-face").
+func (t *token) isHyphen() bool {
+	return t.kind == tPunct && (t.text == "-" || t.text == "‑" || t.text == "–")
+}
+
+func (t *token) isApos() bool {
+	return t.kind == tPunct && (t.text == "'" || t.text == "’")
+}
+
+// asciiLower returns a copy of s with ASCII letters lower-cased; byte offsets
+// are unchanged, unlike strings.ToLower.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// tokenize splits the sentences of body into tokens.
+func tokenize(body, lower string, sents []span) []token {
+	toks := make([]token, 0, len(body)/5)
+	for si, s := range sents {
+		prevEnd := -1
+		for i := s.start; i < s.end; {
+			r, n := utf8.DecodeRuneInString(body[i:])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
+			start := i
+			kind := tPunct
+			switch {
+			case unicode.IsLetter(r):
+				kind = tWord
+				i = scanWord(body, i, s.end)
+			case unicode.IsDigit(r):
+				kind = tNum
+				i = scanNumber(body, i, s.end)
+			case (r == '\'' || r == '’') && possessiveAt(body, i+n, s.end) && prevEnd == i:
+				kind = tPoss
+				i += n + 1
+			default:
+				i += n
+			}
+			t := token{start: start, end: i, text: body[start:i], lower: lower[start:i], kind: kind, glued: prevEnd == start, sent: si}
+			if kind == tWord {
+				t.cap = unicode.IsUpper(r)
+				t.allCaps = isAllCaps(t.text)
+			}
+			toks = append(toks, t)
+			prevEnd = i
+		}
+	}
+	return toks
+}
+
+// possessiveAt reports whether an 's that ends a word starts at body[i-1].
+func possessiveAt(body string, i, end int) bool {
+	if i >= end || (body[i] != 's' && body[i] != 'S') {
+		return false
+	}
+	if i+1 == end {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(body[i+1:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// inner apostrophes ("don't" but not the possessive "Russia's"), and dotted
+// acronyms with their final period ("U.S.").
+func scanWord(s string, i, end int) int {
+	dotted := false
+	for i < end {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			i += n
+			continue
+		}
+		if r == '.' && i+1 < end {
+			r2, _ := utf8.DecodeRuneInString(s[i+1:])
+			if unicode.IsLetter(r2) && isSingleLetterBefore(s, i) {
+				dotted = true
+				i++
+				continue
+			}
+		}
+		if (r == '\'' || r == '’') && i+n < end && !possessiveAt(s, i+n, end) {
+			r2, _ := utf8.DecodeRuneInString(s[i+n:])
+			if unicode.IsLetter(r2) {
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	if dotted && i < end && s[i] == '.' {
+		i++
+	}
+	return i
+}
+
+// isSingleLetterBefore reports whether the letters just before i form a
+// single letter (the "U" of "U.S").
+func isSingleLetterBefore(s string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	if i-n == 0 {
+		return true
+	}
+	r2, _ := utf8.DecodeLastRuneInString(s[:i-n])
+	return !unicode.IsLetter(r2)
+}
+
+func scanNumber(s string, i, end int) int {
+	for i < end {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			i++
+			continue
+		}
+		if (c == ',' || c == '.') && i+1 < end && s[i+1] >= '0' && s[i+1] <= '9' {
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
