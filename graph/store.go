@@ -6,42 +6,54 @@ import "context"
 //
 // Ordering rules are part of the contract so both stores answer identically:
 // lists of entities, relations and events come back sorted as documented on
-// each method.
+// each method. Within a returned value, aliases are sorted and deduplicated,
+// mentions are sorted by article, start, end, participants by entity, then
+// role, and evidence keeps the order of the batch; a nil slice and an empty
+// one mean the same. Returned values are copies the caller may modify.
 type Store interface {
 	// Apply writes everything one article contributes in one transaction. It is
 	// idempotent: applying the same batch again leaves the graph unchanged, and
 	// applying a batch for an article already present replaces that article's
 	// relations, events and mentions. Entities merge across articles: aliases
-	// are unioned; name, kind and coordinates take the batch's non-empty values.
+	// are unioned; name, kind, country and coordinates take the batch's
+	// non-empty values. Entities are never deleted: one the new version of an
+	// article no longer names keeps its aliases and loses that article's
+	// mentions. Apply stamps b.Article.ID on every mention, evidence, relation
+	// and event of the batch, since the batch is all one article says.
 	Apply(ctx context.Context, b Batch) error
 
 	// Entities returns the entities with the given ids, in the order of ids,
-	// skipping ids that do not exist.
+	// skipping ids that do not exist; an id listed twice is returned twice.
 	Entities(ctx context.Context, ids []string) ([]Entity, error)
 
 	// FindEntity returns the entity whose name or one of whose aliases equals
-	// name, ignoring case. Canonical-name matches win over alias matches; ties
+	// name, ignoring case (both sides lower-cased). Canonical-name matches win over alias matches; ties
 	// go to the smallest id. ErrNotFound when none matches.
 	FindEntity(ctx context.Context, name string) (Entity, error)
 
 	// SearchEntities lists entities matching f, ranked: exact name or alias
-	// match first, then prefix, then substring; ties by name, then id.
+	// match first, then prefix, then substring, an entity ranking by its best
+	// name or alias; ties by name, then id (byte order).
 	SearchEntities(ctx context.Context, f EntityFilter) ([]Entity, error)
 
-	// Relations lists relations matching f, sorted by id.
+	// Relations lists relations matching f, sorted by id. An unknown Direction
+	// or relation type is ErrInvalid; an unknown Entity matches nothing.
 	Relations(ctx context.Context, f RelationFilter) ([]Relation, error)
 
-	// Events returns the events with the given ids, in the order of ids.
+	// Events returns the events with the given ids, in the order of ids,
+	// skipping ids that do not exist.
 	Events(ctx context.Context, ids []string) ([]Event, error)
 
-	// Articles returns the articles with the given ids, in the order of ids.
+	// Articles returns the articles with the given ids, in the order of ids,
+	// skipping ids that do not exist.
 	Articles(ctx context.Context, ids []string) ([]Article, error)
 
 	// Neighborhood returns the subgraph within q.Depth hops of q.ID, following
 	// relations of q.Types in either direction. Relations are those with an
 	// endpoint fewer than q.Depth hops from q.ID, sorted by id and cut to
 	// q.Limit; entities are q.ID plus the endpoints of the kept relations,
-	// sorted by id. ErrNotFound when q.ID does not exist.
+	// sorted by id. Hops are counted over q.Types relations only. ErrNotFound
+	// when q.ID does not exist; ErrInvalid for a type outside the vocabulary.
 	Neighborhood(ctx context.Context, q NeighborhoodQuery) (Subgraph, error)
 
 	// Close releases the store's resources.
