@@ -56,4 +56,103 @@ type Gazetteer struct {
 	Places        []Place
 	Orgs          []Org
 	Officeholders []Officeholder
+
+	byCode  map[string]int   // ISO code -> index in Countries
+	byID    map[string]Ref   // entity id -> its (first) entry
+	roles   map[string][]int // person id -> indexes in Officeholders
+	matcher *matcher
+}
+
+// Table names the slice of the Gazetteer a Ref points into.
+type Table uint8
+
+const (
+	TableCountry      Table = iota + 1 // Countries
+	TablePlace                         // Places (cities and regions)
+	TableOrg                           // Orgs
+	TableOfficeholder                  // Officeholders
+)
+
+func (t Table) String() string {
+	switch t {
+	case TableCountry:
+		return "country"
+	case TablePlace:
+		return "place"
+	case TableOrg:
+		return "org"
+	case TableOfficeholder:
+		return "officeholder"
+	}
+	return "unknown"
+}
+
+// Ref points at one gazetteer entry.
+type Ref struct {
+	ID      string // entity id, e.g. "country:UA", "city:712559"
+	Table   Table
+	Index   int  // index into the Table's slice
+	Demonym bool // the text was a demonym or adjective ("Ukrainian"), not the name
+}
+
+// Match is one occurrence of a known name in a text.
+type Match struct {
+	Start, End int    // byte offsets into the text
+	Text       string // text[Start:End]
+	// Candidates are the entries this name may denote, most likely first:
+	// countries, then organisations and office-holders, then regions, then
+	// cities by population. The slice is shared: do not modify it.
+	Candidates []Ref
+}
+
+// CountryByCode returns the country with the ISO 3166-1 alpha-2 code (e.g. "UA").
+func (g *Gazetteer) CountryByCode(code string) (*Country, bool) {
+	i, ok := g.byCode[code]
+	if !ok {
+		return nil, false
+	}
+	return &g.Countries[i], true
+}
+
+// Entry is one gazetteer record; exactly one of its pointers is set.
+type Entry struct {
+	Country      *Country
+	Place        *Place
+	Org          *Org
+	Officeholder *Officeholder // for a person, the first of their roles (see Roles)
+}
+
+// ByID returns the entry with the entity id ("country:UA", "city:712559",
+// "region:UA-21", "org:nato", "person:volodymyr-zelenskyy").
+func (g *Gazetteer) ByID(id string) (Entry, bool) {
+	r, ok := g.byID[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return g.Entry(r), true
+}
+
+// Entry returns the record r points at.
+func (g *Gazetteer) Entry(r Ref) Entry {
+	switch r.Table {
+	case TableCountry:
+		return Entry{Country: &g.Countries[r.Index]}
+	case TablePlace:
+		return Entry{Place: &g.Places[r.Index]}
+	case TableOrg:
+		return Entry{Org: &g.Orgs[r.Index]}
+	case TableOfficeholder:
+		return Entry{Officeholder: &g.Officeholders[r.Index]}
+	}
+	return Entry{}
+}
+
+// Roles returns every role the person holds ("person:vladimir-putin").
+func (g *Gazetteer) Roles(personID string) []Officeholder {
+	idx := g.roles[personID]
+	out := make([]Officeholder, len(idx))
+	for i, j := range idx {
+		out[i] = g.Officeholders[j]
+	}
+	return out
 }
