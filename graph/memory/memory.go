@@ -1,0 +1,579 @@
+// Package memory is the embedded, in-process graph.Store: the zero-setup
+// default, and the store the resolver tests run against.
+package memory
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/geokg/geokg/graph"
+)
+
+var _ graph.Store = (*Store)(nil)
+
+// Store keeps the graph in maps guarded by one RWMutex. Apply validates and
+// prepares everything outside the lock, then makes changes that cannot fail
+// under the write lock, so a rejected batch changes nothing and readers
+// never see half an article.
+type Store struct {
+	mu        sync.RWMutex
+	entities  map[string]*entity
+	relations map[string]graph.Relation
+	events    map[string]graph.Event
+	articles  map[string]*article
+	byName    map[string]set // lower-cased canonical name -> entity ids
+	byAlias   map[string]set // lower-cased alias -> entity ids
+	out, in   map[string]set // entity id -> ids of relations it is the source / target of
+}
+
+// entity is an entity with its mentions kept per article, so re-applying an
+// article replaces just that article's mentions.
+type entity struct {
+	graph.Entity                            // Aliases sorted and unique; Mentions unused
+	mentions     map[string][]graph.Mention // article id -> mentions sorted by start, end
+}
+
+// article is an article with what it contributed, for replacement.
+type article struct {
+	graph.Article
+	relations set
+	events    set
+	entities  set // entities holding mentions from this article
+}
+
+type set map[string]struct{}
+
+func (s set) sorted() []string {
+	out := make([]string, 0, len(s))
+	for id := range s {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// New returns an empty store.
+func New() *Store {
+	return &Store{
+		entities:  map[string]*entity{},
+		relations: map[string]graph.Relation{},
+		events:    map[string]graph.Event{},
+		articles:  map[string]*article{},
+		byName:    map[string]set{},
+		byAlias:   map[string]set{},
+		out:       map[string]set{},
+		in:        map[string]set{},
+	}
+}
+
+func add(m map[string]set, key, id string) {
+	s := m[key]
+	if s == nil {
+		s = set{}
+		m[key] = s
+	}
+	s[id] = struct{}{}
+}
+
+func remove(m map[string]set, key, id string) {
+	if s := m[key]; s != nil {
+		delete(s, id)
+		if len(s) == 0 {
+			delete(m, key)
+		}
+	}
+}
+
+// Apply writes one article's batch; see graph.Store.
+func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("apply: %w", err)
+	}
+	if err := b.Validate(); err != nil {
+		return fmt.Errorf("apply %s: %w", b.Article.ID, err)
+	}
+	p := prepare(b)
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dropArticle(p.Article.ID)
+	art := &article{Article: p.Article, relations: set{}, events: set{}, entities: set{}}
+	s.articles[art.ID] = art
+	for _, e := range p.Entities {
+		s.mergeEntity(e, art)
+	}
+	for _, ev := range p.Events {
+		if old, ok := s.events[ev.ID]; ok && old.Article != art.ID {
+			delete(s.articles[old.Article].events, ev.ID)
+		}
+		s.events[ev.ID] = ev
+		art.events[ev.ID] = struct{}{}
+	}
+	for _, r := range p.Relations {
+		if old, ok := s.relations[r.ID]; ok {
+			// A relation id another article already used: it moves here.
+			s.dropRelation(old)
+			delete(s.articles[old.Article].relations, r.ID)
+		}
+		s.relations[r.ID] = r
+		add(s.out, r.Source, r.ID)
+		add(s.in, r.Target, r.ID)
+		art.relations[r.ID] = struct{}{}
+	}
+	return nil
+}
+
+// prepare copies b into the shape the store keeps, so nothing the caller
+// holds aliases the store's memory and the locked section cannot fail.
+func prepare(b graph.Batch) graph.Batch {
+	id := b.Article.ID
+	p := graph.Batch{Article: b.Article}
+	for _, e := range b.Entities {
+		e.Aliases = sortedSet(e.Aliases)
+		e.Lat, e.Lon = copyPtr(e.Lat), copyPtr(e.Lon)
+		ms := make([]graph.Mention, len(e.Mentions))
+		for i, m := range e.Mentions {
+			m.Article = id
+			ms[i] = m
+		}
+		e.Mentions = ms
+		p.Entities = append(p.Entities, e)
+	}
+	for _, r := range b.Relations {
+		r.Article = id
+		r.Evidence = stamp(r.Evidence, id)
+		p.Relations = append(p.Relations, r)
+	}
+	for _, ev := range b.Events {
+		ev.Article = id
+		ev.Evidence = stamp(ev.Evidence, id)
+		ev.Participants = slices.Clone(ev.Participants)
+		sort.Slice(ev.Participants, func(i, j int) bool {
+			a, b := ev.Participants[i], ev.Participants[j]
+			if a.Entity != b.Entity {
+				return a.Entity < b.Entity
+			}
+			return a.Role < b.Role
+		})
+		ev.Killed, ev.Injured = copyPtr(ev.Killed), copyPtr(ev.Injured)
+		p.Events = append(p.Events, ev)
+	}
+	return p
+}
+
+func stamp(in []graph.Evidence, article string) []graph.Evidence {
+	out := make([]graph.Evidence, len(in))
+	for i, e := range in {
+		e.Article = article
+		out[i] = e
+	}
+	return out
+}
+
+func sortedSet(in []string) []string {
+	out := slices.Clone(in)
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+func copyPtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// dropArticle removes what a previous version of the article contributed;
+// its entities stay, without this article's mentions.
+func (s *Store) dropArticle(id string) {
+	old := s.articles[id]
+	if old == nil {
+		return
+	}
+	for rid := range old.relations {
+		s.dropRelation(s.relations[rid])
+		delete(s.relations, rid)
+	}
+	for eid := range old.events {
+		delete(s.events, eid)
+	}
+	for eid := range old.entities {
+		delete(s.entities[eid].mentions, id)
+	}
+	delete(s.articles, id)
+}
+
+// dropRelation removes r from the endpoint indexes.
+func (s *Store) dropRelation(r graph.Relation) {
+	remove(s.out, r.Source, r.ID)
+	remove(s.in, r.Target, r.ID)
+}
+
+// mergeEntity folds e, already prepared, into the store: aliases unioned,
+// non-empty values win, this article's mentions replaced.
+func (s *Store) mergeEntity(e graph.Entity, art *article) {
+	cur := s.entities[e.ID]
+	if cur == nil {
+		cur = &entity{Entity: graph.Entity{ID: e.ID}, mentions: map[string][]graph.Mention{}}
+		s.entities[e.ID] = cur
+	}
+	if cur.Name != e.Name {
+		if cur.Name != "" {
+			remove(s.byName, strings.ToLower(cur.Name), e.ID)
+		}
+		cur.Name = e.Name
+		add(s.byName, strings.ToLower(e.Name), e.ID)
+	}
+	cur.Kind = e.Kind
+	if e.Country != "" {
+		cur.Country = e.Country
+	}
+	if e.Lat != nil {
+		cur.Lat = e.Lat
+	}
+	if e.Lon != nil {
+		cur.Lon = e.Lon
+	}
+	for _, a := range e.Aliases {
+		add(s.byAlias, strings.ToLower(a), e.ID)
+	}
+	cur.Aliases = sortedSet(append(cur.Aliases, e.Aliases...))
+
+	// An entity listed twice in one batch keeps the mentions of both listings.
+	ms := append(cur.mentions[art.ID], e.Mentions...)
+	if len(ms) == 0 {
+		return
+	}
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End < ms[j].End
+	})
+	cur.mentions[art.ID] = ms
+	art.entities[e.ID] = struct{}{}
+}
+
+// export copies an entity out, mentions ordered by article.
+func (e *entity) export() graph.Entity {
+	out := e.Entity
+	out.Aliases = slices.Clone(e.Aliases)
+	out.Lat, out.Lon = copyPtr(e.Lat), copyPtr(e.Lon)
+	arts := make([]string, 0, len(e.mentions))
+	n := 0
+	for a, ms := range e.mentions {
+		arts = append(arts, a)
+		n += len(ms)
+	}
+	sort.Strings(arts)
+	out.Mentions = make([]graph.Mention, 0, n)
+	for _, a := range arts {
+		out.Mentions = append(out.Mentions, e.mentions[a]...)
+	}
+	return out
+}
+
+func exportRelation(r graph.Relation) graph.Relation {
+	r.Evidence = slices.Clone(r.Evidence)
+	return r
+}
+
+func exportEvent(ev graph.Event) graph.Event {
+	ev.Participants = slices.Clone(ev.Participants)
+	ev.Evidence = slices.Clone(ev.Evidence)
+	ev.Killed, ev.Injured = copyPtr(ev.Killed), copyPtr(ev.Injured)
+	return ev
+}
+
+// Entities returns the entities with the given ids; see graph.Store.
+func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]graph.Entity, 0, len(ids))
+	for _, id := range ids {
+		if e := s.entities[id]; e != nil {
+			out = append(out, e.export())
+		}
+	}
+	return out, nil
+}
+
+// FindEntity looks an entity up by name or alias; see graph.Store.
+func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, error) {
+	if err := ctx.Err(); err != nil {
+		return graph.Entity{}, fmt.Errorf("find entity: %w", err)
+	}
+	key := strings.ToLower(name)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, index := range []map[string]set{s.byName, s.byAlias} {
+		if ids := index[key]; len(ids) > 0 {
+			return s.entities[minKey(ids)].export(), nil
+		}
+	}
+	return graph.Entity{}, fmt.Errorf("find entity %q: %w", name, graph.ErrNotFound)
+}
+
+func minKey(s set) string {
+	first := true
+	var m string
+	for k := range s {
+		if first || k < m {
+			m, first = k, false
+		}
+	}
+	return m
+}
+
+// Match ranks for SearchEntities, best first.
+const (
+	rankExact = iota
+	rankPrefix
+	rankSubstring
+	rankNone
+)
+
+func rank(s, q string) int {
+	s = strings.ToLower(s)
+	switch {
+	case s == q:
+		return rankExact
+	case strings.HasPrefix(s, q):
+		return rankPrefix
+	case strings.Contains(s, q):
+		return rankSubstring
+	}
+	return rankNone
+}
+
+// SearchEntities ranks entities by how well a name or alias matches; see
+// graph.Store. A scan is fast enough for the few thousand entities a news
+// corpus yields.
+func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("search entities: %w", err)
+	}
+	q := strings.ToLower(f.Search)
+	type hit struct {
+		e    *entity
+		rank int
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var hits []hit
+	for _, e := range s.entities {
+		if f.Kind != "" && e.Kind != f.Kind {
+			continue
+		}
+		best := rank(e.Name, q)
+		for _, a := range e.Aliases {
+			best = min(best, rank(a, q))
+		}
+		if best != rankNone {
+			hits = append(hits, hit{e, best})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.rank != b.rank {
+			return a.rank < b.rank
+		}
+		if a.e.Name != b.e.Name {
+			return a.e.Name < b.e.Name
+		}
+		return a.e.ID < b.e.ID
+	})
+	if f.Limit > 0 && len(hits) > f.Limit {
+		hits = hits[:f.Limit]
+	}
+	out := make([]graph.Entity, len(hits))
+	for i, h := range hits {
+		out[i] = h.e.export()
+	}
+	return out, nil
+}
+
+// typeSet checks types against the vocabulary; nil means any type.
+func typeSet(types []graph.RelType) (map[graph.RelType]bool, error) {
+	if len(types) == 0 {
+		return nil, nil
+	}
+	m := make(map[graph.RelType]bool, len(types))
+	for _, t := range types {
+		if !t.Valid() {
+			return nil, fmt.Errorf("%w: relation type %q is not in the vocabulary", graph.ErrInvalid, t)
+		}
+		m[t] = true
+	}
+	return m, nil
+}
+
+// Relations lists relations matching f, sorted by id; see graph.Store.
+func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.Relation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("relations: %w", err)
+	}
+	types, err := typeSet(f.Types)
+	if err != nil {
+		return nil, fmt.Errorf("relations: %w", err)
+	}
+	var out, in bool
+	switch f.Direction {
+	case graph.Out:
+		out = true
+	case graph.In:
+		in = true
+	case graph.Both, "":
+		out, in = true, true
+	default:
+		return nil, fmt.Errorf("relations: %w: direction %q is not OUT, IN or BOTH", graph.ErrInvalid, f.Direction)
+	}
+
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var ids []string
+	switch {
+	case f.Entity != "":
+		cand := set{}
+		if out {
+			for id := range s.out[f.Entity] {
+				cand[id] = struct{}{}
+			}
+		}
+		if in {
+			for id := range s.in[f.Entity] {
+				cand[id] = struct{}{}
+			}
+		}
+		ids = cand.sorted()
+	case f.Article != "":
+		if a := s.articles[f.Article]; a != nil {
+			ids = a.relations.sorted()
+		}
+	default:
+		ids = make([]string, 0, len(s.relations))
+		for id := range s.relations {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+	}
+	var rs []graph.Relation
+	for _, id := range ids {
+		r := s.relations[id]
+		if (types != nil && !types[r.Type]) || (f.Article != "" && r.Article != f.Article) {
+			continue
+		}
+		rs = append(rs, exportRelation(r))
+		if f.Limit > 0 && len(rs) == f.Limit {
+			break
+		}
+	}
+	return rs, nil
+}
+
+// Events returns the events with the given ids; see graph.Store.
+func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]graph.Event, 0, len(ids))
+	for _, id := range ids {
+		if ev, ok := s.events[id]; ok {
+			out = append(out, exportEvent(ev))
+		}
+	}
+	return out, nil
+}
+
+// Articles returns the articles with the given ids; see graph.Store.
+func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]graph.Article, 0, len(ids))
+	for _, id := range ids {
+		if a := s.articles[id]; a != nil {
+			out = append(out, a.Article)
+		}
+	}
+	return out, nil
+}
+
+// Neighborhood walks q.Types relations breadth-first; see graph.Store.
+func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (graph.Subgraph, error) {
+	if err := ctx.Err(); err != nil {
+		return graph.Subgraph{}, fmt.Errorf("neighborhood: %w", err)
+	}
+	types, err := typeSet(q.Types)
+	if err != nil {
+		return graph.Subgraph{}, fmt.Errorf("neighborhood: %w", err)
+	}
+	depth := graph.ClampDepth(q.Depth)
+	limit := q.Limit
+	if limit <= 0 {
+		limit = graph.DefaultNeighborhoodLimit
+	}
+
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.entities[q.ID] == nil {
+		return graph.Subgraph{}, fmt.Errorf("neighborhood %s: %w", q.ID, graph.ErrNotFound)
+	}
+	// Keep every relation touching an entity fewer than depth hops away.
+	kept := set{}
+	seen := set{q.ID: {}}
+	frontier := []string{q.ID}
+	for hop := 0; hop < depth && len(frontier) > 0; hop++ {
+		var next []string
+		for _, id := range frontier {
+			for _, index := range []map[string]set{s.out, s.in} {
+				for rid := range index[id] {
+					r := s.relations[rid]
+					if types != nil && !types[r.Type] {
+						continue
+					}
+					kept[rid] = struct{}{}
+					for _, end := range []string{r.Source, r.Target} {
+						if _, ok := seen[end]; !ok {
+							seen[end] = struct{}{}
+							next = append(next, end)
+						}
+					}
+				}
+			}
+		}
+		frontier = next
+	}
+
+	ids := kept.sorted()
+	if len(ids) > limit {
+		ids = ids[:limit]
+	}
+	ents := set{q.ID: {}}
+	var sub graph.Subgraph
+	for _, id := range ids {
+		r := s.relations[id]
+		sub.Relations = append(sub.Relations, exportRelation(r))
+		ents[r.Source] = struct{}{}
+		ents[r.Target] = struct{}{}
+	}
+	for _, id := range ents.sorted() {
+		sub.Entities = append(sub.Entities, s.entities[id].export())
+	}
+	return sub, nil
+}
+
+// Close does nothing: the store holds no outside resources.
+func (s *Store) Close(context.Context) error { return nil }

@@ -1,0 +1,193 @@
+package memory
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/storetest"
+)
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(*testing.T) graph.Store { return New() })
+}
+
+// syntheticBatch is article i of a corpus where every article names its own
+// person, a country shared by ten articles and a person shared by all, so
+// merges and replacements happen across articles.
+func syntheticBatch(i int) graph.Batch {
+	art := fmt.Sprintf("article:%05d", i)
+	person := fmt.Sprintf("person:p%05d", i)
+	country := fmt.Sprintf("country:C%03d", i/10)
+	text := fmt.Sprintf("Person %d met the envoy in Country %d.", i, i/10)
+	ev := []graph.Evidence{{Start: 0, End: len(text), Text: text}}
+	return graph.Batch{
+		Article: graph.Article{ID: art, Title: fmt.Sprintf("Article %d", i), Text: text},
+		Entities: []graph.Entity{
+			{ID: person, Name: fmt.Sprintf("Person %d", i), Kind: graph.Person, Aliases: []string{fmt.Sprintf("P%d", i)},
+				Mentions: []graph.Mention{{Start: 0, End: 6 + len(fmt.Sprint(i)), Text: fmt.Sprintf("Person %d", i)}}},
+			{ID: "person:envoy", Name: "The Envoy", Kind: graph.Person, Aliases: []string{fmt.Sprintf("envoy %d", i%7)},
+				Mentions: []graph.Mention{{Start: 0, End: 1, Text: "t"}}},
+			{ID: country, Name: fmt.Sprintf("Country %d", i/10), Kind: graph.Country},
+		},
+		Relations: []graph.Relation{
+			{ID: art + ":meets", Type: "MEETS", Class: "CONSULT", Source: person, Target: "person:envoy", Event: art + ":talks", Evidence: ev},
+			{ID: art + ":located", Type: "LOCATED_IN", Class: graph.Structural, Source: person, Target: country, Evidence: ev},
+		},
+		Events: []graph.Event{{ID: art + ":talks", Type: "CONSULT", Label: "talks", Place: country,
+			Participants: []graph.Participant{{Entity: person, Role: graph.RoleSource}, {Entity: "person:envoy", Role: graph.RoleTarget}},
+			Evidence:     ev}},
+	}
+}
+
+// TestRace hammers every method from many goroutines; it finds data races
+// under -race and checks the final state is what the batches say.
+func TestRace(t *testing.T) {
+	const articles, workers = 40, 8
+	s := New()
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < articles; i += workers {
+				b := syntheticBatch(i)
+				for range 2 {
+					if err := s.Apply(ctx, b); err != nil {
+						t.Errorf("Apply %s: %v", b.Article.ID, err)
+						return
+					}
+				}
+				if _, err := s.FindEntity(ctx, "the envoy"); err != nil {
+					t.Errorf("FindEntity: %v", err)
+				}
+				if _, err := s.SearchEntities(ctx, graph.EntityFilter{Search: "person", Limit: 5}); err != nil {
+					t.Errorf("SearchEntities: %v", err)
+				}
+				if _, err := s.Relations(ctx, graph.RelationFilter{Entity: "person:envoy", Direction: graph.In}); err != nil {
+					t.Errorf("Relations: %v", err)
+				}
+				if _, err := s.Neighborhood(ctx, graph.NeighborhoodQuery{ID: "person:envoy", Depth: 2}); err != nil {
+					t.Errorf("Neighborhood: %v", err)
+				}
+				if _, err := s.Entities(ctx, []string{"person:envoy"}); err != nil {
+					t.Errorf("Entities: %v", err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+
+	rs, err := s.Relations(ctx, graph.RelationFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(rs), 2*articles; got != want {
+		t.Errorf("relations: got %d, want %d", got, want)
+	}
+	envoy, err := s.FindEntity(ctx, "The Envoy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(envoy.Mentions), articles; got != want {
+		t.Errorf("envoy mentions: got %d, want %d", got, want)
+	}
+	if got, want := len(envoy.Aliases), 7; got != want {
+		t.Errorf("envoy aliases: got %d %q, want %d", got, envoy.Aliases, want)
+	}
+}
+
+// TestReplaceMovesRelationID covers a relation id reused by another article:
+// the later article owns it, and re-applying the first drops nothing of it.
+func TestReplaceMovesRelationID(t *testing.T) {
+	ctx := context.Background()
+	s := New()
+	a, b := syntheticBatch(1), syntheticBatch(2)
+	b.Relations[0].ID = a.Relations[0].ID
+	for _, batch := range []graph.Batch{a, b} {
+		if err := s.Apply(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.Relations = a.Relations[1:]
+	if err := s.Apply(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := s.Relations(ctx, graph.RelationFilter{Article: b.Article.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 2 {
+		t.Fatalf("relations of %s: got %d, want 2", b.Article.ID, len(rs))
+	}
+	in, err := s.Relations(ctx, graph.RelationFilter{Entity: "person:envoy", Direction: graph.In})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in) != 1 || in[0].Article != b.Article.ID {
+		t.Errorf("relations into the envoy: got %+v, want the one of %s", in, b.Article.ID)
+	}
+}
+
+func loaded(b *testing.B, n int) *Store {
+	b.Helper()
+	s := New()
+	for i := range n {
+		if err := s.Apply(context.Background(), syntheticBatch(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
+}
+
+const benchArticles = 3000
+
+// BenchmarkApply re-applies articles into a store of benchArticles articles
+// (about 3,300 entities), the loader's steady state.
+func BenchmarkApply(b *testing.B) {
+	s := loaded(b, benchArticles)
+	batches := make([]graph.Batch, 100)
+	for i := range batches {
+		batches[i] = syntheticBatch(i * 30)
+	}
+	ctx := context.Background()
+	for i := 0; b.Loop(); i++ {
+		if err := s.Apply(ctx, batches[i%len(batches)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFindEntity(b *testing.B) {
+	s := loaded(b, benchArticles)
+	ctx := context.Background()
+	names := []string{"person 17", "P2999", "country 42", "PERSON 1500"}
+	for i := 0; b.Loop(); i++ {
+		if _, err := s.FindEntity(ctx, names[i%len(names)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSearchEntities(b *testing.B) {
+	s := loaded(b, benchArticles)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := s.SearchEntities(ctx, graph.EntityFilter{Search: "person 15", Limit: 10}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNeighborhood(b *testing.B) {
+	s := loaded(b, benchArticles)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := s.Neighborhood(ctx, graph.NeighborhoodQuery{ID: "person:p00017", Depth: 2, Limit: 50}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
