@@ -162,34 +162,34 @@ func isCommonWord(name string, common map[string]bool) bool {
 }
 
 // rank orders candidates most likely first: countries, organisations,
-// office-holders, regions, then cities, larger places first. A city sharing
-// its bare name with the region it lies in ("Kharkiv") goes before that
-// region: a bare "Kharkiv" is the city, "Kharkiv region" names the region.
+// office-holders, regions, then cities, larger places first. The largest
+// city of a country goes before that country's regions of the same name: a
+// bare "Kharkiv", "New York" or "Washington" is the city, while "Kharkiv
+// region" or "New York State" names the region alone.
 func (g *Gazetteer) rank(refs []Ref) {
 	slices.SortStableFunc(refs, func(a, b Ref) int {
 		if ka, kb := g.kindRank(a), g.kindRank(b); ka != kb {
 			return ka - kb
 		}
 		if a.Table == TablePlace && b.Table == TablePlace {
-			pa, pb := g.Places[a.Index].Population, g.Places[b.Index].Population
-			if pa != pb {
-				if pa > pb {
-					return -1
-				}
-				return 1
+			if pa, pb := g.Places[a.Index].Population, g.Places[b.Index].Population; pa != pb {
+				return pb - pa
 			}
 		}
 		return a.Index - b.Index
 	})
-	for i, r := range refs {
-		if r.Table != TablePlace || g.Places[r.Index].Kind != KindCity {
+	for j := 0; j < len(refs); j++ {
+		r := refs[j]
+		if r.Table != TablePlace || g.Places[r.Index].Kind != KindRegion {
 			continue
 		}
-		region := g.Places[r.Index].Region
-		for j := range i {
-			if refs[j].ID == region {
+		country := g.Places[r.Index].Country
+		for i := j + 1; i < len(refs); i++ {
+			c := refs[i]
+			if c.Table == TablePlace && g.Places[c.Index].Kind == KindCity && g.Places[c.Index].Country == country {
 				copy(refs[j+1:i+1], refs[j:i])
-				refs[j] = r
+				refs[j] = c
+				j++ // the region moved to j+1; go on after it
 				break
 			}
 		}

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,14 +32,15 @@ type edge struct {
 
 // trieBuilder collects names before they are frozen into a matcher.
 type trieBuilder struct {
-	kids  []map[byte]int32
-	terms []int32
-	refs  [][]Ref
+	names []nameRef
 }
 
-func newTrieBuilder() *trieBuilder {
-	return &trieBuilder{kids: []map[byte]int32{nil}, terms: []int32{-1}}
+type nameRef struct {
+	name string
+	ref  Ref
 }
+
+func newTrieBuilder() *trieBuilder { return &trieBuilder{} }
 
 // add indexes name; a name with an apostrophe is indexed with each of ' ’ ʼ
 // so "Cote d'Ivoire" also matches "Cote d’Ivoire" and the reverse.
@@ -47,11 +49,11 @@ func (b *trieBuilder) add(name string, r Ref) {
 		return
 	}
 	if !strings.ContainsAny(name, "'’ʼ") {
-		b.addOne(name, r)
+		b.names = append(b.names, nameRef{name, r})
 		return
 	}
 	for _, rep := range apostropheForms {
-		b.addOne(rep.Replace(name), r)
+		b.names = append(b.names, nameRef{rep.Replace(name), r})
 	}
 }
 
@@ -61,58 +63,64 @@ var apostropheForms = []*strings.Replacer{
 	strings.NewReplacer("'", "ʼ", "’", "ʼ"),
 }
 
-func (b *trieBuilder) addOne(name string, r Ref) {
-	n := int32(0)
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		m := b.kids[n]
-		if m == nil {
-			m = map[byte]int32{}
-			b.kids[n] = m
-		}
-		next, ok := m[c]
-		if !ok {
-			next = int32(len(b.kids))
-			m[c] = next
-			b.kids = append(b.kids, nil)
-			b.terms = append(b.terms, -1)
-		}
-		n = next
-	}
-	t := b.terms[n]
-	if t < 0 {
-		t = int32(len(b.refs))
-		b.terms[n] = t
-		b.refs = append(b.refs, nil)
-	}
-	for _, have := range b.refs[t] {
-		if have.ID == r.ID && have.Demonym == r.Demonym {
-			return
-		}
-	}
-	b.refs[t] = append(b.refs[t], r)
-}
-
-// build freezes the trie into flat arrays; rank orders each name's candidates.
+// build freezes the names into a trie laid out in flat arrays; rank orders
+// each name's candidates. Sorting the names first makes every node's
+// children a contiguous run, so the trie is built in one pass with no maps.
 func (b *trieBuilder) build(rank func([]Ref)) *matcher {
-	m := &matcher{nodes: make([]node, len(b.kids)), refs: b.refs}
-	// Node ids are assigned in insertion order, so edges are laid out by a
-	// walk over the ids; each node's edges are sorted for binary search.
-	for id, kids := range b.kids {
-		m.nodes[id] = node{first: int32(len(m.edges)), n: int32(len(kids)), term: b.terms[id]}
-		for c := 0; c < 256; c++ {
-			if to, ok := kids[byte(c)]; ok {
-				m.edges = append(m.edges, edge{label: byte(c), to: to})
-			}
-		}
-	}
-	for c, to := range b.kids[0] {
-		m.root[c] = to
+	slices.SortStableFunc(b.names, func(x, y nameRef) int { return strings.Compare(x.name, y.name) })
+	m := &matcher{nodes: []node{{term: -1}}} // node 0 is the root
+	m.fill(0, b.names, 0)
+	for _, e := range m.edges[m.nodes[0].first : m.nodes[0].first+m.nodes[0].n] {
+		m.root[e.label] = e.to
 	}
 	for _, refs := range m.refs {
 		rank(refs)
 	}
 	return m
+}
+
+// fill gives node n, which stands for the common prefix names[*][:depth],
+// its candidates and children.
+func (m *matcher) fill(n int32, names []nameRef, depth int) {
+	i := 0
+	for i < len(names) && len(names[i].name) == depth {
+		i++
+	}
+	if i > 0 {
+		var refs []Ref
+		for _, nr := range names[:i] {
+			if !slices.ContainsFunc(refs, func(r Ref) bool { return r.ID == nr.ref.ID && r.Demonym == nr.ref.Demonym }) {
+				refs = append(refs, nr.ref)
+			}
+		}
+		m.nodes[n].term = int32(len(m.refs))
+		m.refs = append(m.refs, refs)
+		names = names[i:]
+	}
+	// Reserve this node's edges, then fill each child's subtree.
+	type run struct {
+		label byte
+		names []nameRef
+	}
+	var runs []run
+	for len(names) > 0 {
+		c := names[0].name[depth]
+		j := 1
+		for j < len(names) && names[j].name[depth] == c {
+			j++
+		}
+		runs = append(runs, run{c, names[:j]})
+		names = names[j:]
+	}
+	first := int32(len(m.edges))
+	m.nodes[n].first, m.nodes[n].n = first, int32(len(runs))
+	for _, r := range runs {
+		m.edges = append(m.edges, edge{label: r.label, to: int32(len(m.nodes))})
+		m.nodes = append(m.nodes, node{term: -1})
+	}
+	for k, r := range runs {
+		m.fill(m.edges[first+int32(k)].to, r.names, depth+1)
+	}
 }
 
 func (m *matcher) child(n int32, c byte) int32 {
