@@ -119,25 +119,49 @@ func oneLine(s string) string {
 	return s
 }
 
-// lineDiff lists the lines that differ, with up to 20 pairs, which is enough
-// to see what broke without printing two whole graphs.
+// lineDiff shows the lines only in got (+) or only in want (-), from a
+// longest-common-subsequence alignment, capped so a broken store does not
+// print two whole graphs.
 func lineDiff(got, want string) string {
 	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	// lcs[i][j] is the LCS length of g[i:] and w[j:].
+	lcs := make([][]int, len(g)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(w)+1)
+	}
+	for i := len(g) - 1; i >= 0; i-- {
+		for j := len(w) - 1; j >= 0; j-- {
+			if g[i] == w[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
 	var b strings.Builder
-	n := max(len(g), len(w))
 	shown := 0
-	for i := 0; i < n && shown < 20; i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
+	line := func(sign string, i int, text string) {
+		if shown < 30 {
+			fmt.Fprintf(&b, "  %s line %d: %s\n", sign, i+1, strings.TrimSpace(text))
 		}
-		if i < len(w) {
-			wl = w[i]
+		shown++
+	}
+	i, j := 0, 0
+	for i < len(g) || j < len(w) {
+		switch {
+		case i < len(g) && j < len(w) && g[i] == w[j]:
+			i++
+			j++
+		case j < len(w) && (i == len(g) || lcs[i][j+1] >= lcs[i+1][j]):
+			line("- want", j, w[j])
+			j++
+		default:
+			line("+ got ", i, g[i])
+			i++
 		}
-		if gl != wl {
-			fmt.Fprintf(&b, "  line %d:\n    got  %s\n    want %s\n", i+1, strings.TrimSpace(gl), strings.TrimSpace(wl))
-			shown++
-		}
+	}
+	if shown > 30 {
+		fmt.Fprintf(&b, "  ... %d more differing lines\n", shown-30)
 	}
 	return b.String()
 }
