@@ -235,7 +235,7 @@ func batchB(t testing.TB) graph.Batch {
 			{
 				ID: "event:b:talks", Type: "CONSULT", Label: "Vela–Reyn talks at Lake Oran",
 				Date: "2025-05-10", DateText: "on 10 May", Status: graph.StatusOccurred,
-				Place: "city:lake-oran",
+				Place: "city:lake-oran", Killed: ptr(0), // zero, not unknown
 				Participants: []graph.Participant{
 					{Entity: "person:tomas-reyn", Role: graph.RoleTarget},
 					{Entity: "person:ana-vela", Role: graph.RoleSource},
@@ -261,7 +261,14 @@ func batchC(t testing.TB) graph.Batch {
 			{ID: "group:reyn", Name: "Reyn", Kind: graph.Group, Mentions: mentions(t, bodyC, "Reyn")},
 			{ID: "person:zed-orr", Name: "Zed Orr", Kind: graph.Person, Aliases: []string{"the envoy"}},
 			{ID: "person:bo-lind", Name: "Bo Lind", Kind: graph.Person, Aliases: []string{"The Envoy"}},
+			{ID: "city:alborg", Name: "Ålborg", Kind: graph.City, Aliases: []string{"ÉTAPE"}},
+			{ID: "location:null-island", Name: "Null Island", Kind: graph.Location, Country: "XN", Lat: ptr(0.0), Lon: ptr(0.0)},
 		},
+		// A self-loop with no evidence and zero confidence, all legal.
+		Relations: []graph.Relation{{
+			ID: "rel:c:self", Type: "ANNOUNCED", Class: "STATEMENT",
+			Source: "group:orange", Target: "group:orange", Article: articleC,
+		}},
 	}
 }
 

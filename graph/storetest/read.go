@@ -51,6 +51,8 @@ func testFindEntity(t *testing.T, s graph.Store) {
 		{"canonical tie goes to smallest id over an alias", "ORAN", "city:oran"},
 		{"place", "port amar", "city:port-amar"},
 		{"alias unioned later", "sudrians", "country:XS"},
+		{"non-ASCII name", "ålborg", "city:alborg"},
+		{"non-ASCII alias", "étape", "city:alborg"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,13 +88,15 @@ func testSearchEntities(t *testing.T, s graph.Store) {
 			"person:ana-vela", "city:wrenfield", // substring: "President Ana Vela", "Wrenfield"
 		}},
 		{"alias only", graph.EntityFilter{Search: "Vela"}, []string{"person:ana-vela"}},
+		{"non-ASCII prefix", graph.EntityFilter{Search: "ÅL"}, []string{"city:alborg"}},
 		{"empty search, one kind", graph.EntityFilter{Kind: graph.Person}, []string{
 			"person:ana-vela", "person:bo-lind", "person:ila-moss", "person:tomas-reyn", "person:zed-orr",
 		}},
 		{"empty search", graph.EntityFilter{}, []string{
 			"person:ana-vela", "person:bo-lind", "person:ila-moss", "city:lake-oran", "country:XN",
-			"city:oran", "region:oran", "region:oran-valley", "group:orange", "city:port-amar",
-			"group:reyn", "country:XS", "person:tomas-reyn", "city:wrenfield", "person:zed-orr",
+			"location:null-island", "city:oran", "region:oran", "region:oran-valley", "group:orange",
+			"city:port-amar", "group:reyn", "country:XS", "person:tomas-reyn", "city:wrenfield",
+			"person:zed-orr", "city:alborg", // "Å" sorts after ASCII in byte order
 		}},
 		{"no match", graph.EntityFilter{Search: "zzz"}, nil},
 		{"kind with no entities", graph.EntityFilter{Kind: graph.Military}, nil},
@@ -110,9 +114,9 @@ func testSearchEntities(t *testing.T, s graph.Store) {
 }
 
 func testRelations(t *testing.T, s graph.Store) {
-	a, b := batchA(t), batchB(t)
-	apply(t, s, a, b)
-	all := sortedRelations(append(stored(a).Relations, stored(b).Relations...))
+	a, b, c := batchA(t), batchB(t), batchC(t)
+	apply(t, s, a, b, c)
+	all := sortedRelations(append(append(stored(a).Relations, stored(b).Relations...), stored(c).Relations...))
 	checkRelations(t, "all Relations", relations(t, s, graph.RelationFilter{}), all)
 
 	const tomas, xs, ana = "person:tomas-reyn", "country:XS", "person:ana-vela"
@@ -139,6 +143,9 @@ func testRelations(t *testing.T, s graph.Store) {
 		{"limit beyond the count", graph.RelationFilter{Entity: tomas, Direction: graph.Out, Limit: 10}, []string{"rel:b:leader"}},
 		{"direction without entity is ignored", graph.RelationFilter{Direction: graph.In, Article: articleB}, []string{"rel:b:leader", "rel:b:mediated", "rel:b:meets", "rel:b:thanked"}},
 		{"type with no relations", graph.RelationFilter{Types: []graph.RelType{"INVADED"}}, nil},
+		{"self-loop once", graph.RelationFilter{Entity: "group:orange"}, []string{"rel:c:self"}},
+		{"self-loop out", graph.RelationFilter{Entity: "group:orange", Direction: graph.Out}, []string{"rel:c:self"}},
+		{"self-loop in", graph.RelationFilter{Entity: "group:orange", Direction: graph.In}, []string{"rel:c:self"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -159,9 +166,9 @@ func testRelations(t *testing.T, s graph.Store) {
 }
 
 func testNeighborhood(t *testing.T, s graph.Store) {
-	a, b := batchA(t), batchB(t)
-	apply(t, s, a, b)
-	all := append(stored(a).Relations, stored(b).Relations...)
+	a, b, c := batchA(t), batchB(t), batchC(t)
+	apply(t, s, a, b, c)
+	all := append(append(stored(a).Relations, stored(b).Relations...), stored(c).Relations...)
 
 	const ila = "person:ila-moss"
 	depth3 := []string{"rel:a:condemned", "rel:a:deployed", "rel:a:struck", "rel:a:structural-leader", "rel:b:leader", "rel:b:mediated", "rel:b:meets", "rel:b:thanked"}
@@ -188,6 +195,7 @@ func testNeighborhood(t *testing.T, s graph.Store) {
 		{"both directions", graph.NeighborhoodQuery{ID: "city:port-amar", Depth: 1},
 			[]string{"rel:a:deployed", "rel:a:located"}, []string{"city:port-amar", "country:XN", "country:XS"}},
 		{"claimedBy and event places are not edges", graph.NeighborhoodQuery{ID: "city:lake-oran", Depth: 3}, nil, []string{"city:lake-oran"}},
+		{"self-loop", graph.NeighborhoodQuery{ID: "group:orange", Depth: 2}, []string{"rel:c:self"}, []string{"group:orange"}},
 		{"no relation of the type", graph.NeighborhoodQuery{ID: "country:XN", Depth: 2, Types: []graph.RelType{"MEETS"}}, nil, []string{"country:XN"}},
 	}
 	for _, tc := range cases {

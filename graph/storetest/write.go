@@ -35,6 +35,13 @@ func testRoundTrip(t *testing.T, s graph.Store) {
 	checkEvents(t, "Events of both, in the order asked", events(t, s, "event:b:talks", "event:a:strike"), append(wb.Events, wa.Events...))
 	checkArticles(t, "Articles of both, in the order asked", articles(t, s, articleB, articleA), []graph.Article{wb.Article, wa.Article})
 
+	c := batchC(t)
+	apply(t, s, c)
+	wc := stored(c)
+	checkEntities(t, "Entities with zero coordinates and non-ASCII names", entities(t, s, "location:null-island", "city:alborg"),
+		[]graph.Entity{entityByID(t, wc.Entities, "location:null-island"), entityByID(t, wc.Entities, "city:alborg")})
+	checkRelations(t, "Relations of C, a self-loop without evidence", relations(t, s, graph.RelationFilter{Article: articleC}), wc.Relations)
+
 	got := entities(t, s, "country:XN", "person:ila-moss", "country:XN")
 	checkIDs(t, "Entities with a repeated id", entityIDs(got), []string{"country:XN", "person:ila-moss", "country:XN"})
 	checkEntities(t, "Entities with no ids", entities(t, s), nil)
@@ -230,6 +237,13 @@ func testMergeAcrossArticles(t *testing.T, s graph.Store) {
 	lo := entityByID(t, wb.Entities, "city:lake-oran")
 	lo.Kind = graph.Location
 	checkEntities(t, "Entities after a third article", entities(t, s, "city:port-amar", "country:XN", "city:lake-oran"), []graph.Entity{pa, xn, lo})
+	found, err := s.FindEntity(context.Background(), "port amar city")
+	if err != nil || found.ID != "city:port-amar" {
+		t.Errorf("FindEntity by the new name: got %s, %v, want city:port-amar", found.ID, err)
+	}
+	// The old name was never an alias, so it no longer finds the entity.
+	_, err = s.FindEntity(context.Background(), "port amar")
+	wantErr(t, "FindEntity by the replaced name", err, graph.ErrNotFound)
 }
 
 func testInvalid(t *testing.T, s graph.Store) {
