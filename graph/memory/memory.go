@@ -35,6 +35,23 @@ type Store struct {
 type entity struct {
 	graph.Entity                            // Aliases sorted and unique; Mentions unused
 	mentions     map[string][]graph.Mention // article id -> mentions sorted by start, end
+	articles     []string                   // keys of mentions, sorted, so reads need not sort
+	lower        []string                   // lower-cased name, then aliases, for search
+}
+
+// setMentions replaces the mentions one article holds; nil removes them.
+func (e *entity) setMentions(article string, ms []graph.Mention) {
+	i, found := slices.BinarySearch(e.articles, article)
+	switch {
+	case len(ms) == 0 && found:
+		e.articles = slices.Delete(e.articles, i, i+1)
+		delete(e.mentions, article)
+	case len(ms) > 0 && !found:
+		e.articles = slices.Insert(e.articles, i, article)
+		fallthrough
+	case len(ms) > 0:
+		e.mentions[article] = ms
+	}
 }
 
 // article is an article with what it contributed, for replacement.
@@ -203,7 +220,7 @@ func (s *Store) dropArticle(id string) {
 		delete(s.events, eid)
 	}
 	for eid := range old.entities {
-		delete(s.entities[eid].mentions, id)
+		s.entities[eid].setMentions(id, nil)
 	}
 	delete(s.articles, id)
 }
@@ -243,6 +260,10 @@ func (s *Store) mergeEntity(e graph.Entity, art *article) {
 		add(s.byAlias, strings.ToLower(a), e.ID)
 	}
 	cur.Aliases = sortedSet(append(cur.Aliases, e.Aliases...))
+	cur.lower = append(cur.lower[:0], strings.ToLower(cur.Name))
+	for _, a := range cur.Aliases {
+		cur.lower = append(cur.lower, strings.ToLower(a))
+	}
 
 	// An entity listed twice in one batch keeps the mentions of both listings.
 	ms := append(cur.mentions[art.ID], e.Mentions...)
@@ -255,7 +276,7 @@ func (s *Store) mergeEntity(e graph.Entity, art *article) {
 		}
 		return ms[i].End < ms[j].End
 	})
-	cur.mentions[art.ID] = ms
+	cur.setMentions(art.ID, ms)
 	art.entities[e.ID] = struct{}{}
 }
 
@@ -264,15 +285,12 @@ func (e *entity) export() graph.Entity {
 	out := e.Entity
 	out.Aliases = slices.Clone(e.Aliases)
 	out.Lat, out.Lon = copyPtr(e.Lat), copyPtr(e.Lon)
-	arts := make([]string, 0, len(e.mentions))
 	n := 0
-	for a, ms := range e.mentions {
-		arts = append(arts, a)
+	for _, ms := range e.mentions {
 		n += len(ms)
 	}
-	sort.Strings(arts)
 	out.Mentions = make([]graph.Mention, 0, n)
-	for _, a := range arts {
+	for _, a := range e.articles {
 		out.Mentions = append(out.Mentions, e.mentions[a]...)
 	}
 	return out
@@ -341,8 +359,8 @@ const (
 	rankNone
 )
 
+// rank says how lower-cased s matches lower-cased q.
 func rank(s, q string) int {
-	s = strings.ToLower(s)
 	switch {
 	case s == q:
 		return rankExact
@@ -373,9 +391,9 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 		if f.Kind != "" && e.Kind != f.Kind {
 			continue
 		}
-		best := rank(e.Name, q)
-		for _, a := range e.Aliases {
-			best = min(best, rank(a, q))
+		best := rankNone
+		for _, l := range e.lower {
+			best = min(best, rank(l, q))
 		}
 		if best != rankNone {
 			hits = append(hits, hit{e, best})
@@ -532,7 +550,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		return graph.Subgraph{}, fmt.Errorf("neighborhood %s: %w", q.ID, graph.ErrNotFound)
 	}
 	// Keep every relation touching an entity fewer than depth hops away.
-	kept := set{}
+	var kept []string
 	seen := set{q.ID: {}}
 	frontier := []string{q.ID}
 	for hop := 0; hop < depth && len(frontier) > 0; hop++ {
@@ -544,7 +562,10 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 					if types != nil && !types[r.Type] {
 						continue
 					}
-					kept[rid] = struct{}{}
+					kept = append(kept, rid)
+					if hop == depth-1 {
+						continue // the last hop's far ends are not walked from
+					}
 					for _, end := range []string{r.Source, r.Target} {
 						if _, ok := seen[end]; !ok {
 							seen[end] = struct{}{}
@@ -557,7 +578,9 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		frontier = next
 	}
 
-	ids := kept.sorted()
+	// A relation between two walked entities is found from both ends.
+	sort.Strings(kept)
+	ids := slices.Compact(kept)
 	if len(ids) > limit {
 		ids = ids[:limit]
 	}
