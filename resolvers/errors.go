@@ -1,0 +1,72 @@
+package resolvers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Error codes in extensions.code, as Apollo and most clients know them.
+const (
+	CodeBadUserInput = "BAD_USER_INPUT"
+	CodeNotFound     = "NOT_FOUND"
+	CodeTimeout      = "TIMEOUT"
+	CodeInternal     = "INTERNAL_SERVER_ERROR"
+)
+
+// badInput reports a client mistake in the arguments; its message is shown
+// as is, so it must say what was wrong and what is allowed.
+func badInput(format string, args ...any) error {
+	return &gqlerror.Error{
+		Message:    fmt.Sprintf(format, args...),
+		Extensions: map[string]any{"code": CodeBadUserInput},
+	}
+}
+
+// presentError maps resolver errors to what a client may see. Errors gqlgen
+// builds itself (parse, validation, limits) and badInput pass through; store
+// errors are classified by sentinel; anything else is logged and hidden,
+// since it may carry driver or Cypher text.
+func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		if gqlErr.Err == nil {
+			return gqlErr
+		}
+		cause := gqlErr.Err
+		var code, msg string
+		switch {
+		case errors.Is(cause, graph.ErrNotFound):
+			code, msg = CodeNotFound, cause.Error()
+		case errors.Is(cause, graph.ErrInvalid):
+			code, msg = CodeBadUserInput, cause.Error()
+		case errors.Is(cause, context.DeadlineExceeded):
+			code, msg = CodeTimeout, "request timed out"
+		case errors.Is(cause, context.Canceled):
+			code, msg = CodeTimeout, "request canceled"
+		default:
+			logger.ErrorContext(ctx, "graphql resolver failed", "path", gqlErr.Path.String(), "err", cause)
+			code, msg = CodeInternal, "internal error"
+		}
+		out := *gqlErr
+		out.Message = msg
+		out.Err = nil
+		out.Extensions = map[string]any{"code": code}
+		return &out
+	}
+}
+
+// recoverPanic logs a resolver panic and answers with a generic error.
+func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "graphql resolver panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}}
+	}
+}

@@ -1,0 +1,3 @@
+package resolvers
+
+//go:generate go tool gqlgen generate

@@ -1,0 +1,55 @@
+package resolvers
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Options is what the GraphQL handler needs.
+type Options struct {
+	Store  graph.Store
+	Logger *slog.Logger
+	// Introspection lets clients (GraphiQL, codegen) read the schema.
+	Introspection bool
+}
+
+// Cache sizes: parsed query documents and automatic persisted queries.
+const (
+	queryCacheSize = 1000
+	apqCacheSize   = 1000
+)
+
+// NewHandler returns the GraphQL endpoint (POST, GET and OPTIONS) with the
+// error presenter, per-request dataloaders, depth and complexity limits,
+// automatic persisted queries and, if enabled, introspection. HTTP-level
+// limits (body size, timeout) belong to the caller.
+func NewHandler(opts Options) *handler.Server {
+	r := &Resolver{store: opts.Store, logger: opts.Logger}
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
+	srv.SetParserTokenLimit(MaxQueryTokens)
+	srv.SetErrorPresenter(presentError(opts.Logger))
+	srv.SetRecoverFunc(recoverPanic(opts.Logger))
+	if opts.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
+	srv.Use(depthLimit{max: MaxQueryDepth})
+	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(withDataloaders(ctx, opts.Store))
+	})
+	return srv
+}

@@ -1,0 +1,134 @@
+package resolvers
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Limits on what one operation may ask for. Clients hitting them get a clear
+// error before anything runs.
+const (
+	// MaxFirst caps entities(first:).
+	MaxFirst = 100
+	// DefaultFirst is entities(first:) when the argument is null.
+	DefaultFirst = 20
+	// MaxNeighborhoodLimit caps neighborhood(limit:).
+	MaxNeighborhoodLimit = 1000
+	// MaxQueryDepth is how deeply fields may nest, introspection aside.
+	MaxQueryDepth = 10
+	// MaxComplexity bounds the estimated work of one operation (see complexity).
+	MaxComplexity = 25000
+	// MaxQueryTokens bounds the parser's work on one query document.
+	MaxQueryTokens = 20000
+)
+
+// Guesses at list sizes that have no argument bounding them, for the
+// complexity estimate: an entity's relations and mentions grow with the
+// corpus; a fact has a handful of evidence sentences and participants.
+const (
+	weightRelations    = 25
+	weightMentions     = 25
+	weightEvidence     = 2
+	weightParticipants = 4
+)
+
+// complexity weighs list fields by how many items they may return, so
+// `entities(first: 100) { relations { ... } }` costs 100 x 25 x the inner
+// selection. Arguments above their caps are priced at the cap: the resolver
+// rejects them with a clearer message than a complexity error would give.
+func complexity() ComplexityRoot {
+	var c ComplexityRoot
+	c.Query.Entities = func(child int, _ *string, _ *graph.Kind, first *int) int {
+		n := DefaultFirst
+		if first != nil {
+			n = clamp(*first, 0, MaxFirst)
+		}
+		return 1 + mul(n, child)
+	}
+	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []string, limit *int) int {
+		n := graph.DefaultNeighborhoodLimit
+		if limit != nil {
+			n = clamp(*limit, 1, MaxNeighborhoodLimit)
+		}
+		return 1 + mul(n, child)
+	}
+	c.Entity.Relations = func(child int, _ *graph.Direction, _ []string) int { return 1 + mul(weightRelations, child) }
+	c.Entity.Mentions = func(child int) int { return 1 + mul(weightMentions, child) }
+	c.Relation.Evidence = func(child int) int { return 1 + mul(weightEvidence, child) }
+	c.Event.Evidence = func(child int) int { return 1 + mul(weightEvidence, child) }
+	c.Event.Participants = func(child int) int { return 1 + mul(weightParticipants, child) }
+	return c
+}
+
+func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }
+
+// mul multiplies non-negative a and b, saturating instead of overflowing so
+// a crafted query cannot wrap its cost around to a small number.
+func mul(a, b int) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a > math.MaxInt/b {
+		return math.MaxInt
+	}
+	return a * b
+}
+
+// depthLimit rejects operations whose fields nest deeper than max, before
+// they run. Introspection fields (__schema, __type) are not counted: their
+// type references nest deeply by design and cost nothing to answer.
+type depthLimit struct{ max int }
+
+var _ interface {
+	graphql.OperationContextMutator
+	graphql.HandlerExtension
+} = depthLimit{}
+
+func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
+func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
+func (d depthLimit) MutateOperationContext(_ context.Context, op *graphql.OperationContext) *gqlerror.Error {
+	if op.Operation == nil {
+		return nil
+	}
+	if got := selectionDepth(op.Operation.SelectionSet, map[string]bool{}); got > d.max {
+		err := gqlerror.Errorf("query is nested %d levels deep, more than the limit of %d", got, d.max)
+		err.Extensions = map[string]any{"code": "QUERY_TOO_DEEP"}
+		return err
+	}
+	return nil
+}
+
+// selectionDepth returns how many fields deep set nests; fragments count as
+// the fields they contain. visiting guards against fragment cycles, which
+// validation normally rejects first.
+func selectionDepth(set ast.SelectionSet, visiting map[string]bool) int {
+	deepest := 0
+	for _, sel := range set {
+		var d int
+		switch s := sel.(type) {
+		case *ast.Field:
+			if strings.HasPrefix(s.Name, "__") {
+				continue
+			}
+			d = 1 + selectionDepth(s.SelectionSet, visiting)
+		case *ast.InlineFragment:
+			d = selectionDepth(s.SelectionSet, visiting)
+		case *ast.FragmentSpread:
+			if s.Definition == nil || visiting[s.Name] {
+				continue
+			}
+			visiting[s.Name] = true
+			d = selectionDepth(s.Definition.SelectionSet, visiting)
+			delete(visiting, s.Name)
+		}
+		deepest = max(deepest, d)
+	}
+	return deepest
+}
