@@ -13,19 +13,19 @@ type Country struct {
 	Demonyms   []string // adjectives and demonyms: "Russian", "Russians"
 	Capital    string   // capital city name, when known
 	Lat, Lon   float64
-	Population int
+	Population int // approximate: the sum over its GeoNames populated places; for ranking
 }
 
-// Place is a city or region.
+// Place is a city, a region or another named location.
 type Place struct {
-	ID         string // entity id: "city:<geonames id>" or "region:<CC>-<admin1 code>"
+	ID         string // entity id: "city:<geonames id>", "region:<CC>-<admin1 code>" or "loc:<slug>"
 	Name       string // "Bilopillia"
 	Aliases    []string
-	Kind       string // "CITY" or "REGION"
-	Country    string // ISO code
+	Kind       string // "CITY", "REGION" or "LOCATION"
+	Country    string // ISO code; "" for a location spanning several countries
 	Region     string // entity id of the containing region, when known
 	Lat, Lon   float64
-	Population int
+	Population int // regions: approximate, the sum over their GeoNames populated places
 }
 
 // Org is an organisation, government body, military or group the gazetteer
@@ -47,7 +47,8 @@ type Officeholder struct {
 	Relation string   // LEADER_OF, OFFICIAL_OF or SPOKESPERSON_FOR
 	Title    string   // "President", "Foreign Minister"
 	Of       string   // entity id: "country:FR", "gov:kremlin"
-	Since    string   // ISO date the role began
+	Since    string   // ISO date the role began; "" when not recorded
+	Until    string   // ISO date the role ended; "" while it lasts
 }
 
 // Gazetteer is the parsed, immutable data set. It is safe for concurrent use.

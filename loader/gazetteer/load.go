@@ -24,9 +24,13 @@ var ErrBadData = errors.New("gazetteer: bad data")
 
 // Place kinds.
 const (
-	KindCity   = "CITY"
-	KindRegion = "REGION"
+	KindCity     = "CITY"
+	KindRegion   = "REGION"
+	KindLocation = "LOCATION"
 )
+
+// placeIDPrefix is the entity id prefix of each place kind.
+var placeIDPrefix = map[string]string{KindCity: "city:", KindRegion: "region:", KindLocation: "loc:"}
 
 // commonWordMinPopulation is the population from which a place whose name is
 // a single common English word ("Nice", "Reading", "Police", "Most") is still
@@ -55,10 +59,15 @@ func parse(fsys fs.FS) (*Gazetteer, error) {
 	if g.Places, err = readTable(fsys, "data/places.tsv.gz", 9, parsePlace); err != nil {
 		return nil, err
 	}
+	locs, err := readTable(fsys, "data/locations.tsv", 6, parseLocation)
+	if err != nil {
+		return nil, err
+	}
+	g.Places = append(g.Places, locs...)
 	if g.Orgs, err = readTable(fsys, "data/orgs.tsv", 5, parseOrg); err != nil {
 		return nil, err
 	}
-	if g.Officeholders, err = readTable(fsys, "data/officeholders.tsv", 7, parseOfficeholder); err != nil {
+	if g.Officeholders, err = readTable(fsys, "data/officeholders.tsv", 8, parseOfficeholder); err != nil {
 		return nil, err
 	}
 	common, err := readTable(fsys, "data/commonwords.txt.gz", 1, func(f []string) (string, error) { return f[0], nil })
@@ -161,11 +170,13 @@ func isCommonWord(name string, common map[string]bool) bool {
 	return common[strings.ToLower(name)]
 }
 
-// rank orders candidates most likely first: countries, organisations,
-// office-holders, regions, then cities, larger places first. The largest
-// city of a country goes before that country's regions of the same name: a
-// bare "Kharkiv", "New York" or "Washington" is the city, while "Kharkiv
-// region" or "New York State" names the region alone.
+// rank orders candidates most likely first: countries, curated locations,
+// organisations, office-holders, then regions and cities together, larger
+// first. The largest city of a country also goes before that country's
+// regions of the same name: a bare "Kharkiv", "New York" or "Washington" is
+// the city, while "Kharkiv region" or "New York State" names the region
+// alone. Ranking regions and cities by size rather than regions first keeps
+// a bare "Gaza" on the Palestinian city, not Mozambique's Gaza Province.
 func (g *Gazetteer) rank(refs []Ref) {
 	slices.SortStableFunc(refs, func(a, b Ref) int {
 		if ka, kb := g.kindRank(a), g.kindRank(b); ka != kb {
@@ -176,17 +187,24 @@ func (g *Gazetteer) rank(refs []Ref) {
 				return pb - pa
 			}
 		}
-		return a.Index - b.Index
+		if a.Index != b.Index {
+			return a.Index - b.Index
+		}
+		if a.Demonym != b.Demonym { // a name before the same entry's demonym
+			if b.Demonym {
+				return -1
+			}
+			return 1
+		}
+		return 0
 	})
 	for j := 0; j < len(refs); j++ {
-		r := refs[j]
-		if r.Table != TablePlace || g.Places[r.Index].Kind != KindRegion {
+		if !g.isPlace(refs[j], KindRegion) {
 			continue
 		}
-		country := g.Places[r.Index].Country
+		country := g.Places[refs[j].Index].Country
 		for i := j + 1; i < len(refs); i++ {
-			c := refs[i]
-			if c.Table == TablePlace && g.Places[c.Index].Kind == KindCity && g.Places[c.Index].Country == country {
+			if c := refs[i]; g.isPlace(c, KindCity) && g.Places[c.Index].Country == country {
 				copy(refs[j+1:i+1], refs[j:i])
 				refs[j] = c
 				j++ // the region moved to j+1; go on after it
@@ -196,19 +214,23 @@ func (g *Gazetteer) rank(refs []Ref) {
 	}
 }
 
+func (g *Gazetteer) isPlace(r Ref, kind string) bool {
+	return r.Table == TablePlace && g.Places[r.Index].Kind == kind
+}
+
 func (g *Gazetteer) kindRank(r Ref) int {
 	switch r.Table {
 	case TableCountry:
 		return 0
-	case TableOrg:
-		return 1
-	case TableOfficeholder:
-		return 2
 	case TablePlace:
-		if g.Places[r.Index].Kind == KindRegion {
-			return 3
+		if g.Places[r.Index].Kind == KindLocation {
+			return 1
 		}
 		return 4
+	case TableOrg:
+		return 2
+	case TableOfficeholder:
+		return 3
 	}
 	return 5
 }
@@ -284,8 +306,7 @@ func parseCountry(f []string) (Country, error) {
 
 func parsePlace(f []string) (Place, error) {
 	p := Place{ID: f[0], Name: f[1], Aliases: list(f[2]), Kind: f[3], Country: f[4], Region: f[5]}
-	if p.Name == "" || (p.Kind != KindCity && p.Kind != KindRegion) ||
-		!strings.HasPrefix(p.ID, strings.ToLower(p.Kind)+":") {
+	if p.Name == "" || p.Kind == KindLocation || placeIDPrefix[p.Kind] == "" || !strings.HasPrefix(p.ID, placeIDPrefix[p.Kind]) {
 		return p, fmt.Errorf("place id %q kind %q name %q", p.ID, p.Kind, p.Name)
 	}
 	var err error
@@ -293,6 +314,16 @@ func parsePlace(f []string) (Place, error) {
 		return p, err
 	}
 	return p, nil
+}
+
+func parseLocation(f []string) (Place, error) {
+	p := Place{ID: f[0], Name: f[1], Aliases: list(f[2]), Kind: KindLocation, Country: f[3]}
+	if p.Name == "" || !strings.HasPrefix(p.ID, placeIDPrefix[KindLocation]) {
+		return p, fmt.Errorf("location id %q name %q", p.ID, p.Name)
+	}
+	var err error
+	p.Lat, p.Lon, _, err = coords(f[4], f[5], "")
+	return p, err
 }
 
 // Org kinds.
@@ -310,7 +341,7 @@ func parseOrg(f []string) (Org, error) {
 var roleRelations = []string{"LEADER_OF", "OFFICIAL_OF", "SPOKESPERSON_FOR"}
 
 func parseOfficeholder(f []string) (Officeholder, error) {
-	o := Officeholder{ID: f[0], Name: f[1], Aliases: list(f[2]), Relation: f[3], Title: f[4], Of: f[5], Since: f[6]}
+	o := Officeholder{ID: f[0], Name: f[1], Aliases: list(f[2]), Relation: f[3], Title: f[4], Of: f[5], Since: f[6], Until: f[7]}
 	if !strings.HasPrefix(o.ID, "person:") || o.Name == "" || o.Of == "" || !slices.Contains(roleRelations, o.Relation) {
 		return o, fmt.Errorf("officeholder id %q relation %q of %q", o.ID, o.Relation, o.Of)
 	}

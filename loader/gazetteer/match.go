@@ -33,11 +33,12 @@ type edge struct {
 // trieBuilder collects names before they are frozen into a matcher.
 type trieBuilder struct {
 	names []nameRef
+	refs  []Ref // nameRef.ref indexes this
 }
 
 type nameRef struct {
 	name string
-	ref  Ref
+	ref  int32
 }
 
 func newTrieBuilder() *trieBuilder { return &trieBuilder{} }
@@ -48,12 +49,14 @@ func (b *trieBuilder) add(name string, r Ref) {
 	if name == "" {
 		return
 	}
+	i := int32(len(b.refs))
+	b.refs = append(b.refs, r)
 	if !strings.ContainsAny(name, "'’ʼ") {
-		b.names = append(b.names, nameRef{name, r})
+		b.names = append(b.names, nameRef{name, i})
 		return
 	}
 	for _, rep := range apostropheForms {
-		b.names = append(b.names, nameRef{rep.Replace(name), r})
+		b.names = append(b.names, nameRef{rep.Replace(name), i})
 	}
 }
 
@@ -67,9 +70,23 @@ var apostropheForms = []*strings.Replacer{
 // each name's candidates. Sorting the names first makes every node's
 // children a contiguous run, so the trie is built in one pass with no maps.
 func (b *trieBuilder) build(rank func([]Ref)) *matcher {
-	slices.SortStableFunc(b.names, func(x, y nameRef) int { return strings.Compare(x.name, y.name) })
-	m := &matcher{nodes: []node{{term: -1}}} // node 0 is the root
-	m.fill(0, b.names, 0)
+	slices.SortFunc(b.names, func(x, y nameRef) int {
+		if c := strings.Compare(x.name, y.name); c != 0 {
+			return c
+		}
+		return int(x.ref - y.ref)
+	})
+	// One node per byte of each name not shared with the previous name.
+	size := 1
+	for i, nr := range b.names {
+		size += len(nr.name)
+		if i > 0 {
+			size -= commonPrefix(nr.name, b.names[i-1].name)
+		}
+	}
+	m := &matcher{nodes: make([]node, 1, size), edges: make([]edge, 0, size-1)}
+	m.nodes[0].term = -1 // node 0 is the root
+	m.fill(0, b.names, b.refs, 0)
 	for _, e := range m.edges[m.nodes[0].first : m.nodes[0].first+m.nodes[0].n] {
 		m.root[e.label] = e.to
 	}
@@ -81,7 +98,7 @@ func (b *trieBuilder) build(rank func([]Ref)) *matcher {
 
 // fill gives node n, which stands for the common prefix names[*][:depth],
 // its candidates and children.
-func (m *matcher) fill(n int32, names []nameRef, depth int) {
+func (m *matcher) fill(n int32, names []nameRef, pool []Ref, depth int) {
 	i := 0
 	for i < len(names) && len(names[i].name) == depth {
 		i++
@@ -89,38 +106,46 @@ func (m *matcher) fill(n int32, names []nameRef, depth int) {
 	if i > 0 {
 		var refs []Ref
 		for _, nr := range names[:i] {
-			if !slices.ContainsFunc(refs, func(r Ref) bool { return r.ID == nr.ref.ID && r.Demonym == nr.ref.Demonym }) {
-				refs = append(refs, nr.ref)
+			r := pool[nr.ref]
+			if !slices.ContainsFunc(refs, func(have Ref) bool { return have.ID == r.ID && have.Demonym == r.Demonym }) {
+				refs = append(refs, r)
 			}
 		}
 		m.nodes[n].term = int32(len(m.refs))
 		m.refs = append(m.refs, refs)
 		names = names[i:]
 	}
-	// Reserve this node's edges, then fill each child's subtree.
-	type run struct {
-		label byte
-		names []nameRef
-	}
-	var runs []run
-	for len(names) > 0 {
-		c := names[0].name[depth]
-		j := 1
+	// Reserve this node's edges, one per distinct next byte, then fill
+	// each child's subtree.
+	first := int32(len(m.edges))
+	for j := 0; j < len(names); {
+		c := names[j].name[depth]
+		m.edges = append(m.edges, edge{label: c, to: int32(len(m.nodes))})
+		m.nodes = append(m.nodes, node{term: -1})
 		for j < len(names) && names[j].name[depth] == c {
 			j++
 		}
-		runs = append(runs, run{c, names[:j]})
+	}
+	m.nodes[n].first, m.nodes[n].n = first, int32(len(m.edges))-first
+	for k := first; k < first+m.nodes[n].n; k++ {
+		c := m.edges[k].label
+		j := 0
+		for j < len(names) && names[j].name[depth] == c {
+			j++
+		}
+		m.fill(m.edges[k].to, names[:j], pool, depth+1)
 		names = names[j:]
 	}
-	first := int32(len(m.edges))
-	m.nodes[n].first, m.nodes[n].n = first, int32(len(runs))
-	for _, r := range runs {
-		m.edges = append(m.edges, edge{label: r.label, to: int32(len(m.nodes))})
-		m.nodes = append(m.nodes, node{term: -1})
+}
+
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
 	}
-	for k, r := range runs {
-		m.fill(m.edges[first+int32(k)].to, r.names, depth+1)
-	}
+	return n
 }
 
 func (m *matcher) child(n int32, c byte) int32 {
