@@ -32,10 +32,13 @@ const (
 // placeIDPrefix is the entity id prefix of each place kind.
 var placeIDPrefix = map[string]string{KindCity: "city:", KindRegion: "region:", KindLocation: "loc:"}
 
-// commonWordMinPopulation is the population from which a place whose name is
+// commonWordMinPopulation is the population from which a city whose name is
 // a single common English word ("Nice", "Reading", "Police", "Most") is still
 // matched by that name: below it, a capitalised "Police said" or "Most of"
 // at a sentence start would be read as a town far more often than not.
+// Region names ("Central", "Western") and the generated aliases of cities
+// and regions ("Soul" for Seoul) are never matched when they are such words;
+// curated locations always are.
 const commonWordMinPopulation = 1_000_000
 
 // Load returns the embedded gazetteer, parsed on first use.
@@ -134,11 +137,14 @@ func (g *Gazetteer) buildMatcher(common map[string]bool) *matcher {
 	}
 	for i, p := range g.Places {
 		r := Ref{ID: p.ID, Table: TablePlace, Index: i}
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			if p.Population < commonWordMinPopulation && isCommonWord(n, common) {
-				continue
+		if p.Kind == KindLocation || !isCommonWord(p.Name, common) ||
+			p.Kind == KindCity && p.Population >= commonWordMinPopulation {
+			b.add(p.Name, r)
+		}
+		for _, a := range p.Aliases {
+			if p.Kind == KindLocation || !isCommonWord(a, common) {
+				b.add(a, r)
 			}
-			b.add(n, r)
 		}
 	}
 	for i, o := range g.Orgs {
