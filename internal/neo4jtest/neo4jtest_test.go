@@ -1,0 +1,125 @@
+package neo4jtest
+
+import (
+	"context"
+	"errors"
+	"os"
+	"syscall"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+func TestOpenSkipsWithoutURI(t *testing.T) {
+	var skipped bool
+	t.Run("unset", func(t *testing.T) {
+		t.Setenv("NEO4J_URI", "")
+		defer func() { skipped = t.Skipped() }()
+		Open(t)
+	})
+	if !skipped {
+		t.Errorf("Open without NEO4J_URI: got no skip, want a skip")
+	}
+}
+
+// needServer skips a test whose subtests all need the server, so the parent
+// is not reported as passing when they skip.
+func needServer(t *testing.T) {
+	if _, ok := FromEnv(); !ok {
+		t.Skip("NEO4J_URI not set")
+	}
+}
+
+func count(t *testing.T, c Config) int64 {
+	t.Helper()
+	ctx := context.Background()
+	d, err := c.Driver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, d, `MATCH (n) RETURN count(n) AS n`, nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatalf("count nodes: %v", err)
+	}
+	n, _ := res.Records[0].Get("n")
+	return n.(int64)
+}
+
+func fill(t *testing.T, c Config, nodes int) {
+	t.Helper()
+	ctx := context.Background()
+	d, err := c.Driver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	_, err = neo4j.ExecuteQuery(ctx, d,
+		`UNWIND range(1, $n) AS i CREATE (a:Junk {i: i})-[:NEXT]->(:Junk {i: -i})`,
+		map[string]any{"n": nodes / 2}, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatalf("fill: %v", err)
+	}
+}
+
+func TestOpenHandsOverAnEmptyDatabase(t *testing.T) {
+	needServer(t)
+	t.Run("leave data behind", func(t *testing.T) {
+		c := Open(t)
+		fill(t, c, 100)
+	})
+	t.Run("next test", func(t *testing.T) {
+		c := Open(t)
+		if got := count(t, c); got != 0 {
+			t.Errorf("nodes after Open: got %d, want 0", got)
+		}
+	})
+}
+
+func TestWipe(t *testing.T) {
+	c := Open(t)
+	// More than one wipe batch.
+	fill(t, c, 12000)
+	if got := count(t, c); got != 12000 {
+		t.Fatalf("nodes after fill: got %d, want 12000", got)
+	}
+	Wipe(t, c)
+	if got := count(t, c); got != 0 {
+		t.Errorf("nodes after Wipe: got %d, want 0", got)
+	}
+}
+
+// tryLock reports whether another open file description could take the lock
+// now, which is what a test process in another package would try.
+func tryLock(t *testing.T, path string) bool {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o666)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	if errors.Is(err, syscall.EWOULDBLOCK) {
+		return false
+	}
+	if err != nil {
+		t.Fatalf("flock: %v", err)
+	}
+	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return true
+}
+
+func TestOpenLocksUntilTheTestEnds(t *testing.T) {
+	needServer(t)
+	var path string
+	t.Run("holder", func(t *testing.T) {
+		c := Open(t)
+		path = lockPath(c.URI)
+		if tryLock(t, path) {
+			t.Errorf("lock while a test holds the database: got free, want held")
+		}
+	})
+	if !tryLock(t, path) {
+		t.Errorf("lock after the holding test ended: got held, want free")
+	}
+}
