@@ -51,6 +51,10 @@ var conflictZones = map[string]bool{
 	"SD": true, "SS": true, "LY": true, "SO": true, "ML": true, "BF": true, "NE": true,
 	"MM": true, "AF": true, "HT": true, "TW": true, "KP": true, "AM": true, "AZ": true,
 	"GE": true, "RU.41": true /* Kursk */, "RU.09": true /* Belgorod */, "RU.10": true, /* Bryansk */
+	"IN.12": true /* Jammu and Kashmir */, "IN.41": true /* Ladakh */, "PK.06": true, /* Azad Kashmir */
+	"PK.07": true /* Gilgit-Baltistan */, "CD.11": true /* North Kivu */, "CD.12": true, /* South Kivu */
+	"CD.17": true /* Ituri */, "ET.53": true /* Tigray */, "ET.46": true /* Amhara */, "NG.27": true, /* Borno */
+	"MZ.01": true, /* Cabo Delgado */
 }
 
 // commonWordRank is how many of the most frequent English words count as
