@@ -1,9 +1,14 @@
 // Package loader turns news articles into graph batches:
-// read (front matter, limits) -> extract -> resolve -> build.
+// read (front matter, limits) -> sentences -> extract (mentions, events,
+// roles) -> resolve (pronouns, anaphors, event coreference) -> build.
 package loader
 
 import (
+	"fmt"
+	"log/slog"
+
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/loader/gazetteer"
 )
 
 // MaxArticleBytes is the largest article body the loader accepts.
@@ -25,5 +30,84 @@ type Document struct {
 	Relations []graph.Relation `json:"relations"`
 	Events    []graph.Event    `json:"events"`
 
-	text string // the article body the offsets point into
+	text   string // the article body the offsets point into
+	sha256 string
+}
+
+// Loader extracts documents from articles. It is safe for concurrent use.
+type Loader struct {
+	kb  *kb
+	log *slog.Logger
+}
+
+// New parses the gazetteer (once per process) and returns a Loader.
+func New(logger *slog.Logger) (*Loader, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	g, err := gazetteer.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loader: %w", err)
+	}
+	return &Loader{kb: newKB(g), log: logger}, nil
+}
+
+// Extract reads one article and returns its extraction document. name is
+// the file name: a leading YYYY-MM-DD in it is the fallback published date,
+// and the name itself the fallback title. Bad input yields an error
+// wrapping graph.ErrInvalid.
+func (l *Loader) Extract(name string, data []byte) (*Document, error) {
+	raw, err := readArticle(name, data)
+	if err != nil {
+		return nil, err
+	}
+	id, sum := articleID(raw.Body)
+	d := analyse(l.kb, raw.Body, raw.Published)
+	ents, rels, evs := d.build(id)
+	l.log.Debug("extracted article", "article", id, "name", name, "entities", len(ents), "relations", len(rels), "events", len(evs))
+	return &Document{
+		Article:  ArticleMeta{ID: id, Title: raw.Title, Source: raw.Source, Published: raw.Published},
+		Entities: ents, Relations: rels, Events: evs,
+		text: raw.Body, sha256: sum,
+	}, nil
+}
+
+// Batch returns the graph batch for the document: the article with its
+// text and hash, and every mention, relation and event tagged with the
+// article id.
+func (d *Document) Batch() graph.Batch {
+	id := d.Article.ID
+	b := graph.Batch{Article: graph.Article{ID: id, Title: d.Article.Title, Source: d.Article.Source,
+		Published: d.Article.Published, SHA256: d.sha256, Text: d.text}}
+	for _, e := range d.Entities {
+		e.Aliases = append([]string{}, e.Aliases...)
+		ms := make([]graph.Mention, len(e.Mentions))
+		for k, m := range e.Mentions {
+			m.Article = id
+			ms[k] = m
+		}
+		e.Mentions = ms
+		b.Entities = append(b.Entities, e)
+	}
+	for _, r := range d.Relations {
+		r.Article = id
+		r.Evidence = tagEvidence(r.Evidence, id)
+		b.Relations = append(b.Relations, r)
+	}
+	for _, ev := range d.Events {
+		ev.Article = id
+		ev.Evidence = tagEvidence(ev.Evidence, id)
+		ev.Participants = append([]graph.Participant{}, ev.Participants...)
+		b.Events = append(b.Events, ev)
+	}
+	return b
+}
+
+func tagEvidence(es []graph.Evidence, id string) []graph.Evidence {
+	out := make([]graph.Evidence, len(es))
+	for k, e := range es {
+		e.Article = id
+		out[k] = e
+	}
+	return out
 }

@@ -1,0 +1,338 @@
+package loader
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"sort"
+	"strconv"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// build turns the analysed document into the extraction document:
+// entities with their surface forms, relations with class, date, status and
+// evidence, events with their participants, and the structural facts.
+func (d *doc) build(articleID string) ([]graph.Entity, []graph.Relation, []graph.Event) {
+	d.applyMerges()
+	b := &builder{d: d, article: articleID, used: map[string]*docEntity{}}
+	for _, f := range d.frames {
+		if f.merged == nil && !f.hypo {
+			b.frame(f)
+		}
+	}
+	for _, s := range d.structs {
+		b.structural(s.src, s.dst, s.rel, s.title, s.sent, s.conf)
+	}
+	b.standing()
+	return b.entities(), b.sortedRelations(), b.sortedEvents()
+}
+
+// applyMerges folds surname-only persons into the full name seen later.
+func (d *doc) applyMerges() {
+	for from := range d.merge {
+		src := d.ents.byID[from]
+		dst := d.resolved(src)
+		if src == nil || dst == src {
+			continue
+		}
+		for _, m := range src.mentions {
+			dst.note(d.body, m.Start, m.End)
+		}
+		delete(d.ents.byID, from)
+	}
+	res := func(es []*docEntity) []*docEntity {
+		var out []*docEntity
+		for _, e := range es {
+			out = addEnt(out, d.resolved(e))
+		}
+		return out
+	}
+	for _, f := range d.frames {
+		f.sources, f.targets, f.places = res(f.sources), res(f.targets), res(f.places)
+		if f.claimant != nil {
+			f.claimant = d.resolved(f.claimant)
+		}
+	}
+	for k := range d.structs {
+		d.structs[k].src, d.structs[k].dst = d.resolved(d.structs[k].src), d.resolved(d.structs[k].dst)
+	}
+}
+
+type builder struct {
+	d         *doc
+	article   string
+	used      map[string]*docEntity // entities relations and events point at
+	relations []graph.Relation
+	events    []graph.Event
+	seen      map[string]bool
+}
+
+// evidence returns the sentence si as evidence.
+func (b *builder) evidence(si int) graph.Evidence {
+	s := b.d.sents[si]
+	return graph.Evidence{Start: s.start, End: s.end, Text: b.d.body[s.start:s.end]}
+}
+
+func (b *builder) evidences(f *frame) []graph.Evidence {
+	sents := append([]int{f.sent}, f.sents...)
+	sort.Ints(sents)
+	out := make([]graph.Evidence, 0, len(sents))
+	for k, si := range sents {
+		if k > 0 && sents[k-1] == si {
+			continue
+		}
+		out = append(out, b.evidence(si))
+	}
+	return out
+}
+
+// hashID derives an id from its parts.
+func hashID(prefix string, parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return prefix + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func round2(f float64) float64 {
+	if f < 0.3 {
+		f = 0.3
+	}
+	if f > 1 {
+		f = 1
+	}
+	return math.Round(f*100) / 100
+}
+
+// frame emits one event and the relations projecting it.
+func (b *builder) frame(f *frame) {
+	d := b.d
+	sources := actorsOnly(f.sources)
+	targets := actorsOnly(f.targets)
+	if f.sense.symmetric && len(targets) == 0 && len(sources) > 1 {
+		sources, targets = sources[:1], sources[1:]
+	}
+	status := f.status
+	if status == "" {
+		status = graph.StatusOccurred
+	}
+	class := f.class()
+	place := mostSpecific(f.places)
+	ev := graph.Event{Type: class, Label: f.label, Mode: f.mode, Date: f.date, DateText: f.dateText, Status: status,
+		Killed: f.killed, Injured: f.injured, Article: b.article, Evidence: b.evidences(f)}
+	if place != nil {
+		ev.Place = place.id
+		b.use(place)
+	}
+	var ids []string
+	for _, s := range sources {
+		ev.Participants = append(ev.Participants, graph.Participant{Entity: s.id, Role: graph.RoleSource})
+		ids = append(ids, "S"+s.id)
+		b.use(s)
+	}
+	for _, t := range targets {
+		if containsEnt(sources, t) {
+			continue
+		}
+		ev.Participants = append(ev.Participants, graph.Participant{Entity: t.id, Role: graph.RoleTarget})
+		ids = append(ids, "T"+t.id)
+		b.use(t)
+	}
+	if len(ev.Participants) == 0 && place == nil {
+		return
+	}
+	sort.Slice(ev.Participants, func(i, j int) bool {
+		a, c := ev.Participants[i], ev.Participants[j]
+		if a.Role != c.Role {
+			return a.Role < c.Role
+		}
+		return a.Entity < c.Entity
+	})
+	trig := strconv.Itoa(d.toks[f.trigger].start)
+	ev.ID = hashID("event:", append([]string{b.article, string(class), f.label, trig}, ids...)...)
+	b.events = append(b.events, ev)
+
+	conf := round2(f.conf)
+	claimedBy := ""
+	if status == graph.StatusClaimed && f.claimant != nil {
+		claimedBy = f.claimant.id
+		b.use(f.claimant)
+	}
+	emit := func(t graph.RelType, s, o *docEntity) {
+		if t == "" || s == o || !t.Valid() {
+			return
+		}
+		r := graph.Relation{Type: t, Class: graph.Vocabulary[t], Source: s.id, Target: o.id, Date: f.date,
+			DateText: f.dateText, Status: status, ClaimedBy: claimedBy, Confidence: conf, Event: ev.ID,
+			Article: b.article, Evidence: ev.Evidence}
+		r.ID = hashID("relation:", b.article, string(t), s.id, o.id, trig)
+		b.addRelation(r)
+	}
+	for _, s := range sources {
+		for _, t := range targets {
+			emit(f.rel, s, t)
+			for _, x := range f.extra {
+				emit(x, s, t)
+			}
+		}
+		if f.placeRel != "" {
+			for _, p := range f.places {
+				if !containsEnt(targets, p) {
+					emit(f.placeRel, s, p)
+					b.use(p)
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) addRelation(r graph.Relation) {
+	if b.seen == nil {
+		b.seen = map[string]bool{}
+	}
+	if b.seen[r.ID] {
+		return
+	}
+	b.seen[r.ID] = true
+	b.relations = append(b.relations, r)
+}
+
+func (b *builder) use(e *docEntity) { b.used[e.id] = e }
+
+// actorsOnly drops places that are not also actors (a city cannot meet).
+func actorsOnly(es []*docEntity) []*docEntity {
+	var out []*docEntity
+	for _, e := range es {
+		if e.isActor() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// mostSpecific returns the finest place: a city before a region before a
+// country.
+func mostSpecific(ps []*docEntity) *docEntity {
+	var best *docEntity
+	for _, p := range ps {
+		if best == nil || placeRank(p.kind) > placeRank(best.kind) {
+			best = p
+		}
+	}
+	return best
+}
+
+// structural emits a standing fact with the sentence as evidence.
+func (b *builder) structural(s, o *docEntity, t graph.RelType, title string, si int, conf float64) {
+	if s == nil || o == nil || s == o {
+		return
+	}
+	ev := b.evidence(si)
+	r := graph.Relation{Type: t, Class: graph.Structural, Source: s.id, Target: o.id, Title: title,
+		Confidence: round2(conf), Article: b.article, Evidence: []graph.Evidence{ev}}
+	r.ID = hashID("relation:", b.article, string(t), s.id, o.id, strconv.Itoa(ev.Start))
+	for _, x := range b.relations {
+		if x.Type == t && x.Source == s.id && x.Target == o.id {
+			return // one standing fact per pair, at its first statement
+		}
+	}
+	b.use(s)
+	b.use(o)
+	b.addRelation(r)
+}
+
+// standing adds what the gazetteer knows about the mentioned entities:
+// bodies PART_OF their country, places LOCATED_IN their region (when the
+// article names it) and country. Evidence is the first sentence naming the
+// entity.
+func (b *builder) standing() {
+	d := b.d
+	for _, e := range d.sortedEntities() {
+		if len(e.mentions) == 0 {
+			continue
+		}
+		si := d.toks[d.tokenAt(e.mentions[0].Start)].sent
+		switch e.kind {
+		case graph.GovernmentBody, graph.Military:
+			if c := d.ents.countryByCode(e.country); c != nil {
+				b.structural(e, c, "PART_OF", "", si, 0.9)
+			}
+		case graph.City:
+			if r, ok := d.ents.byID[e.region]; ok && len(r.mentions) > 0 {
+				b.structural(e, r, "LOCATED_IN", "", si, 0.9)
+			}
+			if c := d.ents.countryByCode(e.country); c != nil {
+				b.structural(e, c, "LOCATED_IN", "", si, 0.9)
+			}
+		case graph.Region:
+			if c := d.ents.countryByCode(e.country); c != nil {
+				b.structural(e, c, "LOCATED_IN", "", si, 0.9)
+			}
+		}
+	}
+}
+
+// tokenAt returns the index of the token starting at byte offset off.
+func (d *doc) tokenAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= off })
+}
+
+// sortedEntities lists the registry's entities in first-seen order.
+func (d *doc) sortedEntities() []*docEntity {
+	out := make([]*docEntity, 0, len(d.ents.byID))
+	for _, e := range d.ents.byID {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].order < out[j].order })
+	return out
+}
+
+// entities lists every entity the article mentions or a fact points at,
+// sorted by id.
+func (b *builder) entities() []graph.Entity {
+	var out []graph.Entity
+	for _, e := range b.d.sortedEntities() {
+		if len(e.mentions) == 0 && b.used[e.id] == nil {
+			continue
+		}
+		ms := append([]graph.Mention{}, e.mentions...)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		aliases := e.sortedAliases()
+		if aliases == nil {
+			aliases = []string{}
+		}
+		if ms == nil {
+			ms = []graph.Mention{}
+		}
+		out = append(out, graph.Entity{ID: e.id, Name: e.name, Kind: e.kind, Aliases: aliases,
+			Country: e.country, Lat: e.lat, Lon: e.lon, Mentions: ms})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func (b *builder) sortedRelations() []graph.Relation {
+	sort.Slice(b.relations, func(i, j int) bool { return b.relations[i].ID < b.relations[j].ID })
+	if b.relations == nil {
+		return []graph.Relation{}
+	}
+	return b.relations
+}
+
+func (b *builder) sortedEvents() []graph.Event {
+	sort.Slice(b.events, func(i, j int) bool { return b.events[i].ID < b.events[j].ID })
+	if b.events == nil {
+		return []graph.Event{}
+	}
+	return b.events
+}
+
+// articleID is "article:" plus the first 16 hex digits of the body's SHA-256.
+func articleID(body string) (id, sum string) {
+	h := sha256.Sum256([]byte(body))
+	sum = hex.EncodeToString(h[:])
+	return "article:" + sum[:16], sum
+}

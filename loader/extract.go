@@ -1,0 +1,89 @@
+package loader
+
+import (
+	"time"
+
+	"github.com/geokg/geokg/loader/gazetteer"
+)
+
+// sentence is one sentence: its byte span and its token range [lo, hi).
+type sentence struct {
+	span
+	lo, hi int
+}
+
+// doc is the state of one article's extraction: tokens, mentions, frames
+// and structural facts, built sentence by sentence so that pronouns and
+// anaphors resolve against what came before.
+type doc struct {
+	gaz    *gazetteer.Gazetteer
+	kb     *kb
+	body   string
+	lower  string
+	pub    time.Time
+	hasPub bool
+
+	sents     []sentence
+	toks      []token
+	hits      map[int]gazHit
+	countries map[string]bool // ISO codes the article names outright
+
+	ents     *entities
+	mentions []*mention
+	mAt      []int32 // token -> index in mentions, -1 for none
+	surnames map[string]*docEntity
+	merge    map[string]*docEntity // surname-only person id -> full-name person
+
+	used       []bool         // tokens consumed as part of another trigger
+	nounRef    map[int]*frame // event noun token -> the event it denotes
+	frames     []*frame
+	sentFrames []*frame // frames of the current sentence
+	sentRefs   []*frame // earlier events the current sentence refers back to
+	structs    []structRel
+}
+
+// analyse runs the extraction stages over a body: sentences, tokens,
+// gazetteer matches, then mentions, events and structural facts per
+// sentence.
+func analyse(k *kb, body, published string) *doc {
+	d := &doc{
+		gaz: k.gaz, kb: k, body: body, lower: asciiLower(body),
+		ents:     newEntities(k.gaz),
+		surnames: map[string]*docEntity{},
+		merge:    map[string]*docEntity{},
+		nounRef:  map[int]*frame{},
+	}
+	d.pub, d.hasPub = parseDay(published)
+	spans := splitSentences(body)
+	d.toks = tokenize(body, d.lower, spans)
+	d.sents = make([]sentence, len(spans))
+	ti := 0
+	for si, s := range spans {
+		lo := ti
+		for ti < len(d.toks) && d.toks[ti].sent == si {
+			ti++
+		}
+		d.sents[si] = sentence{span: s, lo: lo, hi: ti}
+	}
+	d.mAt = make([]int32, len(d.toks))
+	for i := range d.mAt {
+		d.mAt[i] = -1
+	}
+	d.used = make([]bool, len(d.toks))
+	d.hits = alignHits(d.toks, k.gaz.Match(body))
+	d.countries = map[string]bool{}
+	for _, h := range d.hits {
+		if len(h.refs) == 1 {
+			if e := k.gaz.Entry(h.refs[0]); e.Country != nil {
+				d.countries[e.Country.Code] = true
+			}
+		}
+	}
+	for si, s := range d.sents {
+		d.sentFrames, d.sentRefs = nil, nil
+		d.findMentions(si, s.lo, s.hi)
+		d.findFrames(si, s.lo, s.hi)
+		d.structural(si, s.lo, s.hi)
+	}
+	return d
+}

@@ -1,0 +1,855 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// frame is one stated fact about an event before it becomes relations and
+// an event node: who did what to whom, where, when, how sure.
+type frame struct {
+	sense    *sense
+	rel      graph.RelType // relation toward actor targets
+	placeRel graph.RelType // relation toward places
+	extra    []graph.RelType
+	label    string
+	mode     string
+	sources  []*docEntity
+	targets  []*docEntity
+	places   []*docEntity
+	date     string
+	dateText string
+	status   string
+	claimant *docEntity
+	conf     float64
+	killed   *int
+	injured  *int
+	trigger  int
+	sent     int
+	sents    []int
+	noun     bool
+	future   bool
+	hypo     bool
+	merged   *frame // set when this frame was folded into another
+	// defaultTarget is set when a noun frame's target comes from context
+	// (an offer rejected by someone is an offer to them).
+	participle bool
+}
+
+func (f *frame) root() *frame {
+	for f.merged != nil {
+		f = f.merged
+	}
+	return f
+}
+
+func (f *frame) class() graph.Class {
+	if f.rel != "" {
+		return graph.Vocabulary[f.rel]
+	}
+	return graph.Vocabulary[f.placeRel]
+}
+
+// parties lists the frame's sources and targets, without duplicates.
+func (f *frame) parties() []*docEntity {
+	var out []*docEntity
+	for _, e := range append(append([]*docEntity{}, f.sources...), f.targets...) {
+		if !containsEnt(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func containsEnt(es []*docEntity, e *docEntity) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+func addEnt(es []*docEntity, more ...*docEntity) []*docEntity {
+	for _, e := range more {
+		if e != nil && !containsEnt(es, e) {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
+// statusRank orders statuses when two statements of one event disagree: the
+// more specific one wins.
+var statusRank = map[string]int{graph.StatusOccurred: 0, graph.StatusReported: 1, graph.StatusClaimed: 2,
+	graph.StatusPlanned: 3, graph.StatusFailed: 4, graph.StatusDenied: 5}
+
+// findFrames finds the event statements in sentence si.
+func (d *doc) findFrames(si, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord {
+			continue
+		}
+		if f := d.trigger(i, lo, hi); f != nil {
+			d.sentFrames = append(d.sentFrames, f)
+		}
+	}
+	fs := d.sentFrames
+	if len(fs) == 0 {
+		d.casualties(nil, lo, hi)
+		return
+	}
+	d.attribute(fs, lo, hi)
+	d.assignDates(fs, lo, hi)
+	fs = d.mergeSentence(fs)
+	d.casualties(fs, lo, hi)
+	for _, f := range fs {
+		if f.merged == nil && !f.hypo {
+			d.frames = append(d.frames, f)
+		}
+	}
+}
+
+// trigger builds the frame for a trigger word at i, deciding whether it is
+// used as a verb or a noun.
+func (d *doc) trigger(i, lo, hi int) *frame {
+	t := &d.toks[i]
+	v, isV := verbLex[t.lower]
+	n, isN := nounLex[t.lower]
+	if t.is("operation") && t.cap && i+1 < hi && d.toks[i+1].cap && d.toks[i+1].kind == tWord {
+		d.nounFrame(i, nounEntry{sense: senseAttack}, lo, hi)
+		return nil
+	}
+	if isV && isN {
+		if d.nounContext(i, lo) {
+			isV = false
+		} else {
+			isN = false
+		}
+	}
+	switch {
+	case isV:
+		if v.form == formIng && d.nounContext(i, lo) {
+			return nil // "the bombing" without a noun entry
+		}
+		return d.verbFrame(i, v, lo, hi)
+	case isN:
+		d.nounFrame(i, n, lo, hi) // adds itself to the sentence's frames
+	}
+	return nil
+}
+
+// nounContext reports whether the word at i is used as a noun: after a
+// determiner, a possessive, a modifier or a preposition.
+func (d *doc) nounContext(i, lo int) bool {
+	if i == lo {
+		_, isV := verbLex[d.toks[i].lower]
+		return !isV || verbLex[d.toks[i].lower].form != formIng
+	}
+	p := &d.toks[i-1]
+	if mi := d.mAt[i-1]; mi >= 0 {
+		m := d.mentions[mi]
+		return m.poss || m.kind == mDemonym || (m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country) || p.isHyphen()
+	}
+	switch {
+	case p.kind == tPoss, p.kind == tNum:
+		return true
+	case p.kind == tPunct:
+		return p.isHyphen() || p.text == "“" || p.text == "\""
+	case determiners[p.lower], modeWords[p.lower] != "", labelModifiers[p.lower]:
+		return true
+	case p.is("to"):
+		return false
+	case prepositions[p.lower] || p.is("and", "or"):
+		return true
+	}
+	if _, ok := nounLex[p.lower]; ok {
+		return true // "swap agreement"
+	}
+	if auxiliaries[p.lower] || adverbs[p.lower] || pronounWords[p.lower] || p.is("who", "which", "that", "it") {
+		return false
+	}
+	// An adjective-like word before: "deadly", "tougher".
+	return !p.cap && !isVerbForm(p.lower) && !commonVerbs[p.lower]
+}
+
+// verbFrame builds a frame for a verb trigger.
+func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
+	sn := v.sense
+	next := func(k int) *token {
+		if k < hi {
+			return &d.toks[k]
+		}
+		return &token{}
+	}
+	switch v.lemma {
+	case "call":
+		switch {
+		case next(i + 1).is("for"):
+			sn = senseDemand
+		case next(i + 1).is("on", "upon"):
+			sn = senseUrge
+		case next(i+1).is("off", "up", "in", "back", "it"):
+			return nil
+		}
+	case "claim", "warn", "deny", "announce":
+		if next(i+1).is("that", "to", "responsibility") || d.clauseFollows(i+1, hi) {
+			return nil
+		}
+	case "back":
+		if next(i+1).is("to", "from", "in", "down", "off", "away") {
+			return nil
+		}
+	case "agree":
+		if next(i + 1).is("that") {
+			return nil
+		}
+	}
+	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, label: sn.label, mode: sn.mode, trigger: i,
+		sent: d.toks[i].sent, conf: 0.9}
+	passive := (v.form == formPast || v.form == formPart) && d.passiveBefore(i, lo)
+	subj, dist := d.subjectOf(i, lo, hi)
+	obj := d.objectAfter(i, hi, sn, passive)
+	if passive {
+		for _, m := range subj {
+			f.targetsFrom(d, m)
+		}
+		for _, m := range obj.agents {
+			f.sources = addEnt(f.sources, m.entities()...)
+			f.conf = minf(f.conf, m.conf)
+		}
+	} else {
+		for _, m := range subj {
+			f.sources = addEnt(f.sources, m.entities()...)
+			f.conf = minf(f.conf, m.conf)
+		}
+		for _, m := range obj.actors {
+			f.targetsFrom(d, m)
+			f.conf = minf(f.conf, m.conf)
+		}
+	}
+	for _, m := range obj.places {
+		f.places = addEnt(f.places, m.entities()...)
+	}
+	if dist > 6 {
+		f.conf -= 0.1
+	}
+	if ev := obj.event; ev != nil {
+		d.eventObject(f, ev)
+	}
+	if obj.label != nil {
+		d.labeling(f, obj)
+	}
+	d.verbModality(f, i, lo, subj)
+	if v.form == formIng && i > lo && d.toks[i-1].is(",") {
+		f.participle = true
+	}
+	if len(f.sources) == 0 && len(f.targets) == 0 && len(f.places) == 0 && obj.event == nil {
+		return nil
+	}
+	return f
+}
+
+// targetsFrom adds a mention's entities as targets: places go to places,
+// actors (and countries) to targets.
+func (f *frame) targetsFrom(d *doc, m *mention) {
+	for _, e := range m.entities() {
+		switch {
+		case e.kind == graph.City || e.kind == graph.Region || e.kind == graph.Location:
+			f.places = addEnt(f.places, e)
+		case e.kind == graph.Country && f.rel == "":
+			f.places = addEnt(f.places, e)
+		default:
+			f.targets = addEnt(f.targets, e)
+		}
+	}
+}
+
+func minf(a, b float64) float64 {
+	if b < a {
+		return b
+	}
+	return a
+}
+
+// eventObject links a verb to the event that is its object: condemning or
+// rejecting an event targets whoever carried it out; agreeing to or
+// proposing an exchange makes its parties the verb's parties.
+func (d *doc) eventObject(f *frame, ev *frame) {
+	ev = ev.root()
+	switch f.class() {
+	case "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION":
+		if len(f.targets) == 0 {
+			for _, s := range ev.sources {
+				if !containsEnt(f.sources, s) {
+					f.targets = addEnt(f.targets, s)
+				}
+			}
+		}
+		if f.class() == "REJECT" && graph.Vocabulary[ev.rel] == "REQUEST" && len(ev.targets) == 0 {
+			ev.targets = addEnt(ev.targets, f.sources...) // an offer rejected by X was made to X
+		}
+		if f.class() == "SUPPORT" && ev.rel == "SANCTIONED" && len(ev.targets) > 0 {
+			f.rel = "SUPPORTS_SANCTIONS_ON" // "voiced support for sanctions on Russia"
+			f.targets = addEnt(nil, ev.targets...)
+			ev.hypo = len(ev.sources) == 0
+		}
+	case "REQUEST":
+		if ev.rel == "SANCTIONED" && len(ev.targets) > 0 {
+			f.rel = "SUPPORTS_SANCTIONS_ON" // "called for sanctions on Russia"
+			f.targets = addEnt(nil, ev.targets...)
+			ev.hypo = len(ev.sources) == 0
+			return
+		}
+		fallthrough
+	case "AGREE":
+		if len(ev.parties()) == 0 {
+			ev.sources = addEnt(ev.sources, f.sources...)
+			ev.targets = addEnt(ev.targets, f.targets...)
+			if f.class() == "AGREE" && ev.status == "" {
+				ev.future = true
+			}
+		}
+	}
+}
+
+// labeling handles "called the incident proof of Russia's unwillingness",
+// "calling the strikes a cowardly attack", "denounced Lai as a separatist":
+// a negative label for an event or an actor is an accusation.
+func (d *doc) labeling(f *frame, obj objects) {
+	if !obj.negative {
+		f.rel = ""
+		return
+	}
+	if f.class() != "ACCUSE" {
+		f.rel, f.placeRel, f.label = "ACCUSED", "", "accusation"
+	}
+	if len(f.targets) == 0 {
+		for _, m := range obj.label {
+			for _, e := range m.entities() {
+				if e.isActor() && !containsEnt(f.sources, e) {
+					f.targets = addEnt(f.targets, e)
+				}
+			}
+		}
+	}
+}
+
+// clauseFollows reports whether a clause starts at k: a mention followed by
+// a verb ("claimed Ukraine attacked").
+func (d *doc) clauseFollows(k, hi int) bool {
+	if k >= hi || d.mAt[k] < 0 {
+		return false
+	}
+	m := d.mentions[d.mAt[k]]
+	j := m.last + 1
+	if j >= hi {
+		return false
+	}
+	t := &d.toks[j]
+	return auxiliaries[t.lower] || isVerbForm(t.lower) || commonVerbs[t.lower] || reportVerbs[t.lower]
+}
+
+// passiveBefore reports whether a be-form precedes the participle at i.
+func (d *doc) passiveBefore(i, lo int) bool {
+	for j := i - 1; j >= lo && j >= i-4; j-- {
+		t := &d.toks[j]
+		if beForms[t.lower] && t.kind != tPoss {
+			return true
+		}
+		if !adverbs[t.lower] && !negators[t.lower] && !hedges[t.lower] {
+			return false
+		}
+	}
+	return false
+}
+
+// skipLeft reports whether the subject search may step over token t:
+// auxiliaries, adverbs, control verbs ("plans to"), negation, hedges.
+func skipLeft(t *token) bool {
+	return auxiliaries[t.lower] || adverbs[t.lower] || negators[t.lower] || hedges[t.lower] || planWords[t.lower]
+}
+
+// subjectOf finds the subject of the verb at i: the nearest actor mention to
+// the left within the clause, stepping over auxiliaries, parentheticals
+// (", including X,", ", who ...,"), relative pronouns (to their
+// antecedent), coordinated verb phrases (to the first verb's subject) and
+// participles (to the sentence's subject). dist is how far it was.
+func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
+	if i == lo || i == lo+1 && d.toks[lo].kind == tPunct {
+		// A sentence-initial participle: "Calling the strikes ..., Chaudhry said".
+		if d.toks[i].lower != d.toks[i].text || strings.HasSuffix(d.toks[i].lower, "ing") {
+			return d.firstActorAfterComma(i, hi), 8
+		}
+		return nil, 0
+	}
+	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is(",") {
+		return d.mainSubject(lo, i), 8
+	}
+	skipped := 0
+	for j := i - 1; j >= lo; j-- {
+		t := &d.toks[j]
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if !m.hasActor() {
+				return nil, 0
+			}
+			if m.kind == mDemonym && !m.poss {
+				return nil, 0 // "Indian strikes hit": the subject is the strikes
+			}
+			return d.coordinated(m, lo), i - m.last
+		}
+		switch {
+		case t.is(","):
+			if skipped == 0 && j > lo && d.mAt[j-1] >= 0 && d.mentions[d.mAt[j-1]].hasActor() && !d.mentions[d.mAt[j-1]].poss {
+				continue // "Chaudhary, claimed": a stray comma
+			}
+			if k := d.parentheticalStart(j, lo); k >= 0 {
+				j = k
+				continue
+			}
+			return nil, 0
+		case t.kind == tPunct && isCloser([]rune(t.text)[0]):
+			continue
+		case t.is("who", "which"):
+			k := j - 1
+			if k >= lo && d.toks[k].is(",") {
+				k--
+			}
+			if k >= lo && d.mAt[k] >= 0 && d.mentions[d.mAt[k]].hasActor() {
+				m := d.mentions[d.mAt[k]]
+				return d.coordinated(m, lo), i - k
+			}
+			return nil, 0
+		case t.is("and", "but"):
+			if skipped > 0 || j == i-1 || true {
+				if pv := d.previousVerb(j, lo); pv >= 0 {
+					return d.subjectOf(pv, lo, hi)
+				}
+			}
+			return nil, 0
+		case t.is("that") && j > lo && reportVerbs[d.toks[j-1].lower]:
+			return nil, 0
+		case skipLeft(t):
+			skipped++
+			continue
+		default:
+			return nil, 0
+		}
+	}
+	return nil, 0
+}
+
+func (m *mention) hasActor() bool {
+	for _, e := range m.entities() {
+		if e.isActor() {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated returns m with the actors joined to it by "and" or commas
+// on its left: "Russia and Ukraine agreed".
+func (d *doc) coordinated(m *mention, lo int) []*mention {
+	out := []*mention{m}
+	k := m.first - 1
+	for k-1 >= lo {
+		if !d.toks[k].is("and", ",") {
+			break
+		}
+		if d.toks[k].is("and") && d.toks[k-1].is(",") {
+			k--
+		}
+		mi := d.mAt[k-1]
+		if mi < 0 || !d.mentions[mi].hasActor() || d.mentions[mi].poss {
+			break
+		}
+		p := d.mentions[mi]
+		out = append([]*mention{p}, out...)
+		k = p.first - 1
+	}
+	return out
+}
+
+// parentheticalStart returns the token before the comma that opens the
+// parenthetical closed by the comma at j (", including X,", ", who ...,",
+// ", condemning the attack as ...,"), or -1.
+func (d *doc) parentheticalStart(j, lo int) int {
+	for k := j - 1; k > lo; k-- {
+		if !d.toks[k].is(",") {
+			continue
+		}
+		first := &d.toks[k+1]
+		if first.is("including", "who", "which", "whose", "the", "a", "an", "like", "such", "along", "together", "as", "citing", "quoting", "according") ||
+			strings.HasSuffix(first.lower, "ing") || d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].role != nil {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// previousVerb finds the verb before a coordinating "and" at j.
+func (d *doc) previousVerb(j, lo int) int {
+	for k := j - 1; k >= lo; k-- {
+		t := &d.toks[k]
+		if t.is(";") {
+			return -1
+		}
+		if d.mAt[k] >= 0 || t.kind != tWord {
+			continue
+		}
+		if v, ok := verbLex[t.lower]; ok && v.form != formBase && !d.nounContext(k, lo) {
+			return k
+		}
+		if lightVerbs[t.lower] || reportVerbs[t.lower] || commonVerbs[t.lower] && !auxiliaries[t.lower] {
+			return k
+		}
+	}
+	return -1
+}
+
+// mainSubject returns the sentence's first actor that is not inside a
+// prepositional phrase or a possessive: the subject a trailing participle
+// (", rejecting ...") shares.
+func (d *doc) mainSubject(lo, i int) []*mention {
+	for j := lo; j < i; j++ {
+		mi := d.mAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := d.mentions[mi]
+		j = m.last
+		if !m.hasActor() || m.poss || m.kind == mDemonym {
+			continue
+		}
+		if m.first > lo && prepositions[d.toks[m.first-1].lower] && !d.toks[m.first-1].is("of") {
+			continue
+		}
+		out := []*mention{m}
+		// "Russia and Ukraine", "Delegations of Russia and Ukraine"
+		k := m.last + 1
+		for k+1 < i && d.toks[k].is("and", ",") && d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].hasActor() {
+			n := d.mentions[d.mAt[k+1]]
+			out = append(out, n)
+			k = n.last + 1
+		}
+		return out
+	}
+	return nil
+}
+
+// firstActorAfterComma finds the subject after a sentence-initial
+// participial phrase.
+func (d *doc) firstActorAfterComma(i, hi int) []*mention {
+	for j := i + 1; j < hi; j++ {
+		if !d.toks[j].is(",") {
+			continue
+		}
+		for k := j + 1; k < hi && k < j+8; k++ {
+			if mi := d.mAt[k]; mi >= 0 && d.mentions[mi].hasActor() && !d.mentions[mi].poss {
+				return []*mention{d.mentions[mi]}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// objects is what follows a verb.
+type objects struct {
+	actors   []*mention
+	places   []*mention
+	agents   []*mention // "by X" after a passive
+	event    *frame
+	label    []*mention // mentions inside a labeling complement
+	negative bool       // the label is negative ("proof of", "act of aggression")
+}
+
+// negativeLabels mark a labeling complement as an accusation.
+var negativeLabels = set("proof", "evidence", "act", "acts", "aggression", "attack", "terror", "terrorism",
+	"terrorist", "terrorists", "crime", "crimes", "cowardly", "heinous", "barbaric", "barbarism",
+	"provocation", "provocative", "unacceptable", "violation", "lie", "lies", "propaganda", "genocide",
+	"murderer", "murderers", "dictator", "separatist", "parasite", "threat", "illegal", "deliberate",
+	"criminal", "brutal", "brutality", "atrocity", "massacre", "war", "unwillingness", "escalation",
+	"reckless", "irresponsible", "hostile", "invasion", "occupation", "occupier", "occupiers", "regime",
+	"puppet", "aggressor", "sabotage", "blackmail", "bullying")
+
+// objectAfter reads what follows the verb at i: actor and place objects
+// (with coordination), an event noun, a labeling complement, and "by X"
+// agents of a passive.
+func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
+	var o objects
+	j := i + 1
+	for j < hi && (adverbs[d.toks[j].lower] || hedges[d.toks[j].lower]) && !d.toks[j].is("to") {
+		j++
+	}
+	if passive {
+		for k := j; k < hi && k < j+8; k++ {
+			t := &d.toks[k]
+			if t.is("by") && k+1 < hi {
+				if m := d.npMention(k+1, hi); m != nil {
+					o.agents = d.coordRight(m, hi, true)
+				}
+				break
+			}
+			if t.kind == tPunct && !t.isHyphen() || clauseWords[t.lower] {
+				break
+			}
+		}
+		for k := j; k < hi && k < j+6; k++ {
+			t := &d.toks[k]
+			if t.is("in", "at", "near") && k+1 < hi {
+				if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isPlace() {
+					o.places = d.coordRight(m, hi, false)
+				}
+				break
+			}
+			if t.kind == tPunct || clauseWords[t.lower] {
+				break
+			}
+		}
+		return o
+	}
+	steps := 0
+	sawNP := false
+	for j < hi && steps < 10 {
+		t := &d.toks[j]
+		steps++
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if d.clauseFollows(j, hi) && !sawNP {
+				return o // "claimed Ukraine attacked": a clause, not an object
+			}
+			if m.poss {
+				// "Zelenskyy's offer", "Ukraine's Sumy region", "India's Operation Sindoor"
+				k := m.last + 2
+				if k < hi && d.mAt[k] >= 0 {
+					j = k
+					continue
+				}
+				if ev := d.eventNounAt(k, hi); ev != nil {
+					o.event = ev
+					if len(ev.root().sources) == 0 {
+						ev.sources = addEnt(ev.sources, m.entities()...)
+					}
+					return o
+				}
+				if sn.rel != "" {
+					o.actors = append(o.actors, m)
+				}
+				return o
+			}
+			if m.kind == mDemonym && j+1 < hi && d.eventNounAt(j+1, hi) != nil {
+				o.event = d.eventNounAt(j+1, hi)
+				return o
+			}
+			list := d.coordRight(m, hi, false)
+			for _, x := range list {
+				if x.hasActor() && (sn.rel != "" || x.ent != nil && x.ent.kind == graph.Country && sn.place != "") {
+					o.actors = append(o.actors, x)
+				} else if x.ent != nil && x.ent.isPlace() && sn.place != "" {
+					o.places = append(o.places, x)
+				}
+			}
+			// A labeling complement after an actor object: "called Russia a terrorist state".
+			last := list[len(list)-1].last
+			if lab := d.labelComplement(last+1, hi); lab != nil {
+				o.label, o.negative = lab.mentions, lab.negative
+			}
+			return o
+		}
+		switch {
+		case t.kind == tPunct && !t.isHyphen() && t.text != "“" && t.text != "\"" && t.text != "‘":
+			return o
+		case clauseWords[t.lower] && !t.is("as"):
+			return o
+		case t.is("as") && sawNP:
+			return o
+		case len(sn.preps) > 0 && contains(sn.preps, t.lower):
+			j++
+			continue
+		case sn.place != "" && locatives[t.lower] && sawNP:
+			j++
+			continue
+		case t.is("to") && j+1 < hi && verbLex[d.toks[j+1].lower].form == formBase && !d.nounContextAfterTo(j+1):
+			return o // "agreed to hold": the infinitive is its own trigger
+		}
+		if ev := d.eventNounAt(j, hi); ev != nil {
+			o.event = ev
+			if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
+				o.label, o.negative = lab.mentions, lab.negative
+			}
+			return o
+		}
+		if t.kind == tWord && (isVerbForm(t.lower) || commonVerbs[t.lower]) && sawNP {
+			return o
+		}
+		if t.kind == tWord && !determiners[t.lower] {
+			sawNP = true
+		}
+		j++
+	}
+	return o
+}
+
+func (d *doc) nounContextAfterTo(k int) bool { return false }
+
+func contains(list []string, w string) bool {
+	for _, x := range list {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// npMention returns the mention heading the noun phrase at k, stepping over
+// determiners and adjectives.
+func (d *doc) npMention(k, hi int) *mention {
+	for j := k; j < hi && j < k+4; j++ {
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.poss && m.last+2 < hi && d.mAt[m.last+2] >= 0 {
+				return d.mentions[d.mAt[m.last+2]] // "Ukraine's Sumy region"
+			}
+			return m
+		}
+		t := &d.toks[j]
+		if t.kind != tWord || !(determiners[t.lower] || !t.cap && !isVerbForm(t.lower) && !prepositions[t.lower]) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// coordRight extends a mention with those joined to it on the right by
+// "and", "or" and commas: "Kotli, Muridke, Bahawalpur, and Muzaffarabad".
+func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
+	out := []*mention{m}
+	k := m.last + 1
+	for k < hi {
+		j := k
+		if !d.toks[j].is("and", "or", ",") {
+			break
+		}
+		j++
+		if j < hi && d.toks[j].is("and", "or") {
+			j++
+		}
+		for j < hi && d.toks[j].is("the", "a", "an") {
+			j++
+		}
+		if j >= hi || d.mAt[j] < 0 {
+			break
+		}
+		n := d.mentions[d.mAt[j]]
+		if n.poss || (n.ent != nil && m.ent != nil && n.ent.isPlace() != m.ent.isPlace() && n.ent.kind != graph.Country && m.ent.kind != graph.Country) {
+			break
+		}
+		if actorsOnly && !n.hasActor() {
+			break
+		}
+		if n.first+1 < hi && d.clauseFollows(n.first, hi) {
+			break
+		}
+		out = append(out, n)
+		k = n.last + 1
+	}
+	return out
+}
+
+// eventNounAt returns the event a trigger noun at k (after determiners and
+// modifiers) denotes, building or resolving it, or nil.
+func (d *doc) eventNounAt(k, hi int) *frame {
+	for j := k; j < hi && j < k+5; j++ {
+		t := &d.toks[j]
+		if d.mAt[j] >= 0 && !(d.mentions[d.mAt[j]].kind == mDemonym || d.mentions[d.mAt[j]].ent != nil && d.mentions[d.mAt[j]].ent.isPlace()) {
+			return nil
+		}
+		if t.kind == tWord {
+			if n, ok := nounLex[t.lower]; ok && !(j+1 < hi && isNounTrigger(&d.toks[j+1])) {
+				if d.used[j] {
+					return d.nounRef[j]
+				}
+				f := d.nounFrame(j, n, d.sentLo(j), hi)
+				if f != nil {
+					d.used[j] = true
+					d.nounRef[j] = f
+				}
+				return f
+			}
+			if t.is("incident", "attack", "operation") {
+				continue
+			}
+		}
+		if t.kind == tPunct && !t.isHyphen() && t.text != "’" {
+			return nil
+		}
+		if t.kind == tWord && (isVerbForm(t.lower) || commonVerbs[t.lower] || prepositions[t.lower] || clauseWords[t.lower]) {
+			return nil
+		}
+	}
+	return nil
+}
+
+func isNounTrigger(t *token) bool {
+	_, ok := nounLex[t.lower]
+	return ok
+}
+
+// labelInfo is a labeling complement: "proof of Russia's unwillingness".
+type labelInfo struct {
+	mentions []*mention
+	negative bool
+}
+
+// labelComplement reads a labeling complement at k: "(as) a deliberate act
+// of civilian targeting", "proof of Russia's unwillingness".
+func (d *doc) labelComplement(k, hi int) *labelInfo {
+	if k >= hi {
+		return nil
+	}
+	if d.toks[k].is("as") {
+		k++
+	}
+	var li labelInfo
+	n := 0
+	for j := k; j < hi && n < 10; j++ {
+		t := &d.toks[j]
+		if t.kind == tPunct && (t.text == "," || t.text == "." || t.text == ";") {
+			break
+		}
+		if clauseWords[t.lower] && !t.is("as") {
+			break
+		}
+		n++
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if len(li.mentions) == 0 || li.mentions[len(li.mentions)-1] != m {
+				li.mentions = append(li.mentions, m)
+			}
+			continue
+		}
+		if negativeLabels[t.lower] {
+			li.negative = true
+		}
+	}
+	if n == 0 || !li.negative && len(li.mentions) == 0 {
+		return nil
+	}
+	return &li
+}
+
+// npEnd returns the last token of the noun phrase headed at or after k.
+func (d *doc) npEnd(k, hi int) int {
+	j := k
+	for j+1 < hi && d.toks[j+1].kind == tWord && !prepositions[d.toks[j+1].lower] && !clauseWords[d.toks[j+1].lower] && !isVerbForm(d.toks[j+1].lower) && !commonVerbs[d.toks[j+1].lower] && d.mAt[j+1] < 0 && !d.toks[j+1].is("as", "and") {
+		j++
+	}
+	return j
+}
+
+func (d *doc) sentLo(j int) int { return d.sents[d.toks[j].sent].lo }

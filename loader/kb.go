@@ -1,0 +1,40 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/loader/gazetteer"
+)
+
+// kb holds the indexes the loader derives once from the gazetteer.
+type kb struct {
+	gaz *gazetteer.Gazetteer
+	// leaders lists each country's LEADER_OF office-holders by ISO code.
+	leaders map[string][]gazetteer.Officeholder
+	// militaryOf is each country's armed forces, when the gazetteer has them.
+	militaryOf map[string]gazetteer.Ref
+}
+
+func newKB(g *gazetteer.Gazetteer) *kb {
+	k := &kb{gaz: g, leaders: map[string][]gazetteer.Officeholder{}, militaryOf: map[string]gazetteer.Ref{}}
+	for _, o := range g.Officeholders {
+		if o.Relation == "LEADER_OF" && strings.HasPrefix(o.Of, "country:") {
+			code := strings.TrimPrefix(o.Of, "country:")
+			k.leaders[code] = append(k.leaders[code], o)
+		}
+	}
+	for i, o := range g.Orgs {
+		if o.Kind != "MILITARY" || o.Country == "" {
+			continue
+		}
+		if _, seen := k.militaryOf[o.Country]; seen {
+			continue
+		}
+		n := strings.ToLower(o.Name)
+		if strings.Contains(n, "armed forces") || strings.Contains(n, "army") || strings.Contains(n, "defense forces") ||
+			strings.Contains(n, "defence forces") || strings.Contains(n, "military") {
+			k.militaryOf[o.Country] = gazetteer.Ref{ID: o.ID, Table: gazetteer.TableOrg, Index: i}
+		}
+	}
+	return k
+}

@@ -1,0 +1,272 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// verbForm says which inflection of a verb a word is.
+type verbForm uint8
+
+const (
+	formBase verbForm = iota // speak
+	formS                    // speaks
+	formPast                 // spoke (also the participle of regular verbs)
+	formPart                 // spoken
+	formIng                  // speaking
+)
+
+// sense is what a trigger word means for the graph: the relation it yields
+// toward an actor and toward a place, how its object is introduced, and the
+// event label and mode it implies.
+type sense struct {
+	rel    graph.RelType // with an actor object ("" when actors cannot be objects)
+	place  graph.RelType // with a place object ("" when places cannot be objects)
+	direct bool          // the object may follow directly ("condemned Russia")
+	preps  []string      // prepositions that introduce the object ("speak with")
+	label  string        // event label when the text gives none better
+	mode   string
+	// symmetric relations are stated between parties ("talks between X and
+	// Y", "X and Y agreed").
+	symmetric bool
+}
+
+type verbEntry struct {
+	lemma string
+	form  verbForm
+	sense *sense
+}
+
+type nounEntry struct {
+	sense *sense
+	plural bool
+}
+
+func s(rel, place graph.RelType, direct bool, preps, label string) *sense {
+	sn := &sense{rel: rel, place: place, direct: direct, label: label}
+	if preps != "" {
+		sn.preps = strings.Fields(preps)
+	}
+	switch rel {
+	case "MEETS", "NEGOTIATES_WITH", "CALLS", "AGREED_WITH", "EXCHANGED_PRISONERS_WITH", "COOPERATES_WITH":
+		sn.symmetric = true
+	}
+	return sn
+}
+
+// Senses shared by verbs and nouns.
+var (
+	senseCall      = s("CALLS", "", true, "with to", "call")
+	senseSpeak     = s("CALLS", "", false, "with to", "call")
+	senseMeet      = s("MEETS", "", true, "with", "meeting")
+	senseTalks     = s("NEGOTIATES_WITH", "", false, "with between", "talks")
+	senseVisit     = s("VISITED", "VISITED", true, "to", "visit")
+	senseHost      = s("HOSTED", "", true, "", "visit")
+	senseMediate   = s("MEDIATED", "", true, "between", "mediation")
+	senseAgree     = s("AGREED_WITH", "", false, "with between", "agreement")
+	senseSwap      = s("EXCHANGED_PRISONERS_WITH", "", false, "with between", "prisoner exchange")
+	senseCooperate = s("COOPERATES_WITH", "", false, "with between", "cooperation")
+	senseSupport   = s("SUPPORTS", "", true, "for", "support")
+	sensePraise    = s("PRAISED", "", true, "", "praise")
+	senseThank     = s("THANKED", "", true, "", "thanks")
+	senseCongrat   = s("CONGRATULATED", "", true, "", "congratulations")
+	senseAid       = s("PROVIDED_AID_TO", "", true, "to", "aid")
+	senseDemand    = s("DEMANDED", "", true, "from on of", "demand")
+	senseUrge      = s("DEMANDED", "", true, "on", "demand")
+	senseConds     = s("DEMANDED", "", false, "for on", "conditions")
+	sensePropose   = s("PROPOSED", "", false, "to", "proposal")
+	senseOffer     = s("PROPOSED", "", true, "to", "offer")
+	senseInvite    = s("INVITED", "", true, "", "invitation")
+	senseAccuse    = s("ACCUSED", "", true, "against", "accusation")
+	senseCondemn   = s("CONDEMNED", "", true, "of", "condemnation")
+	senseCriticize = s("CRITICIZED", "", true, "of", "criticism")
+	senseReject    = s("REJECTED", "", true, "of", "rejection")
+	senseDeny      = s("DENIED", "", true, "of", "denial")
+	senseThreaten  = s("THREATENED", "", true, "to against", "threat")
+	senseWarn      = s("WARNED", "", true, "", "warning")
+	senseSanction  = s("SANCTIONED", "", true, "on against", "sanctions")
+	senseLift      = s("LIFTED_SANCTIONS_ON", "", false, "on against", "sanctions relief")
+	senseAttack    = s("ATTACKED", "STRUCK", true, "on against at", "attack")
+	senseFire      = s("ATTACKED", "STRUCK", false, "on at into", "attack")
+	senseInvade    = s("INVADED", "INVADED", true, "of", "invasion")
+	senseCapture   = s("CAPTURED", "CAPTURED", true, "of", "capture")
+	senseDrills    = s("HELD_DRILLS_AROUND", "HELD_DRILLS_AROUND", false, "around near off", "drills")
+	senseDeploy    = s("DEPLOYED_TO", "DEPLOYED_TO", false, "to in into", "deployment")
+	senseWithdraw  = s("WITHDREW_FROM", "WITHDREW_FROM", false, "from", "withdrawal")
+	senseConcede   = s("CONCEDED_TO", "", false, "to", "concession")
+	senseClaim     = s("", "CLAIMED", true, "", "claim")
+	senseDefeat    = s("DEFEATED", "", true, "", "election")
+	senseElect     = s("ELECTED_LEADER_OF", "ELECTED_LEADER_OF", false, "of", "election")
+)
+
+// verbDefs lists each verb as "base" or "base|past|participle" (irregular)
+// with its sense.
+var verbDefs = []struct {
+	forms string
+	sense *sense
+}{
+	{"speak|spoke|spoken", senseSpeak}, {"talk", senseSpeak}, {"call", senseCall},
+	{"phone", senseCall}, {"telephone", senseCall},
+	{"meet|met|met", senseMeet}, {"negotiate", senseTalks},
+	{"visit", senseVisit}, {"tour", senseVisit}, {"host", senseHost},
+	{"mediate", senseMediate}, {"broker", senseMediate},
+	{"agree|agreed|agreed", senseAgree}, {"sign", senseAgree},
+	{"cooperate", senseCooperate}, {"collaborate", senseCooperate},
+	{"support", senseSupport}, {"back", senseSupport}, {"endorse", senseSupport},
+	{"praise", sensePraise}, {"hail", sensePraise}, {"commend", sensePraise}, {"laud", sensePraise},
+	{"welcome", sensePraise},
+	{"thank", senseThank}, {"congratulate", senseCongrat},
+	{"aid", senseAid}, {"provide", senseAid},
+	{"demand", senseDemand}, {"urge", senseUrge}, {"pressure", senseUrge},
+	{"propose", sensePropose}, {"offer", senseOffer},
+	{"invite", senseInvite},
+	{"accuse", senseAccuse}, {"blame", senseAccuse},
+	{"condemn", senseCondemn}, {"denounce", senseCondemn}, {"decry", senseCondemn},
+	{"criticize", senseCriticize}, {"criticise", senseCriticize}, {"slam|slammed|slammed", senseCriticize},
+	{"rebuke", senseCriticize}, {"lambast", senseCriticize}, {"chide", senseCriticize},
+	{"reject", senseReject}, {"dismiss", senseReject}, {"rebuff", senseReject}, {"deny|denied|denied", senseDeny},
+	{"threaten", senseThreaten}, {"warn", senseWarn},
+	{"sanction", senseSanction},
+	{"strike|struck|struck", senseAttack}, {"hit|hit|hit", senseAttack}, {"attack", senseAttack},
+	{"shell", senseAttack}, {"bomb", senseAttack}, {"target", senseAttack}, {"pound", senseAttack},
+	{"raid", senseAttack}, {"bombard", senseAttack}, {"fire|fired|fired", senseFire},
+	{"invade", senseInvade}, {"capture", senseCapture}, {"seize", senseCapture},
+	{"deploy", senseDeploy}, {"withdraw|withdrew|withdrawn", senseWithdraw}, {"retreat", senseWithdraw},
+	{"concede", senseConcede},
+	{"claim", senseClaim},
+	{"defeat", senseDefeat}, {"beat|beat|beaten", senseDefeat}, {"elect", senseElect},
+}
+
+// nounDefs lists trigger nouns (singular|plural) with their sense.
+var nounDefs = []struct {
+	forms string
+	sense *sense
+}{
+	{"call|calls", senseCall}, {"conversation|conversations", senseSpeak},
+	{"meeting|meetings", senseMeet}, {"summit|summits", senseMeet},
+	{"talks|talks", senseTalks}, {"negotiation|negotiations", senseTalks}, {"dialogue|dialogues", senseTalks},
+	{"visit|visits", senseVisit}, {"trip|trips", senseVisit},
+	{"mediation|mediation", senseMediate},
+	{"agreement|agreements", senseAgree}, {"deal|deals", senseAgree}, {"accord|accords", senseAgree},
+	{"pact|pacts", senseAgree}, {"treaty|treaties", senseAgree},
+	{"swap|swaps", senseSwap}, {"exchange|exchanges", senseSwap},
+	{"cooperation|cooperation", senseCooperate},
+	{"support|support", senseSupport}, {"backing|backing", senseSupport},
+	{"aid|aid", senseAid}, {"assistance|assistance", senseAid},
+	{"demand|demands", senseDemand}, {"condition|conditions", senseConds}, {"ultimatum|ultimatums", senseDemand},
+	{"proposal|proposals", sensePropose}, {"offer|offers", senseOffer}, {"invitation|invitations", senseInvite},
+	{"accusation|accusations", senseAccuse},
+	{"condemnation|condemnations", senseCondemn}, {"criticism|criticisms", senseCriticize},
+	{"rejection|rejections", senseReject}, {"denial|denials", senseDeny},
+	{"threat|threats", senseThreaten}, {"warning|warnings", senseWarn},
+	{"sanction|sanctions", senseSanction},
+	{"attack|attacks", senseAttack}, {"strike|strikes", senseAttack}, {"airstrike|airstrikes", senseAttack},
+	{"shelling|shelling", senseAttack}, {"bombing|bombings", senseAttack}, {"bombardment|bombardments", senseAttack},
+	{"offensive|offensives", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},
+	{"incursion|incursions", senseAttack},
+	{"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},
+	{"drill|drills", senseDrills}, {"exercise|exercises", senseDrills}, {"maneuvers|maneuvers", senseDrills},
+	{"manoeuvres|manoeuvres", senseDrills},
+	{"deployment|deployments", senseDeploy}, {"withdrawal|withdrawals", senseWithdraw},
+	{"claim|claims", senseClaim},
+}
+
+var (
+	verbLex = map[string]verbEntry{}
+	nounLex = map[string]nounEntry{}
+)
+
+func init() {
+	for _, d := range verbDefs {
+		parts := strings.Split(d.forms, "|")
+		base := parts[0]
+		past, part := regularPast(base), regularPast(base)
+		if len(parts) == 3 {
+			past, part = parts[1], parts[2]
+		}
+		add := func(w string, f verbForm) {
+			if _, dup := verbLex[w]; !dup {
+				verbLex[w] = verbEntry{lemma: base, form: f, sense: d.sense}
+			}
+		}
+		add(base, formBase)
+		add(thirdPerson(base), formS)
+		add(past, formPast)
+		add(part, formPart)
+		add(ingForm(base), formIng)
+	}
+	for _, d := range nounDefs {
+		sing, plural, _ := strings.Cut(d.forms, "|")
+		nounLex[sing] = nounEntry{sense: d.sense, plural: sing == plural}
+		nounLex[plural] = nounEntry{sense: d.sense, plural: true}
+	}
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+func regularPast(b string) string {
+	switch {
+	case strings.HasSuffix(b, "e"):
+		return b + "d"
+	case strings.HasSuffix(b, "y") && !isVowel(b[len(b)-2]):
+		return b[:len(b)-1] + "ied"
+	case doublesFinal(b):
+		return b + b[len(b)-1:] + "ed"
+	}
+	return b + "ed"
+}
+
+func thirdPerson(b string) string {
+	switch {
+	case strings.HasSuffix(b, "y") && !isVowel(b[len(b)-2]):
+		return b[:len(b)-1] + "ies"
+	case strings.HasSuffix(b, "s"), strings.HasSuffix(b, "sh"), strings.HasSuffix(b, "ch"), strings.HasSuffix(b, "x"):
+		return b + "es"
+	}
+	return b + "s"
+}
+
+func ingForm(b string) string {
+	switch {
+	case strings.HasSuffix(b, "ee"):
+		return b + "ing"
+	case strings.HasSuffix(b, "e"):
+		return b[:len(b)-1] + "ing"
+	case doublesFinal(b):
+		return b + b[len(b)-1:] + "ing"
+	}
+	return b + "ing"
+}
+
+// doublesFinal reports the short verbs whose final consonant doubles
+// ("hit" -> "hitting", "ban" -> "banned").
+func doublesFinal(b string) bool {
+	n := len(b)
+	if n < 3 || n > 4 {
+		return false
+	}
+	c := b[n-1]
+	return !isVowel(c) && c != 'w' && c != 'x' && c != 'y' && isVowel(b[n-2]) && !isVowel(b[n-3]) &&
+		(n == 3 || !isVowel(b[n-4]))
+}
+
+// Modifier words that refine an event's label and mode: "drone attack",
+// "phone call", "prisoner swap".
+var modeWords = map[string]string{
+	"drone": "drone", "drones": "drone", "missile": "missile", "missiles": "missile",
+	"rocket": "missile", "rockets": "missile", "ballistic": "missile", "cruise": "missile",
+	"air": "air", "aerial": "air", "airstrike": "air", "airstrikes": "air", "artillery": "artillery",
+	"shelling": "artillery", "naval": "naval", "ground": "ground", "cyber": "cyber",
+	"phone": "phone", "telephone": "phone", "video": "video", "face-to-face": "in-person",
+	"in-person": "in-person",
+}
+
+var labelModifiers = map[string]bool{
+	"peace": true, "prisoner": true, "prisoners": true, "pow": true, "trade": true, "military": true,
+	"joint": true, "live-fire": true, "ceasefire": true, "security": true, "border": true,
+	"nuclear": true, "terrorist": true, "terror": true, "retaliatory": true, "suicide": true,
+	"direct": true, "bilateral": true, "trilateral": true, "diplomatic": true, "economic": true,
+	"large-scale": true, "massive": true, "deadly": true, "fresh": true, "new": true, "renewed": true,
+	"first": true, "second": true, "unconditional": true, "full": true,
+}

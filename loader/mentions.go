@@ -1,0 +1,366 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/loader/gazetteer"
+)
+
+// mkind says how a mention names its entity.
+type mkind uint8
+
+const (
+	mName    mkind = iota // a name: "Vladimir Putin", "Kyiv", "NATO"
+	mDemonym              // an adjective standing for its country: "Russian aggression"
+	mBody                 // a body named by its country: "Russian forces", "India's defence ministry"
+	mPronoun              // he, his, they, its
+	mAnaphor              // "the town", "the Ukrainian leader", "the two sides"
+)
+
+// mention is one reference to an entity (or to several, for "the two
+// sides" and "they") in the body.
+type mention struct {
+	first, last int // token indices, inclusive
+	ent         *docEntity
+	group       []*docEntity
+	kind        mkind
+	poss        bool    // possessive: "Russia's", "his"
+	conf        float64 // 1 for names; lower for resolved pronouns and anaphors
+	role        *role   // the role a titled mention states
+}
+
+// role is a structural fact a title or appositive states about a person:
+// "Russian President" -> LEADER_OF Russia with title "President".
+type role struct {
+	rel   graph.RelType
+	title string
+	of    *docEntity // nil when the text names no body ("President Donald Trump")
+	sent  int
+}
+
+// entities returns the entities m refers to.
+func (m *mention) entities() []*docEntity {
+	if m.ent != nil {
+		return []*docEntity{m.ent}
+	}
+	return m.group
+}
+
+// gazHit is a gazetteer match aligned to tokens.
+type gazHit struct {
+	first, last int
+	refs        []gazetteer.Ref
+}
+
+// alignHits maps gazetteer matches onto token ranges, dropping matches that
+// start or end inside a token.
+func alignHits(toks []token, ms []gazetteer.Match) map[int]gazHit {
+	out := make(map[int]gazHit, len(ms))
+	j := 0
+	for _, m := range ms {
+		for j < len(toks) && toks[j].start < m.Start {
+			j++
+		}
+		if j == len(toks) {
+			break
+		}
+		if toks[j].start != m.Start {
+			continue
+		}
+		k := j
+		for k+1 < len(toks) && toks[k+1].start < m.End {
+			k++
+		}
+		// "U.S." may match as "U.S" when the token keeps its final period.
+		if toks[k].end != m.End && !(toks[k].end == m.End+1 && toks[k].text[len(toks[k].text)-1] == '.') {
+			continue
+		}
+		if toks[k].sent != toks[j].sent {
+			continue
+		}
+		out[j] = gazHit{first: j, last: k, refs: m.Candidates}
+	}
+	return out
+}
+
+// findMentions finds the mentions in sentence si (tokens lo..hi-1) and
+// resolves pronouns and anaphors against the document so far.
+func (d *doc) findMentions(si, lo, hi int) {
+	headline := isHeadline(d.toks[lo:hi])
+	for i := lo; i < hi; {
+		if m := d.titledPerson(i, hi); m != nil {
+			i = d.add(m)
+			continue
+		}
+		if m := d.gazMention(i, hi); m != nil {
+			i = d.add(m)
+			continue
+		}
+		if m := d.anaphor(i, hi); m != nil {
+			i = d.add(m)
+			continue
+		}
+		if m := d.collective(i, hi); m != nil {
+			i = d.add(m)
+			continue
+		}
+		if m := d.unknownName(i, lo, hi, headline); m != nil {
+			i = d.add(m)
+			continue
+		}
+		i++
+	}
+}
+
+// add records m and returns the token after it.
+func (d *doc) add(m *mention) int {
+	if m.conf == 0 {
+		m.conf = 1
+	}
+	if m.last+1 < len(d.toks) && d.toks[m.last+1].kind == tPoss {
+		m.poss = true
+	}
+	idx := int32(len(d.mentions))
+	d.mentions = append(d.mentions, m)
+	for k := m.first; k <= m.last; k++ {
+		d.mAt[k] = idx
+	}
+	if m.kind != mPronoun {
+		for _, e := range m.entities() {
+			if m.kind == mAnaphor && m.ent == nil {
+				continue // "the two sides" is not a surface form of each side
+			}
+			e.note(d.body, d.toks[m.first].start, d.toks[m.last].end)
+		}
+	}
+	return m.last + 1
+}
+
+// isHeadline reports whether a sentence is in title case or capitals, where
+// capitalisation says nothing about names.
+func isHeadline(toks []token) bool {
+	words, caps := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tWord || len(t.text) < 4 {
+			continue
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*6
+}
+
+// hitAt returns the gazetteer hit starting at token i.
+func (d *doc) hitAt(i int) (gazHit, bool) {
+	h, ok := d.hits[i]
+	return h, ok
+}
+
+// gazMention turns a gazetteer hit at token i into a mention, choosing among
+// its candidates and recognising bodies ("Russian forces", "Pakistan's
+// military"), regions ("Sumy region") and capitals used for their
+// governments ("Beijing said").
+func (d *doc) gazMention(i, hi int) *mention {
+	h, ok := d.hitAt(i)
+	if !ok {
+		// "leaders from NATO", "delegations of Russia and Ukraine"
+		if memberNouns[d.toks[i].lower] && i+2 < hi && d.toks[i+1].is("from", "of") {
+			if h2, ok := d.hitAt(i + 2); ok && h2.refs[0].Table != gazetteer.TablePlace && h2.refs[0].Table != gazetteer.TableOfficeholder && !h2.refs[0].Demonym {
+				m := d.gazMention(i+2, hi)
+				if m != nil && m.kind == mName {
+					m.first = i
+					return m
+				}
+			}
+		}
+		return nil
+	}
+	ref := d.pickRef(h, hi)
+	if ref.Demonym || ref.Table == gazetteer.TableCountry {
+		if m := d.bodyMention(i, h.last, ref, hi); m != nil {
+			return m
+		}
+	}
+	if ref.Demonym {
+		return &mention{first: i, last: h.last, ent: d.ents.fromRef(ref), kind: mDemonym}
+	}
+	e := d.ents.fromRef(ref)
+	last := h.last
+	if e.kind == graph.Region || e.kind == graph.City {
+		if last+1 < hi && regionWords[d.toks[last+1].lower] && e.kind == graph.Region {
+			last++
+		}
+	}
+	if e.kind == graph.City && d.isCapital(e) && !d.isLocative(i) {
+		// "Beijing stated", "Moscow's demands": a capital standing for its state.
+		if c := d.ents.countryByCode(e.country); c != nil {
+			return &mention{first: i, last: last, ent: c, kind: mName, conf: 0.9}
+		}
+	}
+	return &mention{first: i, last: last, ent: e, kind: mName}
+}
+
+// pickRef chooses the candidate a hit most likely denotes: a region when a
+// region word follows, a place in a country the article names, otherwise the
+// gazetteer's own ranking.
+func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
+	refs := h.refs
+	if len(refs) == 1 {
+		return refs[0]
+	}
+	if h.last+1 < hi && regionWords[d.toks[h.last+1].lower] {
+		for _, r := range refs {
+			if e := d.gaz.Entry(r); e.Place != nil && e.Place.Kind == gazetteer.KindRegion {
+				return r
+			}
+		}
+	}
+	if refs[0].Table == gazetteer.TablePlace {
+		for _, r := range refs {
+			if e := d.gaz.Entry(r); e.Place != nil && d.countries[e.Place.Country] {
+				return r
+			}
+		}
+	}
+	return refs[0]
+}
+
+func (d *doc) isCapital(e *docEntity) bool {
+	c, ok := d.gaz.CountryByCode(e.country)
+	return ok && c.Capital != "" && c.Capital == e.name
+}
+
+// isLocative reports whether the token before i makes what follows a place.
+func (d *doc) isLocative(i int) bool {
+	if i == 0 || d.toks[i-1].sent != d.toks[i].sent {
+		return false
+	}
+	p := &d.toks[i-1]
+	return locatives[p.lower] || p.is("and", ",", "&") && i >= 2 && d.mAt[i-2] >= 0 && d.mentions[d.mAt[i-2]].ent != nil && d.mentions[d.mAt[i-2]].ent.isPlace() && d.mentions[d.mAt[i-2]].ent.kind != graph.Country
+}
+
+// bodyMention recognises a government body or military named through its
+// country: "Russian forces", "Ukrainian officials", "Pakistan's military",
+// "India's defence ministry", "the Russian Defence Ministry".
+func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
+	j := last + 1
+	if j < hi && d.toks[j].kind == tPoss {
+		j++
+	}
+	if j >= hi {
+		return nil
+	}
+	c := d.gaz.Entry(ref).Country
+	if c == nil {
+		return nil
+	}
+	t := &d.toks[j]
+	if t.kind != tWord {
+		return nil
+	}
+	switch {
+	case t.is("coast") && j+1 < hi && d.toks[j+1].is("guard"):
+		e := d.ents.get("military:"+c.Code+"-coast-guard", demonym(c)+" coast guard", graph.Military)
+		e.country = c.Code
+		return &mention{first: i, last: j + 1, ent: e, kind: mBody}
+	case portfolios[t.lower] != "" && j+1 < hi && d.toks[j+1].is("ministry"):
+		return &mention{first: i, last: j + 1, ent: d.ministry(c, portfolios[t.lower]), kind: mBody}
+	case t.is("ministry") && j+2 < hi && d.toks[j+1].is("of") && portfolios[d.toks[j+2].lower] != "":
+		last := j + 2
+		if last+1 < hi && d.toks[last+1].is("affairs") {
+			last++
+		}
+		return &mention{first: i, last: last, ent: d.ministry(c, portfolios[d.toks[j+2].lower]), kind: mBody}
+	case militaryNouns[t.lower]:
+		if t.is("military", "army", "navy") && j+1 < hi && d.isNounModifiee(j+1) {
+			return nil // "Russian military position": an adjective
+		}
+		last := j
+		if t.is("armed") {
+			if j+1 >= hi || !d.toks[j+1].is("forces") {
+				return nil
+			}
+			last++
+		}
+		return &mention{first: i, last: last, ent: d.military(c), kind: mBody}
+	case governmentNouns[t.lower]:
+		return &mention{first: i, last: j, ent: d.government(c), kind: mBody}
+	case t.is("diplomatic") && j+1 < hi && d.toks[j+1].is("sources"):
+		return &mention{first: i, last: j + 1, ent: d.government(c), kind: mBody}
+	}
+	return nil
+}
+
+// isNounModifiee reports whether token j is a lower-case content word that
+// an adjective before it would modify ("military position").
+func (d *doc) isNounModifiee(j int) bool {
+	t := &d.toks[j]
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	return !auxiliaries[t.lower] && !prepositions[t.lower] && !clauseWords[t.lower] && !commonVerbs[t.lower] &&
+		t.lower != "and" && t.lower != "or" && !isVerbForm(t.lower)
+}
+
+func isVerbForm(w string) bool {
+	v, ok := verbLex[w]
+	return ok && v.form != formBase
+}
+
+// demonym returns the adjective for a country ("Russian"), or its name.
+func demonym(c *gazetteer.Country) string {
+	for _, d := range c.Demonyms {
+		if !strings.HasSuffix(d, "s") || strings.HasSuffix(d, "ss") {
+			return d
+		}
+	}
+	return c.Name
+}
+
+// military returns the country's armed forces: the gazetteer's entry when
+// it has one, else "Russian forces".
+func (d *doc) military(c *gazetteer.Country) *docEntity {
+	if r, ok := d.kb.militaryOf[c.Code]; ok {
+		return d.ents.fromRef(r)
+	}
+	e := d.ents.get("military:"+c.Code, demonym(c)+" forces", graph.Military)
+	e.country = c.Code
+	return e
+}
+
+// government returns the country's government as an actor ("Ukrainian
+// officials", "the Ukrainian authorities").
+func (d *doc) government(c *gazetteer.Country) *docEntity {
+	e := d.ents.get("gov:"+c.Code, demonym(c)+" government", graph.GovernmentBody)
+	e.country = c.Code
+	return e
+}
+
+func (d *doc) ministry(c *gazetteer.Country, portfolio string) *docEntity {
+	name := demonym(c) + " Ministry of " + portfolio
+	e := d.ents.get("gov:"+c.Code+"-"+slug(portfolio), name, graph.GovernmentBody)
+	e.country = c.Code
+	return e
+}
+
+// collective recognises non-state collectives: "European leaders",
+// "Western allies", "Arab nations".
+func (d *doc) collective(i, hi int) *mention {
+	t := &d.toks[i]
+	if !t.cap || t.kind != tWord || i+1 >= hi || !collectiveNouns[d.toks[i+1].lower] {
+		return nil
+	}
+	if !(strings.HasSuffix(t.lower, "an") || strings.HasSuffix(t.lower, "ern") || strings.HasSuffix(t.lower, "ic") || t.is("g7", "g20", "world", "gulf", "nato")) {
+		return nil
+	}
+	if _, ok := d.hitAt(i); ok {
+		return nil
+	}
+	name := t.text + " " + d.toks[i+1].lower
+	e := d.ents.get("group:"+slug(name), name, graph.Group)
+	return &mention{first: i, last: i + 1, ent: e, kind: mName}
+}

@@ -1,0 +1,468 @@
+package loader
+
+import (
+	"github.com/geokg/geokg/graph"
+)
+
+// prisonerWords make an exchange or swap a prisoner exchange.
+var prisonerWords = set("prisoner", "prisoners", "pow", "pows", "captives", "detainees", "hostages", "hostage", "bodies")
+
+// plannedWords before an event noun make it planned; hypothetical ones
+// make it no fact at all.
+var plannedWords = set("planned", "upcoming", "proposed", "future", "scheduled", "expected", "forthcoming", "next", "new", "further")
+
+// nounFrame builds the frame for an event noun at i: its label and mode
+// from the modifiers before it ("deadly drone attack", "prisoner swap
+// agreement"), its parties from a possessor, a demonym, "between X and Y",
+// the sense's prepositions, "by X", or the subject of a light verb ("held
+// talks with"), and its place from "in X". A noun without parties refers
+// back to the event already mentioned ("the strike", "Friday's talks").
+func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
+	if d.used[i] {
+		return d.nounRef[i]
+	}
+	t := &d.toks[i]
+	sn := n.sense
+	if i+1 < hi && isNounTrigger(&d.toks[i+1]) && !t.is("operation") {
+		return nil // a modifier of the next noun: "swap agreement"
+	}
+	if t.is("call", "calls") && i+1 < hi && d.toks[i+1].is("for") {
+		sn = senseDemand
+	}
+	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, mode: sn.mode, trigger: i, sent: t.sent, noun: true, conf: 0.8}
+	d.used[i] = true
+	labelStart := i
+	definite, possessed, prisoner := false, false, false
+	named := t.is("operation") && t.cap
+	if named {
+		k := i + 1
+		for k+1 < hi && d.toks[k+1].cap && d.toks[k+1].kind == tWord {
+			k++
+		}
+		f.label = d.body[t.start:d.toks[k].end]
+	}
+	j := i - 1
+left:
+	for j >= lo {
+		tk := &d.toks[j]
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			switch {
+			case m.poss:
+				f.sources = addEnt(f.sources, m.entities()...)
+				f.conf = minf(f.conf, m.conf)
+				possessed = true
+				j = m.first - 1
+				break left
+			case m.kind == mDemonym:
+				f.sources = addEnt(f.sources, m.entities()...)
+			case m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country:
+				f.places = addEnt(f.places, m.ent)
+			case m.hasActor() && m.first > lo && d.toks[m.first-1].isHyphen() && d.mAt[m.first-2] >= 0:
+				// "Zelenskyy-Putin meeting"
+				a := d.mentions[d.mAt[m.first-2]]
+				f.sources = addEnt(f.sources, a.entities()...)
+				f.targets = addEnt(f.targets, m.entities()...)
+				j = a.first - 1
+				continue
+			case m.hasActor() && j == i-1:
+				f.sources = addEnt(f.sources, m.entities()...) // "NATO summit"
+			default:
+				break left
+			}
+			j = m.first - 1
+			continue
+		}
+		switch {
+		case tk.kind == tPoss:
+			// a weekday possessive: "Friday's talks" (the date is found later)
+			if j > lo {
+				if _, wd := weekdayNames[d.toks[j-1].lower]; wd {
+					j -= 2
+					possessed = true
+					break left
+				}
+			}
+			break left
+		case modeWords[tk.lower] != "":
+			if f.mode == "" {
+				f.mode = modeWords[tk.lower]
+			}
+			labelStart = j
+		case prisonerWords[tk.lower]:
+			prisoner = true
+			labelStart = j
+		case tk.isHyphen() && tk.glued:
+			// "face-to-face", "large-scale": part of a compound modifier
+			if j+1 < i && d.body[d.toks[j-1].start:d.toks[j+1].end] == "face-to" {
+				f.mode = "in-person"
+			}
+		case labelModifiers[tk.lower] || isNounTrigger(tk):
+			if ns, ok := nounLex[tk.lower]; ok && ns.sense == senseSwap && !prisoner {
+				f.extra = append(f.extra, "EXCHANGED_PRISONERS_WITH")
+			}
+			if !tk.is("deadly", "large-scale", "massive", "fresh", "new", "renewed", "first", "second", "full", "unconditional") {
+				labelStart = j
+			}
+			if tk.is("new", "fresh", "further", "renewed") {
+				f.future = f.future || false
+			}
+		case failWords[tk.lower]:
+			f.status = graph.StatusFailed
+		case plannedWords[tk.lower]:
+			if tk.is("planned", "upcoming", "proposed", "future", "scheduled", "expected", "forthcoming") {
+				f.status = graph.StatusPlanned
+				f.future = true
+			}
+		case hypothetical[tk.lower] && !tk.is("would", "if", "whether", "unless"):
+			f.hypo = true
+		case determiners[tk.lower]:
+			definite = tk.is("the", "this", "that", "these", "those")
+			j--
+			break left
+		case tk.kind == tWord && !tk.cap && !isVerbForm(tk.lower) && !prepositions[tk.lower] && !auxiliaries[tk.lower] &&
+			!commonVerbs[tk.lower] && !clauseWords[tk.lower] && !lightVerbs[tk.lower] && !tk.is("and", "or"):
+			// an adjective: "deadly", "tougher", "civilian"
+		case tk.kind == tWord && tk.cap && !named && j == i-1 && tk.allCaps:
+			// an acronym modifier: "POW swap"
+			if prisonerWords[tk.lower] {
+				prisoner = true
+				labelStart = j
+			}
+		default:
+			break left
+		}
+		j--
+	}
+	npStart := j + 1
+	if f.label == "" {
+		f.label = d.body[d.toks[labelStart].start:t.end]
+		f.label = lowerFirst(f.label)
+	}
+	if (sn == senseSwap) && !prisoner {
+		// "exchange" alone is too vague ("exchange of fire", "of views"): it
+		// needs prisoners in it, before or after.
+		if !(i+2 < hi && d.toks[i+1].is("of") && prisonerWords[d.toks[i+2].lower]) {
+			if !definite {
+				return nil
+			}
+		}
+	}
+	d.nounArgs(f, i, hi)
+	if !possessed && len(f.sources) == 0 {
+		d.lightVerbSubject(f, npStart, lo, hi)
+	}
+	if d.hypotheticalAfter(i, hi) {
+		f.hypo = true
+	}
+	if len(f.parties()) == 0 {
+		if ante := d.antecedent(f, definite || possessed || named); ante != nil {
+			d.mergeInto(ante, f)
+			d.nounRef[i] = ante
+			d.sentRefs = append(d.sentRefs, ante)
+			return nil
+		}
+		if len(f.places) == 0 && f.class() != "ASSAULT" && !named {
+			return nil
+		}
+	}
+	d.nounRef[i] = f
+	d.sentFrames = append(d.sentFrames, f)
+	return f
+}
+
+func lowerFirst(s string) string {
+	if s != "" && s[0] >= 'A' && s[0] <= 'Z' && (len(s) < 2 || s[1] < 'A' || s[1] > 'Z') {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
+}
+
+// nounArgs reads the prepositional phrases after an event noun.
+func (d *doc) nounArgs(f *frame, i, hi int) {
+	sn := f.sense
+	k := i + 1
+	if f.label != "" && d.toks[i].is("operation") {
+		for k < hi && d.toks[k].cap && d.toks[k].kind == tWord {
+			k++
+		}
+	}
+	for steps := 0; k < hi && steps < 6; steps++ {
+		t := &d.toks[k]
+		switch {
+		case t.is("between", "among") && k+1 < hi:
+			m := d.npMention(k+1, hi)
+			if m == nil {
+				return
+			}
+			list := d.coordRight(m, hi, true)
+			for idx, x := range list {
+				if idx == 0 && len(f.sources) == 0 {
+					f.sources = addEnt(f.sources, x.entities()...)
+				} else {
+					f.targets = addEnt(f.targets, x.entities()...)
+				}
+			}
+			if len(list) == 1 && len(m.group) == 2 {
+				f.sources, f.targets = addEnt(f.sources, m.group[0]), addEnt(f.targets, m.group[1])
+			}
+			k = list[len(list)-1].last + 1
+		case t.is("by") && k+1 < hi:
+			m := d.npMention(k+1, hi)
+			if m == nil || !m.hasActor() {
+				return
+			}
+			f.sources = addEnt(f.sources, m.entities()...)
+			k = m.last + 1
+			if k < hi && d.toks[k].kind == tPoss {
+				return
+			}
+		case t.is("of") && k+1 < hi && prisonerWords[d.toks[k+1].lower]:
+			k += 2
+		case (contains(sn.preps, t.lower) || t.is("with") && f.sense.symmetric) && k+1 < hi:
+			if ev := d.eventNounAt(k+1, hi); ev != nil && (f.class() == "SUPPORT" || f.class() == "REQUEST") {
+				d.eventObject(f, ev)
+				return
+			}
+			m := d.npMention(k+1, hi)
+			if m == nil {
+				return
+			}
+			for _, x := range d.coordRight(m, hi, false) {
+				for _, e := range x.entities() {
+					switch {
+					case e.isPlace() && e.kind != graph.Country:
+						if f.placeRel != "" {
+							f.places = addEnt(f.places, e)
+						}
+					case e.isActor():
+						if f.rel != "" || e.kind == graph.Country && f.placeRel != "" {
+							if f.rel == "" {
+								f.places = addEnt(f.places, e)
+							} else {
+								f.targets = addEnt(f.targets, e)
+							}
+						}
+					}
+				}
+				k = x.last + 1
+			}
+		case t.is("in", "at", "near", "around", "off", "across", "outside", "inside", "over") && k+1 < hi:
+			if dateAt(d, k+1) {
+				k += 2
+				continue
+			}
+			m := d.npMention(k+1, hi)
+			if m == nil || m.ent == nil || !m.ent.isPlace() {
+				return
+			}
+			for _, x := range d.coordRight(m, hi, false) {
+				if x.ent != nil && x.ent.isPlace() {
+					f.places = addEnt(f.places, x.ent)
+				}
+				k = x.last + 1
+			}
+		case t.is("on") && k+1 < hi && dateAt(d, k+1):
+			k += 2
+		case t.kind == tWord && (t.is("early", "late", "last", "this", "next") || dateAt(d, k)):
+			k++
+		default:
+			return
+		}
+	}
+}
+
+// dateAt reports whether token k starts a date word.
+func dateAt(d *doc, k int) bool {
+	t := &d.toks[k]
+	if _, ok := weekdayNames[t.lower]; ok && t.cap {
+		return true
+	}
+	if _, ok := monthNames[t.lower]; ok && t.cap && len(t.lower) > 3 {
+		return true
+	}
+	return isRelativeDay(t.lower)
+}
+
+// lightVerbSubject gives an event noun the subject of the light verb whose
+// object it is: "Russia and Ukraine held talks", "European leaders voiced
+// support for", "the two sides reached an agreement".
+func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
+	j := npStart - 1
+	for j >= lo && (npLinks[d.toks[j].lower] || determiners[d.toks[j].lower]) {
+		j--
+	}
+	if j < lo {
+		return
+	}
+	t := &d.toks[j]
+	if t.is("to", "for") && j-1 >= lo {
+		// "agreed to a prisoner exchange", "pushed for talks"
+		if v, ok := verbLex[d.toks[j-1].lower]; ok && (v.sense == senseAgree || v.sense == senseDemand || v.sense == senseUrge) {
+			t = &d.toks[j-1]
+			j--
+		} else if !lightVerbs[d.toks[j-1].lower] {
+			return
+		} else {
+			t = &d.toks[j-1]
+			j--
+		}
+	}
+	if !lightVerbs[t.lower] {
+		return
+	}
+	if d.passiveBefore(j, lo) {
+		return
+	}
+	subj, _ := d.subjectOf(j, lo, hi)
+	for _, m := range subj {
+		f.sources = addEnt(f.sources, m.entities()...)
+		f.conf = minf(f.conf, m.conf)
+	}
+	if f.sense.symmetric && len(f.sources) > 1 && len(f.targets) == 0 {
+		f.targets = addEnt(f.targets, f.sources[1:]...)
+		f.sources = f.sources[:1]
+	}
+	// The light verb's own modality: "will hold talks", "agreed to hold".
+	probe := &frame{}
+	d.verbModality(probe, j, lo, subj)
+	if probe.status != "" && f.status == "" {
+		f.status = probe.status
+	}
+	f.future = f.future || probe.future
+	f.hypo = f.hypo || probe.hypo
+}
+
+// hypotheticalAfter reports "remains possible", "could happen" right after
+// an event noun.
+func (d *doc) hypotheticalAfter(i, hi int) bool {
+	for k := i + 1; k < hi && k < i+4; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct {
+			return false
+		}
+		if t.is("possible", "could", "might", "may", "unlikely", "hypothetical") {
+			return true
+		}
+		if !t.is("remains", "remain", "is", "was", "still", "seems", "appears", "also", "now") {
+			return false
+		}
+	}
+	return false
+}
+
+// antecedent finds the event an anaphoric noun refers to: the latest frame
+// of the same class within a few sentences whose place and date agree.
+func (d *doc) antecedent(f *frame, anaphoric bool) *frame {
+	cands := append(append([]*frame{}, d.frames...), d.sentFrames...)
+	for k := len(cands) - 1; k >= 0; k-- {
+		a := cands[k].root()
+		if a == f || a.sent < f.sent-8 {
+			continue
+		}
+		if a.class() != f.class() {
+			continue
+		}
+		if !anaphoric && a.rel != f.rel {
+			continue
+		}
+		if !d.placesCompatible(a.places, f.places) {
+			continue
+		}
+		return a
+	}
+	return nil
+}
+
+// placesCompatible reports whether two place lists can describe one event:
+// either is empty, or one place lies in or equals another.
+func (d *doc) placesCompatible(a, b []*docEntity) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y || d.within(x, y) || d.within(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// within reports whether place a lies in place b.
+func (d *doc) within(a, b *docEntity) bool {
+	switch b.kind {
+	case graph.Country:
+		return a.country == b.country && a.country != ""
+	case graph.Region:
+		return a.region == b.id
+	}
+	return false
+}
+
+// mergeInto folds src into dst: parties, places, date, casualties, mode,
+// evidence.
+func (d *doc) mergeInto(dst, src *frame) {
+	if dst == src {
+		return
+	}
+	src.merged = dst
+	dst.sources = addEnt(dst.sources, src.sources...)
+	dst.targets = addEnt(dst.targets, src.targets...)
+	dst.places = addEnt(dst.places, src.places...)
+	if dst.date == "" && src.date != "" {
+		dst.date, dst.dateText = src.date, src.dateText
+	}
+	if dst.mode == "" {
+		dst.mode = src.mode
+	}
+	if dst.killed == nil {
+		dst.killed = src.killed
+	}
+	if dst.injured == nil {
+		dst.injured = src.injured
+	}
+	if dst.rel == "" {
+		dst.rel = src.rel
+	}
+	if dst.placeRel == "" {
+		dst.placeRel = src.placeRel
+	}
+	for _, x := range src.extra {
+		if !containsRel(dst.extra, x) {
+			dst.extra = append(dst.extra, x)
+		}
+	}
+	if statusRank[src.status] > statusRank[dst.status] && src.status != graph.StatusPlanned {
+		dst.status = src.status
+	}
+	if dst.claimant == nil {
+		dst.claimant = src.claimant
+	}
+	if !dst.noun && src.noun && src.label != "" {
+		dst.label = src.label
+	}
+	if src.sent != dst.sent && !containsInt(dst.sents, src.sent) {
+		dst.sents = append(dst.sents, src.sent)
+	}
+	dst.conf = minf(dst.conf, src.conf+0.05)
+}
+
+func containsRel(rs []graph.RelType, r graph.RelType) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(xs []int, v int) bool {
+	for _, x := range xs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,406 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/loader/gazetteer"
+)
+
+// titledPerson recognises a person introduced by a title, with an optional
+// affiliation before it: "Russian President Vladimir Putin", "Kremlin
+// spokesman Dmitry Peskov", "France's President Macron", "Pakistan's
+// military spokesperson Lt. Gen. Ahmed Sharif Chaudhry", "President of
+// Ukraine Volodymyr Zelenskyy".
+func (d *doc) titledPerson(i, hi int) *mention {
+	j := i
+	var of *docEntity
+	affFirst, affLast := -1, -1
+	if h, ok := d.hitAt(j); ok {
+		ref := d.pickRef(h, hi)
+		ent := d.gaz.Entry(ref)
+		if ent.Country == nil && ent.Org == nil {
+			return nil
+		}
+		of = d.ents.fromRef(ref)
+		affFirst, affLast = j, h.last
+		j = h.last + 1
+		if j < hi && d.toks[j].kind == tPoss {
+			j++
+		}
+		// A body between the state and the title: "Pakistan's military
+		// spokesperson", "Russian Foreign Ministry spokeswoman".
+		if ent.Country != nil && j+1 < hi {
+			t := &d.toks[j]
+			switch {
+			case t.is("military", "army", "navy", "armed") && isTitleWord(&d.toks[j+1]):
+				of = d.military(ent.Country)
+				j++
+			case portfolios[t.lower] != "" && d.toks[j+1].is("ministry") && j+2 < hi && isTitleWord(&d.toks[j+2]):
+				of = d.ministry(ent.Country, portfolios[t.lower])
+				j += 2
+			}
+		}
+	} else if i > 0 && d.toks[i].is("the") {
+		return nil
+	}
+	ts, te := d.parseTitle(j, hi)
+	if te < ts {
+		return nil
+	}
+	k := te + 1
+	// "President of Ukraine Volodymyr Zelenskyy"
+	if of == nil && k+1 < hi && d.toks[k].is("of") {
+		if h, ok := d.hitAt(k + 1); ok {
+			if ent := d.gaz.Entry(d.pickRef(h, hi)); ent.Country != nil || ent.Org != nil {
+				of = d.ents.fromRef(d.pickRef(h, hi))
+				affFirst, affLast = k+1, h.last
+				k = h.last + 1
+			}
+		}
+	}
+	p, last := d.personName(k, hi)
+	if p == nil {
+		return nil
+	}
+	if affFirst >= 0 {
+		of.note(d.body, d.toks[affFirst].start, d.toks[affLast].end)
+	}
+	rel, title, former := d.titleRole(ts, te)
+	m := &mention{first: i, last: last, ent: p, kind: mName}
+	if !former {
+		m.role = &role{rel: rel, title: title, of: of, sent: d.toks[i].sent}
+	}
+	return m
+}
+
+func isTitleWord(t *token) bool {
+	return headTitles[t.lower] || titleModifiers[t.lower] || ranks[t.lower]
+}
+
+// parseTitle returns the token range of a title starting at j (te < ts when
+// there is none). A title is a run of title words with at least one head
+// ("Foreign Minister", "Minister of Defence", "spokesperson Lt. Gen.").
+func (d *doc) parseTitle(j, hi int) (ts, te int) {
+	ts, te = j, j-1
+	head := false
+	for k := j; k < hi; k++ {
+		t := &d.toks[k]
+		switch {
+		case t.kind == tPunct && t.text == "." && k > j && ranks[d.toks[k-1].lower] && t.glued:
+			continue
+		case t.kind == tPunct && t.isHyphen() && t.glued && k > j:
+			continue // "Secretary-General"
+		case t.kind != tWord:
+			return ts, d.titleEnd(ts, te, head)
+		case t.is("of"):
+			// "Minister of Defence", "Secretary of State", "Chief of Staff"
+			if k+1 < hi && (portfolios[d.toks[k+1].lower] != "" || d.toks[k+1].is("state", "staff", "defence", "defense")) {
+				continue
+			}
+			return ts, d.titleEnd(ts, te, head)
+		case t.is("the") && k == j:
+			return ts, ts - 1
+		case headTitles[t.lower] || ranks[t.lower]:
+			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader") {
+				return ts, ts - 1
+			}
+			if headTitles[t.lower] {
+				head = true
+			}
+			te = k
+			if ranks[t.lower] {
+				head = true
+			}
+		case titleModifiers[t.lower] || portfolios[t.lower] != "":
+			te = k
+		default:
+			return ts, d.titleEnd(ts, te, head)
+		}
+	}
+	return ts, d.titleEnd(ts, te, head)
+}
+
+func (d *doc) titleEnd(ts, te int, head bool) int {
+	if !head {
+		return ts - 1
+	}
+	// Trailing modifiers are not part of the title ("the President of").
+	for te >= ts && !headTitles[d.toks[te].lower] && !ranks[d.toks[te].lower] && portfolios[d.toks[te].lower] == "" && !d.toks[te].is("state", "staff", "affairs") {
+		te--
+	}
+	return te
+}
+
+// titleRole maps the title tokens to a structural relation and the title
+// text ("President", "Foreign Minister", "military spokesperson").
+func (d *doc) titleRole(ts, te int) (graph.RelType, string, bool) {
+	var words []string
+	former := false
+	first, last := -1, -1
+	for k := ts; k <= te; k++ {
+		t := &d.toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		if formerTitles[t.lower] {
+			former = true
+			continue
+		}
+		if ranks[t.lower] && !(t.is("general") && k > ts && d.toks[k-1].is("secretary", "attorney", "inspector")) {
+			continue
+		}
+		if t.is("the") {
+			continue
+		}
+		if first < 0 {
+			first = k
+		}
+		last = k
+		words = append(words, t.lower)
+	}
+	if first < 0 { // only ranks: "Lt. Gen."
+		first, last = ts, te
+	}
+	title := d.body[d.toks[first].start:d.toks[last].end]
+	norm := strings.Join(words, " ")
+	switch {
+	case spokesTitles[norm] || strings.Contains(norm, "spokes") || strings.Contains(norm, "press secretary"):
+		return "SPOKESPERSON_FOR", title, former
+	case leaderTitles[norm]:
+		return "LEADER_OF", title, former
+	}
+	return "OFFICIAL_OF", title, former
+}
+
+// personName reads a person's name at token k: an office-holder the
+// gazetteer knows, or a run of capitalised words ("Hakan Fidan", "Lai
+// Ching-te", "George W. Bush"). It returns the person and the last token.
+func (d *doc) personName(k, hi int) (*docEntity, int) {
+	if k >= hi {
+		return nil, 0
+	}
+	if h, ok := d.hitAt(k); ok {
+		if h.refs[0].Table == gazetteer.TableOfficeholder {
+			return d.ents.fromRef(h.refs[0]), h.last
+		}
+		return nil, 0
+	}
+	last := d.nameRun(k, hi)
+	if last < k {
+		return nil, 0
+	}
+	return d.person(k, last), last
+}
+
+// nameRun returns the last token of a run of capitalised name words at k
+// (k-1 when there is none).
+func (d *doc) nameRun(k, hi int) int {
+	last := k - 1
+	words := 0
+	for j := k; j < hi && words < 5; j++ {
+		t := &d.toks[j]
+		if _, ok := d.hitAt(j); ok && j > k {
+			break
+		}
+		switch {
+		case t.kind == tWord && t.cap && !t.allCaps && !isTitleWord(t) && !(words == 0 && notNames[t.lower]):
+			if _, wd := weekdayNames[t.lower]; wd {
+				return last
+			}
+			if _, mo := monthNames[t.lower]; mo {
+				return last
+			}
+			last = j
+			words++
+		case t.kind == tWord && t.allCaps && len(t.text) == 1:
+			last = j
+			words++
+		case t.kind == tPunct && t.text == "." && t.glued && j == last+1 && len(d.toks[last].text) == 1 && words > 0:
+			last = j // an initial: "W."
+		case t.isHyphen() && t.glued && j == last+1 && words > 0 && j+1 < hi && d.toks[j+1].glued && d.toks[j+1].kind == tWord:
+			last = j + 1 // "Ching-te", "al-Sham"
+			j++
+		case t.kind == tWord && nameParticles[t.lower] && !t.cap && words > 0 && j+1 < hi && d.toks[j+1].cap:
+			continue
+		default:
+			return last
+		}
+	}
+	return last
+}
+
+// person returns the person named by tokens k..last, joining a surname or a
+// variant spelling to a full name seen earlier.
+func (d *doc) person(k, last int) *docEntity {
+	name := d.body[d.toks[k].start:d.toks[last].end]
+	if k == last || (last == k+2 && d.toks[k+1].isHyphen()) {
+		if p := d.bySurname(d.toks[k].lower); p != nil {
+			return p
+		}
+	}
+	e := d.ents.get("person:"+slug(name), name, graph.Person)
+	if k < last {
+		sur := d.toks[last].lower
+		if d.toks[last].glued && last-2 >= k && d.toks[last-1].isHyphen() {
+			sur = d.lower[d.toks[last-2].start:d.toks[last].end]
+			if last-2 > k {
+				sur = d.toks[k].lower // "Lai Ching-te": family name first
+			}
+		}
+		if _, taken := d.surnames[sur]; !taken {
+			d.surnames[sur] = e
+		}
+		// An earlier surname-only person is this one.
+		if p, ok := d.ents.byID["person:"+slug(d.toks[last].text)]; ok && p != e {
+			d.merge[p.id] = e
+		}
+	}
+	return e
+}
+
+// bySurname finds a person seen earlier by surname, allowing one edit for
+// long names ("Chaudhary" for "Chaudhry").
+func (d *doc) bySurname(w string) *docEntity {
+	if p, ok := d.surnames[w]; ok {
+		return p
+	}
+	if len(w) < 6 {
+		return nil
+	}
+	var found *docEntity
+	for s, p := range d.surnames {
+		if len(s) >= 6 && s[0] == w[0] && withinOneEdit(s, w) {
+			if found != nil && found != p {
+				return nil // ambiguous
+			}
+			found = p
+		}
+	}
+	return found
+}
+
+// withinOneEdit reports whether a and b differ by at most one insertion,
+// deletion or substitution.
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i == len(a) || a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}
+
+// unknownName recognises names the gazetteer does not know: runs of
+// capitalised words classified by their head ("National Security
+// Committee", "Global Times"), acronyms ("AFP"), names after media cues
+// ("via Truth Social"), and two- to four-word person names ("Masood Azhar").
+func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
+	t := &d.toks[i]
+	if headline || t.kind != tWord || !t.cap || notNames[t.lower] {
+		return nil
+	}
+	sentStart := i == lo || (i == lo+1 && d.toks[lo].kind == tPunct)
+	if t.allCaps {
+		if len(t.text) < 2 || len(t.text) > 6 || sentStart || strings.Contains(t.text, ".") {
+			return nil
+		}
+		if i+1 < hi && d.toks[i+1].kind == tWord && d.toks[i+1].allCaps {
+			return nil // shouted text
+		}
+		e := d.ents.get("org:"+slug(t.text), t.text, graph.Organization)
+		return &mention{first: i, last: i, ent: e, kind: mName, conf: 0.8}
+	}
+	last := d.orgRun(i, hi)
+	if last < i {
+		return nil
+	}
+	n := 0
+	for k := i; k <= last; k++ {
+		if d.toks[k].kind == tWord && d.toks[k].cap {
+			n++
+		}
+	}
+	name := d.body[d.toks[i].start:d.toks[last].end]
+	if kind, ok := orgHeads[d.toks[last].lower]; ok && n >= 2 {
+		return &mention{first: i, last: last, ent: d.org(name, kind), kind: mName, conf: 0.8}
+	}
+	if kind, ok := orgHeads[t.lower]; ok && n >= 2 && strings.Contains(name, " of ") {
+		return &mention{first: i, last: last, ent: d.org(name, kind), kind: mName, conf: 0.8}
+	}
+	if i > lo && mediaCues[d.toks[i-1].lower] && n <= 3 {
+		return &mention{first: i, last: last, ent: d.org(name, graph.Organization), kind: mName, conf: 0.7}
+	}
+	// Person names: no "of" inside, no lexicon words.
+	plast := d.nameRun(i, hi)
+	if plast < i {
+		return nil
+	}
+	words := 0
+	for k := i; k <= plast; k++ {
+		tk := &d.toks[k]
+		if tk.kind != tWord {
+			continue
+		}
+		words++
+		if _, v := verbLex[tk.lower]; v {
+			return nil
+		}
+		if _, nn := nounLex[tk.lower]; nn {
+			return nil
+		}
+		if orgHeads[tk.lower] != "" || notNames[tk.lower] {
+			return nil
+		}
+	}
+	if words == 1 {
+		if p := d.bySurname(t.lower); p != nil {
+			return &mention{first: i, last: plast, ent: p, kind: mName, conf: 0.9}
+		}
+		return nil
+	}
+	if sentStart && words < 2 {
+		return nil
+	}
+	return &mention{first: i, last: plast, ent: d.person(i, plast), kind: mName, conf: 0.8}
+}
+
+// orgRun returns the last token of a capitalised run that may contain
+// "of", "for" and "and" between capitalised words.
+func (d *doc) orgRun(i, hi int) int {
+	last := i - 1
+	for j := i; j < hi && j-i < 8; j++ {
+		t := &d.toks[j]
+		if _, ok := d.hitAt(j); ok && j > i {
+			break
+		}
+		if t.kind == tWord && t.cap {
+			last = j
+			continue
+		}
+		if t.is("of", "for", "and", "on") && j > i && j+1 < hi && d.toks[j+1].cap && d.toks[j+1].kind == tWord {
+			continue
+		}
+		if t.isHyphen() && t.glued && j+1 < hi && d.toks[j+1].glued {
+			continue
+		}
+		break
+	}
+	return last
+}
+
+func (d *doc) org(name string, kind graph.Kind) *docEntity {
+	prefix := map[graph.Kind]string{graph.GovernmentBody: "gov:", graph.Military: "military:", graph.Group: "group:"}[kind]
+	if prefix == "" {
+		prefix = "org:"
+	}
+	return d.ents.get(prefix+slug(name), name, kind)
+}

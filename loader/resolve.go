@@ -1,0 +1,184 @@
+package loader
+
+import (
+	"github.com/geokg/geokg/graph"
+)
+
+// anaphor resolves a pronoun or a definite description at token i against
+// the mentions seen so far: he/his/she/her to the most recent person,
+// they/their to the last pair or collective, its to the last non-person
+// actor, "the Ukrainian leader" to that country's leader, "the town" to the
+// last city, "the two sides" to the last pair of parties.
+func (d *doc) anaphor(i, hi int) *mention {
+	t := &d.toks[i]
+	sent := t.sent
+	switch t.lower {
+	case "he", "him", "his", "she", "her", "himself", "herself":
+		if t.allCaps {
+			return nil // shouted quotes
+		}
+		if e := d.recent(sent, 2, func(e *docEntity) bool { return e.kind == graph.Person }); e != nil {
+			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.8, poss: t.is("his", "her")}
+		}
+	case "they", "them", "their", "themselves":
+		if t.allCaps {
+			return nil
+		}
+		// "they (India) have targeted": a parenthesis names the referent.
+		if i+3 < hi && d.toks[i+1].text == "(" {
+			if h, ok := d.hitAt(i + 2); ok && h.last+1 < hi && d.toks[h.last+1].text == ")" {
+				return nil // the name inside is its own mention
+			}
+		}
+		if g := d.recentPair(sent, i); g != nil {
+			return &mention{first: i, last: i, group: g, kind: mPronoun, conf: 0.7, poss: t.is("their")}
+		}
+		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {
+			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.7, poss: t.is("their")}
+		}
+	case "its":
+		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {
+			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.7, poss: true}
+		}
+	case "the", "both":
+		return d.definite(i, hi)
+	}
+	return nil
+}
+
+// definite resolves "the Ukrainian leader", "the town", "the military",
+// "the two sides", "both countries".
+func (d *doc) definite(i, hi int) *mention {
+	sent := d.toks[i].sent
+	j := i + 1
+	if j >= hi {
+		return nil
+	}
+	// "the two sides", "both sides", "the two countries"
+	k := j
+	if d.toks[i].is("the") && d.toks[k].is("two", "both") {
+		k++
+	}
+	if k < hi && sideNouns[d.toks[k].lower] && (k > j || d.toks[i].is("both")) {
+		if g := d.lastPair(sent); g != nil {
+			return &mention{first: i, last: k, group: g, kind: mAnaphor, conf: 0.7}
+		}
+		return nil
+	}
+	if !d.toks[i].is("the") {
+		return nil
+	}
+	// "the Ukrainian leader", "the Russian president", "the US president"
+	if h, ok := d.hitAt(j); ok && h.last+1 < hi {
+		ref := d.pickRef(h, hi)
+		ent := d.gaz.Entry(ref)
+		if ent.Country != nil {
+			n := h.last + 1
+			last, leader := n, d.toks[n].is("leader", "president", "premier")
+			if d.toks[n].is("prime") && n+1 < hi && d.toks[n+1].is("minister") {
+				last, leader = n+1, true
+			}
+			if leader && (last+1 >= hi || !d.toks[last+1].cap) {
+				country := d.ents.country(ent.Country)
+				if p := d.leaderOf(country); p != nil {
+					return &mention{first: i, last: last, ent: p, kind: mAnaphor, conf: 0.8}
+				}
+			}
+		}
+		return nil
+	}
+	t := &d.toks[j]
+	if kind, ok := placeNouns[t.lower]; ok {
+		if j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap) {
+			return nil // "the city of Kharkiv", "the town Bilopillia"
+		}
+		if e := d.recent(sent, 5, func(e *docEntity) bool { return e.kind == kind }); e != nil {
+			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.8}
+		}
+		return nil
+	}
+	if t.is("military", "army") && !(j+1 < hi && d.isNounModifiee(j+1)) {
+		if e := d.recent(sent, 3, func(e *docEntity) bool { return e.kind == graph.Military }); e != nil {
+			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.8}
+		}
+	}
+	return nil
+}
+
+// recent returns the entity of the most recent mention within the last
+// back sentences that satisfies ok.
+func (d *doc) recent(sent, back int, ok func(*docEntity) bool) *docEntity {
+	for k := len(d.mentions) - 1; k >= 0; k-- {
+		m := d.mentions[k]
+		if d.toks[m.first].sent < sent-back {
+			break
+		}
+		if m.ent != nil && ok(m.ent) {
+			return d.resolved(m.ent)
+		}
+	}
+	return nil
+}
+
+// recentPair finds two actors joined by "and" earlier in the sentence (or
+// the one before): "Delegations of Russia and Ukraine concluded their
+// meeting".
+func (d *doc) recentPair(sent, before int) []*docEntity {
+	for k := len(d.mentions) - 1; k > 0; k-- {
+		b := d.mentions[k]
+		if d.toks[b.first].sent < sent-1 {
+			break
+		}
+		if b.first >= before || b.ent == nil || !b.ent.isActor() {
+			continue
+		}
+		a := d.mentions[k-1]
+		if a.ent == nil || !a.ent.isActor() || a.ent == b.ent || a.last+2 != b.first || !d.toks[a.last+1].is("and") {
+			continue
+		}
+		return []*docEntity{d.resolved(a.ent), d.resolved(b.ent)}
+	}
+	return nil
+}
+
+// lastPair returns the parties of the most recent two-sided frame, or the
+// most recent pair joined by "and".
+func (d *doc) lastPair(sent int) []*docEntity {
+	for k := len(d.frames) - 1; k >= 0; k-- {
+		f := d.frames[k]
+		if f.merged != nil || f.sent < sent-6 {
+			continue
+		}
+		if ps := f.parties(); len(ps) == 2 {
+			return ps
+		}
+	}
+	return d.recentPair(sent, len(d.toks))
+}
+
+// leaderOf returns the person the document or the gazetteer names as the
+// country's leader.
+func (d *doc) leaderOf(country *docEntity) *docEntity {
+	for _, m := range d.mentions {
+		if m.role != nil && m.role.rel == "LEADER_OF" && m.role.of == country {
+			return d.resolved(m.ent)
+		}
+	}
+	for _, o := range d.kb.leaders[country.country] {
+		if ent, ok := d.gaz.ByID(o.ID); ok {
+			return d.ents.fromEntry(ent)
+		}
+	}
+	return nil
+}
+
+// resolved follows merges of a surname-only person into a full name.
+func (d *doc) resolved(e *docEntity) *docEntity {
+	for {
+		m, ok := d.merge[e.id]
+		if !ok {
+			return e
+		}
+		e = m
+	}
+}

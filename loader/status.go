@@ -1,0 +1,365 @@
+package loader
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// verbModality sets a verb frame's status from the words before the verb:
+// will/plans to -> planned, not/refused to -> denied, failed to -> failed,
+// may/could -> hypothetical (no fact), reportedly -> reported.
+func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
+	from := lo
+	if len(subj) > 0 {
+		from = subj[len(subj)-1].last + 1
+	}
+	if i-from > 8 {
+		from = i - 8
+	}
+	reported := d.reportVerbBefore(i, lo)
+	for j := i - 1; j >= from; j-- {
+		t := &d.toks[j]
+		switch {
+		case t.is("will", "shall", "'ll"):
+			f.future = true
+			setStatus(f, graph.StatusPlanned)
+		case t.is("would"):
+			if reported {
+				f.future = true
+				setStatus(f, graph.StatusPlanned)
+			} else {
+				f.hypo = true
+			}
+		case t.is("may", "might", "could"):
+			f.hypo = true
+		case t.is("not", "n't", "never", "refused", "refuses", "refuse", "declined", "declines"):
+			setStatus(f, graph.StatusDenied)
+		case t.is("failed", "fails", "fail"):
+			setStatus(f, graph.StatusFailed)
+		case t.is("to") && j == i-1 || t.is("to") && j < i-1 && adverbs[d.toks[j+1].lower]:
+			if j-1 >= lo && planWords[d.toks[j-1].lower] && !d.toks[j-1].is("agreed", "agree", "agrees") {
+				f.future = true
+				setStatus(f, graph.StatusPlanned)
+			}
+			if j-1 >= lo && d.toks[j-1].is("agreed", "agree", "agrees", "agreeing") {
+				f.future = true
+				setStatus(f, graph.StatusPlanned)
+			}
+		case hedges[t.lower]:
+			setStatus(f, graph.StatusReported)
+		}
+	}
+	// "reportedly" before the subject: "Reportedly, Russian forces struck".
+	for j := from - 1; j >= lo && j >= from-4; j-- {
+		if hedges[d.toks[j].lower] {
+			setStatus(f, graph.StatusReported)
+		}
+	}
+}
+
+// setStatus raises f's status to s when s is more specific.
+func setStatus(f *frame, s string) {
+	if f.status == "" || statusRank[s] > statusRank[f.status] {
+		f.status = s
+	}
+}
+
+// reportVerbBefore reports whether a reporting verb precedes i in the
+// sentence ("said the swap would take place").
+func (d *doc) reportVerbBefore(i, lo int) bool {
+	for j := i - 1; j >= lo; j-- {
+		if reportVerbs[d.toks[j].lower] && d.mAt[j] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// attribute marks frames stated by someone: those in the complement of a
+// reporting verb ("Peskov said ...", "..., Chaudhry claimed"), or after
+// "according to X", are claimed by that speaker; "according to" an unnamed
+// source, or a hedge, makes them reported.
+func (d *doc) attribute(fs []*frame, lo, hi int) {
+	for j := lo; j < hi; j++ {
+		t := &d.toks[j]
+		if d.mAt[j] >= 0 {
+			continue
+		}
+		if t.is("according") && j+1 < hi && d.toks[j+1].is("to") {
+			var who *docEntity
+			if m := d.npMention(j+2, hi); m != nil && m.ent != nil && m.ent.isActor() {
+				who = m.ent
+			}
+			for _, f := range fs {
+				d.claim(f, who)
+			}
+			continue
+		}
+		if !reportVerbs[t.lower] {
+			continue
+		}
+		if v, ok := verbLex[t.lower]; ok && d.nounContext(j, lo) && v.form != formPast {
+			continue
+		}
+		var who *docEntity
+		trailing := j > lo && (d.toks[j-1].is(",") || d.toks[j-1].kind == tPunct && isCloser([]rune(d.toks[j-1].text)[0]))
+		if trailing && j+1 < hi && d.mAt[j+1] >= 0 {
+			who = d.mentions[d.mAt[j+1]].ent // "“...,” Trump posted"
+		} else if subj, _ := d.subjectOf(j, lo, hi); len(subj) > 0 {
+			who = subj[0].ent
+		} else if trailing && j-1 > lo && d.mAt[j-2] >= 0 {
+			who = d.mentions[d.mAt[j-2]].ent
+		}
+		if who == nil || !who.isActor() {
+			continue
+		}
+		for _, f := range fs {
+			if f.trigger == j {
+				continue
+			}
+			if f.trigger > j || trailing {
+				d.claim(f, who)
+			}
+		}
+	}
+}
+
+// claim attributes f to who (nil: an unnamed source).
+func (d *doc) claim(f *frame, who *docEntity) {
+	if f.status == graph.StatusPlanned || f.status == graph.StatusDenied || f.status == graph.StatusFailed {
+		return
+	}
+	if who == nil {
+		setStatus(f, graph.StatusReported)
+		f.conf -= 0.05
+		return
+	}
+	if f.claimant == nil {
+		f.claimant = who
+	}
+	setStatus(f, graph.StatusClaimed)
+	f.conf -= 0.05
+}
+
+// segments numbers the clause segments of a sentence: commas, semicolons,
+// dashes, brackets and clause words start a new one.
+func (d *doc) segments(lo, hi int) []int {
+	seg := make([]int, hi-lo)
+	n := 0
+	for j := lo; j < hi; j++ {
+		t := &d.toks[j]
+		if t.kind == tPunct && strings.ContainsAny(t.text, ",;:()—–") || t.kind == tWord && clauseWords[t.lower] && !t.is("as", "that") {
+			n++
+		}
+		seg[j-lo] = n
+	}
+	return seg
+}
+
+// assignDates gives each frame the date expression in its clause segment
+// nearest to its trigger; a trailing participle (", agreeing to ...")
+// shares the date of the clause before it.
+func (d *doc) assignDates(fs []*frame, lo, hi int) {
+	dates := findDates(d.body, d.toks, lo, hi)
+	if len(dates) == 0 {
+		return
+	}
+	seg := d.segments(lo, hi)
+	for _, f := range fs {
+		best, bestDist := -1, 1<<30
+		for k, dt := range dates {
+			if dt.first > lo && d.toks[dt.first].is("through", "until", "since") {
+				continue
+			}
+			if seg[dt.first-lo] != seg[f.trigger-lo] && !(f.participle && seg[dt.first-lo] == seg[f.trigger-lo]-1) {
+				continue
+			}
+			dist := f.trigger - dt.last
+			if dist < 0 {
+				dist = dt.first - f.trigger
+			}
+			if dist < bestDist {
+				best, bestDist = k, dist
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		dt := dates[best]
+		future := f.future || f.status == graph.StatusPlanned
+		if day := dt.resolve(d.pub, d.hasPub, future); day != "" {
+			f.date, f.dateText = day, dt.text
+		}
+	}
+}
+
+// mergeSentence folds frames of one sentence that state one event: an
+// attack noun and the verb that tells who carried it out ("a drone attack
+// ..., where Russian forces targeted ..."), or an event noun without
+// parties and the verb frame of the same class.
+func (d *doc) mergeSentence(fs []*frame) []*frame {
+	pool := append(append([]*frame{}, d.sentRefs...), fs...)
+	for bi, b := range pool {
+		if b.merged != nil || bi < len(d.sentRefs) {
+			continue
+		}
+		for ai := 0; ai < bi; ai++ {
+			a := pool[ai].root()
+			if a == b || a.class() != b.class() {
+				continue
+			}
+			if a.class() == "ASSAULT" && d.sourcesCompatible(a.sources, b.sources) && d.placesCompatible(a.places, b.places) {
+				d.mergeInto(a, b)
+				break
+			}
+			if (len(b.parties()) == 0 || len(a.parties()) == 0) && a.rel == b.rel {
+				d.mergeInto(a, b)
+				break
+			}
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.merged == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// sourcesCompatible reports whether two source lists can be one attacker:
+// either is empty, they share an entity, or one is a body of the other's
+// country ("Russian forces" and "Russia").
+func (d *doc) sourcesCompatible(a, b []*docEntity) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y || x.country != "" && x.country == y.country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numberWords spell out small counts.
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"dozen": 12, "a dozen": 12,
+}
+
+var (
+	killWords   = set("killed", "killing", "kill", "kills", "dead", "died", "die", "deaths", "death", "dies", "slain", "lives")
+	injureWords = set("injured", "injuring", "injure", "injures", "wounded", "wounding", "wound", "hurt", "injuries", "wounds")
+	personNouns = set("people", "persons", "civilians", "residents", "soldiers", "children", "troops", "others",
+		"servicemen", "passengers", "workers", "villagers", "women", "men", "fighters", "militants", "of")
+)
+
+// number parses a count at token k: "9", "1,000", "nine".
+func (d *doc) number(k int) (int, bool) {
+	t := &d.toks[k]
+	if t.kind == tNum {
+		if dayNumber(t) > 0 && k+1 < len(d.toks) {
+			if _, mo := monthNames[d.toks[k+1].lower]; mo && d.toks[k+1].cap {
+				return 0, false // "16 May"
+			}
+		}
+		n, err := strconv.Atoi(strings.ReplaceAll(t.text, ",", ""))
+		if err != nil || yearNumber(t) > 0 && !(k+1 < len(d.toks) && personNouns[d.toks[k+1].lower]) {
+			return 0, false
+		}
+		return n, true
+	}
+	n, ok := numberWords[t.lower]
+	return n, ok
+}
+
+// casualties reads killed and injured counts in the sentence ("killing nine
+// and injuring seven", "9 killed", "at least 12 people were wounded") and
+// gives them to the sentence's attack, or the last attack before it.
+func (d *doc) casualties(fs []*frame, lo, hi int) {
+	var killed, injured *int
+	for k := lo; k < hi; k++ {
+		n, ok := d.number(k)
+		if !ok || d.mAt[k] >= 0 {
+			continue
+		}
+		// "killing nine", "killed at least 12": the verb before the number
+		p := k - 1
+		for p >= lo && d.toks[p].is("least", "at", "more", "than", "around", "about", "nearly", "almost", "over", "some", "up", "to") {
+			p--
+		}
+		if p >= lo {
+			if w := d.toks[p].lower; killWords[w] && killed == nil {
+				killed = ptrInt(n)
+				continue
+			} else if injureWords[w] && injured == nil {
+				injured = ptrInt(n)
+				continue
+			}
+		}
+		// "nine killed", "12 people were wounded", "eight people, including a child, were killed"
+		depth := 0
+		for j := k + 1; j < hi && j < k+12; j++ {
+			t := &d.toks[j]
+			if t.is(",") {
+				depth ^= 1
+				continue
+			}
+			if depth == 1 {
+				continue
+			}
+			if killWords[t.lower] {
+				if killed == nil {
+					killed = ptrInt(n)
+				}
+				break
+			}
+			if injureWords[t.lower] {
+				if injured == nil {
+					injured = ptrInt(n)
+				}
+				break
+			}
+			if !(personNouns[t.lower] || beForms[t.lower] || t.is("have", "had", "been", "were", "reportedly", "civilian", "more", "other", "killed", "and", "least", "at", "around", "about", "nearly", "almost", "over")) {
+				break
+			}
+		}
+	}
+	if killed == nil && injured == nil {
+		return
+	}
+	var target *frame
+	for _, f := range append(append([]*frame{}, d.sentRefs...), fs...) {
+		if r := f.root(); r.class() == "ASSAULT" {
+			target = r
+			break
+		}
+	}
+	if target == nil {
+		sent := d.toks[lo].sent
+		for k := len(d.frames) - 1; k >= 0; k-- {
+			if r := d.frames[k].root(); r.class() == "ASSAULT" && r.sent >= sent-1 {
+				target = r
+				break
+			}
+		}
+	}
+	if target == nil {
+		return
+	}
+	if target.killed == nil {
+		target.killed = killed
+	}
+	if target.injured == nil {
+		target.injured = injured
+	}
+}
+
+func ptrInt(n int) *int { return &n }

@@ -1,0 +1,146 @@
+package loader
+
+import (
+	"github.com/geokg/geokg/graph"
+)
+
+// structRel is a standing fact the text states (or the gazetteer supplies
+// for an entity the text names): LEADER_OF, MEMBER_OF, CAPITAL_OF ...
+type structRel struct {
+	src, dst *docEntity
+	rel      graph.RelType
+	title    string
+	sent     int
+	conf     float64
+}
+
+// structural collects the standing facts sentence si states: roles from
+// titles ("Russian President Vladimir Putin"), appositives ("Dmitry Peskov,
+// the Kremlin spokesman,", "X, the head of Y", "Muzaffarabad, the capital
+// of Z"), "including" lists (Macron MEMBER_OF European leaders) and "led by".
+func (d *doc) structural(si, lo, hi int) {
+	for k := lo; k < hi; k++ {
+		mi := d.mAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := d.mentions[mi]
+		if k != m.first {
+			continue
+		}
+		if m.role != nil && m.ent != nil {
+			d.addRole(m.ent, m.role, si)
+		}
+		next := m.last + 1
+		if m.poss {
+			next++
+		}
+		if next+1 >= hi || !d.toks[next].is(",") || m.ent == nil || m.kind == mPronoun {
+			continue
+		}
+		d.appositive(m, next+1, si, hi)
+	}
+}
+
+// addRole records a role stated in the text; a role without a body
+// ("President Donald Trump") takes the body from the gazetteer when it
+// knows this person in such a role.
+func (d *doc) addRole(p *docEntity, r *role, si int) {
+	if r.of != nil {
+		d.structs = append(d.structs, structRel{src: p, dst: r.of, rel: r.rel, title: r.title, sent: si, conf: 0.95})
+		return
+	}
+	for _, o := range d.gaz.Roles(p.id) {
+		if graph.RelType(o.Relation) != r.rel && !(r.rel == "OFFICIAL_OF" && o.Relation == "SPOKESPERSON_FOR") {
+			continue
+		}
+		if d.hasPub && o.Since != "" && o.Since > d.pub.Format("2006-01-02") {
+			continue
+		}
+		if ent, ok := d.gaz.ByID(o.Of); ok {
+			of := d.ents.fromEntry(ent)
+			d.structs = append(d.structs, structRel{src: p, dst: of, rel: graph.RelType(o.Relation), title: r.title, sent: si, conf: 0.85})
+		}
+	}
+}
+
+// appositive reads what follows "X," at k.
+func (d *doc) appositive(m *mention, k, si, hi int) {
+	t := &d.toks[k]
+	switch {
+	case t.is("including", "such") && m.ent.kind == graph.Group || t.is("including") && m.ent.kind == graph.Organization:
+		j := k + 1
+		if t.is("such") {
+			j++ // "such as"
+		}
+		if j < hi && d.mAt[j] >= 0 {
+			for _, x := range d.coordRight(d.mentions[d.mAt[j]], hi, true) {
+				if x.ent != nil && x.ent != m.ent {
+					d.structs = append(d.structs, structRel{src: x.ent, dst: m.ent, rel: "MEMBER_OF", sent: si, conf: 0.85})
+				}
+			}
+		}
+	case t.is("led", "headed") && k+2 < hi && d.toks[k+1].is("by") && d.mAt[k+2] >= 0:
+		p := d.mentions[d.mAt[k+2]]
+		if p.ent != nil && p.ent.kind == graph.Person && m.ent.isActor() && m.ent.kind != graph.Person {
+			d.structs = append(d.structs, structRel{src: p.ent, dst: m.ent, rel: "LEADER_OF", title: "leader", sent: si, conf: 0.85})
+		}
+	case t.is("the", "a", "an", "its", "their"):
+		j := k + 1
+		if m.ent.kind == graph.City && j+1 < hi && d.toks[j].is("capital") && d.toks[j+1].is("of") {
+			if c := d.npMention(j+2, hi); c != nil && c.ent != nil && c.ent.isPlace() {
+				d.structs = append(d.structs, structRel{src: m.ent, dst: c.ent, rel: "CAPITAL_OF", sent: si, conf: 0.9})
+			}
+			return
+		}
+		if m.ent.kind != graph.Person {
+			return
+		}
+		d.appositiveRole(m.ent, j, si, hi)
+	default:
+		if m.ent.kind == graph.Person {
+			d.appositiveRole(m.ent, k, si, hi)
+		}
+	}
+}
+
+// appositiveRole reads "[the] Kremlin spokesman", "Russia's president",
+// "the head of the Wagner group" after a person and a comma.
+func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
+	var of *docEntity
+	if h, ok := d.hitAt(j); ok {
+		ent := d.gaz.Entry(d.pickRef(h, hi))
+		if ent.Country == nil && ent.Org == nil {
+			return
+		}
+		of = d.ents.fromEntry(ent)
+		j = h.last + 1
+		if j < hi && d.toks[j].kind == tPoss {
+			j++
+		}
+	} else if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].ent != nil && d.mentions[mi].ent.isActor() && d.mentions[mi].ent.kind != graph.Person {
+		of = d.mentions[mi].ent
+		j = d.mentions[mi].last + 1
+		if j < hi && d.toks[j].kind == tPoss {
+			j++
+		}
+	}
+	ts, te := d.parseTitle(j, hi)
+	if te < ts {
+		return
+	}
+	k := te + 1
+	if of == nil && k+1 < hi && d.toks[k].is("of") {
+		if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isActor() && m.ent.kind != graph.Person {
+			of = m.ent
+		}
+	}
+	rel, title, former := d.titleRole(ts, te)
+	if former || of == nil {
+		return
+	}
+	if title == "head" || title == "chief" {
+		rel = "LEADER_OF"
+	}
+	d.structs = append(d.structs, structRel{src: p, dst: of, rel: rel, title: title, sent: si, conf: 0.9})
+}

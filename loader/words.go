@@ -1,0 +1,194 @@
+package loader
+
+import "github.com/geokg/geokg/graph"
+
+// Closed word classes the patterns rely on. They are English function words
+// and news vocabulary, not names: names come from the gazetteer.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+		"our", "some", "any", "another", "other", "each", "both", "all", "several", "many", "two", "three")
+	auxiliaries = set("will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
+		"had", "is", "are", "was", "were", "be", "been", "being", "did", "does", "do", "not", "n't", "never",
+		"'ll", "also", "to", "got", "gets", "get")
+	beForms = set("is", "are", "was", "were", "be", "been", "being", "got", "gets", "get", "'s", "’s")
+	adverbs = set("also", "reportedly", "allegedly", "reportedly", "then", "now", "later", "previously",
+		"already", "repeatedly", "strongly", "jointly", "publicly", "officially", "again", "still", "recently",
+		"just", "further", "formally", "finally", "initially", "openly", "directly", "personally", "sharply",
+		"swiftly", "quickly", "immediately", "separately", "firmly", "once", "twice", "yet", "apparently",
+		"reportedly", "briefly", "subsequently", "effectively", "fiercely", "heavily", "vehemently",
+		"categorically", "explicitly", "indirectly", "long", "even", "only", "first", "earlier", "soon",
+		"expected", "likely", "set", "due", "scheduled", "ready", "poised", "going", "continued", "continue",
+		"continues", "plans", "plan", "planned", "planning", "intends", "intend", "intended", "aims", "aim",
+		"aimed", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks", "seek", "sought", "tried",
+		"tries", "try", "decided", "decides", "vowed", "vows", "pledged", "pledges", "promised", "promises",
+		"agreed", "agree", "agrees", "refused", "refuses", "refuse", "declined", "declines", "failed", "fails",
+		"began", "begins", "begin", "started", "starts", "sought", "moved", "move", "moves", "prepared",
+		"preparing", "prepares", "prepare", "expects", "needs", "need", "needed", "has", "had", "have")
+	// planWords before "to" make the following verb planned: "plans to speak".
+	planWords = set("plans", "plan", "planned", "planning", "intends", "intend", "intended", "aims", "aim",
+		"aimed", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks", "seek", "sought", "expected",
+		"set", "due", "scheduled", "ready", "poised", "going", "decided", "decides", "vowed", "vows", "pledged",
+		"pledges", "promised", "promises", "agreed", "agree", "agrees", "prepared", "preparing", "prepares",
+		"prepare", "expects", "is", "are", "was", "were", "offered", "offers", "proposed", "proposes",
+		"threatened", "threatens", "will", "would")
+	negators     = set("not", "n't", "never", "no", "neither", "nor", "refused", "refuses", "refuse", "declined", "declines", "denied")
+	failWords    = set("failed", "fails", "fail", "collapsed", "stalled", "broke", "aborted", "faltered", "unsuccessful", "fruitless", "inconclusive")
+	hypothetical = set("may", "might", "could", "possible", "possibly", "potential", "potentially", "perhaps", "maybe", "if", "whether", "unless", "hypothetical", "would")
+	hedges       = set("reportedly", "allegedly", "purportedly", "apparently", "suspected", "alleged", "unconfirmed")
+	// reportVerbs attribute the clause they introduce to their subject.
+	reportVerbs = set("said", "says", "say", "saying", "claimed", "claims", "claim", "claiming", "stated", "states",
+		"told", "tells", "added", "adds", "insisted", "insists", "alleged", "alleges", "announced", "announces",
+		"asserted", "asserts", "noted", "notes", "posted", "posts", "wrote", "writes", "reported", "reports",
+		"confirmed", "confirms", "declared", "declares", "maintained", "maintains", "argued", "argues",
+		"stressed", "stresses", "underlined", "underlines", "emphasized", "emphasised", "warned", "suggested",
+		"acknowledged", "admitted", "tweeted", "explained", "believes", "believed", "thinks", "described",
+		"contended", "contends", "accused", "noting", "adding", "stating", "announcing")
+	// Clause openers stop the search for a subject or object.
+	clauseWords = set("that", "which", "who", "whom", "whose", "where", "when", "while", "whilst", "although",
+		"though", "because", "if", "unless", "after", "before", "since", "until", "despite", "amid", "as",
+		"but", "whereas", "so", "yet", "whether", "following", "ahead", "once")
+	// locatives introduce a place rather than an actor.
+	locatives = set("in", "at", "near", "into", "from", "to", "outside", "inside", "around", "across", "over",
+		"toward", "towards", "through", "throughout", "within", "off", "along", "via", "of", "on", "between",
+		"beyond", "nearby", "under", "above", "below", "past", "north", "south", "east", "west", "for")
+	prepositions = set("in", "at", "near", "into", "from", "to", "outside", "inside", "around", "across", "over",
+		"toward", "towards", "through", "throughout", "within", "off", "along", "via", "of", "on", "between",
+		"with", "by", "for", "against", "about", "among", "amid", "during", "without", "under", "after",
+		"before", "since", "including", "like", "than", "upon", "despite", "per", "following")
+	pronounWords = set("he", "him", "his", "she", "her", "they", "them", "their", "its", "himself", "herself", "themselves")
+	// commonVerbs are frequent verbs outside the lexicon; they end clauses
+	// when searching for an object.
+	commonVerbs = set("said", "says", "say", "told", "added", "made", "make", "makes", "took", "take", "takes",
+		"gave", "give", "gives", "came", "comes", "come", "went", "goes", "go", "remain", "remains", "remained",
+		"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+		"should", "must", "did", "does", "do", "been", "be", "being", "follows", "followed", "marks", "marked",
+		"adds", "signals", "signal", "underscores", "underscored", "coincided", "coincides", "occurred",
+		"happened", "took", "left", "killed", "killing", "injured", "injuring", "wounded", "wounding",
+		"described", "describing", "expressed", "expressing", "voiced", "voicing", "stated", "declared",
+		"confirmed", "continued", "continues", "continue", "tested", "test", "maintains", "maintained",
+		"labeled", "labelled", "called", "calling", "named", "naming", "conducted", "conducts", "conduct",
+		"held", "hold", "holds", "holding", "reached", "concluded", "concludes", "focused", "involve",
+		"involves", "involved", "coincide", "expose", "bring", "brings", "brought", "secure", "halt", "end",
+		"ended", "ends", "appears", "appeared", "seems", "seemed", "houses", "housed", "stressed", "underlined")
+	// lightVerbs take an event noun as object and make their subject its
+	// agent: "held talks with", "voiced support for", "launched strikes on".
+	lightVerbs = set("hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct", "conducts",
+		"conducted", "conducting", "launch", "launches", "launched", "launching", "carry", "carried",
+		"carries", "stage", "staged", "stages", "staging", "mount", "mounted", "mounts", "voice", "voiced",
+		"voices", "voicing", "express", "expressed", "expresses", "expressing", "impose", "imposed", "imposes",
+		"imposing", "reach", "reached", "reaches", "reaching", "sign", "signed", "signs", "signing", "make",
+		"made", "makes", "making", "give", "gave", "gives", "giving", "announce", "announced", "announces",
+		"announcing", "begin", "began", "begins", "start", "started", "starts", "resume", "resumed", "resumes",
+		"attend", "attended", "attends", "join", "joined", "joins", "continue", "continued", "continues",
+		"continuing", "extend", "extended", "extends", "pledge", "pledged", "pledges", "offer", "offered",
+		"offers", "issue", "issued", "issues", "prepare", "prepared", "prepares", "preparing", "present",
+		"presented", "presents", "unveil", "unveiled", "unveils", "renew", "renewed", "renews", "seek",
+		"sought", "seeks", "lodge", "lodged", "level", "levelled", "leveled", "push", "pushed", "pushes",
+		"intensify", "intensified", "intensifies", "step", "stepped", "steps", "conclude", "concluded",
+		"concludes", "concluding", "accept", "accepted", "accepts", "agree", "agreed", "agrees", "agreeing",
+		"host", "hosted", "hosts", "chair", "chairs", "chaired")
+	// npLinks join a head to a trigger noun inside one noun phrase: "a list of
+	// ceasefire conditions", "a new round of negotiations".
+	npLinks = set("list", "round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
+		"volley", "flurry", "salvo", "host", "raft", "new", "fresh", "further", "more", "of", "renewed",
+		"first", "second", "third", "latest", "large-scale", "major", "possible", "potential")
+)
+
+// Body nouns after a demonym or country name make a government body, a
+// military or a collective: "Russian forces", "Ukrainian officials".
+var (
+	militaryNouns = set("forces", "troops", "military", "army", "armed", "soldiers", "navy", "units",
+		"marines", "drones", "missiles", "warships", "warplanes", "jets", "bombers", "artillery", "fighters",
+		"aircraft", "militaries", "servicemen", "paratroopers", "gunboats", "submarines")
+	governmentNouns = set("officials", "authorities", "government", "administration", "leadership",
+		"diplomats", "leaders", "lawmakers", "parliament", "cabinet", "presidency", "embassy", "negotiators",
+		"delegation", "delegations", "envoys", "ministers", "regime", "side")
+	collectiveNouns = set("leaders", "officials", "allies", "nations", "countries", "governments", "powers",
+		"partners", "states", "diplomats", "ministers")
+	// memberNouns stand for the body they belong to: "leaders from NATO",
+	// "delegations of Russia and Ukraine".
+	memberNouns = set("leaders", "officials", "representatives", "delegations", "delegation", "members",
+		"envoys", "diplomats", "negotiators", "ministers", "delegates")
+	// portfolios name ministries ("Defence Ministry", "Ministry of Foreign Affairs").
+	portfolios = map[string]string{
+		"defence": "Defence", "defense": "Defence", "foreign": "Foreign Affairs", "interior": "Interior",
+		"finance": "Finance", "justice": "Justice", "health": "Health", "energy": "Energy", "economy": "Economy",
+		"trade": "Trade", "home": "Interior", "intelligence": "Intelligence", "emergency": "Emergency Situations",
+		"emergencies": "Emergency Situations", "information": "Information", "agriculture": "Agriculture",
+		"education": "Education", "culture": "Culture", "transport": "Transport", "economic": "Economy",
+		"external": "External Affairs",
+	}
+	regionWords = set("region", "oblast", "province", "governorate", "prefecture", "district", "county", "state", "territory")
+	placeNouns  = map[string]graph.Kind{"town": graph.City, "city": graph.City, "village": graph.City,
+		"settlement": graph.City, "region": graph.Region, "province": graph.Region, "oblast": graph.Region}
+	sideNouns = set("sides", "countries", "nations", "delegations", "parties", "neighbours", "neighbors", "governments", "leaders", "presidents")
+)
+
+// Titles before or after a name. headTitles can stand alone as a role;
+// titleModifiers only refine one; ranks are military grades.
+var (
+	headTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
+		"leader", "secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+		"envoy", "ambassador", "commander", "chief", "head", "mayor", "governor", "senator", "chairman",
+		"chairwoman", "chair", "director", "negotiator", "prince", "monarch", "representative", "diplomat",
+		"official", "general", "admiral", "marshal", "speaker", "ayatollah")
+	titleModifiers = set("prime", "vice", "deputy", "foreign", "defence", "defense", "interior", "finance",
+		"home", "state", "presidential", "national", "security", "special", "supreme", "acting", "interim",
+		"former", "military", "press", "top", "senior", "chief", "first", "crown", "army", "navy", "armed",
+		"forces", "general", "attorney", "intelligence", "economy", "trade", "justice", "health", "energy",
+		"kremlin", "white", "house", "staff", "of", "affairs", "the", "lieutenant", "lt", "gen", "col",
+		"maj", "brig", "adm", "colonel", "major", "brigadier", "foreign-policy", "assistant", "executive",
+		"secretary-general", "late", "ex", "outgoing", "incoming", "newly", "elected", "president-elect")
+	ranks         = set("lieutenant", "lt", "gen", "general", "col", "colonel", "maj", "major", "brig", "brigadier", "adm", "admiral", "capt", "captain", "sgt", "sergeant", "marshal", "field")
+	leaderTitles  = set("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "supreme leader", "leader", "monarch", "head of state", "ayatollah")
+	spokesTitles  = set("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokespeople")
+	formerTitles  = set("former", "late", "ex", "outgoing")
+	nameParticles = set("bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "den", "la", "le", "di", "du", "dos", "das", "del", "abu", "ben")
+	// Capitalised words that are not names at the start of a capitalised run.
+	notNames = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "while", "with", "as", "after",
+		"before", "for", "from", "to", "by", "of", "it", "its", "he", "she", "they", "we", "i", "his", "her",
+		"their", "this", "that", "these", "those", "there", "here", "when", "where", "what", "who", "why",
+		"how", "if", "meanwhile", "however", "also", "both", "some", "many", "most", "all", "no", "not",
+		"local", "officials", "one", "two", "three", "updated", "read", "photo", "min", "our", "my", "your",
+		"during", "since", "despite", "although", "though", "because", "so", "yet", "then", "now", "over",
+		"under", "about", "across", "amid", "among", "following", "according", "last", "next", "earlier",
+		"later", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "sir", "st", "minister",
+		"president", "spokesman", "spokeswoman", "spokesperson", "secretary", "general", "state", "state-run",
+		"operation", "calling", "with", "western", "eastern", "northern", "southern", "central", "new",
+		"breaking", "exclusive", "analysis", "opinion", "update", "live", "watch", "video", "see", "also",
+		"more", "related", "advertisement", "share", "chief", "head", "senior", "top")
+	// orgHeads end (or start) the names of organisations, by kind.
+	orgHeads = map[string]graph.Kind{
+		"agency": graph.Organization, "times": graph.Organization, "news": graph.Organization,
+		"post": graph.Organization, "journal": graph.Organization, "press": graph.Organization,
+		"social": graph.Organization, "media": graph.Organization, "television": graph.Organization,
+		"tv": graph.Organization, "radio": graph.Organization, "network": graph.Organization,
+		"bank": graph.Organization, "fund": graph.Organization, "union": graph.Organization,
+		"organization": graph.Organization, "organisation": graph.Organization, "association": graph.Organization,
+		"institute": graph.Organization, "university": graph.Organization, "company": graph.Organization,
+		"corporation": graph.Organization, "group": graph.Organization, "foundation": graph.Organization,
+		"alliance": graph.Organization, "forum": graph.Organization, "inc": graph.Organization,
+		"ministry": graph.GovernmentBody, "committee": graph.GovernmentBody, "council": graph.GovernmentBody,
+		"parliament": graph.GovernmentBody, "assembly": graph.GovernmentBody, "court": graph.GovernmentBody,
+		"commission": graph.GovernmentBody, "office": graph.GovernmentBody, "department": graph.GovernmentBody,
+		"service": graph.GovernmentBody, "senate": graph.GovernmentBody, "congress": graph.GovernmentBody,
+		"cabinet": graph.GovernmentBody, "authority": graph.GovernmentBody, "directorate": graph.GovernmentBody,
+		"bureau": graph.GovernmentBody, "presidency": graph.GovernmentBody, "duma": graph.GovernmentBody,
+		"army": graph.Military, "forces": graph.Military, "command": graph.Military, "guard": graph.Military,
+		"navy": graph.Military, "brigade": graph.Military, "corps": graph.Military, "battalion": graph.Military,
+		"regiment": graph.Military, "division": graph.Military, "militia": graph.Military,
+		"front": graph.Group, "movement": graph.Group, "party": graph.Organization, "brotherhood": graph.Group,
+	}
+	// mediaCues before an unknown name mark it as an organisation: "told
+	// Reuters", "via Truth Social", "reported AFP".
+	mediaCues = set("via", "told", "reported", "quoted", "according", "broadcaster", "outlet", "agency", "newspaper", "daily", "state-run", "state-owned", "state", "news")
+)
