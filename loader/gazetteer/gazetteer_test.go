@@ -347,3 +347,25 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("parse without orgs.tsv: got nil error, want one")
 	}
 }
+
+// FuzzMatch checks Match's invariants on any input, valid UTF-8 or not:
+// matches in order, not overlapping, on the text they claim, each with
+// candidates.
+func FuzzMatch(f *testing.F) {
+	for _, s := range []string{"", "Ukraine", "Côte d’Ivoire\xff", "\xe2\x80", "U.S.A.U.S.", "South Korean-North Korea", "Kyiv\u0301"} {
+		f.Add(s)
+	}
+	g := mustLoad(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
+		for _, m := range g.Match(text) {
+			if m.Start < end || m.End <= m.Start || m.End > len(text) {
+				t.Fatalf("match [%d,%d) after %d in %q", m.Start, m.End, end, text)
+			}
+			if text[m.Start:m.End] != m.Text || len(m.Candidates) == 0 {
+				t.Fatalf("match %+v in %q", m, text)
+			}
+			end = m.End
+		}
+	})
+}
