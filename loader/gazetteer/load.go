@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:generate go run ./gen -out data
@@ -170,10 +171,22 @@ func (g *Gazetteer) buildMatcher(common map[string]bool) *matcher {
 // isCommonWord reports whether name is one word whose lower-case form is a
 // common English word.
 func isCommonWord(name string, common map[string]bool) bool {
-	if strings.ContainsAny(name, " -") {
+	if len(name) > 32 || strings.ContainsAny(name, " -") {
 		return false
 	}
-	return common[strings.ToLower(name)]
+	var buf [32]byte
+	lower := buf[:len(name)]
+	for i := range len(name) {
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			return common[strings.ToLower(name)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return common[string(lower)] // no allocation: the compiler looks up in place
 }
 
 // rank orders candidates most likely first: countries, curated locations,
