@@ -25,8 +25,8 @@ type dataloaders struct {
 	articles *dataloadgen.Loader[string, graph.Article]
 }
 
-func newDataloaders(s graph.Store) *dataloaders {
-	opts := []dataloadgen.Option{dataloadgen.WithWait(dataloaderWait), dataloadgen.WithBatchCapacity(dataloaderBatch)}
+func newDataloaders(s graph.Store, wait time.Duration) *dataloaders {
+	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(dataloaderBatch)}
 	return &dataloaders{
 		entities: dataloadgen.NewLoader(fetchByID(s.Entities, func(e graph.Entity) string { return e.ID }, "entity"), opts...),
 		events:   dataloadgen.NewLoader(fetchByID(s.Events, func(e graph.Event) string { return e.ID }, "event"), opts...),
@@ -62,8 +62,8 @@ func fetchByID[V any](get func(context.Context, []string) ([]V, error), idOf fun
 
 type dataloadersKey struct{}
 
-func withDataloaders(ctx context.Context, s graph.Store) context.Context {
-	return context.WithValue(ctx, dataloadersKey{}, newDataloaders(s))
+func withDataloaders(ctx context.Context, s graph.Store, wait time.Duration) context.Context {
+	return context.WithValue(ctx, dataloadersKey{}, newDataloaders(s, wait))
 }
 
 // loaders returns the request's dataloaders. The handler installs them for
@@ -73,7 +73,7 @@ func (r *Resolver) loaders(ctx context.Context) *dataloaders {
 	if l, ok := ctx.Value(dataloadersKey{}).(*dataloaders); ok {
 		return l
 	}
-	return newDataloaders(r.store)
+	return newDataloaders(r.store, r.wait)
 }
 
 func (r *Resolver) entityByID(ctx context.Context, id string) (*graph.Entity, error) {

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -33,7 +34,13 @@ const (
 // automatic persisted queries and, if enabled, introspection. HTTP-level
 // limits (body size, timeout) belong to the caller.
 func NewHandler(opts Options) *handler.Server {
-	r := &Resolver{store: opts.Store, logger: opts.Logger}
+	return newHandler(opts, dataloaderWait)
+}
+
+// newHandler lets tests widen the dataloader batching window so batching
+// does not depend on goroutine timing.
+func newHandler(opts Options, wait time.Duration) *handler.Server {
+	r := &Resolver{store: opts.Store, logger: opts.Logger, wait: wait}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -44,12 +51,14 @@ func NewHandler(opts Options) *handler.Server {
 	srv.SetRecoverFunc(recoverPanic(opts.Logger))
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(introspectionOff{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
 	srv.Use(depthLimit{max: MaxQueryDepth})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(withDataloaders(ctx, opts.Store))
+		return next(withDataloaders(ctx, opts.Store, wait))
 	})
 	return srv
 }

@@ -132,3 +132,51 @@ func selectionDepth(set ast.SelectionSet, visiting map[string]bool) int {
 	}
 	return deepest
 }
+
+// introspectionOff refuses operations that read the schema (__schema,
+// __type) before they run, with a message saying why; gqlgen's own check
+// fails mid-execution with an error indistinguishable from a resolver's.
+type introspectionOff struct{}
+
+var _ interface {
+	graphql.OperationContextMutator
+	graphql.HandlerExtension
+} = introspectionOff{}
+
+func (introspectionOff) ExtensionName() string                   { return "IntrospectionOff" }
+func (introspectionOff) Validate(graphql.ExecutableSchema) error { return nil }
+func (introspectionOff) MutateOperationContext(_ context.Context, op *graphql.OperationContext) *gqlerror.Error {
+	if op.Operation != nil && introspects(op.Operation.SelectionSet, map[string]bool{}) {
+		err := gqlerror.Errorf("introspection is disabled on this server")
+		err.Extensions = map[string]any{"code": "INTROSPECTION_DISABLED"}
+		return err
+	}
+	return nil
+}
+
+// introspects reports whether set selects __schema or __type anywhere.
+func introspects(set ast.SelectionSet, visiting map[string]bool) bool {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name == "__schema" || s.Name == "__type" || introspects(s.SelectionSet, visiting) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if introspects(s.SelectionSet, visiting) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Definition == nil || visiting[s.Name] {
+				continue
+			}
+			visiting[s.Name] = true
+			found := introspects(s.Definition.SelectionSet, visiting)
+			delete(visiting, s.Name)
+			if found {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -4,6 +4,7 @@ package resolvers
 
 import (
 	"log/slog"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -12,4 +13,5 @@ import (
 type Resolver struct {
 	store  graph.Store
 	logger *slog.Logger
+	wait   time.Duration // dataloader batching window
 }
