@@ -298,9 +298,9 @@ func smallFS() fstest.MapFS {
 			"city:1\tSumy\t\tCITY\tUA\tregion:UA-21\t50.9\t34.8\t300\n" +
 			"city:2\tPolice\t\tCITY\tUA\t\t50\t30\t5000\n" +
 			"city:3\tKryvyi Rih\tKryvyy Rih|Kryvyi Rih’\tCITY\tUA\t\t47.9\t33.4\t600000\n")},
-		"data/locations.tsv":     {Data: []byte("# comment\nloc:donbas\tDonbas\t\tUA\t48\t37.8\n")},
-		"data/orgs.tsv":          {Data: []byte("gov:kremlin\tKremlin\t\tGOVERNMENT_BODY\tRU\n")},
-		"data/officeholders.tsv": {Data: []byte("person:a-b\tA B\tB\tLEADER_OF\tPresident\tcountry:UA\t2020-01-01\t\n")},
+		"data/locations.tsv":      {Data: []byte("# comment\nloc:donbas\tDonbas\t\tUA\t48\t37.8\n")},
+		"data/orgs.tsv":           {Data: []byte("gov:kremlin\tKremlin\t\tGOVERNMENT_BODY\tRU\n")},
+		"data/officeholders.tsv":  {Data: []byte("person:a-b\tA B\tB\tLEADER_OF\tPresident\tcountry:UA\t2020-01-01\t\n")},
 		"data/commonwords.txt.gz": {Data: gz("police\nmost\n")},
 	}
 }
