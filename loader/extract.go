@@ -85,5 +85,38 @@ func analyse(k *kb, body, published string) *doc {
 		d.findFrames(si, s.lo, s.hi)
 		d.structural(si, s.lo, s.hi)
 	}
+	d.inheritDates()
 	return d
+}
+
+// inheritDates dates a follow-up statement of the same plan by the same
+// actor from the one before: "Trump will speak with Putin on Monday. Trump
+// also plans to speak with Zelenskyy."
+func (d *doc) inheritDates() {
+	for k, f := range d.frames {
+		if f.merged != nil || f.date != "" || len(f.sources) == 0 {
+			continue
+		}
+		also := false
+		s := d.sents[f.sent]
+		for j := s.lo; j < s.hi; j++ {
+			if d.toks[j].is("also", "too") {
+				also = true
+			}
+		}
+		for p := k - 1; p >= 0; p-- {
+			e := d.frames[p]
+			if e.merged != nil || e.sent < f.sent-3 {
+				continue
+			}
+			if e.rel != f.rel || e.date == "" || len(e.sources) == 0 || e.sources[0] != f.sources[0] || e.status != f.status {
+				continue
+			}
+			if also || f.status == "planned" {
+				f.date, f.dateText = e.date, e.dateText
+				f.conf -= 0.1
+			}
+			break
+		}
+	}
 }

@@ -102,6 +102,12 @@ func (d *doc) findFrames(si, lo, hi int) {
 	}
 	d.attribute(fs, lo, hi)
 	d.assignDates(fs, lo, hi)
+	for _, f := range fs {
+		// An anaphor's date ("Friday's talks") dates its antecedent.
+		if r := f.root(); r != f && r.date == "" && f.date != "" {
+			r.date, r.dateText = f.date, f.dateText
+		}
+	}
 	fs = d.mergeSentence(fs)
 	d.casualties(fs, lo, hi)
 	for _, f := range fs {
@@ -130,8 +136,8 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 	}
 	switch {
 	case isV:
-		if v.form == formIng && d.nounContext(i, lo) {
-			return nil // "the bombing" without a noun entry
+		if v.form == formIng && d.nounContext(i, lo) && !d.toks[i-1].is("of", "for", "by", "after", "before", "without") {
+			return nil // "civilian targeting": a noun, not a verb
 		}
 		return d.verbFrame(i, v, lo, hi)
 	case isN:
@@ -150,14 +156,18 @@ func (d *doc) nounContext(i, lo int) bool {
 	p := &d.toks[i-1]
 	if mi := d.mAt[i-1]; mi >= 0 {
 		m := d.mentions[mi]
-		return m.poss || m.kind == mDemonym || (m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country) || p.isHyphen()
+		if m.poss || m.kind == mDemonym || (m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country) {
+			return true
+		}
+		// "a Zelenskyy-Putin meeting", "a Putin meeting remains possible"
+		return m.first > 0 && d.toks[m.first-1].isHyphen() || d.verbFollows(i+1)
 	}
 	switch {
 	case p.kind == tPoss, p.kind == tNum:
 		return true
 	case p.kind == tPunct:
 		return p.isHyphen() || p.text == "“" || p.text == "\""
-	case determiners[p.lower], modeWords[p.lower] != "", labelModifiers[p.lower]:
+	case determiners[p.lower], modeWords[p.lower] != "", labelModifiers[p.lower], lightVerbs[p.lower]:
 		return true
 	case p.is("to"):
 		return false
@@ -174,6 +184,16 @@ func (d *doc) nounContext(i, lo int) bool {
 	return !p.cap && !isVerbForm(p.lower) && !commonVerbs[p.lower]
 }
 
+// verbFollows reports whether token k is a finite verb or auxiliary, so
+// the word before it ends a subject noun phrase.
+func (d *doc) verbFollows(k int) bool {
+	if k >= len(d.toks) || d.toks[k].sent != d.toks[k-1].sent {
+		return false
+	}
+	t := &d.toks[k]
+	return t.kind == tWord && (auxiliaries[t.lower] && !t.is("to", "also", "not") || commonVerbs[t.lower] || isVerbForm(t.lower) && !strings.HasSuffix(t.lower, "ing"))
+}
+
 // verbFrame builds a frame for a verb trigger.
 func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	sn := v.sense
@@ -188,7 +208,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		switch {
 		case next(i + 1).is("for"):
 			sn = senseDemand
-		case next(i + 1).is("on", "upon"):
+		case next(i+1).is("on", "upon"):
 			sn = senseUrge
 		case next(i+1).is("off", "up", "in", "back", "it"):
 			return nil
@@ -235,11 +255,36 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	if dist > 6 {
 		f.conf -= 0.1
 	}
-	if ev := obj.event; ev != nil {
-		d.eventObject(f, ev)
+	if sn == senseLabel || v.lemma == "call" && sn == senseCall {
+		// "called the incident proof of ...": a label, not a phone call.
+		if obj.event != nil || obj.label != nil {
+			if !obj.negative {
+				return nil
+			}
+			f.rel, f.label = "ACCUSED", "accusation"
+			f.targets = nil
+			for _, m := range obj.label {
+				for _, e := range m.entities() {
+					if e.isActor() && !containsEnt(f.sources, e) {
+						f.targets = addEnt(f.targets, e)
+					}
+				}
+			}
+			if len(f.targets) == 0 && obj.event != nil {
+				d.eventObject(f, obj.event)
+			}
+		} else if sn == senseLabel {
+			return nil
+		}
+	} else if obj.event != nil {
+		d.eventObject(f, obj.event)
 	}
-	if obj.label != nil {
-		d.labeling(f, obj)
+	if p := d.whereAntecedent(i, lo); p != nil && f.placeRel != "" {
+		f.places = addEnt(f.places, p)
+	}
+	if i-2 >= lo && d.toks[i-1].is("of") && d.toks[i-2].is("claim", "claims", "accusation", "accusations", "allegation", "allegations") && len(f.sources) > 0 {
+		f.claimant = f.sources[0] // "Russia's claim of targeting"
+		setStatus(f, graph.StatusClaimed)
 	}
 	d.verbModality(f, i, lo, subj)
 	if v.form == formIng && i > lo && d.toks[i-1].is(",") {
@@ -387,6 +432,17 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is(",") {
 		return d.mainSubject(lo, i), 8
 	}
+	if strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is("of", "for") {
+		// A gerund's subject is the possessor of the noun before it ("Russia's
+		// claim of targeting") or the verb's object ("accused Russia of
+		// targeting").
+		for j := i - 2; j >= lo && j >= i-4; j-- {
+			if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].hasActor() {
+				return []*mention{d.mentions[mi]}, i - j
+			}
+		}
+		return nil, 0
+	}
 	skipped := 0
 	for j := i - 1; j >= lo; j-- {
 		t := &d.toks[j]
@@ -402,12 +458,12 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		}
 		switch {
 		case t.is(","):
-			if skipped == 0 && j > lo && d.mAt[j-1] >= 0 && d.mentions[d.mAt[j-1]].hasActor() && !d.mentions[d.mAt[j-1]].poss {
-				continue // "Chaudhary, claimed": a stray comma
-			}
 			if k := d.parentheticalStart(j, lo); k >= 0 {
 				j = k
 				continue
+			}
+			if skipped == 0 && j > lo && d.mAt[j-1] >= 0 && d.mentions[d.mAt[j-1]].hasActor() && !d.mentions[d.mAt[j-1]].poss {
+				continue // "Chaudhary, claimed": a stray comma
 			}
 			return nil, 0
 		case t.kind == tPunct && isCloser([]rune(t.text)[0]):
@@ -439,6 +495,27 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		}
 	}
 	return nil, 0
+}
+
+// whereAntecedent returns the place a "where" clause containing i refers
+// to: "Bilopillia, where the attack occurred".
+func (d *doc) whereAntecedent(i, lo int) *docEntity {
+	for k := i - 1; k >= lo+2; k-- {
+		t := &d.toks[k]
+		if t.kind == tPunct {
+			return nil
+		}
+		if !t.is("where") {
+			continue
+		}
+		if d.toks[k-1].is(",") && d.mAt[k-2] >= 0 {
+			if e := d.mentions[d.mAt[k-2]].ent; e != nil && e.isPlace() {
+				return e
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 func (m *mention) hasActor() bool {
@@ -579,7 +656,10 @@ var negativeLabels = set("proof", "evidence", "act", "acts", "aggression", "atta
 
 // objectAfter reads what follows the verb at i: actor and place objects
 // (with coordination), an event noun, a labeling complement, and "by X"
-// agents of a passive.
+// agents of a passive. A mention is an object only in an open slot: right
+// after the verb for transitive senses, after one of the sense's
+// prepositions, or after a locative for senses that take places; mentions
+// inside the object's noun phrase ("a list of X") are not objects.
 func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 	var o objects
 	j := i + 1
@@ -587,40 +667,22 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		j++
 	}
 	if passive {
-		for k := j; k < hi && k < j+8; k++ {
-			t := &d.toks[k]
-			if t.is("by") && k+1 < hi {
-				if m := d.npMention(k+1, hi); m != nil {
-					o.agents = d.coordRight(m, hi, true)
-				}
-				break
-			}
-			if t.kind == tPunct && !t.isHyphen() || clauseWords[t.lower] {
-				break
-			}
-		}
-		for k := j; k < hi && k < j+6; k++ {
-			t := &d.toks[k]
-			if t.is("in", "at", "near") && k+1 < hi {
-				if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isPlace() {
-					o.places = d.coordRight(m, hi, false)
-				}
-				break
-			}
-			if t.kind == tPunct || clauseWords[t.lower] {
-				break
-			}
-		}
-		return o
+		return d.passiveArgs(j, hi)
 	}
-	steps := 0
-	sawNP := false
-	for j < hi && steps < 10 {
+	open, placeOnly, sawNP := sn.direct, false, false
+	for steps := 0; j < hi && steps < 12; steps++ {
 		t := &d.toks[j]
-		steps++
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
-			if d.clauseFollows(j, hi) && !sawNP {
+			if !open || placeOnly && !(m.ent != nil && m.ent.isPlace()) {
+				j = m.last + 1
+				if m.poss {
+					j++
+				}
+				sawNP = true
+				continue
+			}
+			if !sawNP && d.clauseFollows(j, hi) {
 				return o // "claimed Ukraine attacked": a clause, not an object
 			}
 			if m.poss {
@@ -632,29 +694,37 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				}
 				if ev := d.eventNounAt(k, hi); ev != nil {
 					o.event = ev
-					if len(ev.root().sources) == 0 {
-						ev.sources = addEnt(ev.sources, m.entities()...)
+					if r := ev.root(); len(r.sources) == 0 {
+						r.sources = addEnt(r.sources, m.entities()...)
 					}
 					return o
 				}
-				if sn.rel != "" {
-					o.actors = append(o.actors, m)
+				if sn.rel != "" && !placeOnly {
+					o.actors = append(o.actors, m) // "criticized Beijing's assertiveness"
 				}
 				return o
 			}
-			if m.kind == mDemonym && j+1 < hi && d.eventNounAt(j+1, hi) != nil {
-				o.event = d.eventNounAt(j+1, hi)
-				return o
+			if m.kind == mDemonym {
+				if ev := d.eventNounAt(j+1, hi); ev != nil {
+					o.event = ev
+					return o
+				}
 			}
 			list := d.coordRight(m, hi, false)
 			for _, x := range list {
-				if x.hasActor() && (sn.rel != "" || x.ent != nil && x.ent.kind == graph.Country && sn.place != "") {
-					o.actors = append(o.actors, x)
-				} else if x.ent != nil && x.ent.isPlace() && sn.place != "" {
+				switch {
+				case x.ent != nil && x.ent.isPlace() && x.ent.kind != graph.Country:
+					if sn.place != "" {
+						o.places = append(o.places, x)
+					}
+				case x.hasActor() && !placeOnly:
+					if sn.rel != "" || sn.place != "" {
+						o.actors = append(o.actors, x)
+					}
+				case x.ent != nil && x.ent.kind == graph.Country && placeOnly:
 					o.places = append(o.places, x)
 				}
 			}
-			// A labeling complement after an actor object: "called Russia a terrorist state".
 			last := list[len(list)-1].last
 			if lab := d.labelComplement(last+1, hi); lab != nil {
 				o.label, o.negative = lab.mentions, lab.negative
@@ -664,38 +734,70 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		switch {
 		case t.kind == tPunct && !t.isHyphen() && t.text != "“" && t.text != "\"" && t.text != "‘":
 			return o
+		case t.is("as") && (sawNP || o.event != nil):
+			return o
 		case clauseWords[t.lower] && !t.is("as"):
 			return o
-		case t.is("as") && sawNP:
-			return o
-		case len(sn.preps) > 0 && contains(sn.preps, t.lower):
+		case contains(sn.preps, t.lower):
+			open, placeOnly = true, false
 			j++
 			continue
-		case sn.place != "" && locatives[t.lower] && sawNP:
+		case sn.place != "" && locatives[t.lower] && !t.is("of", "for", "on", "to") || sn.place != "" && t.is("on") && sawNP:
+			open, placeOnly = true, true
 			j++
 			continue
-		case t.is("to") && j+1 < hi && verbLex[d.toks[j+1].lower].form == formBase && !d.nounContextAfterTo(j+1):
+		case t.is("to") && j+1 < hi && verbLex[d.toks[j+1].lower].form == formBase:
 			return o // "agreed to hold": the infinitive is its own trigger
 		}
-		if ev := d.eventNounAt(j, hi); ev != nil {
-			o.event = ev
-			if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
-				o.label, o.negative = lab.mentions, lab.negative
+		if open && !placeOnly {
+			if ev := d.eventNounAt(j, hi); ev != nil {
+				o.event = ev
+				if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
+					o.label, o.negative = lab.mentions, lab.negative
+				}
+				return o
 			}
-			return o
 		}
 		if t.kind == tWord && (isVerbForm(t.lower) || commonVerbs[t.lower]) && sawNP {
 			return o
 		}
 		if t.kind == tWord && !determiners[t.lower] {
-			sawNP = true
+			sawNP, open = true, false
 		}
 		j++
 	}
 	return o
 }
 
-func (d *doc) nounContextAfterTo(k int) bool { return false }
+// passiveArgs reads "by X" agents and "in X" places after a passive verb.
+func (d *doc) passiveArgs(j, hi int) objects {
+	var o objects
+	for k := j; k < hi && k < j+8; k++ {
+		t := &d.toks[k]
+		if t.is("by") && k+1 < hi {
+			if m := d.npMention(k+1, hi); m != nil {
+				o.agents = d.coordRight(m, hi, true)
+			}
+			break
+		}
+		if t.kind == tPunct && !t.isHyphen() || clauseWords[t.lower] {
+			break
+		}
+	}
+	for k := j; k < hi && k < j+6; k++ {
+		t := &d.toks[k]
+		if t.is("in", "at", "near") && k+1 < hi {
+			if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isPlace() {
+				o.places = d.coordRight(m, hi, false)
+			}
+			break
+		}
+		if t.kind == tPunct || clauseWords[t.lower] {
+			break
+		}
+	}
+	return o
+}
 
 func contains(list []string, w string) bool {
 	for _, x := range list {
@@ -761,12 +863,29 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 	return out
 }
 
+// genericEvents are nouns that refer back to an event of a class without
+// naming it: "the incident", "the tragedy".
+var genericEvents = map[string]graph.Class{"incident": "ASSAULT", "incidents": "ASSAULT", "tragedy": "ASSAULT",
+	"atrocity": "ASSAULT", "massacre": "ASSAULT", "operation": "ASSAULT", "violence": "ASSAULT"}
+
 // eventNounAt returns the event a trigger noun at k (after determiners and
 // modifiers) denotes, building or resolving it, or nil.
 func (d *doc) eventNounAt(k, hi int) *frame {
-	for j := k; j < hi && j < k+5; j++ {
+	for j, words := k, 0; j < hi && words < 5; j, words = j+1, words+1 {
 		t := &d.toks[j]
-		if d.mAt[j] >= 0 && !(d.mentions[d.mAt[j]].kind == mDemonym || d.mentions[d.mAt[j]].ent != nil && d.mentions[d.mAt[j]].ent.isPlace()) {
+		if t.isHyphen() && t.glued && j+1 < hi && d.toks[j+1].glued {
+			j++ // inside a compound: "face-to-face offer"
+			continue
+		}
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.kind == mDemonym || m.poss || m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country {
+				j = m.last
+				if m.poss {
+					j++
+				}
+				continue
+			}
 			return nil
 		}
 		if t.kind == tWord {
@@ -774,22 +893,29 @@ func (d *doc) eventNounAt(k, hi int) *frame {
 				if d.used[j] {
 					return d.nounRef[j]
 				}
-				f := d.nounFrame(j, n, d.sentLo(j), hi)
-				if f != nil {
-					d.used[j] = true
-					d.nounRef[j] = f
-				}
-				return f
+				return d.nounFrame(j, n, d.sentLo(j), hi)
 			}
-			if t.is("incident", "attack", "operation") {
-				continue
+			if c, ok := genericEvents[t.lower]; ok && j > k-1 && (j == k || determiners[d.toks[j-1].lower] || !d.toks[j-1].cap) {
+				return d.latest(c, t.sent)
 			}
 		}
-		if t.kind == tPunct && !t.isHyphen() && t.text != "’" {
+		if t.kind == tPunct && !t.isHyphen() {
 			return nil
 		}
 		if t.kind == tWord && (isVerbForm(t.lower) || commonVerbs[t.lower] || prepositions[t.lower] || clauseWords[t.lower]) {
 			return nil
+		}
+	}
+	return nil
+}
+
+// latest returns the most recent event of class c within a few sentences.
+func (d *doc) latest(c graph.Class, sent int) *frame {
+	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
+		for k := len(fs) - 1; k >= 0; k-- {
+			if r := fs[k].root(); r.class() == c && r.sent >= sent-8 && !r.hypo {
+				return r
+			}
 		}
 	}
 	return nil

@@ -39,7 +39,7 @@ type verbEntry struct {
 }
 
 type nounEntry struct {
-	sense *sense
+	sense  *sense
 	plural bool
 }
 
@@ -98,6 +98,9 @@ var (
 	senseClaim     = s("", "CLAIMED", true, "", "claim")
 	senseDefeat    = s("DEFEATED", "", true, "", "election")
 	senseElect     = s("ELECTED_LEADER_OF", "ELECTED_LEADER_OF", false, "of", "election")
+	// senseLabel verbs name something: only a negative label is a fact (an
+	// accusation), as in "described the strike as an act of terror".
+	senseLabel = s("ACCUSED", "", true, "", "accusation")
 )
 
 // verbDefs lists each verb as "base" or "base|past|participle" (irregular)
@@ -135,6 +138,8 @@ var verbDefs = []struct {
 	{"deploy", senseDeploy}, {"withdraw|withdrew|withdrawn", senseWithdraw}, {"retreat", senseWithdraw},
 	{"concede", senseConcede},
 	{"claim", senseClaim},
+	{"describe", senseLabel}, {"label", senseLabel}, {"brand", senseLabel}, {"dub", senseLabel},
+	{"term", senseLabel},
 	{"defeat", senseDefeat}, {"beat|beat|beaten", senseDefeat}, {"elect", senseElect},
 }
 

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/graph"
 )
 
@@ -32,7 +34,7 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, mode: sn.mode, trigger: i, sent: t.sent, noun: true, conf: 0.8}
 	d.used[i] = true
 	labelStart := i
-	definite, possessed, prisoner := false, false, false
+	definite, possessed, prisoner, swapMod := false, false, false, false
 	named := t.is("operation") && t.cap
 	if named {
 		k := i + 1
@@ -75,12 +77,15 @@ left:
 		}
 		switch {
 		case tk.kind == tPoss:
+			if j > lo && d.mAt[j-1] >= 0 {
+				j-- // the possessor mention: handled above
+				continue
+			}
 			// a weekday possessive: "Friday's talks" (the date is found later)
 			if j > lo {
 				if _, wd := weekdayNames[d.toks[j-1].lower]; wd {
 					j -= 2
 					possessed = true
-					break left
 				}
 			}
 			break left
@@ -92,14 +97,19 @@ left:
 		case prisonerWords[tk.lower]:
 			prisoner = true
 			labelStart = j
-		case tk.isHyphen() && tk.glued:
-			// "face-to-face", "large-scale": part of a compound modifier
-			if j+1 < i && d.body[d.toks[j-1].start:d.toks[j+1].end] == "face-to" {
-				f.mode = "in-person"
+		case tk.kind == tWord && j > lo && d.toks[j-1].isHyphen() && d.toks[j-1].glued && tk.glued:
+			// A hyphenated compound modifier: "face-to-face", "large-scale".
+			k := j
+			for k-2 >= lo && d.toks[k-1].isHyphen() && d.toks[k-1].glued && d.toks[k].glued && d.toks[k-2].kind == tWord {
+				k -= 2
 			}
+			if m := modeWords[d.lower[d.toks[k].start:tk.end]]; m != "" {
+				f.mode = m
+			}
+			j = k
 		case labelModifiers[tk.lower] || isNounTrigger(tk):
-			if ns, ok := nounLex[tk.lower]; ok && ns.sense == senseSwap && !prisoner {
-				f.extra = append(f.extra, "EXCHANGED_PRISONERS_WITH")
+			if ns, ok := nounLex[tk.lower]; ok && ns.sense == senseSwap {
+				swapMod = true
 			}
 			if !tk.is("deadly", "large-scale", "massive", "fresh", "new", "renewed", "first", "second", "full", "unconditional") {
 				labelStart = j
@@ -135,6 +145,12 @@ left:
 		j--
 	}
 	npStart := j + 1
+	if swapMod && prisoner {
+		f.extra = append(f.extra, "EXCHANGED_PRISONERS_WITH") // "prisoner swap agreement"
+	}
+	if p := d.whereAntecedent(npStart, lo); p != nil {
+		f.places = addEnt(f.places, p)
+	}
 	if f.label == "" {
 		f.label = d.body[d.toks[labelStart].start:t.end]
 		f.label = lowerFirst(f.label)
@@ -156,11 +172,20 @@ left:
 		f.hypo = true
 	}
 	if len(f.parties()) == 0 {
+		if host := d.hostEvent(i, hi); host != nil {
+			// "an agreement was reached in Friday's talks": the talks' parties
+			f.sources = addEnt(f.sources, host.sources...)
+			f.targets = addEnt(f.targets, host.targets...)
+			f.places = addEnt(f.places, host.places...)
+		}
+	}
+	if len(f.parties()) == 0 {
 		if ante := d.antecedent(f, definite || possessed || named); ante != nil {
 			d.mergeInto(ante, f)
 			d.nounRef[i] = ante
 			d.sentRefs = append(d.sentRefs, ante)
-			return nil
+			d.sentFrames = append(d.sentFrames, f) // for its date, which the antecedent may lack
+			return ante
 		}
 		if len(f.places) == 0 && f.class() != "ASSAULT" && !named {
 			return nil
@@ -220,8 +245,8 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 		case t.is("of") && k+1 < hi && prisonerWords[d.toks[k+1].lower]:
 			k += 2
 		case (contains(sn.preps, t.lower) || t.is("with") && f.sense.symmetric) && k+1 < hi:
-			if ev := d.eventNounAt(k+1, hi); ev != nil && (f.class() == "SUPPORT" || f.class() == "REQUEST") {
-				d.eventObject(f, ev)
+			if ev := d.eventNounAt(k+1, hi); ev != nil {
+				d.eventObject(f, ev) // "rejection of Zelenskyy's offer", "support for sanctions on Russia"
 				return
 			}
 			m := d.npMention(k+1, hi)
@@ -311,7 +336,7 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	if !lightVerbs[t.lower] {
 		return
 	}
-	if d.passiveBefore(j, lo) {
+	if !strings.HasSuffix(t.lower, "ing") && d.passiveBefore(j, lo) {
 		return
 	}
 	subj, _ := d.subjectOf(j, lo, hi)
@@ -331,6 +356,24 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	}
 	f.future = f.future || probe.future
 	f.hypo = f.hypo || probe.hypo
+}
+
+// hostEvent finds the consultation an event noun happened in: "an
+// agreement was reached in Friday's talks", "a swap agreed at the summit".
+func (d *doc) hostEvent(i, hi int) *frame {
+	for k := i + 1; k < hi && k < i+6; k++ {
+		t := &d.toks[k]
+		if t.is("in", "at", "during") {
+			if ev := d.eventNounAt(k+1, hi); ev != nil && ev.root().class() == "CONSULT" {
+				return ev.root()
+			}
+			return nil
+		}
+		if !(beForms[t.lower] || adverbs[t.lower] || lightVerbs[t.lower] || isVerbForm(t.lower)) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // hypotheticalAfter reports "remains possible", "could happen" right after
@@ -355,23 +398,34 @@ func (d *doc) hypotheticalAfter(i, hi int) bool {
 // of the same class within a few sentences whose place and date agree.
 func (d *doc) antecedent(f *frame, anaphoric bool) *frame {
 	cands := append(append([]*frame{}, d.frames...), d.sentFrames...)
-	for k := len(cands) - 1; k >= 0; k-- {
-		a := cands[k].root()
-		if a == f || a.sent < f.sent-8 {
-			continue
+	for pass := 0; pass < 2; pass++ {
+		if pass == 1 && !anaphoric {
+			break
 		}
-		if a.class() != f.class() {
-			continue
+		for k := len(cands) - 1; k >= 0; k-- {
+			a := cands[k].root()
+			if a == f || a.sent < f.sent-8 || a.hypo || a.class() != f.class() {
+				continue
+			}
+			if pass == 0 && a.rel != f.rel || pass == 1 && meetingKind(a.rel) != meetingKind(f.rel) {
+				continue
+			}
+			if !d.placesCompatible(a.places, f.places) {
+				continue
+			}
+			return a
 		}
-		if !anaphoric && a.rel != f.rel {
-			continue
-		}
-		if !d.placesCompatible(a.places, f.places) {
-			continue
-		}
-		return a
 	}
 	return nil
+}
+
+// meetingKind groups relation types that one anaphor can refer across:
+// "the meeting" may be the talks, but not a phone call.
+func meetingKind(r graph.RelType) graph.RelType {
+	if r == "NEGOTIATES_WITH" {
+		return "MEETS"
+	}
+	return r
 }
 
 // placesCompatible reports whether two place lists can describe one event:
@@ -434,14 +488,11 @@ func (d *doc) mergeInto(dst, src *frame) {
 			dst.extra = append(dst.extra, x)
 		}
 	}
-	if statusRank[src.status] > statusRank[dst.status] && src.status != graph.StatusPlanned {
+	if dst.status == "" || dst.status == graph.StatusOccurred {
 		dst.status = src.status
 	}
 	if dst.claimant == nil {
 		dst.claimant = src.claimant
-	}
-	if !dst.noun && src.noun && src.label != "" {
-		dst.label = src.label
 	}
 	if src.sent != dst.sent && !containsInt(dst.sents, src.sent) {
 		dst.sents = append(dst.sents, src.sent)

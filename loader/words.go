@@ -109,7 +109,7 @@ var (
 	militaryNouns = set("forces", "troops", "military", "army", "armed", "soldiers", "navy", "units",
 		"marines", "drones", "missiles", "warships", "warplanes", "jets", "bombers", "artillery", "fighters",
 		"aircraft", "militaries", "servicemen", "paratroopers", "gunboats", "submarines")
-	governmentNouns = set("officials", "authorities", "government", "administration", "leadership",
+	governmentNouns = set("officials", "authorities", "government", "administration",
 		"diplomats", "leaders", "lawmakers", "parliament", "cabinet", "presidency", "embassy", "negotiators",
 		"delegation", "delegations", "envoys", "ministers", "regime", "side")
 	collectiveNouns = set("leaders", "officials", "allies", "nations", "countries", "governments", "powers",
