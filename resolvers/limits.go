@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -81,6 +82,21 @@ func mul(a, b int) int {
 	return a * b
 }
 
+// Codes of operations refused before they run. Registered as protocol
+// errors so the HTTP transports answer 422, as they do for validation
+// failures, instead of 200.
+const (
+	codeTooDeep          = "QUERY_TOO_DEEP"
+	codeTooComplex       = "COMPLEXITY_LIMIT_EXCEEDED" // set by gqlgen's extension.ComplexityLimit
+	codeIntrospectionOff = "INTROSPECTION_DISABLED"
+)
+
+func init() {
+	for _, code := range []string{codeTooDeep, codeTooComplex, codeIntrospectionOff} {
+		errcode.RegisterErrorType(code, errcode.KindProtocol)
+	}
+}
+
 // depthLimit rejects operations whose fields nest deeper than max, before
 // they run. Introspection fields (__schema, __type) are not counted: their
 // type references nest deeply by design and cost nothing to answer.
@@ -99,7 +115,7 @@ func (d depthLimit) MutateOperationContext(_ context.Context, op *graphql.Operat
 	}
 	if got := selectionDepth(op.Operation.SelectionSet, map[string]bool{}); got > d.max {
 		err := gqlerror.Errorf("query is nested %d levels deep, more than the limit of %d", got, d.max)
-		err.Extensions = map[string]any{"code": "QUERY_TOO_DEEP"}
+		err.Extensions = map[string]any{"code": codeTooDeep}
 		return err
 	}
 	return nil
@@ -148,7 +164,7 @@ func (introspectionOff) Validate(graphql.ExecutableSchema) error { return nil }
 func (introspectionOff) MutateOperationContext(_ context.Context, op *graphql.OperationContext) *gqlerror.Error {
 	if op.Operation != nil && introspects(op.Operation.SelectionSet, map[string]bool{}) {
 		err := gqlerror.Errorf("introspection is disabled on this server")
-		err.Extensions = map[string]any{"code": "INTROSPECTION_DISABLED"}
+		err.Extensions = map[string]any{"code": codeIntrospectionOff}
 		return err
 	}
 	return nil

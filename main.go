@@ -1,0 +1,21 @@
+// Command geokg builds a knowledge graph of geopolitical actors from news
+// articles and serves it over GraphQL. See `geokg help`.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "geokg:", err)
+		os.Exit(exitCode(err))
+	}
+}

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/loader"
+	"github.com/geokg/geokg/resolvers"
+)
+
+// HTTP limits.
+const (
+	maxBodyBytes      = 1 << 20 // a GraphQL request is small; anything larger is refused with 413
+	defaultTimeout    = 30 * time.Second
+	readHeaderTimeout = 10 * time.Second
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 10 * time.Second
+	readyTimeout      = 3 * time.Second
+)
+
+type serveConfig struct {
+	addr          string
+	articles      stringList
+	noSeed        bool
+	timeout       time.Duration
+	introspection bool
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return fmt.Sprint([]string(*l)) }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
+	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true}
+	if a := getenv("GEOKG_ADDR"); a != "" {
+		cfg.addr = a
+	}
+	if s := getenv("GEOKG_INTROSPECTION"); s != "" {
+		on, err := strconv.ParseBool(s)
+		if err != nil {
+			return usageErrorf("GEOKG_INTROSPECTION=%q: want true or false", s)
+		}
+		cfg.introspection = on
+	}
+	fs := newFlagSet("serve", "[serve] [flags]", stderr)
+	fs.StringVar(&cfg.addr, "addr", cfg.addr, "listen `address` (env GEOKG_ADDR)")
+	fs.Var(&cfg.articles, "articles", "also load the articles in this `folder` at start (repeatable)")
+	fs.BoolVar(&cfg.noSeed, "no-seed", false, "do not load the bundled seed article")
+	fs.DurationVar(&cfg.timeout, "timeout", cfg.timeout, "per-request time limit")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("serve takes no arguments, got %q", fs.Args())
+	}
+	if cfg.timeout <= 0 {
+		return usageErrorf("serve: -timeout must be positive, got %s", cfg.timeout)
+	}
+
+	ld, err := loader.New(logger)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, getenv, logger)
+	if err != nil {
+		return err
+	}
+	defer closeStore(store, logger)
+	if !cfg.noSeed {
+		if err := loadSeed(ctx, ld, store, logger); err != nil {
+			return err
+		}
+	}
+	if len(cfg.articles) > 0 {
+		sum := loadPaths(ctx, ld, store, cfg.articles, func(p progress) {
+			if p.err != nil {
+				logger.Error("article not loaded", "file", p.path, "n", p.n, "total", p.total, "err", p.err)
+				return
+			}
+			logger.Info("article loaded", "file", p.path, "n", p.n, "total", p.total,
+				"entities", p.entities, "relations", p.relations, "events", p.events)
+		})
+		logger.Info("articles loaded", "loaded", sum.loaded, "failed", sum.failed, "elapsed", sum.elapsed.Round(time.Millisecond))
+		if err := ctx.Err(); err != nil {
+			return nil // interrupted while loading: nothing to serve
+		}
+	}
+
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           newMux(store, cfg, logger),
+		ReadHeaderTimeout: readHeaderTimeout,
+		WriteTimeout:      cfg.timeout + 5*time.Second,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	addr := ln.Addr().String()
+	logger.Info("listening", "addr", addr, "graphql", "http://"+browsable(addr)+"/graphql",
+		"playground", "http://"+browsable(addr)+"/")
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// browsable turns a listen address into one a browser can open: an
+// unspecified host (":8080", "[::]:8080") becomes localhost.
+func browsable(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// loadSeed applies the articles bundled in the binary; applying is
+// idempotent, so a persistent store keeps one copy however often it starts.
+func loadSeed(ctx context.Context, ld *loader.Loader, store graph.Store, logger *slog.Logger) error {
+	names, err := fs.Glob(seedArticles, "articles/*.txt")
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	for _, name := range names {
+		data, err := seedArticles.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("seed %s: %w", name, err)
+		}
+		entities, relations, events, err := loadArticle(ctx, ld, store, name, data)
+		if err != nil {
+			return fmt.Errorf("seed %s: %w", name, err)
+		}
+		logger.Info("seed article loaded", "file", name, "entities", entities, "relations", relations, "events", events)
+	}
+	return nil
+}
+
+func newMux(store graph.Store, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
+	gql := resolvers.NewHandler(resolvers.Options{Store: store, Logger: logger, Introspection: cfg.introspection})
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql)))
+	mux.Handle("GET /{$}", playground.Handler("geokg GraphQL", "/graphql"))
+	mux.Handle("/export", withTimeout(cfg.timeout, export.Handler(store, logger)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := ping(ctx, store); err != nil {
+			logger.Warn("readiness check failed", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, "store unreachable")
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	return mux
+}
+
+// ping checks that the store answers: with its own Ping when it has one,
+// else with a lookup of an id that does not exist.
+func ping(ctx context.Context, store graph.Store) error {
+	if p, ok := store.(interface{ Ping(context.Context) error }); ok {
+		return p.Ping(ctx)
+	}
+	_, err := store.Articles(ctx, []string{"readyz:probe"})
+	return err
+}
+
+func withTimeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// limitBody refuses request bodies over max bytes with 413 before the
+// GraphQL transport reads them (it would answer 200 with an error).
+func limitBody(max int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > max {
+			tooLarge(w, max)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+		if err != nil {
+			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+				tooLarge(w, max)
+				return
+			}
+			http.Error(w, "could not read request body", http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+func tooLarge(w http.ResponseWriter, max int64) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusRequestEntityTooLarge)
+	fmt.Fprintf(w, `{"errors":[{"message":"request body is larger than the %d-byte limit","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`+"\n", max)
+}

@@ -1,0 +1,239 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/memory"
+)
+
+// addrWatcher is run's stderr in server tests: it passes log lines through to
+// the test log and hands over the address from the "listening" record.
+type addrWatcher struct {
+	t    testing.TB
+	once sync.Once
+	addr chan string
+}
+
+func (w *addrWatcher) Write(p []byte) (int, error) {
+	// slog handlers write one whole record per Write.
+	var rec struct {
+		Msg  string `json:"msg"`
+		Addr string `json:"addr"`
+	}
+	if json.Unmarshal(p, &rec) == nil && rec.Msg == "listening" {
+		w.once.Do(func() { w.addr <- rec.Addr })
+	}
+	w.t.Logf("server: %s", bytes.TrimRight(p, "\n"))
+	return len(p), nil
+}
+
+// startServer runs `geokg serve` on a free loopback port with env as its
+// environment and returns the base URL; the server stops, and must stop
+// cleanly, when the test ends.
+func startServer(t *testing.T, env map[string]string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	getenv := func(k string) string {
+		if k == "GEOKG_LOG_FORMAT" {
+			return "json"
+		}
+		return env[k]
+	}
+	w := &addrWatcher{t: t, addr: make(chan string, 1)}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), getenv, io.Discard, w)
+	}()
+	select {
+	case addr := <-w.addr:
+		t.Cleanup(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("serve after shutdown: got %v, want nil", err)
+			}
+		})
+		return "http://" + addr
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve exited before listening: %v", err)
+		return ""
+	}
+}
+
+type httpResult struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func do(t testing.TB, method, u, contentType string, body io.Reader) httpResult {
+	t.Helper()
+	req, err := http.NewRequest(method, u, body)
+	if err != nil {
+		t.Fatalf("request %s %s: %v", method, u, err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, u, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s %s: read body: %v", method, u, err)
+	}
+	return httpResult{resp.StatusCode, resp.Header, string(b)}
+}
+
+func gqlBody(query string) io.Reader {
+	b, _ := json.Marshal(map[string]string{"query": query})
+	return bytes.NewReader(b)
+}
+
+// deepQuery nests fields depth levels deep, alternating relations and source.
+func deepQuery(depth int) string {
+	var b strings.Builder
+	b.WriteString(`{ entity(name: "Trump") {`)
+	for i := 2; i < depth; i++ {
+		if i%2 == 0 {
+			b.WriteString(" relations {")
+		} else {
+			b.WriteString(" source {")
+		}
+	}
+	b.WriteString(" id")
+	b.WriteString(strings.Repeat(" }", depth-1))
+	b.WriteString(" }")
+	return b.String()
+}
+
+func TestServeHTTP(t *testing.T) {
+	base := startServer(t, nil)
+	const trump = `{ entity(name: "Trump") { id name } }`
+	tests := []struct {
+		name        string
+		method      string
+		path        string
+		contentType string
+		body        io.Reader
+		wantStatus  int
+		wantBody    []string // substrings
+	}{
+		{"POST query", "POST", "/graphql", "application/json", gqlBody(trump),
+			200, []string{`{"data":{"entity":{"id":"person:donald-trump","name":"Donald Trump"}}}`}},
+		{"GET query", "GET", "/graphql?query=" + url.QueryEscape(trump), "", nil,
+			200, []string{`"name":"Donald Trump"`}},
+		{"OPTIONS", "OPTIONS", "/graphql", "", nil, 200, nil},
+		{"playground", "GET", "/", "", nil, 200, []string{"<html", "/graphql"}},
+		{"healthz", "GET", "/healthz", "", nil, 200, []string{"ok"}},
+		{"readyz", "GET", "/readyz", "", nil, 200, []string{"ok"}},
+		{"unknown path", "GET", "/nope", "", nil, 404, nil},
+		{"query nested 20 deep", "POST", "/graphql", "application/json", gqlBody(deepQuery(20)),
+			422, []string{"nested 20 levels deep, more than the limit of 10", "QUERY_TOO_DEEP"}},
+		{"too complex", "POST", "/graphql", "application/json",
+			gqlBody(`{ entities(first: 100) { relations { source { relations { target { relations { id } } } } } } }`),
+			422, []string{"exceeds the limit of 25000", "COMPLEXITY_LIMIT_EXCEEDED"}},
+		{"first above the cap", "POST", "/graphql", "application/json", gqlBody(`{ entities(first: 1000000) { id } }`),
+			200, []string{"first must be between 0 and 100, got 1000000", "BAD_USER_INPUT"}},
+		{"body over 1 MiB", "POST", "/graphql", "application/json",
+			gqlBody(`{ entity(name: "` + strings.Repeat("x", maxBodyBytes) + `") { id } }`),
+			413, []string{"larger than the 1048576-byte limit"}},
+		{"chunked body over 1 MiB", "POST", "/graphql", "application/json",
+			io.MultiReader(strings.NewReader(`{"query":"`), strings.NewReader(strings.Repeat(" ", maxBodyBytes)), strings.NewReader(`{ __typename }"}`)),
+			413, []string{"larger than the 1048576-byte limit"}},
+		{"malformed JSON", "POST", "/graphql", "application/json", strings.NewReader(`{"query": "{ entity`),
+			400, []string{"json request body could not be decoded"}},
+		{"unknown field", "POST", "/graphql", "application/json", gqlBody(`{ entity(name: "Trump") { nickname } }`),
+			422, []string{`Cannot query field \"nickname\" on type \"Entity\"`, "GRAPHQL_VALIDATION_FAILED"}},
+		{"wrong content type", "POST", "/graphql", "text/plain", strings.NewReader("{}"), 400, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := do(t, tc.method, base+tc.path, tc.contentType, tc.body)
+			if got.status != tc.wantStatus {
+				t.Errorf("status: got %d, want %d (body %.300s)", got.status, tc.wantStatus, got.body)
+			}
+			for _, want := range tc.wantBody {
+				if !strings.Contains(got.body, want) {
+					t.Errorf("body: got %.300s, want it to contain %q", got.body, want)
+				}
+			}
+		})
+	}
+}
+
+func TestServeNoSeedAndArticlesFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", "---\ntitle: Drills\npublished: 2025-06-02\n---\nChina held military drills around Taiwan on Monday.\n")
+	base := startServer(t, nil, "--no-seed", "--articles", dir)
+	got := do(t, "POST", base+"/graphql", "application/json",
+		gqlBody(`{ trump: entity(name: "Trump") { id } articles: entities(search: "Taiwan") { name } }`))
+	if got.status != 200 || !strings.Contains(got.body, `"trump":null`) || !strings.Contains(got.body, `{"name":"Taiwan"}`) {
+		t.Errorf("got %d %s, want no seed entities and Taiwan from the folder", got.status, got.body)
+	}
+}
+
+func TestServeIntrospectionOff(t *testing.T) {
+	base := startServer(t, map[string]string{"GEOKG_INTROSPECTION": "false"})
+	got := do(t, "POST", base+"/graphql", "application/json", gqlBody(`{ __schema { types { name } } }`))
+	if !strings.Contains(got.body, "INTROSPECTION_DISABLED") {
+		t.Errorf("got %d %s, want INTROSPECTION_DISABLED", got.status, got.body)
+	}
+}
+
+// unreachableStore fails every read, as a store whose server is down does.
+type unreachableStore struct{ graph.Store }
+
+func (unreachableStore) Articles(context.Context, []string) ([]graph.Article, error) {
+	return nil, errors.New("connection refused")
+}
+
+func TestReadyz(t *testing.T) {
+	tests := []struct {
+		name  string
+		store graph.Store
+		want  int
+	}{
+		{"store answers", memory.New(), http.StatusOK},
+		{"store down", unreachableStore{memory.New()}, http.StatusServiceUnavailable},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			mux := newMux(tc.store, serveConfig{timeout: defaultTimeout, introspection: true}, slog.New(slog.DiscardHandler))
+			rec := httptest.NewRecorder()
+			mux.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+			if rec.Code != tc.want {
+				t.Errorf("status: got %d, want %d", rec.Code, tc.want)
+			}
+		})
+	}
+}
+
+func TestBrowsable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{":8080", "localhost:8080"},
+		{"0.0.0.0:8080", "localhost:8080"},
+		{"[::]:8080", "localhost:8080"},
+		{"127.0.0.1:9000", "127.0.0.1:9000"},
+		{"[::1]:9000", "[::1]:9000"},
+	}
+	for _, tc := range tests {
+		if got := browsable(tc.in); got != tc.want {
+			t.Errorf("browsable(%q): got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
