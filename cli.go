@@ -28,7 +28,7 @@ const usage = `geokg builds a knowledge graph of geopolitical actors from news a
 and serves it over GraphQL.
 
 Usage:
-  geokg [serve] [flags]     serve GraphQL at /graphql and GraphiQL at /
+  geokg [serve] [flags]     serve GraphQL at /graphql, GraphiQL at /, the explorer at /explore
   geokg load PATH...        load article files or folders (*.txt, *.md) into the store
   geokg extract FILE        print an article's extraction document as JSON
   geokg version             print the version

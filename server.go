@@ -19,6 +19,7 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/loader"
 	"github.com/geokg/geokg/resolvers"
+	"github.com/geokg/geokg/web"
 )
 
 // HTTP limits.
@@ -115,7 +116,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	addr := ln.Addr().String()
 	logger.Info("listening", "addr", addr, "graphql", "http://"+browsable(addr)+"/graphql",
-		"playground", "http://"+browsable(addr)+"/")
+		"playground", "http://"+browsable(addr)+"/", "explorer", "http://"+browsable(addr)+web.Prefix)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -176,6 +177,9 @@ func newMux(store graph.Store, cfg serveConfig, logger *slog.Logger) *http.Serve
 	mux.Handle("/graphql", limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql)))
 	mux.Handle("GET /{$}", playground.Handler("geokg GraphQL", "/graphql"))
 	mux.Handle("/export", withTimeout(cfg.timeout, export.Handler(store, logger)))
+	explorer := web.Handler()
+	mux.Handle(web.Prefix, explorer)
+	mux.Handle(web.Prefix+"/", explorer)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")

@@ -139,6 +139,8 @@ func TestServeHTTP(t *testing.T) {
 			200, []string{`"name":"Donald Trump"`}},
 		{"OPTIONS", "OPTIONS", "/graphql", "", nil, 200, nil},
 		{"playground", "GET", "/", "", nil, 200, []string{"<html", "/graphql"}},
+		{"explorer", "GET", "/explore", "", nil, 200, []string{"<html"}},
+		{"export", "GET", "/export?format=json&name=Trump", "", nil, 200, []string{"person:donald-trump"}},
 		{"healthz", "GET", "/healthz", "", nil, 200, []string{"ok"}},
 		{"readyz", "GET", "/readyz", "", nil, 200, []string{"ok"}},
 		{"unknown path", "GET", "/nope", "", nil, 404, nil},
