@@ -1,0 +1,388 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// read runs work in one read transaction, so a method that needs several
+// queries sees one state of the graph.
+func (s *Store) read(ctx context.Context, op string, work func(tx driver.ManagedTransaction) error) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("neo4j: %s: %w", op, err)
+	}
+	sess := s.session(ctx, driver.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	_, err := sess.ExecuteRead(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		return nil, work(tx)
+	})
+	if err != nil {
+		return s.fail(ctx, op, err)
+	}
+	return nil
+}
+
+// limitParam is the value for LIMIT $limit; the largest integer means none.
+func limitParam(limit int) int64 {
+	if limit <= 0 {
+		return math.MaxInt64
+	}
+	return int64(limit)
+}
+
+const entitiesQuery = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (a:Article)-[m:MENTIONS]->(e)
+  RETURN collect({article: a.id, starts: m.starts, ends: m.ends, texts: m.texts}) AS mentions
+}
+RETURN e.id AS id, e.name AS name, e.kind AS kind, e.aliases AS aliases,
+       e.country AS country, e.lat AS lat, e.lon AS lon, mentions`
+
+// Entities returns the entities with the given ids; see graph.Store.
+func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, error) {
+	if len(ids) == 0 {
+		return []graph.Entity{}, ctxErr(ctx, "entities")
+	}
+	var out []graph.Entity
+	err := s.read(ctx, "entities", func(tx driver.ManagedTransaction) error {
+		var err error
+		out, err = readEntities(ctx, tx, ids)
+		return err
+	})
+	return out, err
+}
+
+// readEntities answers in the order of ids, repeats included, skipping ids
+// that do not exist.
+func readEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) ([]graph.Entity, error) {
+	out := make([]graph.Entity, 0, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, tx, entitiesQuery, map[string]any{"ids": unique(ids)})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]graph.Entity, len(recs))
+	for _, rec := range recs {
+		e := decodeEntity(rec.AsMap())
+		byID[e.ID] = e
+	}
+	for _, id := range ids {
+		if e, ok := byID[id]; ok {
+			out = append(out, copyEntity(e))
+		}
+	}
+	return out, nil
+}
+
+// copyEntity keeps an id asked for twice from sharing slices between results.
+func copyEntity(e graph.Entity) graph.Entity {
+	e.Aliases = append([]string{}, e.Aliases...)
+	e.Mentions = append([]graph.Mention{}, e.Mentions...)
+	if e.Lat != nil {
+		v := *e.Lat
+		e.Lat = &v
+	}
+	if e.Lon != nil {
+		v := *e.Lon
+		e.Lon = &v
+	}
+	return e
+}
+
+func unique(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+const findEntityQuery = `WITH toLower($name) AS q
+MATCH (e:Entity) WHERE e.searchText CONTAINS q
+WITH e, CASE WHEN toLower(e.name) = q THEN 0
+             WHEN any(a IN e.aliases WHERE toLower(a) = q) THEN 1 END AS rank
+WHERE rank IS NOT NULL
+RETURN e.id AS id ORDER BY rank, e.id LIMIT 1`
+
+// FindEntity looks an entity up by name or alias; see graph.Store.
+func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, error) {
+	var found []graph.Entity
+	op := fmt.Sprintf("find entity %q", name)
+	err := s.read(ctx, op, func(tx driver.ManagedTransaction) error {
+		recs, err := run(ctx, tx, findEntityQuery, map[string]any{"name": name})
+		if err != nil || len(recs) == 0 {
+			return err
+		}
+		found, err = readEntities(ctx, tx, []string{str(recs[0].AsMap(), "id")})
+		return err
+	})
+	if err != nil {
+		return graph.Entity{}, err
+	}
+	if len(found) == 0 {
+		return graph.Entity{}, fmt.Errorf("neo4j: %s: %w", op, graph.ErrNotFound)
+	}
+	return found[0], nil
+}
+
+// The text index answers the CONTAINS prefilter; every true match is a
+// substring of searchText, and the rank drops matches that span two names.
+const searchEntitiesQuery = `WITH toLower($search) AS q
+MATCH (e:Entity) WHERE e.searchText CONTAINS q AND ($kind IS NULL OR e.kind = $kind)
+WITH e, reduce(best = 3, n IN [toLower(e.name)] + [a IN coalesce(e.aliases, []) | toLower(a)] |
+  CASE WHEN n = q THEN 0
+       WHEN best > 1 AND n STARTS WITH q THEN 1
+       WHEN best > 2 AND n CONTAINS q THEN 2
+       ELSE best END) AS rank
+WHERE rank < 3
+RETURN e.id AS id ORDER BY rank, e.name, e.id LIMIT $limit`
+
+// SearchEntities ranks entities by how well a name or alias matches; see
+// graph.Store.
+func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
+	var kind any
+	if f.Kind != "" {
+		kind = string(f.Kind)
+	}
+	var out []graph.Entity
+	err := s.read(ctx, "search entities", func(tx driver.ManagedTransaction) error {
+		recs, err := run(ctx, tx, searchEntitiesQuery, map[string]any{
+			"search": f.Search, "kind": kind, "limit": limitParam(f.Limit),
+		})
+		if err != nil {
+			return err
+		}
+		ids := make([]string, len(recs))
+		for i, rec := range recs {
+			ids[i] = str(rec.AsMap(), "id")
+		}
+		out, err = readEntities(ctx, tx, ids)
+		return err
+	})
+	return out, err
+}
+
+// Relation queries: a MATCH picked by direction, formatted with the type
+// pattern, then the shared tail. Without an entity the article filter must
+// be a plain equality so the per-type article indexes answer it.
+const (
+	relationsOut     = `MATCH (:Entity {id: $entity})-[r:%s]->(:Entity)`
+	relationsIn      = `MATCH (:Entity {id: $entity})<-[r:%s]-(:Entity)`
+	relationsBoth    = `MATCH (:Entity {id: $entity})-[r:%s]-(:Entity)`
+	relationsAll     = `MATCH (:Entity)-[r:%s]->(:Entity)`
+	relationsArticle = `
+WHERE r.article = $article`
+	relationsTail = `
+WITH DISTINCT r ORDER BY r.id LIMIT $limit
+RETURN r {.*} AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`
+)
+
+// Relations lists relations matching f, sorted by id; see graph.Store.
+func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.Relation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("neo4j: relations: %w", err)
+	}
+	types, err := checkTypes(f.Types)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: relations: %w", err)
+	}
+	var match string
+	switch {
+	case f.Direction != "" && f.Direction != graph.Out && f.Direction != graph.In && f.Direction != graph.Both:
+		return nil, fmt.Errorf("neo4j: relations: %w: direction %q is not OUT, IN or BOTH", graph.ErrInvalid, f.Direction)
+	case f.Entity == "":
+		match = relationsAll
+	case f.Direction == graph.Out:
+		match = relationsOut
+	case f.Direction == graph.In:
+		match = relationsIn
+	default:
+		match = relationsBoth
+	}
+	query := fmt.Sprintf(match, types)
+	if f.Article != "" {
+		query += relationsArticle
+	}
+	query += relationsTail
+
+	var out []graph.Relation
+	err = s.read(ctx, "relations", func(tx driver.ManagedTransaction) error {
+		recs, err := run(ctx, tx, query, map[string]any{
+			"entity": f.Entity, "article": f.Article, "limit": limitParam(f.Limit),
+		})
+		if err != nil {
+			return err
+		}
+		out = decodeRelations(recs)
+		return nil
+	})
+	return out, err
+}
+
+const eventsQuery = `UNWIND $ids AS id
+MATCH (ev:Event {id: id})
+CALL (ev) {
+  OPTIONAL MATCH (ev)-[:AT]->(p:Entity)
+  RETURN p.id AS place LIMIT 1
+}
+CALL (ev) {
+  MATCH (ev)-[x:PARTICIPANT]->(e:Entity)
+  RETURN collect({entity: e.id, role: x.role}) AS participants
+}
+RETURN ev {.*} AS ev, place, participants`
+
+// Events returns the events with the given ids; see graph.Store.
+func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error) {
+	out := make([]graph.Event, 0, len(ids))
+	if len(ids) == 0 {
+		return out, ctxErr(ctx, "events")
+	}
+	err := s.read(ctx, "events", func(tx driver.ManagedTransaction) error {
+		recs, err := run(ctx, tx, eventsQuery, map[string]any{"ids": unique(ids)})
+		if err != nil {
+			return err
+		}
+		byID := make(map[string]graph.Event, len(recs))
+		for _, rec := range recs {
+			ev := decodeEvent(rec.AsMap())
+			byID[ev.ID] = ev
+		}
+		for _, id := range ids {
+			if ev, ok := byID[id]; ok {
+				out = append(out, copyEvent(ev))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func copyEvent(ev graph.Event) graph.Event {
+	ev.Participants = append([]graph.Participant{}, ev.Participants...)
+	ev.Evidence = append([]graph.Evidence{}, ev.Evidence...)
+	if ev.Killed != nil {
+		v := *ev.Killed
+		ev.Killed = &v
+	}
+	if ev.Injured != nil {
+		v := *ev.Injured
+		ev.Injured = &v
+	}
+	return ev
+}
+
+// ctxErr reports a context that has ended, for methods that may answer
+// without a query.
+func ctxErr(ctx context.Context, op string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("neo4j: %s: %w", op, err)
+	}
+	return nil
+}
+
+const articlesQuery = `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a {.*} AS a`
+
+// Articles returns the articles with the given ids; see graph.Store.
+func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
+	out := make([]graph.Article, 0, len(ids))
+	if len(ids) == 0 {
+		return out, ctxErr(ctx, "articles")
+	}
+	err := s.read(ctx, "articles", func(tx driver.ManagedTransaction) error {
+		recs, err := run(ctx, tx, articlesQuery, map[string]any{"ids": unique(ids)})
+		if err != nil {
+			return err
+		}
+		byID := make(map[string]graph.Article, len(recs))
+		for _, rec := range recs {
+			m, _ := rec.AsMap()["a"].(map[string]any)
+			a := graph.Article{
+				ID: str(m, "id"), Title: str(m, "title"), Source: str(m, "source"),
+				Published: str(m, "published"), SHA256: str(m, "sha256"), Text: str(m, "text"),
+			}
+			byID[a.ID] = a
+		}
+		for _, id := range ids {
+			if a, ok := byID[id]; ok {
+				out = append(out, a)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// neighborhoodQuery is formatted with the type pattern and the clamped depth
+// minus one: the entities fewer than depth hops away, then every relation
+// touching one of them.
+const neighborhoodQuery = `MATCH (c:Entity {id: $id})
+CALL (c) {
+  MATCH (c)-[:%[1]s*0..%[2]d]-(n:Entity)
+  RETURN collect(DISTINCT n) AS near
+}
+UNWIND near AS n
+MATCH (n)-[r:%[1]s]-()
+WITH DISTINCT r ORDER BY r.id LIMIT $limit
+RETURN r {.*} AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`
+
+// Neighborhood returns the subgraph around q.ID; see graph.Store.
+func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (graph.Subgraph, error) {
+	if err := ctx.Err(); err != nil {
+		return graph.Subgraph{}, fmt.Errorf("neo4j: neighborhood: %w", err)
+	}
+	types, err := checkTypes(q.Types)
+	if err != nil {
+		return graph.Subgraph{}, fmt.Errorf("neo4j: neighborhood: %w", err)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = graph.DefaultNeighborhoodLimit
+	}
+	query := fmt.Sprintf(neighborhoodQuery, types, graph.ClampDepth(q.Depth)-1)
+
+	var sub graph.Subgraph
+	op := "neighborhood " + q.ID
+	err = s.read(ctx, op, func(tx driver.ManagedTransaction) error {
+		recs, err := run(ctx, tx, query, map[string]any{"id": q.ID, "limit": int64(limit)})
+		if err != nil {
+			return err
+		}
+		sub.Relations = decodeRelations(recs)
+		ids := []string{q.ID}
+		for _, r := range sub.Relations {
+			ids = append(ids, r.Source, r.Target)
+		}
+		ids = unique(ids)
+		sort.Strings(ids)
+		sub.Entities, err = readEntities(ctx, tx, ids)
+		return err
+	})
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	if len(sub.Entities) == 0 {
+		return graph.Subgraph{}, fmt.Errorf("neo4j: %s: %w", op, graph.ErrNotFound)
+	}
+	return sub, nil
+}

@@ -1,0 +1,96 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// schemaItem is one named index or constraint; its statement is idempotent.
+type schemaItem struct {
+	name, statement string
+}
+
+// schema lists everything the store's queries rely on:
+//   - unique ids for entities, events and articles (MERGE and lookups);
+//   - per relation type, a unique id and an index on the article, so
+//     replacing an article's relations seeks instead of scanning every
+//     relationship;
+//   - a text index for substring search over lower-cased names and aliases;
+//   - a full-text index over names and aliases for people exploring the
+//     graph in Neo4j Browser (db.index.fulltext.queryNodes('entity_names', ...)).
+func schema() []schemaItem {
+	items := []schemaItem{
+		{"entity_id", "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE"},
+		{"event_id", "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (ev:Event) REQUIRE ev.id IS UNIQUE"},
+		{"article_id", "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE"},
+		{"event_article", "CREATE INDEX event_article IF NOT EXISTS FOR (ev:Event) ON (ev.article)"},
+		{"entity_search", "CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON (e.searchText)"},
+		{"entity_names", "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasesText]"},
+	}
+	for _, t := range graph.RelTypes() {
+		lower := strings.ToLower(string(t))
+		items = append(items,
+			schemaItem{"rel_" + lower + "_id", fmt.Sprintf(
+				"CREATE CONSTRAINT rel_%s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", lower, t)},
+			schemaItem{"rel_" + lower + "_article", fmt.Sprintf(
+				"CREATE INDEX rel_%s_article IF NOT EXISTS FOR ()-[r:%s]-() ON (r.article)", lower, t)},
+		)
+	}
+	return items
+}
+
+// Constraints create an index of the same name, so listing indexes finds both.
+const (
+	schemaNamesQuery = `SHOW INDEXES YIELD name, state
+RETURN collect(name) AS names, all(s IN collect(state) WHERE s = 'ONLINE') AS online`
+	awaitIndexes     = `CALL db.awaitIndexes(300)`
+)
+
+// ensureSchema creates what is missing and waits until every index is
+// online. Checking names first keeps New fast on a database that has the
+// schema: one round trip instead of one per item.
+func (s *Store) ensureSchema(ctx context.Context) error {
+	res, err := driver.ExecuteQuery(ctx, s.db, schemaNamesQuery, nil, driver.EagerResultTransformer,
+		driver.ExecuteQueryWithDatabase(s.cfg.Database))
+	if err != nil {
+		return s.fail(ctx, "read schema", err)
+	}
+	have := map[string]bool{}
+	online := true
+	if len(res.Records) == 1 {
+		online, _ = res.Records[0].Values[1].(bool)
+		names, _ := res.Records[0].Values[0].([]any)
+		for _, n := range names {
+			if name, ok := n.(string); ok {
+				have[name] = true
+			}
+		}
+	}
+	created := 0
+	for _, item := range schema() {
+		if have[item.name] {
+			continue
+		}
+		if _, err := driver.ExecuteQuery(ctx, s.db, item.statement, nil, driver.EagerResultTransformer,
+			driver.ExecuteQueryWithDatabase(s.cfg.Database)); err != nil {
+			return s.fail(ctx, "create schema "+item.name, err)
+		}
+		created++
+	}
+	// Another process may have created an index that is still filling.
+	if created > 0 || !online {
+		if _, err := driver.ExecuteQuery(ctx, s.db, awaitIndexes, nil, driver.EagerResultTransformer,
+			driver.ExecuteQueryWithDatabase(s.cfg.Database)); err != nil {
+			return s.fail(ctx, "wait for indexes", err)
+		}
+	}
+	if created > 0 {
+		s.logger.Info("neo4j schema created", "items", created)
+	}
+	return nil
+}

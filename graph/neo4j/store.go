@@ -1,0 +1,176 @@
+// Package neo4j is the graph.Store kept in Neo4j 5: entities are nodes
+// labelled Entity plus their kind, relations are real typed relationships
+// from the closed vocabulary, events and articles are nodes of their own.
+//
+// The graph it writes:
+//
+//	(:Entity:<Kind> {id, name, kind, aliases, country, lat, lon, aliasesText, searchText})
+//	(:Entity)-[:<TYPE> {id, class, title, date, dateText, status, claimedBy, confidence,
+//	                    event, article, evidenceStart, evidenceEnd, evidenceText}]->(:Entity)
+//	(:Event {id, type, label, mode, date, dateText, status, killed, injured, article,
+//	         evidenceStart, evidenceEnd, evidenceText})-[:AT]->(:Entity)
+//	(:Event)-[:PARTICIPANT {role}]->(:Entity)
+//	(:Article {id, title, source, published, sha256, text})-[:MENTIONS {starts, ends, texts}]->(:Entity)
+//
+// Evidence is kept as parallel lists because Neo4j properties cannot hold
+// maps; an evidence's article is always its relation's or event's article.
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/geokg/geokg/graph"
+)
+
+var _ graph.Store = (*Store)(nil)
+
+// Config says where the database is.
+type Config struct {
+	URI      string // bolt://host:7687 or neo4j://host:7687
+	User     string // empty: no authentication
+	Password string
+	Database string // empty: the server's default database
+}
+
+// Store is a graph.Store backed by a Neo4j 5 server. It is safe for
+// concurrent use.
+type Store struct {
+	db     driver.DriverWithContext
+	cfg    Config
+	logger *slog.Logger
+}
+
+// New connects to the server, checks it answers and creates the schema if it
+// is missing. logger may be nil.
+func New(ctx context.Context, cfg Config, logger *slog.Logger) (*Store, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	auth := driver.NoAuth()
+	if cfg.User != "" {
+		auth = driver.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	db, err := driver.NewDriverWithContext(cfg.URI, auth)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: bad URI %q: %w", cfg.URI, err)
+	}
+	s := &Store{db: db, cfg: cfg, logger: logger}
+	if err := db.VerifyConnectivity(ctx); err != nil {
+		db.Close(context.WithoutCancel(ctx))
+		return nil, s.fail(ctx, "cannot reach "+cfg.URI, err)
+	}
+	if err := s.ensureSchema(ctx); err != nil {
+		db.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	logger.Info("neo4j store ready", "uri", cfg.URI, "database", cfg.Database)
+	return s, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error {
+	if err := s.db.Close(ctx); err != nil {
+		return s.fail(ctx, "close", err)
+	}
+	return nil
+}
+
+// allTypes matches a relationship of any vocabulary type, and nothing else:
+// MENTIONS, AT and PARTICIPANT are bookkeeping, not relations.
+var allTypes = typePattern(graph.RelTypes())
+
+// typePattern joins relationship types into a Cypher type disjunction
+// (CALLS|MEETS). Callers pass vocabulary types only.
+func typePattern(types []graph.RelType) string {
+	parts := make([]string, len(types))
+	for i, t := range types {
+		parts[i] = string(t)
+	}
+	return strings.Join(parts, "|")
+}
+
+// checkTypes validates a caller's type filter and returns its pattern;
+// empty means every vocabulary type. Relationship types cannot be query
+// parameters, so this is the gate between user input and query text.
+func checkTypes(types []graph.RelType) (string, error) {
+	if len(types) == 0 {
+		return allTypes, nil
+	}
+	for _, t := range types {
+		if !t.Valid() || !isIdentifier(string(t)) {
+			return "", fmt.Errorf("%w: relation type %q is not in the vocabulary", graph.ErrInvalid, t)
+		}
+	}
+	return typePattern(types), nil
+}
+
+// isIdentifier reports whether s is safe to write into a query unquoted;
+// a second check in case the vocabulary ever gains an odd entry.
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Store) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
+	return s.db.NewSession(ctx, driver.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
+}
+
+// run executes one query inside a managed transaction and reads all records.
+func run(ctx context.Context, tx driver.ManagedTransaction, query string, params map[string]any) ([]*driver.Record, error) {
+	res, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// fail translates an error from the driver at the store's boundary: the
+// context's error when it ended, else the driver error with server messages
+// reduced to their codes, since those messages can quote the query. The full
+// error goes to the log.
+func (s *Store) fail(ctx context.Context, op string, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return fmt.Errorf("neo4j: %s: %w", op, ctxErr)
+	}
+	if errors.Is(err, graph.ErrInvalid) || errors.Is(err, graph.ErrNotFound) {
+		return fmt.Errorf("neo4j: %s: %w", op, err)
+	}
+	s.logger.Warn("neo4j operation failed", "op", op, "err", err)
+	return fmt.Errorf("neo4j: %s: %w", op, safeError(err))
+}
+
+// serverError is a Neo4j server error shown by its code only; Unwrap keeps
+// the driver's error for errors.As.
+type serverError struct {
+	code string
+	err  error
+}
+
+func (e *serverError) Error() string { return "server error " + e.code }
+func (e *serverError) Unwrap() error { return e.err }
+
+func safeError(err error) error {
+	var limit *driver.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		// Its message lists every attempt's error in full, and it has no Unwrap.
+		return fmt.Errorf("gave up after %d attempts: %w", len(limit.Errors), safeError(limit.Errors[len(limit.Errors)-1]))
+	}
+	var server *driver.Neo4jError
+	if errors.As(err, &server) {
+		return &serverError{code: server.Code, err: err}
+	}
+	return err
+}

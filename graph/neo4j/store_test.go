@@ -1,0 +1,266 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/storetest"
+	"github.com/geokg/geokg/internal/neo4jtest"
+)
+
+func config(c neo4jtest.Config) Config {
+	return Config{URI: c.URI, User: c.User, Password: c.Password}
+}
+
+func open(t testing.TB, c neo4jtest.Config) *Store {
+	t.Helper()
+	s, err := New(context.Background(), config(c), nil)
+	if err != nil {
+		t.Fatalf("New: got %v, want nil", err)
+	}
+	return s
+}
+
+func TestStore(t *testing.T) {
+	c := neo4jtest.Open(t)
+	storetest.Run(t, func(t *testing.T) graph.Store {
+		neo4jtest.Wipe(t, c)
+		return open(t, c)
+	})
+}
+
+// query runs a read straight through the driver, to see the graph as Neo4j
+// keeps it rather than as the store reports it.
+func query(t *testing.T, c neo4jtest.Config, q string, params map[string]any) []*driver.Record {
+	t.Helper()
+	ctx := context.Background()
+	d, err := c.Driver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	res, err := driver.ExecuteQuery(ctx, d, q, params, driver.EagerResultTransformer)
+	if err != nil {
+		t.Fatalf("query %q: %v", q, err)
+	}
+	return res.Records
+}
+
+func count(t *testing.T, c neo4jtest.Config, q string) int64 {
+	t.Helper()
+	recs := query(t, c, q, nil)
+	if len(recs) != 1 {
+		t.Fatalf("query %q: got %d records, want 1", q, len(recs))
+	}
+	n, _ := recs[0].Values[0].(int64)
+	return n
+}
+
+// talks is a small article: two people, a call and the event it projects.
+func talks(article string) graph.Batch {
+	const body = "Ana Vela called Tomas Reyn."
+	return graph.Batch{
+		Article: graph.Article{ID: article, Title: "Call", Text: body},
+		Entities: []graph.Entity{
+			{ID: "person:ana-vela", Name: "Ana Vela", Kind: graph.Person, Aliases: []string{"Vela"},
+				Mentions: []graph.Mention{{Start: 0, End: 8, Text: "Ana Vela"}}},
+			{ID: "person:tomas-reyn", Name: "Tomas Reyn", Kind: graph.Person,
+				Mentions: []graph.Mention{{Start: 16, End: 26, Text: "Tomas Reyn"}}},
+		},
+		Relations: []graph.Relation{{
+			ID: "rel:" + article + ":calls", Type: "CALLS", Class: "CONSULT",
+			Source: "person:ana-vela", Target: "person:tomas-reyn", Event: "event:" + article + ":call",
+			Confidence: 0.9, Evidence: []graph.Evidence{{Start: 0, End: len(body), Text: body}},
+		}},
+		Events: []graph.Event{{
+			ID: "event:" + article + ":call", Type: "CONSULT", Label: "call", Mode: "phone",
+			Participants: []graph.Participant{
+				{Entity: "person:ana-vela", Role: graph.RoleSource},
+				{Entity: "person:tomas-reyn", Role: graph.RoleTarget},
+			},
+		}},
+	}
+}
+
+func schemaNames() []string {
+	var names []string
+	for _, item := range schema() {
+		names = append(names, item.name)
+	}
+	return names
+}
+
+func TestNewIsIdempotent(t *testing.T) {
+	c := neo4jtest.Open(t)
+	// Start from no schema at all, so the first New really creates it.
+	for _, rec := range query(t, c, `SHOW CONSTRAINTS YIELD name WHERE name IN $names RETURN name`, map[string]any{"names": schemaNames()}) {
+		query(t, c, "DROP CONSTRAINT $name", map[string]any{"name": rec.Values[0]})
+	}
+	for _, rec := range query(t, c, `SHOW INDEXES YIELD name WHERE name IN $names RETURN name`, map[string]any{"names": schemaNames()}) {
+		query(t, c, "DROP INDEX $name", map[string]any{"name": rec.Values[0]})
+	}
+	for i := range 2 {
+		s := open(t, c)
+		if err := s.Close(context.Background()); err != nil {
+			t.Errorf("Close: got %v, want nil", err)
+		}
+		recs := query(t, c, `SHOW INDEXES YIELD name, state WHERE name IN $names
+			RETURN count(*) AS n, collect(DISTINCT state) AS states`, map[string]any{"names": schemaNames()})
+		if n, _ := recs[0].Values[0].(int64); n != int64(len(schema())) {
+			t.Errorf("store indexes and constraints after New #%d: got %d, want %d", i+1, n, len(schema()))
+		}
+		if states := fmt.Sprint(recs[0].Values[1]); states != "[ONLINE]" {
+			t.Errorf("index states after New #%d: got %s, want [ONLINE]", i+1, states)
+		}
+	}
+	// Neo4j's own token lookup indexes aside, nothing else was created.
+	if n := count(t, c, `SHOW INDEXES YIELD type WHERE type <> 'LOOKUP' RETURN count(*)`); n != int64(len(schema())) {
+		t.Errorf("indexes: got %d, want only the store's %d", n, len(schema()))
+	}
+}
+
+func TestRelationsAreTypedRelationships(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+	for range 2 {
+		if err := s.Apply(context.Background(), talks("article:t")); err != nil {
+			t.Fatalf("Apply: got %v, want nil", err)
+		}
+	}
+	cases := []struct {
+		query string
+		want  int64
+	}{
+		{`MATCH (:Entity:Person {id: 'person:ana-vela'})-[r:CALLS {id: 'rel:article:t:calls'}]->(:Entity:Person {id: 'person:tomas-reyn'}) RETURN count(r)`, 1},
+		{`MATCH ()-[r]->() WHERE r.id STARTS WITH 'rel:' RETURN count(r)`, 1},
+		{`MATCH (:Event {id: 'event:article:t:call'})-[p:PARTICIPANT]->(:Entity) RETURN count(p)`, 2},
+		{`MATCH (:Article {id: 'article:t'})-[m:MENTIONS]->(:Entity) RETURN count(m)`, 2},
+		{`MATCH (e:Entity) RETURN count(e)`, 2},
+	}
+	for _, tc := range cases {
+		if got := count(t, c, tc.query); got != tc.want {
+			t.Errorf("%s: got %d, want %d", tc.query, got, tc.want)
+		}
+	}
+}
+
+func TestKindChangeMovesTheLabel(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+	b := graph.Batch{
+		Article:  graph.Article{ID: "article:k"},
+		Entities: []graph.Entity{{ID: "x:oran", Name: "Oran", Kind: graph.City}},
+	}
+	ctx := context.Background()
+	if err := s.Apply(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	b.Entities[0].Kind = graph.Region
+	if err := s.Apply(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	recs := query(t, c, `MATCH (e:Entity {id: 'x:oran'}) RETURN labels(e) AS labels`, nil)
+	if got := fmt.Sprint(recs[0].Values[0]); got != "[Entity Region]" {
+		t.Errorf("labels: got %s, want [Entity Region]", got)
+	}
+}
+
+func TestErrorsHideServerMessages(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+
+	// Aliases that are not strings make the alias union fail in the server.
+	query(t, c, `CREATE (:Entity {id: 'person:ana-vela', name: 'Ana Vela', aliases: 5})`, nil)
+	err := s.Apply(context.Background(), talks("article:e"))
+	var server *driver.Neo4jError
+	if !errors.As(err, &server) {
+		t.Fatalf("Apply over a corrupt entity: got %v, want an error wrapping *neo4j.Neo4jError", err)
+	}
+	msg := err.Error()
+	if want := "neo4j: apply article article:e: server error " + server.Code; msg != want {
+		t.Errorf("Apply error: got %q, want %q", msg, want)
+	}
+	if strings.Contains(msg, server.Msg) {
+		t.Errorf("Apply error %q contains the server's message %q", msg, server.Msg)
+	}
+	if n := count(t, c, `MATCH (a:Article) RETURN count(a)`); n != 0 {
+		t.Errorf("articles after a failed Apply: got %d, want 0", n)
+	}
+}
+
+func TestNewUnreachable(t *testing.T) {
+	_, err := New(context.Background(), Config{URI: "bolt://127.0.0.1:1"}, nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "neo4j: cannot reach bolt://127.0.0.1:1: ") {
+		t.Errorf("New on a closed port: got %v, want neo4j: cannot reach bolt://127.0.0.1:1: ...", err)
+	}
+	_, err = New(context.Background(), Config{URI: "http://127.0.0.1:1"}, nil)
+	if err == nil {
+		t.Errorf("New with an http URI: got nil, want an error")
+	}
+}
+
+func TestCanceledContext(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Apply(ctx, talks("article:c")); !errors.Is(err, context.Canceled) {
+		t.Errorf("Apply: got %v, want context.Canceled", err)
+	}
+	if _, err := New(ctx, config(c), nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("New: got %v, want context.Canceled", err)
+	}
+	if n := count(t, c, `MATCH (n) RETURN count(n)`); n != 0 {
+		t.Errorf("nodes after a canceled Apply: got %d, want 0", n)
+	}
+}
+
+// syntheticBatch is article i of a corpus where every article names its own
+// person, a country shared by ten articles and a person shared by all.
+func syntheticBatch(i int) graph.Batch {
+	art := fmt.Sprintf("article:%05d", i)
+	person := fmt.Sprintf("person:p%05d", i)
+	country := fmt.Sprintf("country:C%03d", i/10)
+	text := fmt.Sprintf("Person %d met the envoy in Country %d.", i, i/10)
+	ev := []graph.Evidence{{Start: 0, End: len(text), Text: text}}
+	return graph.Batch{
+		Article: graph.Article{ID: art, Title: fmt.Sprintf("Article %d", i), Text: text},
+		Entities: []graph.Entity{
+			{ID: person, Name: fmt.Sprintf("Person %d", i), Kind: graph.Person, Aliases: []string{fmt.Sprintf("P%d", i)},
+				Mentions: []graph.Mention{{Start: 0, End: 6 + len(fmt.Sprint(i)), Text: fmt.Sprintf("Person %d", i)}}},
+			{ID: "person:envoy", Name: "The Envoy", Kind: graph.Person, Aliases: []string{fmt.Sprintf("envoy %d", i%7)},
+				Mentions: []graph.Mention{{Start: 0, End: 1, Text: "t"}}},
+			{ID: country, Name: fmt.Sprintf("Country %d", i/10), Kind: graph.Country},
+		},
+		Relations: []graph.Relation{
+			{ID: art + ":meets", Type: "MEETS", Class: "CONSULT", Source: person, Target: "person:envoy", Event: art + ":talks", Evidence: ev},
+			{ID: art + ":located", Type: "LOCATED_IN", Class: graph.Structural, Source: person, Target: country, Evidence: ev},
+		},
+		Events: []graph.Event{{ID: art + ":talks", Type: "CONSULT", Label: "talks", Place: country,
+			Participants: []graph.Participant{{Entity: person, Role: graph.RoleSource}, {Entity: "person:envoy", Role: graph.RoleTarget}},
+			Evidence:     ev}},
+	}
+}
+
+func BenchmarkApply(b *testing.B) {
+	c := neo4jtest.Open(b)
+	s := open(b, c)
+	defer s.Close(context.Background())
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := range b.N {
+		if err := s.Apply(ctx, syntheticBatch(i%500)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
