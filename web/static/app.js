@@ -137,8 +137,9 @@
       { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330' } },
       { selector: 'node.focus', style: { width: 40, height: 40, 'border-width': 4, 'border-color': '#1d2330', 'font-size': 14, 'font-weight': 'bold' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffb000' } },
-      { selector: 'edge:selected', style: { width: 5, 'z-index': 10 } },
+      { selector: 'edge:selected', style: { 'underlay-color': '#1d2330', 'underlay-opacity': 0.18, 'underlay-padding': 5, 'z-index': 10 } },
       { selector: '.path', style: { 'underlay-color': '#ffb000', 'underlay-opacity': 0.55, 'underlay-padding': 6, 'z-index': 20 } },
+      { selector: 'node.path', style: { 'underlay-shape': 'ellipse' } },
       { selector: 'node.path-start', style: { 'border-width': 5, 'border-color': '#ffb000' } },
       { selector: '.filtered', style: { display: 'none' } },
     );
@@ -388,14 +389,14 @@
     return svg;
   }
 
-  function lineIcon(color, dashed) {
+  function lineIcon(color, dash, opacity) {
     const svg = document.createElementNS(SVG_NS, 'svg');
     svg.setAttribute('width', '22');
     svg.setAttribute('height', '10');
     svg.setAttribute('aria-hidden', 'true');
     const l = document.createElementNS(SVG_NS, 'line');
-    for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 21, y2: 5, stroke: color, 'stroke-width': 3 })) l.setAttribute(k, v);
-    if (dashed) l.setAttribute('stroke-dasharray', '4 3');
+    for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 21, y2: 5, stroke: color, 'stroke-width': 3, opacity })) l.setAttribute(k, v);
+    if (dash) l.setAttribute('stroke-dasharray', dash);
     svg.append(l);
     return svg;
   }
@@ -407,11 +408,17 @@
       s.append(shapeIcon(k.shape, k.color), document.createTextNode(k.label));
       kinds.append(s);
     }
-    const classes = $('legend-classes');
-    for (const [cls, color] of Object.entries(CLASSES)) {
+    // Line styles match the edge styles in styles().
+    const edges = $('legend-edges');
+    for (const [label, color, dash, opacity] of [
+      ['occurred', CLASSES.CONSULT, '', 1],
+      ['planned', CLASSES.CONSULT, '1.5 2', 1],
+      ['denied, failed', CLASSES.CONSULT, '', 0.45],
+      ['structural', CLASSES.STRUCTURAL, '5 3', 1],
+    ]) {
       const s = document.createElement('span');
-      s.append(lineIcon(color, cls === 'STRUCTURAL'), document.createTextNode(cls.toLowerCase()));
-      classes.append(s);
+      s.append(lineIcon(color, dash, opacity), document.createTextNode(label));
+      edges.append(s);
     }
   }
 

@@ -1,0 +1,223 @@
+// End-to-end tests of the explorer page in a real headless Chromium against
+// a real geokg server holding the seed article (Trump to speak with Putin).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { launch, baseURL } from '../browser.mjs';
+
+const ARTIFACTS = process.env.GEOKG_ARTIFACTS || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-artifacts');
+const WAIT = { timeout: 15000 };
+
+// Page-side helpers run in the browser; they read Cytoscape through window.cy.
+function findCallsEdge() {
+  const e = window.cy.edges().filter((x) => x.data('type') === 'CALLS'
+    && x.source().data('label') === 'Donald Trump' && x.target().data('label') === 'Vladimir Putin');
+  return e.length ? e[0].id() : null;
+}
+
+function nodeByLabel(label) {
+  const n = window.cy.nodes().filter((x) => x.data('label') === label);
+  return n.length ? n[0].id() : null;
+}
+
+// clickElement clicks a node's centre or an edge's midpoint with the mouse,
+// as a person would.
+async function clickElement(page, id) {
+  const at = await page.evaluate((elId) => {
+    const el = window.cy.getElementById(elId);
+    const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+    const box = window.cy.container().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+  await page.mouse.click(at.x, at.y);
+}
+
+describe('explorer', () => {
+  let browser;
+  let page;
+  const problems = [];
+
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+  });
+
+  it('serves the page with its library and an empty graph', async () => {
+    const res = await page.goto(`${baseURL()}/explore`);
+    assert.equal(res.status(), 200);
+    assert.equal(await page.title(), 'geokg explorer');
+    assert.equal(await page.evaluate(() => typeof window.cytoscape), 'function');
+    await page.evaluate(() => window.geokg.ready);
+    assert.equal(await page.evaluate(() => window.cy.nodes().length), 0);
+    assert.ok(await page.getByText('Search for an actor or place to start.').isVisible());
+  });
+
+  it('suggests entities as you type and picks one with the keyboard', async () => {
+    const search = page.getByRole('combobox', { name: 'Search entities' });
+    await search.fill('Putin');
+    const first = page.locator('#suggestions [role=option]').first();
+    await first.waitFor(WAIT);
+    assert.match(await first.innerText(), /Vladimir Putin/);
+    assert.equal(await first.getAttribute('aria-selected'), 'true');
+    assert.equal(await search.getAttribute('aria-expanded'), 'true');
+    await search.press('Enter');
+    await page.waitForFunction(() => window.cy.nodes().length > 0, null, WAIT);
+    assert.equal(await search.getAttribute('aria-expanded'), 'false');
+    assert.match(await page.evaluate(() => location.hash), /^#id=/);
+  });
+
+  it('draws the neighbourhood with a CALLS edge from Donald Trump to Vladimir Putin', async () => {
+    await page.waitForFunction(findCallsEdge, null, WAIT);
+    const focus = await page.evaluate(() => window.cy.nodes('.focus').map((n) => n.data('label')));
+    assert.deepEqual(focus, ['Vladimir Putin']);
+    const edge = await page.evaluate((id) => {
+      const e = window.cy.getElementById(id);
+      return { cls: e.data('cls'), color: e.style('line-color'), visible: e.visible() };
+    }, await page.evaluate(findCallsEdge));
+    assert.equal(edge.cls, 'CONSULT');
+    assert.equal(edge.color, 'rgb(31,119,180)'); // CONSULT blue
+    assert.ok(edge.visible);
+  });
+
+  it('expands a node on click, merging its neighbourhood', async () => {
+    const before = await page.evaluate(() => window.cy.nodes().length);
+    const trump = await page.evaluate(nodeByLabel, 'Donald Trump');
+    assert.ok(trump, 'Donald Trump is drawn');
+    await clickElement(page, trump);
+    await page.waitForFunction((n) => window.cy.nodes().length > n, before, WAIT);
+    const after = await page.evaluate(() => window.cy.nodes().length);
+    assert.ok(after > before, `got ${after} nodes after expanding, want more than ${before}`);
+    assert.ok(await page.evaluate((id) => window.cy.getElementById(id).hasClass('expanded'), trump));
+    assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /x=person:/);
+    // The details panel names the clicked entity.
+    await page.locator('#details h3', { hasText: 'Donald Trump' }).waitFor(WAIT);
+  });
+
+  it('shows the evidence sentence of a clicked edge', async () => {
+    const id = await page.evaluate(findCallsEdge);
+    await page.evaluate(() => { window.cy.fit(undefined, 40); });
+    await clickElement(page, id);
+    const evidence = page.getByTestId('evidence');
+    await evidence.waitFor(WAIT);
+    const text = await evidence.innerText();
+    assert.match(text, /Putin/);
+    assert.match(text, /speak with/);
+    const marks = await evidence.locator('mark').allInnerTexts();
+    assert.ok(marks.some((m) => /Trump/.test(m)), `got marks ${marks}, want Trump highlighted`);
+    assert.ok(marks.some((m) => /Putin/.test(m)), `got marks ${marks}, want Putin highlighted`);
+    assert.match(await page.getByTestId('article-title').innerText(), /Trump to speak with Putin/);
+    const details = await page.locator('#details').innerText();
+    assert.match(details, /planned/);
+    assert.match(details, /2025-05-19/);
+
+    // The article view highlights the same sentence at its byte offsets.
+    await page.getByRole('button', { name: 'Show the sentence in the article' }).click();
+    const inArticle = page.locator('.article-text mark');
+    await inArticle.waitFor(WAIT);
+    assert.equal((await inArticle.innerText()).trim(), text.trim());
+
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer.png') });
+  });
+
+  it('hides edges of an unchecked relation class', async () => {
+    const visibleBefore = await page.evaluate(() => window.cy.edges(':visible').length);
+    await page.locator('[data-class=CONSULT]').uncheck();
+    const consult = await page.evaluate(() => window.cy.edges('[cls = "CONSULT"]').map((e) => e.visible()));
+    assert.ok(consult.length > 0);
+    assert.ok(consult.every((v) => !v), 'every CONSULT edge is hidden');
+    const visibleAfter = await page.evaluate(() => window.cy.edges(':visible').length);
+    assert.ok(visibleAfter < visibleBefore, `got ${visibleAfter} visible edges, want fewer than ${visibleBefore}`);
+    assert.match(await page.locator('#status').innerText(), /hidden by filters/);
+    const hash = decodeURIComponent(await page.evaluate(() => location.hash));
+    assert.match(hash, /classes=/);
+    assert.doesNotMatch(hash, /classes=[^&]*CONSULT/);
+  });
+
+  it('restores entity, expansions and filters from a shared URL', async () => {
+    const url = page.url();
+    const other = await browser.context.newPage();
+    try {
+      await other.goto(url);
+      await other.evaluate(() => window.geokg.ready);
+      await other.waitForFunction(findCallsEdge, null, WAIT);
+      const got = await other.evaluate(() => ({
+        focus: window.cy.nodes('.focus').map((n) => n.data('label')),
+        expanded: window.cy.nodes('.expanded').map((n) => n.data('label')),
+        consultHidden: window.cy.edges('[cls = "CONSULT"]').every((e) => !e.visible()),
+        checkbox: document.querySelector('[data-class=CONSULT]').checked,
+      }));
+      assert.deepEqual(got, { focus: ['Vladimir Putin'], expanded: ['Donald Trump'], consultHidden: true, checkbox: false });
+    } finally {
+      await other.close();
+    }
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    assert.ok(await page.evaluate(() => window.cy.edges('[cls = "CONSULT"]').every((e) => e.visible())));
+  });
+
+  it('finds the shortest path between two clicked entities', async () => {
+    // The drawn entity farthest from Putin, and its distance, by BFS here.
+    const far = await page.evaluate(() => {
+      const root = window.cy.nodes('.focus');
+      let best = { id: null, depth: 0 };
+      window.cy.elements().bfs({
+        roots: root,
+        directed: false,
+        visit: (v, e, u, i, depth) => { if (depth > best.depth) best = { id: v.id(), depth }; },
+      });
+      return { ...best, from: root.id() };
+    });
+    assert.ok(far.depth >= 2, `got farthest node ${far.depth} hops away, want at least 2 after an expansion`);
+    await page.evaluate(() => { window.cy.fit(undefined, 40); });
+    await page.getByRole('button', { name: 'Path' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Path' }).getAttribute('aria-pressed'), 'true');
+    await clickElement(page, far.from);
+    await clickElement(page, far.id);
+    await page.locator('#details h3', { hasText: 'Shortest path' }).waitFor(WAIT);
+    const hops = await page.evaluate(() => window.cy.edges('.path').length);
+    assert.equal(hops, far.depth);
+    assert.equal(await page.locator('.path-steps li').count(), far.depth);
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-path.png') });
+  });
+
+  it('draws a few thousand nodes', async (t) => {
+    const big = await browser.context.newPage();
+    try {
+      await big.goto(`${baseURL()}/explore`);
+      await big.evaluate(() => window.geokg.ready);
+      const got = await big.evaluate(() => {
+        const n = 3000;
+        const kinds = ['PERSON', 'COUNTRY', 'CITY', 'GROUP', 'ORGANIZATION'];
+        const g = { nodes: [], edges: [] };
+        for (let i = 0; i < n; i++) g.nodes.push({ id: `n${i}`, label: `Node ${i}`, kind: kinds[i % kinds.length] });
+        for (let i = 1; i < n; i++) {
+          g.edges.push({ id: `e${i}`, source: `n${Math.floor((i - 1) / 4)}`, target: `n${i}`, type: 'MEETS', class: 'CONSULT', date: '2025-05-19', status: 'occurred' });
+        }
+        const t0 = performance.now();
+        window.geokg.mergeGraph(g);
+        window.geokg.runLayout(true);
+        window.geokg.applyFilters();
+        const ms = performance.now() - t0;
+        return { nodes: window.cy.nodes().length, edges: window.cy.edges().length, ms: Math.round(ms) };
+      });
+      assert.equal(got.nodes, 3000);
+      assert.equal(got.edges, 2999);
+      t.diagnostic(`merge + layout + filters of 3000 nodes, 2999 edges: ${got.ms} ms`);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it('logged no page errors and no failed requests', () => {
+    assert.deepEqual(problems, []);
+  });
+});
