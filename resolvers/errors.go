@@ -30,6 +30,15 @@ func badInput(format string, args ...any) error {
 	}
 }
 
+// notFound reports that what the client asked for does not exist, in words
+// that do not depend on the store.
+func notFound(format string, args ...any) error {
+	return &gqlerror.Error{
+		Message:    fmt.Sprintf(format, args...),
+		Extensions: map[string]any{"code": CodeNotFound},
+	}
+}
+
 // presentError maps resolver errors to what a client may see. Errors gqlgen
 // builds itself (parse, validation, limits) and badInput pass through; store
 // errors are classified by sentinel; anything else is logged and hidden,

@@ -340,7 +340,7 @@ func TestErrors(t *testing.T) {
 		{"negative first", `{ entities(first: -1) { id } }`, CodeBadUserInput, "first must be between 0 and 100"},
 		{"unknown relation type", `{ entity(name: "Vela") { relations(types: ["CALLED"]) { id } } }`, CodeBadUserInput, `unknown relation type "CALLED"; valid types are ACCUSED, AGREED_WITH,`},
 		{"unknown neighbourhood type", `{ neighborhood(id: "person:ana-vela", types: ["HUGS"]) { nodes { id } } }`, CodeBadUserInput, `unknown relation type "HUGS"`},
-		{"neighbourhood of an unknown entity", `{ neighborhood(id: "person:nobody") { nodes { id } } }`, CodeNotFound, "not found"},
+		{"neighbourhood of an unknown entity", `{ neighborhood(id: "person:nobody") { nodes { id } } }`, CodeNotFound, `no entity with id "person:nobody"`},
 		{"neighbourhood too deep", `{ neighborhood(id: "person:ana-vela", depth: 4) { nodes { id } } }`, CodeBadUserInput, "depth must be between 1 and 3, got 4"},
 		{"neighbourhood limit 0", `{ neighborhood(id: "person:ana-vela", limit: 0) { nodes { id } } }`, CodeBadUserInput, "limit must be between 1 and 1000, got 0"},
 		{"neighbourhood limit too big", `{ neighborhood(id: "person:ana-vela", limit: 5000) { nodes { id } } }`, CodeBadUserInput, "limit must be between 1 and 1000, got 5000"},

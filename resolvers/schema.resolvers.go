@@ -166,6 +166,9 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		return nil, err
 	}
 	sub, err := r.store.Neighborhood(ctx, q)
+	if errors.Is(err, graph.ErrNotFound) {
+		return nil, notFound("no entity with id %q", id)
+	}
 	if err != nil {
 		return nil, err
 	}
