@@ -65,7 +65,7 @@ type builder struct {
 	used      map[string]*docEntity // entities relations and events point at
 	relations []graph.Relation
 	events    []graph.Event
-	seen      map[string]bool
+	seen      map[string]int // relation key -> index in relations
 }
 
 // evidence returns the sentence si as evidence.
@@ -112,6 +112,13 @@ func (b *builder) frame(f *frame) {
 	d := b.d
 	sources := actorsOnly(f.sources)
 	targets := actorsOnly(f.targets)
+	if len(targets) == 0 && f.about != nil {
+		for _, t := range actorsOnly(f.about.root().sources) {
+			if !containsEnt(sources, t) {
+				targets = append(targets, t)
+			}
+		}
+	}
 	if f.sense.symmetric && len(targets) == 0 && len(sources) > 1 {
 		sources, targets = sources[:1], sources[1:]
 	}
@@ -189,14 +196,20 @@ func (b *builder) frame(f *frame) {
 	}
 }
 
+// addRelation keeps one relation per type, endpoints and sentence: two
+// readings of one statement are one fact, at the higher confidence.
 func (b *builder) addRelation(r graph.Relation) {
 	if b.seen == nil {
-		b.seen = map[string]bool{}
+		b.seen = map[string]int{}
 	}
-	if b.seen[r.ID] {
+	key := string(r.Type) + "\x00" + r.Source + "\x00" + r.Target + "\x00" + strconv.Itoa(r.Evidence[0].Start)
+	if k, ok := b.seen[key]; ok {
+		if r.Confidence > b.relations[k].Confidence {
+			b.relations[k] = r
+		}
 		return
 	}
-	b.seen[r.ID] = true
+	b.seen[key] = len(b.relations)
 	b.relations = append(b.relations, r)
 }
 
@@ -260,11 +273,12 @@ func (b *builder) standing() {
 			if c := d.ents.countryByCode(e.country); c != nil {
 				b.structural(e, c, "PART_OF", "", si, 0.9)
 			}
-		case graph.City:
+		case graph.City, graph.Location:
+			// One link up the chain city -> region -> country: the region
+			// when the article names it, else the country.
 			if r, ok := d.ents.byID[e.region]; ok && len(r.mentions) > 0 {
 				b.structural(e, r, "LOCATED_IN", "", si, 0.9)
-			}
-			if c := d.ents.countryByCode(e.country); c != nil {
+			} else if c := d.ents.countryByCode(e.country); c != nil {
 				b.structural(e, c, "LOCATED_IN", "", si, 0.9)
 			}
 		case graph.Region:

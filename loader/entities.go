@@ -87,9 +87,9 @@ func (es *entities) fromEntry(ent gazetteer.Entry) *docEntity {
 		return es.country(ent.Country)
 	case ent.Place != nil:
 		p := ent.Place
-		kind := graph.City
-		if p.Kind == string(graph.Region) {
-			kind = graph.Region
+		kind := graph.Kind(p.Kind)
+		if kind != graph.Region && kind != graph.Location {
+			kind = graph.City
 		}
 		e := es.get(p.ID, p.Name, kind)
 		e.country, e.region = p.Country, p.Region

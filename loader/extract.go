@@ -39,6 +39,7 @@ type doc struct {
 	frames     []*frame
 	sentFrames []*frame // frames of the current sentence
 	sentRefs   []*frame // earlier events the current sentence refers back to
+	curDates   []dateExpr
 	structs    []structRel
 }
 

@@ -35,6 +35,9 @@ type frame struct {
 	// defaultTarget is set when a noun frame's target comes from context
 	// (an offer rejected by someone is an offer to them).
 	participle bool
+	// about is the event an accusation, rejection or praise is about; its
+	// sources become the targets when the text names none.
+	about *frame
 }
 
 func (f *frame) root() *frame {
@@ -87,6 +90,7 @@ var statusRank = map[string]int{graph.StatusOccurred: 0, graph.StatusReported: 1
 
 // findFrames finds the event statements in sentence si.
 func (d *doc) findFrames(si, lo, hi int) {
+	d.curDates = findDates(d.body, d.toks, lo, hi)
 	for i := lo; i < hi; i++ {
 		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord {
 			continue
@@ -101,6 +105,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 		return
 	}
 	d.attribute(fs, lo, hi)
+	fs = d.reportedAccusations(fs)
 	d.assignDates(fs, lo, hi)
 	for _, f := range fs {
 		// An anaphor's date ("Friday's talks") dates its antecedent.
@@ -115,6 +120,25 @@ func (d *doc) findFrames(si, lo, hi int) {
 			d.frames = append(d.frames, f)
 		}
 	}
+}
+
+// reportedAccusations adds, for each attack a speaker says someone else
+// carried out ("Chaudhry claimed that Indian strikes hit ..."), the
+// speaker's accusation of the attacker.
+func (d *doc) reportedAccusations(fs []*frame) []*frame {
+	for _, f := range fs {
+		if f.claimant == nil || f.class() != "ASSAULT" || f.merged != nil || len(f.sources) == 0 || containsEnt(f.sources, f.claimant) {
+			continue
+		}
+		if f.claimant.country != "" && f.sources[0].country == f.claimant.country {
+			continue
+		}
+		a := &frame{sense: senseAccuse, rel: "ACCUSED", label: "accusation", sources: []*docEntity{f.claimant},
+			about: f, trigger: f.trigger, sent: f.sent, conf: 0.6}
+		fs = append(fs, a)
+	}
+	d.sentFrames = fs
+	return fs
 }
 
 // trigger builds the frame for a trigger word at i, deciding whether it is
@@ -276,8 +300,33 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		} else if sn == senseLabel {
 			return nil
 		}
+	} else if sn == senseAttend {
+		// "Putin would not attend the talks": a party to the event's
+		// consultation with the other side.
+		ev := obj.event
+		if ev == nil || ev.root().class() != "CONSULT" {
+			return nil
+		}
+		r := ev.root()
+		f.rel, f.label, f.places = r.rel, r.label, append(f.places, r.places...)
+		f.targets = nil
+		for _, p := range r.parties() {
+			if !containsEnt(f.sources, p) && !d.sameSide(f.sources, p) {
+				f.targets = addEnt(f.targets, p)
+			}
+		}
+		if f.date == "" {
+			f.date, f.dateText = r.date, r.dateText
+		}
+		if v.lemma != "attend" {
+			setStatus(f, graph.StatusDenied) // "boycotted the summit"
+		}
 	} else if obj.event != nil {
 		d.eventObject(f, obj.event)
+	}
+	if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN") {
+		// "proposed to resume negotiations with Ukraine"
+		f.targets = addEnt(f.targets, d.infinitiveTargets(i+1, hi, f.sources)...)
 	}
 	if p := d.whereAntecedent(i, lo); p != nil && f.placeRel != "" {
 		f.places = addEnt(f.places, p)
@@ -294,6 +343,69 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		return nil
 	}
 	return f
+}
+
+// infinitiveTargets returns the counterparts named in an infinitive
+// complement starting within a few tokens of k: "to resume direct
+// negotiations with Ukraine", "to stop attacks on Kyiv".
+func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
+	to := -1
+	for j := k; j < hi && j < k+4; j++ {
+		if d.toks[j].is("to") && j+1 < hi && verbLex[d.toks[j+1].lower].form == formBase {
+			to = j
+			break
+		}
+		if d.toks[j].kind == tPunct {
+			return nil
+		}
+	}
+	if to < 0 {
+		to = k - 1
+		if k >= hi || !d.toks[k-1].is("to") {
+			return nil
+		}
+	}
+	var out []*docEntity
+	for j := to + 1; j < hi && j < to+10; j++ {
+		t := &d.toks[j]
+		if t.kind == tPunct && !t.isHyphen() || clauseWords[t.lower] {
+			break
+		}
+		if t.is("with", "to", "against", "on") && j+1 < hi {
+			if m := d.npMention(j+1, hi); m != nil && m.hasActor() {
+				for _, x := range d.coordRight(m, hi, true) {
+					for _, e := range x.entities() {
+						if e.isActor() && !containsEnt(sources, e) {
+							out = addEnt(out, e)
+						}
+					}
+				}
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// sameSide reports whether e is the state one of the actors belongs to or
+// leads (Putin and Russia are one side of talks with Ukraine).
+func (d *doc) sameSide(actors []*docEntity, e *docEntity) bool {
+	for _, a := range actors {
+		if a.country != "" && a.country == e.country {
+			return true
+		}
+		for _, s := range d.structs {
+			if s.src == a && s.dst == e {
+				return true
+			}
+		}
+		for _, o := range d.gaz.Roles(a.id) {
+			if o.Of == e.id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // targetsFrom adds a mention's entities as targets: places go to places,
@@ -325,13 +437,7 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 	ev = ev.root()
 	switch f.class() {
 	case "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION":
-		if len(f.targets) == 0 {
-			for _, s := range ev.sources {
-				if !containsEnt(f.sources, s) {
-					f.targets = addEnt(f.targets, s)
-				}
-			}
-		}
+		f.about = ev
 		if f.class() == "REJECT" && graph.Vocabulary[ev.rel] == "REQUEST" && len(ev.targets) == 0 {
 			ev.targets = addEnt(ev.targets, f.sources...) // an offer rejected by X was made to X
 		}
@@ -346,6 +452,14 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			f.targets = addEnt(nil, ev.targets...)
 			ev.hypo = len(ev.sources) == 0
 			return
+		}
+		if len(f.targets) == 0 && len(f.sources) > 0 {
+			// "Ukraine proposed talks with Russia": the other party.
+			for _, p := range ev.parties() {
+				if !containsEnt(f.sources, p) && !d.sameSide(f.sources, p) {
+					f.targets = addEnt(f.targets, p)
+				}
+			}
 		}
 		fallthrough
 	case "AGREE":
@@ -462,8 +576,13 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 				j = k
 				continue
 			}
-			if skipped == 0 && j > lo && d.mAt[j-1] >= 0 && d.mentions[d.mAt[j-1]].hasActor() && !d.mentions[d.mAt[j-1]].poss {
-				continue // "Chaudhary, claimed": a stray comma
+			if skipped == 0 && j > lo && d.mAt[j-1] >= 0 {
+				// "Chaudhary, claimed": a stray comma after a subject that
+				// opens its clause.
+				m := d.mentions[d.mAt[j-1]]
+				if m.hasActor() && !m.poss && (m.first == lo || d.toks[m.first-1].kind == tPunct && !d.toks[m.first-1].isHyphen()) {
+					continue
+				}
 			}
 			return nil, 0
 		case t.kind == tPunct && isCloser([]rune(t.text)[0]):
@@ -684,6 +803,16 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			}
 			if !sawNP && d.clauseFollows(j, hi) {
 				return o // "claimed Ukraine attacked": a clause, not an object
+			}
+			if !m.poss && m.first > 0 && d.toks[m.first-1].is("a", "an") && m.last+1 < hi && d.isNounModifiee(m.last+1) {
+				// "called a National Security Committee meet": a modifier
+				if ev := d.eventNounAt(m.last+1, hi); ev != nil && open && !placeOnly {
+					o.event = ev
+					return o
+				}
+				j = m.last + 1
+				sawNP, open = true, false
+				continue
 			}
 			if m.poss {
 				// "Zelenskyy's offer", "Ukraine's Sumy region", "India's Operation Sindoor"

@@ -101,6 +101,9 @@ var (
 	// senseLabel verbs name something: only a negative label is a fact (an
 	// accusation), as in "described the strike as an act of terror".
 	senseLabel = s("ACCUSED", "", true, "", "accusation")
+	// senseAttend joins the subject to a consultation: its relation and
+	// other parties come from the event attended.
+	senseAttend = s("MEETS", "", true, "", "meeting")
 )
 
 // verbDefs lists each verb as "base" or "base|past|participle" (irregular)
@@ -140,6 +143,7 @@ var verbDefs = []struct {
 	{"claim", senseClaim},
 	{"describe", senseLabel}, {"label", senseLabel}, {"brand", senseLabel}, {"dub", senseLabel},
 	{"term", senseLabel},
+	{"attend", senseAttend}, {"boycott", senseAttend}, {"skip|skipped|skipped", senseAttend},
 	{"defeat", senseDefeat}, {"beat|beat|beaten", senseDefeat}, {"elect", senseElect},
 }
 

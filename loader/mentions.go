@@ -126,6 +126,9 @@ func (d *doc) add(m *mention) int {
 	for k := m.first; k <= m.last; k++ {
 		d.mAt[k] = idx
 	}
+	if m.ent != nil && m.ent.kind == graph.Person {
+		d.noteSurname(m.ent)
+	}
 	if m.kind != mPronoun {
 		for _, e := range m.entities() {
 			if m.kind == mAnaphor && m.ent == nil {
@@ -135,6 +138,24 @@ func (d *doc) add(m *mention) int {
 		}
 	}
 	return m.last + 1
+}
+
+// noteSurname indexes a person by the last word of their name, so a later
+// "Chaudhary" or "Fidan" finds them.
+func (d *doc) noteSurname(p *docEntity) {
+	i := strings.LastIndexByte(p.name, ' ')
+	if i < 0 {
+		return
+	}
+	keys := []string{asciiLower(p.name[i+1:])}
+	if strings.Count(p.name, " ") == 1 && strings.Contains(p.name[i+1:], "-") {
+		keys = append(keys, asciiLower(p.name[:i])) // "Lai Ching-te": the family name comes first
+	}
+	for _, k := range keys {
+		if _, taken := d.surnames[k]; !taken {
+			d.surnames[k] = p
+		}
+	}
 }
 
 // isHeadline reports whether a sentence is in title case or capitals, where

@@ -35,6 +35,8 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 	d.used[i] = true
 	labelStart := i
 	definite, possessed, prisoner, swapMod := false, false, false, false
+	var dayOf dateExpr
+	dayPoss := false
 	named := t.is("operation") && t.cap
 	if named {
 		k := i + 1
@@ -47,6 +49,11 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 left:
 	for j >= lo {
 		tk := &d.toks[j]
+		if dt, ok := d.dateEndingAt(j); ok {
+			// "the April 22 attack"
+			dayOf, j = dt, dt.first-1
+			continue
+		}
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
 			switch {
@@ -81,9 +88,11 @@ left:
 				j-- // the possessor mention: handled above
 				continue
 			}
-			// a weekday possessive: "Friday's talks" (the date is found later)
+			// a weekday possessive: "Friday's talks"
 			if j > lo {
-				if _, wd := weekdayNames[d.toks[j-1].lower]; wd {
+				if wd, ok := weekdayNames[d.toks[j-1].lower]; ok {
+					dayOf = dateExpr{first: j - 1, last: j - 1, text: d.toks[j-1].text, weekday: wd, hasWD: true}
+					dayPoss = true
 					j -= 2
 					possessed = true
 				}
@@ -180,7 +189,26 @@ left:
 		}
 	}
 	if len(f.parties()) == 0 {
-		if ante := d.antecedent(f, definite || possessed || named); ante != nil {
+		day := dayOf.resolve(d.pub, d.hasPub, f.future)
+		var ante *frame
+		if definite || possessed || named {
+			ante = d.antecedent(f, day)
+		}
+		if ante == nil && dayPoss && day != "" {
+			ante = d.antecedent(f, "")
+		}
+		if ante != nil && dayPoss && ante.date != "" && ante.date != day {
+			// The same kind of event on another day ("Tuesday's drills" after
+			// Wednesday's): a new event by the same parties.
+			f.sources = addEnt(f.sources, ante.sources...)
+			f.targets = addEnt(f.targets, ante.targets...)
+			if len(f.places) == 0 {
+				f.places = addEnt(f.places, ante.places...)
+			}
+			f.conf -= 0.15
+			ante = nil
+		}
+		if ante != nil {
 			d.mergeInto(ante, f)
 			d.nounRef[i] = ante
 			d.sentRefs = append(d.sentRefs, ante)
@@ -289,6 +317,12 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 			}
 		case t.is("on") && k+1 < hi && dateAt(d, k+1):
 			k += 2
+		case t.is("to") && k+1 < hi && verbLex[d.toks[k+1].lower].form == formBase:
+			// "a proposal to resume negotiations with Ukraine"
+			if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN" || f.class() == "AGREE") {
+				f.targets = addEnt(f.targets, d.infinitiveTargets(k+1, hi, f.sources)...)
+			}
+			return
 		case t.kind == tWord && (t.is("early", "late", "last", "this", "next") || dateAt(d, k)):
 			k++
 		default:
@@ -358,6 +392,17 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	f.hypo = f.hypo || probe.hypo
 }
 
+// dateEndingAt returns the date expression of the current sentence that
+// ends at token j.
+func (d *doc) dateEndingAt(j int) (dateExpr, bool) {
+	for _, dt := range d.curDates {
+		if dt.last == j {
+			return dt, true
+		}
+	}
+	return dateExpr{}, false
+}
+
 // hostEvent finds the consultation an event noun happened in: "an
 // agreement was reached in Friday's talks", "a swap agreed at the summit".
 func (d *doc) hostEvent(i, hi int) *frame {
@@ -395,16 +440,17 @@ func (d *doc) hypotheticalAfter(i, hi int) bool {
 }
 
 // antecedent finds the event an anaphoric noun refers to: the latest frame
-// of the same class within a few sentences whose place and date agree.
-func (d *doc) antecedent(f *frame, anaphoric bool) *frame {
-	cands := append(append([]*frame{}, d.frames...), d.sentFrames...)
+// of the same type (else of the same kind of meeting) in the sentences
+// before, whose place and date agree.
+func (d *doc) antecedent(f *frame, day string) *frame {
+	cands := d.frames
 	for pass := 0; pass < 2; pass++ {
-		if pass == 1 && !anaphoric {
-			break
-		}
 		for k := len(cands) - 1; k >= 0; k-- {
 			a := cands[k].root()
 			if a == f || a.sent < f.sent-8 || a.hypo || a.class() != f.class() {
+				continue
+			}
+			if day != "" && a.date != "" && a.date != day {
 				continue
 			}
 			if pass == 0 && a.rel != f.rel || pass == 1 && meetingKind(a.rel) != meetingKind(f.rel) {

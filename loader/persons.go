@@ -14,8 +14,8 @@ import (
 // Ukraine Volodymyr Zelenskyy".
 func (d *doc) titledPerson(i, hi int) *mention {
 	j := i
-	var of *docEntity
-	affFirst, affLast := -1, -1
+	var of, ctry *docEntity
+	affFirst, affLast, bodyLast := -1, -1, -1
 	if h, ok := d.hitAt(j); ok {
 		ref := d.pickRef(h, hi)
 		ent := d.gaz.Entry(ref)
@@ -32,12 +32,15 @@ func (d *doc) titledPerson(i, hi int) *mention {
 		// spokesperson", "Russian Foreign Ministry spokeswoman".
 		if ent.Country != nil && j+1 < hi {
 			t := &d.toks[j]
+			ctry = of
 			switch {
-			case t.is("military", "army", "navy", "armed") && isTitleWord(&d.toks[j+1]):
+			case t.is("military", "army", "navy") && isTitleWord(&d.toks[j+1]):
 				of = d.military(ent.Country)
+				bodyLast = j
 				j++
 			case portfolios[t.lower] != "" && d.toks[j+1].is("ministry") && j+2 < hi && isTitleWord(&d.toks[j+2]):
 				of = d.ministry(ent.Country, portfolios[t.lower])
+				bodyLast = j + 1
 				j += 2
 			}
 		}
@@ -64,7 +67,13 @@ func (d *doc) titledPerson(i, hi int) *mention {
 		return nil
 	}
 	if affFirst >= 0 {
-		of.note(d.body, d.toks[affFirst].start, d.toks[affLast].end)
+		if bodyLast > affLast {
+			// "Pakistan's military": the body is named too
+			ctry.note(d.body, d.toks[affFirst].start, d.toks[affLast].end)
+			of.note(d.body, d.toks[affFirst].start, d.toks[bodyLast].end)
+		} else {
+			of.note(d.body, d.toks[affFirst].start, d.toks[affLast].end)
+		}
 	}
 	rel, title, former := d.titleRole(ts, te)
 	m := &mention{first: i, last: last, ent: p, kind: mName}
@@ -128,6 +137,9 @@ func (d *doc) titleEnd(ts, te int, head bool) int {
 	// Trailing modifiers are not part of the title ("the President of").
 	for te >= ts && !headTitles[d.toks[te].lower] && !ranks[d.toks[te].lower] && portfolios[d.toks[te].lower] == "" && !d.toks[te].is("state", "staff", "affairs") {
 		te--
+	}
+	if te >= ts && te+1 < len(d.toks) && d.toks[te+1].text == "." && d.toks[te+1].glued && ranks[d.toks[te].lower] {
+		te++ // "Gen."
 	}
 	return te
 }
@@ -241,16 +253,6 @@ func (d *doc) person(k, last int) *docEntity {
 	}
 	e := d.ents.get("person:"+slug(name), name, graph.Person)
 	if k < last {
-		sur := d.toks[last].lower
-		if d.toks[last].glued && last-2 >= k && d.toks[last-1].isHyphen() {
-			sur = d.lower[d.toks[last-2].start:d.toks[last].end]
-			if last-2 > k {
-				sur = d.toks[k].lower // "Lai Ching-te": family name first
-			}
-		}
-		if _, taken := d.surnames[sur]; !taken {
-			d.surnames[sur] = e
-		}
 		// An earlier surname-only person is this one.
 		if p, ok := d.ents.byID["person:"+slug(d.toks[last].text)]; ok && p != e {
 			d.merge[p.id] = e

@@ -144,13 +144,15 @@ func (d *doc) recentPair(sent, before int) []*docEntity {
 // lastPair returns the parties of the most recent two-sided frame, or the
 // most recent pair joined by "and".
 func (d *doc) lastPair(sent int) []*docEntity {
-	for k := len(d.frames) - 1; k >= 0; k-- {
-		f := d.frames[k]
-		if f.merged != nil || f.sent < sent-6 {
-			continue
-		}
-		if ps := f.parties(); len(ps) == 2 {
-			return ps
+	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
+		for k := len(fs) - 1; k >= 0; k-- {
+			f := fs[k]
+			if f.merged != nil || f.sent < sent-6 || f.hypo {
+				continue
+			}
+			if ps := f.parties(); len(ps) == 2 && ps[0].kind != graph.Person && ps[1].kind != graph.Person {
+				return ps
+			}
 		}
 	}
 	return d.recentPair(sent, len(d.toks))

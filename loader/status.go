@@ -126,6 +126,10 @@ func (d *doc) attribute(fs []*frame, lo, hi int) {
 	}
 }
 
+// speechActs are classes whose events are themselves statements.
+var speechActs = map[graph.Class]bool{"ACCUSE": true, "REJECT": true, "REQUEST": true, "SUPPORT": true,
+	"THREATEN": true, "STATEMENT": true, "CONSULT": false}
+
 // claim attributes f to who (nil: an unnamed source).
 func (d *doc) claim(f *frame, who *docEntity) {
 	if f.status == graph.StatusPlanned || f.status == graph.StatusDenied || f.status == graph.StatusFailed {
@@ -135,6 +139,9 @@ func (d *doc) claim(f *frame, who *docEntity) {
 		setStatus(f, graph.StatusReported)
 		f.conf -= 0.05
 		return
+	}
+	if containsEnt(f.sources, who) && speechActs[f.class()] {
+		return // a speaker's own accusation or demand is an act, not a claim
 	}
 	if f.claimant == nil {
 		f.claimant = who
@@ -210,7 +217,12 @@ func (d *doc) mergeSentence(fs []*frame) []*frame {
 			if a == b || a.class() != b.class() {
 				continue
 			}
-			if a.class() == "ASSAULT" && d.sourcesCompatible(a.sources, b.sources) && d.placesCompatible(a.places, b.places) {
+			if a.date != "" && b.date != "" && a.date != b.date {
+				continue
+			}
+			// An attack noun and the verb telling who carried it out: "a drone
+			// attack ..., where Russian forces targeted", "Indian strikes hit".
+			if a.class() == "ASSAULT" && a.noun != b.noun && d.sourcesCompatible(a.sources, b.sources) && d.placesCompatible(a.places, b.places) {
 				d.mergeInto(a, b)
 				break
 			}

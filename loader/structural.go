@@ -40,6 +40,61 @@ func (d *doc) structural(si, lo, hi int) {
 		}
 		d.appositive(m, next+1, si, hi)
 	}
+	d.basedIn(si, lo, hi)
+}
+
+// basedIn reads where organisations sit: "G, based in P", "G is
+// headquartered in P", "P houses the headquarters of G", "P is a known base
+// of G".
+func (d *doc) basedIn(si, lo, hi int) {
+	for k := lo; k+2 < hi; k++ {
+		t := &d.toks[k]
+		switch {
+		case t.is("based", "headquartered") && d.toks[k+1].is("in"):
+			p := d.npMention(k+2, hi)
+			if p == nil || p.ent == nil || !p.ent.isPlace() {
+				continue
+			}
+			j := k - 1
+			if j >= lo && d.toks[j].is(",") || j >= lo && d.toks[j].is("is", "are", "was") {
+				j--
+			}
+			if j >= lo && d.mAt[j] >= 0 {
+				if g := d.mentions[d.mAt[j]].ent; g != nil && g.isActor() && g.kind != graph.Person && g.kind != graph.Country {
+					d.structs = append(d.structs, structRel{src: g, dst: p.ent, rel: "LOCATED_IN", sent: si, conf: 0.85})
+				}
+			}
+		case t.is("headquarters", "base", "stronghold", "bastion", "home") && d.toks[k+1].is("of", "to"):
+			gm := d.npMention(k+2, hi)
+			if gm == nil || gm.ent == nil || !gm.ent.isActor() || gm.ent.kind == graph.Person || gm.ent.kind == graph.Country {
+				continue
+			}
+			if p := d.clausePlace(k, lo); p != nil {
+				d.structs = append(d.structs, structRel{src: gm.ent, dst: p, rel: "LOCATED_IN", sent: si, conf: 0.8})
+			}
+		}
+	}
+}
+
+// clausePlace returns the first place named in the clause holding token k,
+// the subject of "P is a base of G".
+func (d *doc) clausePlace(k, lo int) *docEntity {
+	start := lo
+	for j := k - 1; j >= lo; j-- {
+		if t := &d.toks[j]; t.is(",", ";") || clauseWords[t.lower] {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < k; j++ {
+		if mi := d.mAt[j]; mi >= 0 {
+			if e := d.mentions[mi].ent; e != nil && e.isPlace() && e.kind != graph.Country {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // addRole records a role stated in the text; a role without a body
@@ -88,7 +143,7 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 	case t.is("the", "a", "an", "its", "their"):
 		j := k + 1
 		if m.ent.kind == graph.City && j+1 < hi && d.toks[j].is("capital") && d.toks[j+1].is("of") {
-			if c := d.npMention(j+2, hi); c != nil && c.ent != nil && c.ent.isPlace() {
+			if c := d.npMention(j+2, hi); c != nil && c.ent != nil && c.ent.isPlace() && d.npEndsAt(c.last, hi) {
 				d.structs = append(d.structs, structRel{src: m.ent, dst: c.ent, rel: "CAPITAL_OF", sent: si, conf: 0.9})
 			}
 			return
@@ -143,4 +198,14 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 		rel = "LEADER_OF"
 	}
 	d.structs = append(d.structs, structRel{src: p, dst: of, rel: rel, title: title, sent: si, conf: 0.9})
+}
+
+// npEndsAt reports whether the noun phrase ends at token k: "the capital of
+// Pakistan," but not "the capital of Pakistan controlled Kashmir".
+func (d *doc) npEndsAt(k, hi int) bool {
+	if k+1 >= hi {
+		return true
+	}
+	t := &d.toks[k+1]
+	return t.kind == tPunct && !t.isHyphen() || t.is("and", "or", "where", "which", "who", "on", "in", "at", "after", "before")
 }

@@ -88,7 +88,7 @@ var (
 		"imposing", "reach", "reached", "reaches", "reaching", "sign", "signed", "signs", "signing", "make",
 		"made", "makes", "making", "give", "gave", "gives", "giving", "announce", "announced", "announces",
 		"announcing", "begin", "began", "begins", "start", "started", "starts", "resume", "resumed", "resumes",
-		"attend", "attended", "attends", "join", "joined", "joins", "continue", "continued", "continues",
+		"join", "joined", "joins", "continue", "continued", "continues",
 		"continuing", "extend", "extended", "extends", "pledge", "pledged", "pledges", "offer", "offered",
 		"offers", "issue", "issued", "issues", "prepare", "prepared", "prepares", "preparing", "present",
 		"presented", "presents", "unveil", "unveiled", "unveils", "renew", "renewed", "renews", "seek",
