@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -69,4 +73,28 @@ func indent(s string) string {
 	}
 	b, _ := json.MarshalIndent(v, "", "  ")
 	return string(b)
+}
+
+// TestNeo4jLoad loads articles with `geokg load` and serves them from the
+// same database without the seed. It runs when NEO4J_URI is set.
+func TestNeo4jLoad(t *testing.T) {
+	db := neo4jtest.Open(t)
+	env := map[string]string{"NEO4J_URI": db.URI, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password}
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "seed.txt", string(seed))
+	writeFile(t, dir, "bad.txt", "\xff\xfe")
+	var stderr bytes.Buffer
+	err = run(context.Background(), []string{"load", dir}, func(k string) string { return env[k] }, io.Discard, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 files failed") {
+		t.Errorf("load: got %v, want 1 of 2 files failed\n%s", err, stderr.String())
+	}
+	base := startServer(t, env, "--no-seed")
+	got := postQuery(t, base, `{ entity(name: "Trump") { id } }`)
+	if want := `{"data":{"entity":{"id":"person:donald-trump"}}}`; got != want {
+		t.Errorf("after load: got %s, want %s", got, want)
+	}
 }

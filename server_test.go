@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/memory"
@@ -237,5 +238,33 @@ func TestBrowsable(t *testing.T) {
 		if got := browsable(tc.in); got != tc.want {
 			t.Errorf("browsable(%q): got %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// slowStore blocks reads until the request's context ends, as a stuck
+// database would.
+type slowStore struct{ graph.Store }
+
+func (slowStore) FindEntity(ctx context.Context, _ string) (graph.Entity, error) {
+	<-ctx.Done()
+	return graph.Entity{}, ctx.Err()
+}
+
+func TestRequestTimeout(t *testing.T) {
+	mux := newMux(slowStore{memory.New()}, serveConfig{timeout: time.Millisecond, introspection: true}, slog.New(slog.DiscardHandler))
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest("POST", "/graphql", gqlBody(`{ entity(name: "Trump") { id } }`))
+	req.Header.Set("Content-Type", "application/json")
+	mux.ServeHTTP(rec, req)
+	if body := rec.Body.String(); !strings.Contains(body, `"message":"request timed out"`) || !strings.Contains(body, `"code":"TIMEOUT"`) {
+		t.Errorf("body: got %s, want a TIMEOUT error", body)
+	}
+}
+
+func TestServeStoreUnreachable(t *testing.T) {
+	env := map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}
+	err := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0"}, func(k string) string { return env[k] }, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "cannot reach bolt://127.0.0.1:1") {
+		t.Errorf("serve with Neo4j down: got %v, want cannot reach", err)
 	}
 }
