@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -266,5 +268,31 @@ func TestServeStoreUnreachable(t *testing.T) {
 	err := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0"}, func(k string) string { return env[k] }, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "cannot reach bolt://127.0.0.1:1") {
 		t.Errorf("serve with Neo4j down: got %v, want cannot reach", err)
+	}
+}
+
+// TestExplorerQueries runs the GraphQL the explorer page sends against the
+// real server, so a schema change that breaks the page fails here.
+func TestExplorerQueries(t *testing.T) {
+	js, err := os.ReadFile("web/static/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := regexp.MustCompile("(?s)const (Q_[A-Z_]+) = `(.*?)`;").FindAllStringSubmatch(string(js), -1)
+	if len(queries) == 0 {
+		t.Fatal("found no Q_* queries in web/static/app.js")
+	}
+	base := startServer(t, nil)
+	// Every variable any of the queries declares; unused ones are ignored.
+	vars := map[string]any{"s": "Trump", "id": "person:donald-trump", "depth": 3, "limit": 1000,
+		"source": "person:donald-trump", "types": []string{"CALLS"}}
+	for _, q := range queries {
+		t.Run(q[1], func(t *testing.T) {
+			body, _ := json.Marshal(map[string]any{"query": q[2], "variables": vars})
+			got := do(t, "POST", base+"/graphql", "application/json", bytes.NewReader(body))
+			if got.status != 200 || strings.Contains(got.body, `"errors"`) {
+				t.Errorf("got %d %.400s, want data and no errors", got.status, got.body)
+			}
+		})
 	}
 }
