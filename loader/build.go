@@ -148,6 +148,12 @@ func (b *builder) frame(f *frame) {
 		ids = append(ids, "T"+t.id)
 		b.use(t)
 	}
+	for _, m := range actorsOnly(f.mediators) {
+		if !containsEnt(sources, m) && !containsEnt(targets, m) {
+			ev.Participants = append(ev.Participants, graph.Participant{Entity: m.id, Role: graph.RoleMediator})
+			b.use(m)
+		}
+	}
 	if len(ev.Participants) == 0 && place == nil {
 		return
 	}

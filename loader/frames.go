@@ -35,6 +35,7 @@ type frame struct {
 	// defaultTarget is set when a noun frame's target comes from context
 	// (an offer rejected by someone is an offer to them).
 	participle bool
+	mediators []*docEntity
 	// about is the event an accusation, rejection or praise is about; its
 	// sources become the targets when the text names none.
 	about *frame
@@ -104,6 +105,16 @@ func (d *doc) findFrames(si, lo, hi int) {
 		d.casualties(nil, lo, hi)
 		return
 	}
+	for _, f := range fs {
+		if f.class() == "REQUEST" && len(f.targets) == 0 && len(f.sources) > 0 && d.truceWordAfter(f.trigger, hi) {
+			// A call for a ceasefire is addressed to the other side of the
+			// fighting.
+			if a := d.adversary(f.sources[0]); a != nil {
+				f.targets = append(f.targets, a)
+				f.conf -= 0.25
+			}
+		}
+	}
 	d.attribute(fs, lo, hi)
 	fs = d.reportedAccusations(fs)
 	d.assignDates(fs, lo, hi)
@@ -120,6 +131,52 @@ func (d *doc) findFrames(si, lo, hi int) {
 			d.frames = append(d.frames, f)
 		}
 	}
+}
+
+// truceWordAfter reports a ceasefire or truce in the few words after i.
+func (d *doc) truceWordAfter(i, hi int) bool {
+	for k := i + 1; k < hi && k < i+8; k++ {
+		if d.toks[k].is("ceasefire", "cease-fire", "truce", "armistice") {
+			return true
+		}
+		if d.toks[k].kind == tPunct && !d.toks[k].isHyphen() {
+			return false
+		}
+	}
+	return false
+}
+
+// adversary returns the other side of the latest attack involving e: its
+// attacker when e (or a place in e) was hit, its target when e attacked.
+func (d *doc) adversary(e *docEntity) *docEntity {
+	for k := len(d.frames) - 1; k >= 0; k-- {
+		f := d.frames[k].root()
+		if f.class() != "ASSAULT" || len(f.sources) == 0 {
+			continue
+		}
+		hit := containsEnt(f.targets, e)
+		for _, p := range f.places {
+			if e.kind == graph.Country && p.country == e.country {
+				hit = true
+			}
+		}
+		if hit && !containsEnt(f.sources, e) {
+			// The state behind the attack: a ceasefire is agreed between states.
+			for _, s := range f.sources {
+				if s.kind == graph.Country {
+					return s
+				}
+			}
+			if c := d.ents.countryByCode(f.sources[0].country); c != nil && c != e {
+				return c
+			}
+			return f.sources[0]
+		}
+		if containsEnt(f.sources, e) && len(f.targets) > 0 {
+			return f.targets[0]
+		}
+	}
+	return nil
 }
 
 // reportedAccusations adds, for each attack a speaker says someone else
@@ -231,7 +288,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	case "call":
 		switch {
 		case next(i + 1).is("for"):
-			sn = senseDemand
+			sn = senseCallFor
 		case next(i+1).is("on", "upon"):
 			sn = senseUrge
 		case next(i+1).is("off", "up", "in", "back", "it"):
@@ -247,6 +304,18 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 	case "agree":
 		if next(i + 1).is("that") {
+			return nil
+		}
+	case "exchange", "swap":
+		// Only prisoners make an exchange a fact for the graph ("exchanged
+		// fire" is fighting, "exchanged views" talk).
+		ok := false
+		for k := i + 1; k < hi && k < i+5; k++ {
+			if prisonerWords[d.toks[k].lower] {
+				ok = true
+			}
+		}
+		if !ok {
 			return nil
 		}
 	}
@@ -446,6 +515,19 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			f.targets = addEnt(nil, ev.targets...)
 			ev.hypo = len(ev.sources) == 0
 		}
+	case "CONSULT":
+		if f.rel == "MEDIATED" || f.rel == "HOSTED" {
+			// "Qatar mediated talks between Israel and Hamas"
+			for _, p := range ev.parties() {
+				if !containsEnt(f.sources, p) {
+					f.targets = addEnt(f.targets, p)
+				}
+			}
+			if f.rel == "MEDIATED" {
+				ev.mediators = addEnt(ev.mediators, f.sources...)
+			}
+			f.places = addEnt(f.places, ev.places...)
+		}
 	case "REQUEST":
 		if ev.rel == "SANCTIONED" && len(ev.targets) > 0 {
 			f.rel = "SUPPORTS_SANCTIONS_ON" // "called for sanctions on Russia"
@@ -506,8 +588,7 @@ func (d *doc) clauseFollows(k, hi int) bool {
 	if j >= hi {
 		return false
 	}
-	t := &d.toks[j]
-	return auxiliaries[t.lower] || isVerbForm(t.lower) || commonVerbs[t.lower] || reportVerbs[t.lower]
+	return d.verbFollows(j) || reportVerbs[d.toks[j].lower]
 }
 
 // passiveBefore reports whether a be-form precedes the participle at i.
@@ -562,9 +643,6 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		t := &d.toks[j]
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
-			if !m.hasActor() {
-				return nil, 0
-			}
 			if m.kind == mDemonym && !m.poss {
 				return nil, 0 // "Indian strikes hit": the subject is the strikes
 			}
@@ -891,6 +969,13 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			return o
 		}
 		if t.kind == tWord && !determiners[t.lower] {
+			if open && (sn == senseCall || sn == senseLabel) {
+				// "called the sabotage an act of terrorism by Russia"
+				if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
+					o.label, o.negative = lab.mentions, lab.negative
+					return o
+				}
+			}
 			sawNP, open = true, false
 		}
 		j++

@@ -23,16 +23,24 @@ func newKB(g *gazetteer.Gazetteer) *kb {
 			k.leaders[code] = append(k.leaders[code], o)
 		}
 	}
+	// A country's armed forces as a whole win over one branch of them.
+	rank := map[string]int{}
 	for i, o := range g.Orgs {
 		if o.Kind != "MILITARY" || o.Country == "" {
 			continue
 		}
-		if _, seen := k.militaryOf[o.Country]; seen {
-			continue
-		}
 		n := strings.ToLower(o.Name)
-		if strings.Contains(n, "armed forces") || strings.Contains(n, "army") || strings.Contains(n, "defense forces") ||
-			strings.Contains(n, "defence forces") || strings.Contains(n, "military") {
+		r := 0
+		switch {
+		case strings.Contains(n, "armed forces") || strings.Contains(n, "defense forces") || strings.Contains(n, "defence forces") || strings.Contains(n, "liberation army"):
+			r = 3
+		case strings.Contains(n, "military"):
+			r = 2
+		case strings.HasSuffix(n, " army"):
+			r = 1
+		}
+		if r > rank[o.Country] {
+			rank[o.Country] = r
 			k.militaryOf[o.Country] = gazetteer.Ref{ID: o.ID, Table: gazetteer.TableOrg, Index: i}
 		}
 	}

@@ -74,6 +74,7 @@ var (
 	senseAid       = s("PROVIDED_AID_TO", "", true, "to", "aid")
 	senseDemand    = s("DEMANDED", "", true, "from on of", "demand")
 	senseUrge      = s("DEMANDED", "", true, "on", "demand")
+	senseCallFor   = s("DEMANDED", "", false, "for", "demand")
 	senseConds     = s("DEMANDED", "", false, "for on", "conditions")
 	sensePropose   = s("PROPOSED", "", false, "to", "proposal")
 	senseOffer     = s("PROPOSED", "", true, "to", "offer")
@@ -118,6 +119,7 @@ var verbDefs = []struct {
 	{"visit", senseVisit}, {"tour", senseVisit}, {"host", senseHost},
 	{"mediate", senseMediate}, {"broker", senseMediate},
 	{"agree|agreed|agreed", senseAgree}, {"sign", senseAgree},
+	{"exchange", senseSwap}, {"swap|swapped|swapped", senseSwap},
 	{"cooperate", senseCooperate}, {"collaborate", senseCooperate},
 	{"support", senseSupport}, {"back", senseSupport}, {"endorse", senseSupport},
 	{"praise", sensePraise}, {"hail", sensePraise}, {"commend", sensePraise}, {"laud", sensePraise},

@@ -216,7 +216,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 			last++
 		}
 	}
-	if e.kind == graph.City && d.isCapital(e) && !d.isLocative(i) {
+	if e.kind == graph.City && d.isCapital(e) && !d.isLocative(i) && (d.verbFollows(last+1) || last+1 < hi && (d.toks[last+1].kind == tPoss || reportVerbs[d.toks[last+1].lower])) {
 		// "Beijing stated", "Moscow's demands": a capital standing for its state.
 		if c := d.ents.countryByCode(e.country); c != nil {
 			return &mention{first: i, last: last, ent: c, kind: mName, conf: 0.9}

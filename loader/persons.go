@@ -111,7 +111,7 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 		case t.is("the") && k == j:
 			return ts, ts - 1
 		case headTitles[t.lower] || ranks[t.lower]:
-			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader") {
+			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director") {
 				return ts, ts - 1
 			}
 			if headTitles[t.lower] {

@@ -36,6 +36,14 @@ func (d *doc) anaphor(i, hi int) *mention {
 		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.7, poss: t.is("their")}
 		}
+	case "it":
+		// Only as a subject ("it had struck"), where it stands for an actor.
+		if t.allCaps || !d.verbFollows(i+1) {
+			return nil
+		}
+		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {
+			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.6}
+		}
 	case "its":
 		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.7, poss: true}
@@ -167,6 +175,9 @@ func (d *doc) leaderOf(country *docEntity) *docEntity {
 		}
 	}
 	for _, o := range d.kb.leaders[country.country] {
+		if !d.holds(o) {
+			continue
+		}
 		if ent, ok := d.gaz.ByID(o.ID); ok {
 			return d.ents.fromEntry(ent)
 		}

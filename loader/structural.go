@@ -2,6 +2,7 @@ package loader
 
 import (
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/loader/gazetteer"
 )
 
 // structRel is a standing fact the text states (or the gazetteer supplies
@@ -109,7 +110,7 @@ func (d *doc) addRole(p *docEntity, r *role, si int) {
 		if graph.RelType(o.Relation) != r.rel && !(r.rel == "OFFICIAL_OF" && o.Relation == "SPOKESPERSON_FOR") {
 			continue
 		}
-		if d.hasPub && o.Since != "" && o.Since > d.pub.Format("2006-01-02") {
+		if !d.holds(o) {
 			continue
 		}
 		if ent, ok := d.gaz.ByID(o.Of); ok {
@@ -208,4 +209,14 @@ func (d *doc) npEndsAt(k, hi int) bool {
 	}
 	t := &d.toks[k+1]
 	return t.kind == tPunct && !t.isHyphen() || t.is("and", "or", "where", "which", "who", "on", "in", "at", "after", "before")
+}
+
+// holds reports whether a gazetteer role was held on the publication day
+// (always, when the article has no date).
+func (d *doc) holds(o gazetteer.Officeholder) bool {
+	if !d.hasPub {
+		return o.Until == ""
+	}
+	day := d.pub.Format("2006-01-02")
+	return (o.Since == "" || o.Since <= day) && (o.Until == "" || o.Until > day)
 }

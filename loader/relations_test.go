@@ -1,0 +1,205 @@
+package loader
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	testLoaderOnce sync.Once
+	testLoader     *Loader
+	testLoaderErr  error
+)
+
+// newTestLoader returns one Loader for all tests: the gazetteer is parsed
+// once per process.
+func newTestLoader(t testing.TB) *Loader {
+	t.Helper()
+	testLoaderOnce.Do(func() { testLoader, testLoaderErr = New(nil) })
+	if testLoaderErr != nil {
+		t.Fatal(testLoaderErr)
+	}
+	return testLoader
+}
+
+// facts extracts text published on day and renders its relations as
+// "Source TYPE Target status date" (date "-" when none) and its events as
+// "EVENT type label place killed/injured".
+func facts(t *testing.T, published, text string) []string {
+	t.Helper()
+	l := newTestLoader(t)
+	data := text
+	if published != "" {
+		data = "---\npublished: " + published + "\n---\n" + text
+	}
+	doc, err := l.Extract("test.txt", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[string]string{}
+	for _, e := range doc.Entities {
+		name[e.ID] = e.Name
+	}
+	var out []string
+	for _, r := range doc.Relations {
+		date := r.Date
+		if date == "" {
+			date = "-"
+		}
+		status := r.Status
+		if status == "" {
+			status = "-"
+		}
+		out = append(out, fmt.Sprintf("%s %s %s %s %s", name[r.Source], r.Type, name[r.Target], status, date))
+	}
+	for _, ev := range doc.Events {
+		k, i := "-", "-"
+		if ev.Killed != nil {
+			k = fmt.Sprint(*ev.Killed)
+		}
+		if ev.Injured != nil {
+			i = fmt.Sprint(*ev.Injured)
+		}
+		out = append(out, fmt.Sprintf("EVENT %s %s %s %s/%s", ev.Type, ev.Label, name[ev.Place], k, i))
+	}
+	return out
+}
+
+func has(got []string, want string) bool {
+	for _, g := range got {
+		if g == want || strings.HasSuffix(want, " *") && strings.HasPrefix(g, strings.TrimSuffix(want, "*")) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestRelations checks the extract stage on sentences written for the
+// test: active and passive voice, nominal forms, negation, hedges, plans,
+// reported speech and dates. A want ending in " *" ignores status and date.
+func TestRelations(t *testing.T) {
+	tests := []struct {
+		name      string
+		published string
+		text      string
+		want      []string
+		not       []string
+	}{
+		{"future meeting on weekday", "2025-06-05",
+			"Turkish President Recep Tayyip Erdoğan will meet Iranian President Masoud Pezeshkian on Tuesday.",
+			[]string{"Recep Tayyip Erdoğan MEETS Masoud Pezeshkian planned 2025-06-10"}, nil},
+		{"passive with agent", "2025-06-02",
+			"Kharkiv was struck by Russian missiles on Sunday.",
+			[]string{"Armed Forces of the Russian Federation STRUCK Kharkiv occurred 2025-06-01"}, nil},
+		{"negation", "2025-05-10",
+			"India did not attack Pakistan on Friday, officials said.",
+			[]string{"India ATTACKED Pakistan denied 2025-05-09"}, nil},
+		{"hedge", "2025-06-08",
+			"Israeli jets reportedly struck Beirut late on Saturday.",
+			[]string{"Israel Defense Forces STRUCK Beirut reported 2025-06-07"}, nil},
+		{"claim by the actor", "2025-06-08",
+			"Hamas claimed it had struck Tel Aviv with rockets.",
+			[]string{"Hamas STRUCK Tel Aviv claimed -"}, nil},
+		{"nominal possessive", "2025-04-03",
+			"Japan's criticism of China's drills was swift.",
+			[]string{"Japan CRITICIZED China occurred -"}, nil},
+		{"talks between", "2025-03-14",
+			"Talks between Armenia and Azerbaijan in Abu Dhabi ended on Thursday.",
+			[]string{"Armenia NEGOTIATES_WITH Azerbaijan occurred 2025-03-13"}, nil},
+		{"prisoner exchange verb", "2025-05-24",
+			"Russia and Ukraine exchanged 390 prisoners each on Friday.",
+			[]string{"Russia EXCHANGED_PRISONERS_WITH Ukraine occurred 2025-05-23"}, nil},
+		{"exchange of fire is no swap", "2025-05-24",
+			"India and Pakistan exchanged fire along the border.",
+			nil, []string{"India EXCHANGED_PRISONERS_WITH Pakistan *"}},
+		{"sanctions by light verb", "2025-06-02",
+			"The European Union imposed new sanctions on Iran on Monday.",
+			[]string{"European Union SANCTIONED Iran occurred 2025-06-02"}, nil},
+		{"call for sanctions", "2025-06-02",
+			"Canada called for tougher sanctions against Russia.",
+			[]string{"Canada SUPPORTS_SANCTIONS_ON Russia occurred -"}, nil},
+		{"drills around", "2025-04-01",
+			"China held large-scale military drills around Taiwan on Tuesday.",
+			[]string{"China HELD_DRILLS_AROUND Taiwan occurred 2025-04-01"}, nil},
+		{"visit keeps the city", "2025-02-20",
+			"Indian Prime Minister Narendra Modi visited Washington last week.",
+			[]string{"Narendra Modi VISITED Washington *"}, nil},
+		{"title anaphora", "2025-05-20",
+			"Ukrainian President Volodymyr Zelenskyy arrived in Berlin on Monday. The Ukrainian leader thanked Germany for its support.",
+			[]string{"Volodymyr Zelenskyy THANKED Germany occurred -"}, nil},
+		{"pronoun and reported future", "2025-01-10",
+			"Japanese Prime Minister Shigeru Ishiba said he would visit Seoul on Monday.",
+			[]string{"Shigeru Ishiba VISITED Seoul planned 2025-01-13"}, nil},
+		{"appositive head of", "2025-06-20",
+			"Mark Rutte, the head of NATO, warned Russia against further escalation.",
+			[]string{"Mark Rutte WARNED Russia occurred -", "Mark Rutte LEADER_OF NATO - -"}, nil},
+		{"casualties with numbers", "2025-06-24",
+			"A Russian missile strike on Dnipro killed 12 people and wounded 30 on Monday.",
+			[]string{"Russia STRUCK Dnipro occurred 2025-06-23", "EVENT ASSAULT missile strike Dnipro 12/30"}, nil},
+		{"casualties in words", "2025-06-24",
+			"Sudanese Armed Forces shelled El Fasher, killing nine civilians and injuring at least twelve others.",
+			[]string{"EVENT ASSAULT attack El Fasher 9/12"}, nil},
+		{"accused of", "2024-04-02",
+			"Iran accused Israel of attacking its embassy in Damascus.",
+			[]string{"Iran ACCUSED Israel occurred -"}, nil},
+		{"election", "2025-06-04",
+			"Lee Jae-myung defeated Kim Moon-soo in the presidential election on Tuesday.",
+			[]string{"Lee Jae-myung DEFEATED Kim Moon-soo occurred 2025-06-03"}, nil},
+		{"mediated talks", "2025-01-16",
+			"Qatar mediated talks between Israel and Hamas in Doha.",
+			[]string{"Qatar MEDIATED Israel occurred -", "Qatar MEDIATED Hamas occurred -", "Israel NEGOTIATES_WITH Hamas occurred -"}, nil},
+		{"withdrawal", "2022-11-12",
+			"Russia withdrew its troops from Kherson on Friday.",
+			[]string{"Russia WITHDREW_FROM Kherson occurred 2022-11-11"}, nil},
+		{"invasion noun", "2025-02-24",
+			"Russia's invasion of Ukraine began three years ago.",
+			[]string{"Russia INVADED Ukraine occurred -"}, nil},
+		{"phone call by light verb", "2025-02-14",
+			"Chinese President Xi Jinping held a phone call with Donald Trump on Thursday.",
+			[]string{"Xi Jinping CALLS Donald Trump occurred 2025-02-13"}, nil},
+		{"support pledge", "2025-03-01",
+			"Germany pledged support for Ukraine.",
+			[]string{"Germany SUPPORTS Ukraine occurred -"}, nil},
+		{"hypothetical is no fact", "2025-03-01",
+			"Serbia could attack Kosovo, analysts warned.",
+			nil, []string{"Serbia ATTACKED Kosovo *"}},
+		{"labeling as accusation", "2025-03-01",
+			"Poland called the sabotage an act of terrorism by Russia.",
+			[]string{"Poland ACCUSED Russia occurred -"}, []string{"Poland CALLS Russia *"}},
+		{"plain call", "2025-03-01",
+			"Emmanuel Macron called Keir Starmer on Sunday.",
+			[]string{"Emmanuel Macron CALLS Keir Starmer occurred 2025-02-23"}, nil},
+		{"coordinated subjects agree", "2025-08-09",
+			"Armenia and Azerbaijan agreed to a peace deal in Washington on Friday.",
+			[]string{"Armenia AGREED_WITH Azerbaijan occurred 2025-08-08"}, nil},
+		{"failed talks", "2025-03-01",
+			"The failed negotiations between Serbia and Kosovo in Brussels angered both sides.",
+			[]string{"Serbia NEGOTIATES_WITH Kosovo failed -"}, nil},
+		{"denial of a claim", "2025-03-01",
+			"The Kremlin denied Ukraine's claims about the attack.",
+			[]string{"Kremlin DENIED Ukraine occurred -"}, nil},
+		{"invitation", "2025-03-01",
+			"Finland invited Sweden to the summit.",
+			[]string{"Finland INVITED Sweden occurred -"}, nil},
+		{"threat with planned status", "2025-03-01",
+			"North Korea threatened South Korea with retaliation.",
+			[]string{"North Korea THREATENED South Korea occurred -"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := facts(t, tc.published, tc.text)
+			for _, w := range tc.want {
+				if !has(got, w) {
+					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+				}
+			}
+			for _, n := range tc.not {
+				if has(got, n) {
+					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}
