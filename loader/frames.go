@@ -35,7 +35,7 @@ type frame struct {
 	// defaultTarget is set when a noun frame's target comes from context
 	// (an offer rejected by someone is an offer to them).
 	participle bool
-	mediators []*docEntity
+	mediators  []*docEntity
 	// about is the event an accusation, rejection or praise is about; its
 	// sources become the targets when the text names none.
 	about *frame
