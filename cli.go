@@ -47,16 +47,18 @@ Environment:
 Run 'geokg COMMAND -h' for a command's flags.
 `
 
-// errUsage marks mistakes in how geokg was invoked; they exit with status 2.
-var errUsage = errors.New("usage")
+// usageError is a mistake in how geokg was invoked; it exits with status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
 
 func usageErrorf(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
+	return &usageError{fmt.Sprintf(format, args...)}
 }
 
 // exitCode is 2 for usage mistakes, as flag does, and 1 for everything else.
 func exitCode(err error) int {
-	if errors.Is(err, errUsage) {
+	if _, ok := errors.AsType[*usageError](err); ok {
 		return 2
 	}
 	return 1

@@ -59,7 +59,7 @@ func TestCLIErrors(t *testing.T) {
 		{"extract not UTF-8", []string{"extract", latin1}, "not valid UTF-8", 1},
 		{"extract too big", []string{"extract", big}, "larger than the 1048576-byte limit", 1},
 		{"load without paths", []string{"load"}, "load needs at least one file or folder", 2},
-		{"load missing file", []string{"load", filepath.Join(dir, "nope.txt")}, "1 of 1 files failed", 1},
+		{"load missing file", []string{"load", filepath.Join(dir, "nope.txt")}, "1 of 1 file failed", 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,7 +151,7 @@ func TestLoad(t *testing.T) {
 
 func TestLoadEmptyFolder(t *testing.T) {
 	_, _, err := runCLI("load", t.TempDir())
-	if err == nil || !strings.Contains(err.Error(), "1 of 1 files failed") {
+	if err == nil || !strings.Contains(err.Error(), "1 of 1 file failed") {
 		t.Errorf("load of an empty folder: got %v, want a failure", err)
 	}
 }

@@ -44,13 +44,13 @@ func load(ctx context.Context, args []string, getenv func(string) string, stderr
 		}
 		fmt.Fprintf(stderr, "[%d/%d] %s: %d entities, %d relations, %d events\n", p.n, p.total, p.path, p.entities, p.relations, p.events)
 	})
-	fmt.Fprintf(stderr, "loaded %d articles (%d entities, %d relations, %d events); %d failed; %s\n",
-		sum.loaded, sum.entities, sum.relations, sum.events, sum.failed, sum.elapsed.Round(time.Millisecond))
+	fmt.Fprintf(stderr, "loaded %s (%d entities, %d relations, %d events); %d failed; %s\n",
+		plural(sum.loaded, "article"), sum.entities, sum.relations, sum.events, sum.failed, sum.elapsed.Round(time.Millisecond))
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("load interrupted: %w", err)
 	}
 	if sum.failed > 0 {
-		return fmt.Errorf("load: %d of %d files failed", sum.failed, sum.failed+sum.loaded)
+		return fmt.Errorf("load: %d of %s failed", sum.failed, plural(sum.failed+sum.loaded, "file"))
 	}
 	return nil
 }
@@ -181,4 +181,11 @@ func isArticleName(name string) bool {
 		return true
 	}
 	return false
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

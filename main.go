@@ -16,6 +16,10 @@ func main() {
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "geokg:", err)
-		os.Exit(exitCode(err))
+		code := exitCode(err)
+		if code == 2 {
+			fmt.Fprintln(os.Stderr, "Run 'geokg help' for usage.")
+		}
+		os.Exit(code)
 	}
 }
