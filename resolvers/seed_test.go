@@ -12,9 +12,9 @@ import (
 
 const seedArticle = "../articles/2025-05-17-trump-putin-call.txt"
 
-// seedClient serves the real seed article, extracted by the real loader, from
-// the memory store.
-func seedClient(t *testing.T) *client.Client {
+// seedStore is a memory store holding the real seed article, extracted by the
+// real loader.
+func seedStore(t testing.TB) *memory.Store {
 	t.Helper()
 	data, err := loader.ReadArticle(seedArticle)
 	if err != nil {
@@ -32,7 +32,12 @@ func seedClient(t *testing.T) *client.Client {
 	if err := s.Apply(context.Background(), doc.Batch()); err != nil {
 		t.Fatalf("apply seed: %v", err)
 	}
-	c, _ := newClient(t, s)
+	return s
+}
+
+func seedClient(t testing.TB) *client.Client {
+	t.Helper()
+	c, _ := newClient(t, seedStore(t))
 	return c
 }
 
