@@ -50,9 +50,27 @@ set +e
 go test -race -count=1 -json ./... >"$artifacts/go-test.jsonl"
 go_rc=$?
 set -e
-python3 scripts/gotest-summary.py "$artifacts/go-test.jsonl"
-sum_rc=$?
+set +e
+python3 scripts/gotest-summary.py "$artifacts/go-test.jsonl" | tee "$artifacts/go-test-summary.txt"
+sum_rc=${PIPESTATUS[0]}
+set -e
 if [ "$go_rc" != 0 ] || [ "$sum_rc" != 0 ]; then
   echo "go test failed (exit $go_rc)" >&2
   exit 1
 fi
+read -r go_pass go_fail go_skip < <(tail -n 1 "$artifacts/go-test-summary.txt" | awk '{print $1, $3, $5}')
+
+# The browser tests use the embedded store so they never race the Go tests
+# for the shared Neo4j database; the notebook runs against Neo4j so its
+# direct-Cypher cell really executes.
+step "browser tests (headless Chromium)"
+env -u NEO4J_URI scripts/e2e.sh 2>&1 | tee "$artifacts/e2e.log"
+read -r e2e_pass e2e_fail < <(awk '/^# pass /{p=$3} /^# fail /{f=$3} END{print p+0, f+0}' "$artifacts/e2e.log")
+
+step "research notebook"
+scripts/notebook-test.sh
+
+total_pass=$((go_pass + e2e_pass + 1))
+echo
+echo "go: $go_pass passed, $go_fail failed, $go_skip skipped; browser: $e2e_pass passed, $e2e_fail failed; notebook: 1 passed"
+echo "$total_pass passed, 0 failed, $go_skip skipped"
