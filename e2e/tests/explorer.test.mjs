@@ -129,6 +129,17 @@ describe('explorer', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'explorer.png') });
   });
 
+  it('links exports of the drawn neighbourhood', async () => {
+    const href = await page.locator('#export-graphml').getAttribute('href');
+    assert.match(href, /^\/export\?format=graphml&id=[^&]+&depth=1$/);
+    const res = await page.request.get(`${baseURL()}${href}`);
+    assert.equal(res.status(), 200);
+    const body = await res.text();
+    assert.match(body, /<graphml /);
+    assert.match(body, /Vladimir Putin/);
+    assert.match(body, /CALLS/);
+  });
+
   it('hides edges of an unchecked relation class', async () => {
     const visibleBefore = await page.evaluate(() => window.cy.edges(':visible').length);
     await page.locator('[data-class=CONSULT]').uncheck();
