@@ -65,7 +65,7 @@ read -r go_pass go_fail go_skip < <(tail -n 1 "$artifacts/go-test-summary.txt" |
 # direct-Cypher cell really executes.
 step "browser tests (headless Chromium)"
 env -u NEO4J_URI scripts/e2e.sh 2>&1 | tee "$artifacts/e2e.log"
-read -r e2e_pass e2e_fail < <(awk '/^# pass /{p=$3} /^# fail /{f=$3} END{print p+0, f+0}' "$artifacts/e2e.log")
+read -r e2e_pass e2e_fail < <(awk '/^(# |ℹ )pass /{p=$NF} /^(# |ℹ )fail /{f=$NF} END{print p+0, f+0}' "$artifacts/e2e.log")
 
 step "research notebook"
 scripts/notebook-test.sh
