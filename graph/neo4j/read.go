@@ -48,7 +48,7 @@ RETURN e.id AS id, e.name AS name, e.kind AS kind, e.aliases AS aliases,
 // Entities returns the entities with the given ids; see graph.Store.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, error) {
 	if len(ids) == 0 {
-		return []graph.Entity{}, ctxErr(ctx, "entities")
+		return none[graph.Entity](ctx, "entities")
 	}
 	var out []graph.Entity
 	err := s.read(ctx, "entities", func(tx driver.ManagedTransaction) error {
@@ -246,15 +246,16 @@ RETURN ev {.*} AS ev, place, participants`
 
 // Events returns the events with the given ids; see graph.Store.
 func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error) {
-	out := make([]graph.Event, 0, len(ids))
 	if len(ids) == 0 {
-		return out, ctxErr(ctx, "events")
+		return none[graph.Event](ctx, "events")
 	}
+	var out []graph.Event
 	err := s.read(ctx, "events", func(tx driver.ManagedTransaction) error {
 		recs, err := run(ctx, tx, eventsQuery, map[string]any{"ids": unique(ids)})
 		if err != nil {
 			return err
 		}
+		out = make([]graph.Event, 0, len(ids)) // afresh: a retried transaction runs this again
 		byID := make(map[string]graph.Event, len(recs))
 		for _, rec := range recs {
 			ev := decodeEvent(rec.AsMap())
@@ -287,13 +288,13 @@ func copyEvent(ev graph.Event) graph.Event {
 	return ev
 }
 
-// ctxErr reports a context that has ended, for methods that may answer
-// without a query.
-func ctxErr(ctx context.Context, op string) error {
+// none answers a lookup of no ids without a query, still honouring an
+// ended context as every method does.
+func none[T any](ctx context.Context, op string) ([]T, error) {
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("neo4j: %s: %w", op, err)
+		return nil, fmt.Errorf("neo4j: %s: %w", op, err)
 	}
-	return nil
+	return []T{}, nil
 }
 
 const articlesQuery = `UNWIND $ids AS id
@@ -302,15 +303,16 @@ RETURN a {.*} AS a`
 
 // Articles returns the articles with the given ids; see graph.Store.
 func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
-	out := make([]graph.Article, 0, len(ids))
 	if len(ids) == 0 {
-		return out, ctxErr(ctx, "articles")
+		return none[graph.Article](ctx, "articles")
 	}
+	var out []graph.Article
 	err := s.read(ctx, "articles", func(tx driver.ManagedTransaction) error {
 		recs, err := run(ctx, tx, articlesQuery, map[string]any{"ids": unique(ids)})
 		if err != nil {
 			return err
 		}
+		out = make([]graph.Article, 0, len(ids)) // afresh: a retried transaction runs this again
 		byID := make(map[string]graph.Article, len(recs))
 		for _, rec := range recs {
 			m, _ := rec.AsMap()["a"].(map[string]any)

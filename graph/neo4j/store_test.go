@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/memory"
 	"github.com/geokg/geokg/graph/storetest"
 	"github.com/geokg/geokg/internal/neo4jtest"
 )
@@ -222,6 +224,130 @@ func TestCanceledContext(t *testing.T) {
 	}
 	if n := count(t, c, `MATCH (n) RETURN count(n)`); n != 0 {
 		t.Errorf("nodes after a canceled Apply: got %d, want 0", n)
+	}
+}
+
+func TestFullTextIndex(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+	if err := s.Apply(context.Background(), talks("article:f")); err != nil {
+		t.Fatal(err)
+	}
+	// "vela" is only an alias's word; the index covers aliases through aliasesText.
+	recs := query(t, c, `CALL db.index.fulltext.queryNodes('entity_names', 'vela') YIELD node RETURN collect(node.id) AS ids`, nil)
+	if got := fmt.Sprint(recs[0].Values[0]); got != "[person:ana-vela]" {
+		t.Errorf("full-text search for vela: got %s, want [person:ana-vela]", got)
+	}
+}
+
+// TestMatchesMemory applies batches the conformance suite does not cover,
+// batches that repeat listings or take over another article's ids, to this
+// store and to the embedded one, and expects the same answers from both.
+func TestMatchesMemory(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+	m := memory.New()
+
+	one := talks("article:one")
+	two := talks("article:two")
+	// Entities listed twice: later non-empty values win, aliases and mentions add up.
+	two.Entities = append(two.Entities,
+		graph.Entity{ID: "person:ana-vela", Name: "Ana M. Vela", Kind: graph.Person, Aliases: []string{"Ana", "Vela"},
+			Country: "XN", Lat: ptr(1.5), Mentions: []graph.Mention{{Start: 1, End: 3, Text: "na"}}},
+		graph.Entity{ID: "person:ana-vela", Name: "Ana Vela", Kind: graph.Person, Lon: ptr(-2.0)},
+	)
+	// A relation listed twice keeps its last listing; one takes over article
+	// one's relation id with another type and direction.
+	two.Relations = append(two.Relations,
+		graph.Relation{ID: "rel:two:praised", Type: "PRAISED", Class: "SUPPORT", Source: "person:ana-vela", Target: "person:tomas-reyn"},
+		graph.Relation{ID: "rel:two:praised", Type: "THANKED", Class: "SUPPORT", Source: "person:tomas-reyn", Target: "person:ana-vela", Confidence: 0.5},
+		graph.Relation{ID: "rel:article:one:calls", Type: "MEETS", Class: "CONSULT", Source: "person:tomas-reyn", Target: "person:ana-vela"},
+	)
+	// An event taking over article one's event id, with a place.
+	two.Events = append(two.Events, graph.Event{
+		ID: "event:article:one:call", Type: "CONSULT", Label: "meeting", Place: "person:tomas-reyn",
+		Participants: []graph.Participant{{Entity: "person:tomas-reyn", Role: graph.RoleSource}},
+	})
+
+	ctx := context.Background()
+	for _, b := range []graph.Batch{one, two, one, two} {
+		for _, st := range []graph.Store{s, m} {
+			if err := st.Apply(ctx, b); err != nil {
+				t.Fatalf("%T Apply %s: %v", st, b.Article.ID, err)
+			}
+		}
+		compare(t, "after "+b.Article.ID, s, m)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// compare reads everything the batches wrote from both stores.
+func compare(t *testing.T, when string, got, want graph.Store) {
+	t.Helper()
+	ctx := context.Background()
+	type reads struct {
+		Entities  []graph.Entity
+		Relations []graph.Relation
+		Events    []graph.Event
+		Articles  []graph.Article
+	}
+	read := func(st graph.Store) reads {
+		var r reads
+		var err error
+		all, err := st.SearchEntities(ctx, graph.EntityFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The contract makes nil and empty lists the same.
+		for _, e := range all {
+			e.Aliases = append([]string{}, e.Aliases...)
+			e.Mentions = append([]graph.Mention{}, e.Mentions...)
+			r.Entities = append(r.Entities, e)
+		}
+		rels, err := st.Relations(ctx, graph.RelationFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rel := range rels {
+			rel.Evidence = append([]graph.Evidence{}, rel.Evidence...)
+			r.Relations = append(r.Relations, rel)
+		}
+		evs, err := st.Events(ctx, []string{"event:article:one:call", "event:article:two:call"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range evs {
+			ev.Participants = append([]graph.Participant{}, ev.Participants...)
+			ev.Evidence = append([]graph.Evidence{}, ev.Evidence...)
+			r.Events = append(r.Events, ev)
+		}
+		if r.Articles, err = st.Articles(ctx, []string{"article:one", "article:two"}); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	g, w := read(got), read(want)
+	gj, _ := json.MarshalIndent(g, "", " ")
+	wj, _ := json.MarshalIndent(w, "", " ")
+	if string(gj) == string(wj) {
+		return
+	}
+	gl, wl := strings.Split(string(gj), "\n"), strings.Split(string(wj), "\n")
+	for i := range max(len(gl), len(wl)) {
+		var a, b string
+		if i < len(gl) {
+			a = gl[i]
+		}
+		if i < len(wl) {
+			b = wl[i]
+		}
+		if a != b {
+			t.Errorf("%s: neo4j and memory differ from line %d: got %q, want %q\nneo4j: %s", when, i+1, a, b, gj)
+			return
+		}
 	}
 }
 
