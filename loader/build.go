@@ -157,6 +157,9 @@ func (b *builder) frame(f *frame) {
 	if len(ev.Participants) == 0 && place == nil {
 		return
 	}
+	if ev.Participants == nil {
+		ev.Participants = []graph.Participant{}
+	}
 	sort.Slice(ev.Participants, func(i, j int) bool {
 		a, c := ev.Participants[i], ev.Participants[j]
 		if a.Role != c.Role {

@@ -60,12 +60,11 @@ func findDates(body string, toks []token, lo, hi int) []dateExpr {
 			}
 		case t.kind == tWord && isRelativeDay(t.lower):
 			d.relDays, d.hasRel = relativeDays[t.lower], true
-		case t.is("last") && i+1 < hi && toks[i+1].is("week", "night"):
+		case t.is("last", "next") && i+1 < hi && toks[i+1].is("week", "night"):
 			d.last = i + 1
-			if toks[i+1].lower == "week" {
-				d.relDays = -7
-			} else {
-				d.relDays = -1
+			d.relDays = map[string]int{"week": 7, "night": 1}[toks[i+1].lower]
+			if t.is("last") {
+				d.relDays = -d.relDays
 			}
 			d.hasRel = true
 		default:

@@ -115,6 +115,12 @@ func (d *doc) findFrames(si, lo, hi int) {
 			}
 		}
 	}
+	for _, f := range fs {
+		if f.class() == "ASSAULT" && len(f.places) == 0 && f.merged == nil {
+			// "Israeli air strikes killed 14 people in Khan Younis"
+			f.places = addEnt(f.places, d.clausePlaces(f.trigger, hi)...)
+		}
+	}
 	d.attribute(fs, lo, hi)
 	fs = d.reportedAccusations(fs)
 	d.assignDates(fs, lo, hi)
@@ -127,10 +133,52 @@ func (d *doc) findFrames(si, lo, hi int) {
 	fs = d.mergeSentence(fs)
 	d.casualties(fs, lo, hi)
 	for _, f := range fs {
-		if f.merged == nil && !f.hypo {
+		if f.merged == nil && !f.hypo && !d.pointless(f) {
 			d.frames = append(d.frames, f)
 		}
 	}
+}
+
+// clausePlaces returns the places introduced by "in", "at" or "near" in
+// the clause after token i.
+func (d *doc) clausePlaces(i, hi int) []*docEntity {
+	for k := i + 1; k+1 < hi && k < i+14; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct && t.text != "-" || clauseWords[t.lower] {
+			return nil
+		}
+		if !t.is("in", "at", "near") {
+			continue
+		}
+		m := d.npMention(k+1, hi)
+		if m == nil || m.ent == nil || !m.ent.isPlace() {
+			continue
+		}
+		var out []*docEntity
+		for _, x := range d.coordRight(m, hi, false) {
+			if x.ent != nil && x.ent.isPlace() {
+				out = append(out, x.ent)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// pointless reports a frame that states nothing the graph can hold: a
+// call, demand or accusation with no one on the other end.
+func (d *doc) pointless(f *frame) bool {
+	if len(f.targets) > 0 || len(f.places) > 0 || f.about != nil || len(f.mediators) > 0 {
+		return false
+	}
+	if f.sense.symmetric && len(f.sources) > 1 {
+		return false
+	}
+	switch f.class() {
+	case "STATEMENT", "ASSAULT", "MOBILIZE", "RETREAT":
+		return len(f.sources) == 0 && f.killed == nil && f.injured == nil
+	}
+	return true
 }
 
 // truceWordAfter reports a ceasefire or truce in the few words after i.
@@ -284,6 +332,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 		return &token{}
 	}
+	if v.lemma == "elect" {
+		return d.electFrame(i, lo, hi)
+	}
 	switch v.lemma {
 	case "call":
 		switch {
@@ -411,6 +462,14 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	if len(f.sources) == 0 && len(f.targets) == 0 && len(f.places) == 0 && obj.event == nil {
 		return nil
 	}
+	if len(f.sources) == 0 && f.class() == "ASSAULT" && f.status == "" {
+		// "The city was struck hours after ...": the attack already told.
+		if ante := d.antecedent(f, ""); ante != nil && ante.sent >= f.sent-2 {
+			d.mergeInto(ante, f)
+			d.sentRefs = append(d.sentRefs, ante)
+			return f
+		}
+	}
 	return f
 }
 
@@ -477,10 +536,59 @@ func (d *doc) sameSide(actors []*docEntity, e *docEntity) bool {
 	return false
 }
 
+// electFrame reads "X was elected president of Y", "Y's voters elected X
+// as president", "X was elected Y's prime minister": X ELECTED_LEADER_OF Y.
+func (d *doc) electFrame(i, lo, hi int) *frame {
+	f := &frame{sense: senseElect, rel: "ELECTED_LEADER_OF", label: "election", trigger: i, sent: d.toks[i].sent, conf: 0.85}
+	k := i + 1
+	var who []*mention
+	if d.passiveBefore(i, lo) {
+		who, _ = d.subjectOf(i, lo, hi)
+	} else if m := d.npMention(k, hi); m != nil && m.ent != nil && m.ent.kind == graph.Person {
+		who, k = []*mention{m}, m.last+1
+	}
+	for _, m := range who {
+		for _, e := range m.entities() {
+			if e.kind == graph.Person {
+				f.sources = addEnt(f.sources, e)
+			}
+		}
+	}
+	if len(f.sources) == 0 {
+		return nil
+	}
+	if k < hi && d.toks[k].is("as") {
+		k++
+	}
+	if k < hi && d.mAt[k] >= 0 && d.mentions[d.mAt[k]].poss {
+		// "elected Poland's president"
+		m := d.mentions[d.mAt[k]]
+		if ts, te := d.parseTitle(m.last+2, hi); te >= ts && m.hasActor() {
+			f.targets = addEnt(f.targets, m.entities()...)
+		}
+	} else if ts, te := d.parseTitle(k, hi); te >= ts && te+2 < hi && d.toks[te+1].is("of") {
+		if m := d.npMention(te+2, hi); m != nil && m.hasActor() {
+			f.targets = addEnt(f.targets, m.entities()...)
+		}
+	}
+	if len(f.targets) == 0 {
+		return nil
+	}
+	d.verbModality(f, i, lo, who)
+	return f
+}
+
 // targetsFrom adds a mention's entities as targets: places go to places,
 // actors (and countries) to targets.
 func (f *frame) targetsFrom(d *doc, m *mention) {
 	for _, e := range m.entities() {
+		if e.kind == graph.City && f.placeRel == "" && d.isCapital(e) {
+			// "accused Manila of ...": the capital stands for its state.
+			if c := d.ents.countryByCode(e.country); c != nil {
+				c.note(d.body, d.toks[m.first].start, d.toks[m.last].end)
+				e = c
+			}
+		}
 		switch {
 		case e.kind == graph.City || e.kind == graph.Region || e.kind == graph.Location:
 			f.places = addEnt(f.places, e)
@@ -504,6 +612,16 @@ func minf(a, b float64) float64 {
 // proposing an exchange makes its parties the verb's parties.
 func (d *doc) eventObject(f *frame, ev *frame) {
 	ev = ev.root()
+	if !f.noun && ev.noun && ev.sent == f.sent && ev.class() == f.class() && f.rel != "MEDIATED" && f.rel != "HOSTED" &&
+		(len(ev.parties()) == 0 || d.sourcesCompatible(ev.parties(), f.parties())) {
+		// "agreed to a peace deal", "met for talks": one event, named by the noun.
+		if ev.rel != f.rel && !containsRel(f.extra, ev.rel) {
+			f.extra = append(f.extra, ev.rel)
+		}
+		f.label = ev.label
+		d.mergeInto(f, ev)
+		return
+	}
 	switch f.class() {
 	case "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION":
 		f.about = ev
@@ -757,8 +875,9 @@ func (d *doc) parentheticalStart(j, lo int) int {
 		}
 		first := &d.toks[k+1]
 		if first.is("including", "who", "which", "whose", "the", "a", "an", "like", "such", "along", "together", "as", "citing", "quoting", "according") ||
-			strings.HasSuffix(first.lower, "ing") || d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].role != nil {
-			return k
+			strings.HasSuffix(first.lower, "ing") || d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].role != nil ||
+			strings.HasSuffix(first.lower, "ed") && k+2 < j && d.toks[k+2].is("by", "in", "at", "from") {
+			return k // ", led by X,", ", based in Y,"
 		}
 		return -1
 	}
@@ -882,7 +1001,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			if !sawNP && d.clauseFollows(j, hi) {
 				return o // "claimed Ukraine attacked": a clause, not an object
 			}
-			if !m.poss && m.first > 0 && d.toks[m.first-1].is("a", "an") && m.last+1 < hi && d.isNounModifiee(m.last+1) {
+			if !m.poss && m.kind != mDemonym && m.first > 0 && d.toks[m.first-1].is("a", "an") && m.last+1 < hi && d.isNounModifiee(m.last+1) {
 				// "called a National Security Committee meet": a modifier
 				if ev := d.eventNounAt(m.last+1, hi); ev != nil && open && !placeOnly {
 					o.event = ev
@@ -920,6 +1039,8 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			list := d.coordRight(m, hi, false)
 			for _, x := range list {
 				switch {
+				case x.ent != nil && x.ent.kind == graph.City && sn.place == "" && d.isCapital(x.ent) && !placeOnly:
+					o.actors = append(o.actors, x) // "accused Manila": the state
 				case x.ent != nil && x.ent.isPlace() && x.ent.kind != graph.Country:
 					if sn.place != "" {
 						o.places = append(o.places, x)

@@ -209,8 +209,20 @@ func (d *doc) gazMention(i, hi int) *mention {
 	if ref.Demonym {
 		return &mention{first: i, last: h.last, ent: d.ents.fromRef(ref), kind: mDemonym}
 	}
-	e := d.ents.fromRef(ref)
 	last := h.last
+	if ref.Table == gazetteer.TablePlace {
+		pl := d.gaz.Entry(ref).Place
+		if last+1 < hi && d.toks[last+1].cap && geoFeatures[d.toks[last+1].lower] {
+			// "Scarborough Shoal": the name is part of a longer place name.
+			name := d.body[d.toks[i].start:d.toks[last+1].end]
+			e := d.ents.get("loc:"+slug(name), name, graph.Location)
+			return &mention{first: i, last: last + 1, ent: e, kind: mName, conf: 0.8}
+		}
+		if pl.Kind == gazetteer.KindCity && pl.Population < smallTown && len(d.countries) > 0 && !d.countries[pl.Country] {
+			return nil // a small town abroad: more likely an unknown local name
+		}
+	}
+	e := d.ents.fromRef(ref)
 	if e.kind == graph.Region || e.kind == graph.City {
 		if last+1 < hi && regionWords[d.toks[last+1].lower] && e.kind == graph.Region {
 			last++
@@ -224,6 +236,14 @@ func (d *doc) gazMention(i, hi int) *mention {
 	}
 	return &mention{first: i, last: last, ent: e, kind: mName}
 }
+
+// smallTown is the population under which a town in a country the article
+// does not name is taken for an unknown local name ("the Soba district").
+const smallTown = 50_000
+
+// geoFeatures extend a place name into a longer geographic name.
+var geoFeatures = set("shoal", "sea", "strait", "straits", "island", "islands", "bay", "gulf", "river", "lake",
+	"reef", "peninsula", "valley", "desert", "canal", "mountains", "heights", "airport", "dam", "corridor", "atoll")
 
 // pickRef chooses the candidate a hit most likely denotes: a region when a
 // region word follows, a place in a country the article names, otherwise the
@@ -309,6 +329,9 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		}
 		return &mention{first: i, last: last, ent: d.military(c), kind: mBody}
 	case governmentNouns[t.lower]:
+		if t.is("government", "administration", "cabinet", "parliament", "presidency") && j+1 < hi && d.isNounModifiee(j+1) {
+			return nil // "a Philippine government vessel": an adjective
+		}
 		return &mention{first: i, last: j, ent: d.government(c), kind: mBody}
 	case t.is("diplomatic") && j+1 < hi && d.toks[j+1].is("sources"):
 		return &mention{first: i, last: j + 1, ent: d.government(c), kind: mBody}

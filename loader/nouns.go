@@ -444,16 +444,21 @@ func (d *doc) hypotheticalAfter(i, hi int) bool {
 // before, whose place and date agree.
 func (d *doc) antecedent(f *frame, day string) *frame {
 	cands := d.frames
-	for pass := 0; pass < 2; pass++ {
+	// Passes: the same relation, then the same kind of meeting; each first
+	// among events that happened, then among planned ones.
+	for pass := 0; pass < 4; pass++ {
 		for k := len(cands) - 1; k >= 0; k-- {
 			a := cands[k].root()
-			if a == f || a.sent < f.sent-8 || a.hypo || a.class() != f.class() {
+			if a == f || a.sent < f.sent-8 || a.hypo || a.class() != f.class() || a.status == graph.StatusDenied {
+				continue
+			}
+			if (a.status == graph.StatusPlanned) != (pass >= 2) && f.status != graph.StatusPlanned {
 				continue
 			}
 			if day != "" && a.date != "" && a.date != day {
 				continue
 			}
-			if pass == 0 && a.rel != f.rel || pass == 1 && meetingKind(a.rel) != meetingKind(f.rel) {
+			if pass%2 == 0 && a.rel != f.rel || pass%2 == 1 && meetingKind(a.rel) != meetingKind(f.rel) {
 				continue
 			}
 			if !d.placesCompatible(a.places, f.places) {

@@ -19,32 +19,39 @@ func (d *doc) titledPerson(i, hi int) *mention {
 	if h, ok := d.hitAt(j); ok {
 		ref := d.pickRef(h, hi)
 		ent := d.gaz.Entry(ref)
-		if ent.Country == nil && ent.Org == nil {
+		switch {
+		case ent.Place != nil && h.last+1 < hi && d.toks[h.last+1].is("mayor", "governor"):
+			// "Warsaw mayor Rafał Trzaskowski": the city's leader
+			of = d.ents.fromRef(ref)
+			affFirst, affLast = j, h.last
+			j = h.last + 1
+		case ent.Country != nil || ent.Org != nil:
+			of = d.ents.fromRef(ref)
+			affFirst, affLast = j, h.last
+			j = h.last + 1
+			if j < hi && d.toks[j].kind == tPoss {
+				j++
+			}
+			// A body between the state and the title: "Pakistan's military
+			// spokesperson", "Russian Foreign Ministry spokeswoman".
+			if ent.Country != nil && j+1 < hi {
+				t := &d.toks[j]
+				ctry = of
+				switch {
+				case t.is("military", "army", "navy") && isTitleWord(&d.toks[j+1]):
+					of = d.military(ent.Country)
+					bodyLast = j
+					j++
+				case portfolios[t.lower] != "" && d.toks[j+1].is("ministry") && j+2 < hi && isTitleWord(&d.toks[j+2]):
+					of = d.ministry(ent.Country, portfolios[t.lower])
+					bodyLast = j + 1
+					j += 2
+				}
+			}
+		default:
 			return nil
 		}
-		of = d.ents.fromRef(ref)
-		affFirst, affLast = j, h.last
-		j = h.last + 1
-		if j < hi && d.toks[j].kind == tPoss {
-			j++
-		}
-		// A body between the state and the title: "Pakistan's military
-		// spokesperson", "Russian Foreign Ministry spokeswoman".
-		if ent.Country != nil && j+1 < hi {
-			t := &d.toks[j]
-			ctry = of
-			switch {
-			case t.is("military", "army", "navy") && isTitleWord(&d.toks[j+1]):
-				of = d.military(ent.Country)
-				bodyLast = j
-				j++
-			case portfolios[t.lower] != "" && d.toks[j+1].is("ministry") && j+2 < hi && isTitleWord(&d.toks[j+2]):
-				of = d.ministry(ent.Country, portfolios[t.lower])
-				bodyLast = j + 1
-				j += 2
-			}
-		}
-	} else if i > 0 && d.toks[i].is("the") {
+	} else if d.toks[i].is("the") {
 		return nil
 	}
 	ts, te := d.parseTitle(j, hi)
@@ -95,6 +102,9 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 	head := false
 	for k := j; k < hi; k++ {
 		t := &d.toks[k]
+		if h, ok := d.hitAt(k); ok && h.refs[0].Table == gazetteer.TableOfficeholder && k > j {
+			return ts, d.titleEnd(ts, te, head) // the name starts: "Defence Minister Gen Nakatani"
+		}
 		switch {
 		case t.kind == tPunct && t.text == "." && k > j && ranks[d.toks[k-1].lower] && t.glued:
 			continue
@@ -111,7 +121,7 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 		case t.is("the") && k == j:
 			return ts, ts - 1
 		case headTitles[t.lower] || ranks[t.lower]:
-			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director") {
+			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor") {
 				return ts, ts - 1
 			}
 			if headTitles[t.lower] {
@@ -179,7 +189,7 @@ func (d *doc) titleRole(ts, te int) (graph.RelType, string, bool) {
 	switch {
 	case spokesTitles[norm] || strings.Contains(norm, "spokes") || strings.Contains(norm, "press secretary"):
 		return "SPOKESPERSON_FOR", title, former
-	case leaderTitles[norm]:
+	case leaderTitles[norm] || norm == "mayor" || norm == "governor":
 		return "LEADER_OF", title, former
 	}
 	return "OFFICIAL_OF", title, former
@@ -196,7 +206,11 @@ func (d *doc) personName(k, hi int) (*docEntity, int) {
 		if h.refs[0].Table == gazetteer.TableOfficeholder {
 			return d.ents.fromRef(h.refs[0]), h.last
 		}
-		return nil, 0
+		if h.refs[0].Table != gazetteer.TablePlace || d.nameRun(h.last+1, hi) < h.last+1 {
+			return nil, 0
+		}
+		// After a title, "Ferdinand Marcos" is a name even if a town is
+		// called Ferdinand.
 	}
 	last := d.nameRun(k, hi)
 	if last < k {
@@ -212,7 +226,7 @@ func (d *doc) nameRun(k, hi int) int {
 	words := 0
 	for j := k; j < hi && words < 5; j++ {
 		t := &d.toks[j]
-		if _, ok := d.hitAt(j); ok && j > k {
+		if h, ok := d.hitAt(j); ok && j > k && h.refs[0].Table != gazetteer.TablePlace {
 			break
 		}
 		switch {

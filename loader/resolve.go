@@ -106,7 +106,7 @@ func (d *doc) definite(i, hi int) *mention {
 		return nil
 	}
 	if t.is("military", "army") && !(j+1 < hi && d.isNounModifiee(j+1)) {
-		if e := d.recent(sent, 3, func(e *docEntity) bool { return e.kind == graph.Military }); e != nil {
+		if e := d.recent(sent, 6, func(e *docEntity) bool { return e.kind == graph.Military }); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.8}
 		}
 	}
@@ -137,6 +137,9 @@ func (d *doc) recentPair(sent, before int) []*docEntity {
 		if d.toks[b.first].sent < sent-1 {
 			break
 		}
+		if len(b.group) > 1 && b.first < before {
+			return b.group // "The two countries ... They"
+		}
 		if b.first >= before || b.ent == nil || !b.ent.isActor() {
 			continue
 		}
@@ -157,6 +160,11 @@ func (d *doc) lastPair(sent int) []*docEntity {
 			f := fs[k]
 			if f.merged != nil || f.sent < sent-6 || f.hypo {
 				continue
+			}
+			switch f.class() {
+			case "CONSULT", "AGREE", "COOPERATE", "ASSAULT":
+			default:
+				continue // sides meet, agree or fight
 			}
 			if ps := f.parties(); len(ps) == 2 && ps[0].kind != graph.Person && ps[1].kind != graph.Person {
 				return ps

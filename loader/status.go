@@ -43,8 +43,8 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 				f.future = true
 				setStatus(f, graph.StatusPlanned)
 			}
-			if j-1 >= lo && d.toks[j-1].is("agreed", "agree", "agrees", "agreeing") {
-				f.future = true
+			if j-1 >= lo && (d.toks[j-1].is("agreed", "agree", "agrees", "agreeing") || intentNouns[d.toks[j-1].lower]) {
+				f.future = true // "agreed to hold", "a proposal to resume"
 				setStatus(f, graph.StatusPlanned)
 			}
 		case hedges[t.lower]:
@@ -187,6 +187,9 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 			if dist < 0 {
 				dist = dt.first - f.trigger
 			}
+			if blockedDate(fs, f, dt) {
+				continue // "the talks follow a proposal by Putin on Sunday"
+			}
 			if dist < bestDist {
 				best, bestDist = k, dist
 			}
@@ -200,6 +203,21 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 			f.date, f.dateText = day, dt.text
 		}
 	}
+}
+
+// blockedDate reports whether another statement's trigger lies between f's
+// trigger and the date: the date belongs to that nearer statement.
+func blockedDate(fs []*frame, f *frame, dt dateExpr) bool {
+	lo, hi := f.trigger, dt.first
+	if dt.last < f.trigger {
+		lo, hi = dt.last, f.trigger
+	}
+	for _, g := range fs {
+		if g != f && g.trigger > lo && g.trigger < hi && g.root() != f.root() {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeSentence folds frames of one sentence that state one event: an

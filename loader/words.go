@@ -40,6 +40,10 @@ var (
 		"pledges", "promised", "promises", "agreed", "agree", "agrees", "prepared", "preparing", "prepares",
 		"prepare", "expects", "is", "are", "was", "were", "offered", "offers", "proposed", "proposes",
 		"threatened", "threatens", "will", "would")
+	// intentNouns before "to" make the infinitive a plan: "a proposal to resume talks".
+	intentNouns = set("proposal", "proposals", "offer", "offers", "plan", "plans", "call", "calls", "demand",
+		"demands", "invitation", "agreement", "deal", "bid", "effort", "efforts", "attempt", "pledge",
+		"promise", "decision", "readiness", "willingness", "intention", "request", "order", "orders")
 	negators     = set("not", "n't", "never", "no", "neither", "nor", "refused", "refuses", "refuse", "declined", "declines", "denied")
 	failWords    = set("failed", "fails", "fail", "collapsed", "stalled", "broke", "aborted", "faltered", "unsuccessful", "fruitless", "inconclusive")
 	hypothetical = set("may", "might", "could", "possible", "possibly", "potential", "potentially", "perhaps", "maybe", "if", "whether", "unless", "hypothetical", "would")
