@@ -36,6 +36,7 @@ type frame struct {
 	// (an offer rejected by someone is an offer to them).
 	participle bool
 	mediators  []*docEntity
+	host       *frame // the consultation a mediation or hosting is of
 	// about is the event an accusation, rejection or praise is about; its
 	// sources become the targets when the text names none.
 	about *frame
@@ -128,6 +129,12 @@ func (d *doc) findFrames(si, lo, hi int) {
 		// An anaphor's date ("Friday's talks") dates its antecedent.
 		if r := f.root(); r != f && r.date == "" && f.date != "" {
 			r.date, r.dateText = f.date, f.dateText
+		}
+	}
+	for _, f := range fs {
+		// Hosting or mediating talks happens when the talks do.
+		if h := f.host; h != nil && f.date == "" {
+			f.date, f.dateText = h.root().date, h.root().dateText
 		}
 	}
 	fs = d.mergeSentence(fs)
@@ -644,6 +651,7 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			if f.rel == "MEDIATED" {
 				ev.mediators = addEnt(ev.mediators, f.sources...)
 			}
+			f.host = ev
 			f.places = addEnt(f.places, ev.places...)
 		}
 	case "REQUEST":

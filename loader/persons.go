@@ -242,8 +242,8 @@ func (d *doc) nameRun(k, hi int) int {
 		case t.kind == tWord && t.allCaps && len(t.text) == 1:
 			last = j
 			words++
-		case t.kind == tPunct && t.text == "." && t.glued && j == last+1 && len(d.toks[last].text) == 1 && words > 0:
-			last = j // an initial: "W."
+		case t.kind == tPunct && t.text == "." && t.glued && j == last+1 && words > 0 && (len(d.toks[last].text) == 1 || d.toks[last].is("jr", "sr")):
+			last = j // an initial or a suffix: "W.", "Jr."
 		case t.isHyphen() && t.glued && j == last+1 && words > 0 && j+1 < hi && d.toks[j+1].glued && d.toks[j+1].kind == tWord:
 			last = j + 1 // "Ching-te", "al-Sham"
 			j++
