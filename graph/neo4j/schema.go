@@ -30,7 +30,9 @@ func schema() []schemaItem {
 		{"article_id", "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE"},
 		{"event_article", "CREATE INDEX event_article IF NOT EXISTS FOR (ev:Event) ON (ev.article)"},
 		{"entity_search", "CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON (e.searchText)"},
-		{"entity_names", "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasesText]"},
+		// Updated after commit rather than in it: nothing in the store reads it.
+		{"entity_names", "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasesText] " +
+			"OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}"},
 	}
 	for _, t := range graph.RelTypes() {
 		lower := strings.ToLower(string(t))

@@ -234,6 +234,8 @@ func TestFullTextIndex(t *testing.T) {
 	if err := s.Apply(context.Background(), talks("article:f")); err != nil {
 		t.Fatal(err)
 	}
+	// The index is eventually consistent; wait for it to catch up.
+	query(t, c, `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()`, nil)
 	// "vela" is only an alias's word; the index covers aliases through aliasesText.
 	recs := query(t, c, `CALL db.index.fulltext.queryNodes('entity_names', 'vela') YIELD node RETURN collect(node.id) AS ids`, nil)
 	if got := fmt.Sprint(recs[0].Values[0]); got != "[person:ana-vela]" {
