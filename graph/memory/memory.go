@@ -434,67 +434,94 @@ func typeSet(types []graph.RelType) (map[graph.RelType]bool, error) {
 	return m, nil
 }
 
+// selector is a checked RelationFilter.
+type selector struct {
+	f       graph.RelationFilter
+	types   map[graph.RelType]bool // nil: any
+	out, in bool                   // which ends of an entity to look at
+}
+
+func newSelector(f graph.RelationFilter) (selector, error) {
+	types, err := typeSet(f.Types)
+	if err != nil {
+		return selector{}, err
+	}
+	sel := selector{f: f, types: types}
+	switch f.Direction {
+	case graph.Out:
+		sel.out = true
+	case graph.In:
+		sel.in = true
+	case graph.Both, "":
+		sel.out, sel.in = true, true
+	default:
+		return selector{}, fmt.Errorf("%w: direction %q is not OUT, IN or BOTH", graph.ErrInvalid, f.Direction)
+	}
+	return sel, nil
+}
+
 // Relations lists relations matching f, sorted by id; see graph.Store.
 func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.Relation, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("relations: %w", err)
 	}
-	types, err := typeSet(f.Types)
+	sel, err := newSelector(f)
 	if err != nil {
 		return nil, fmt.Errorf("relations: %w", err)
-	}
-	var out, in bool
-	switch f.Direction {
-	case graph.Out:
-		out = true
-	case graph.In:
-		in = true
-	case graph.Both, "":
-		out, in = true, true
-	default:
-		return nil, fmt.Errorf("relations: %w: direction %q is not OUT, IN or BOTH", graph.ErrInvalid, f.Direction)
 	}
 
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if f.Entity != "" {
+		return s.relationsAt(f.Entity, sel), nil
+	}
 	var ids []string
-	switch {
-	case f.Entity != "":
-		cand := set{}
-		if out {
-			for id := range s.out[f.Entity] {
-				cand[id] = struct{}{}
-			}
-		}
-		if in {
-			for id := range s.in[f.Entity] {
-				cand[id] = struct{}{}
-			}
-		}
-		ids = cand.sorted()
-	case f.Article != "":
+	if f.Article != "" {
 		if a := s.articles[f.Article]; a != nil {
 			ids = a.relations.sorted()
 		}
-	default:
+	} else {
 		ids = make([]string, 0, len(s.relations))
 		for id := range s.relations {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
 	}
+	return s.pick(ids, sel), nil
+}
+
+// relationsAt lists the relations sel selects at one entity, ignoring
+// sel.f.Entity; the caller holds the lock.
+func (s *Store) relationsAt(id string, sel selector) []graph.Relation {
+	cand := set{}
+	if sel.out {
+		for rid := range s.out[id] {
+			cand[rid] = struct{}{}
+		}
+	}
+	if sel.in {
+		for rid := range s.in[id] {
+			cand[rid] = struct{}{}
+		}
+	}
+	return s.pick(cand.sorted(), sel)
+}
+
+// pick copies out the relations of ids, sorted, that pass sel's type,
+// article and limit.
+func (s *Store) pick(ids []string, sel selector) []graph.Relation {
 	var rs []graph.Relation
 	for _, id := range ids {
 		r := s.relations[id]
-		if (types != nil && !types[r.Type]) || (f.Article != "" && r.Article != f.Article) {
+		if (sel.types != nil && !sel.types[r.Type]) || (sel.f.Article != "" && r.Article != sel.f.Article) {
 			continue
 		}
 		rs = append(rs, exportRelation(r))
-		if f.Limit > 0 && len(rs) == f.Limit {
+		if sel.f.Limit > 0 && len(rs) == sel.f.Limit {
 			break
 		}
 	}
-	return rs, nil
+	return rs
 }
 
 // Events returns the events with the given ids; see graph.Store.

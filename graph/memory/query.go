@@ -1,0 +1,463 @@
+package memory
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// The reads over whole collections scan: fast enough for the few thousand
+// entities and tens of thousands of relations a news corpus yields, and
+// every filter reads like its contract.
+
+// Search scores every entity with graph.SearchScore; see graph.Store.
+func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if err := q.Validate(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	limit, _ := graph.Page{Limit: q.Limit}.Size()
+	kinds := setOf(q.Kinds)
+	searcher := graph.NewSearcher(q.Text)
+	if len(searcher.Tokens()) == 0 {
+		return nil, nil
+	}
+	type hit struct {
+		e     *entity
+		score float64
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var hits []hit
+	for _, e := range s.entities {
+		if kinds != nil && !kinds[e.Kind] {
+			continue
+		}
+		if score := searcher.Score(e.lower); score > 0 {
+			hits = append(hits, hit{e, score})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.e.Name != b.e.Name {
+			return a.e.Name < b.e.Name
+		}
+		return a.e.ID < b.e.ID
+	})
+	hits = hits[:min(len(hits), limit)]
+	out := make([]graph.SearchHit, len(hits))
+	for i, h := range hits {
+		out[i] = graph.SearchHit{Entity: h.e.export(), Score: h.score}
+	}
+	return out, nil
+}
+
+// setOf is a membership set; nil (any value) for an empty filter.
+func setOf[T comparable](values []T) map[T]bool {
+	if len(values) == 0 {
+		return nil
+	}
+	m := make(map[T]bool, len(values))
+	for _, v := range values {
+		m[v] = true
+	}
+	return m
+}
+
+// page cuts ids, sorted, to the ones after the cursor, at most limit.
+func page(ids []string, after string, limit int) []string {
+	i, found := slices.BinarySearch(ids, after)
+	if found {
+		i++
+	}
+	ids = ids[i:]
+	return ids[:min(len(ids), limit)]
+}
+
+// ListEntities pages through entities by id; see graph.Store.
+func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.Entity, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list entities: %w", err)
+	}
+	if err := q.Validate(); err != nil {
+		return nil, 0, fmt.Errorf("list entities: %w", err)
+	}
+	limit, _ := q.Size()
+	kinds := setOf(q.Kinds)
+	sub := strings.ToLower(q.NameContains)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var ids []string
+	for id, e := range s.entities {
+		if kinds != nil && !kinds[e.Kind] {
+			continue
+		}
+		if sub != "" && !slices.ContainsFunc(e.lower, func(n string) bool { return strings.Contains(n, sub) }) {
+			continue
+		}
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	out := []graph.Entity{}
+	for _, id := range page(ids, q.After, limit) {
+		out = append(out, s.entities[id].export())
+	}
+	return out, len(ids), nil
+}
+
+// ListRelations pages through relations by id; see graph.Store.
+func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]graph.Relation, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list relations: %w", err)
+	}
+	if err := q.Validate(); err != nil {
+		return nil, 0, fmt.Errorf("list relations: %w", err)
+	}
+	limit, _ := q.Size()
+	types, classes, statuses := setOf(q.Types), setOf(q.Classes), setOf(q.Statuses)
+	dated := q.Since != "" || q.Until != ""
+	match := func(r graph.Relation) bool {
+		switch {
+		case types != nil && !types[r.Type],
+			classes != nil && !classes[r.Class],
+			statuses != nil && !statuses[r.Status],
+			q.Source != "" && r.Source != q.Source,
+			q.Target != "" && r.Target != q.Target,
+			q.Article != "" && r.Article != q.Article,
+			dated && (r.Date == "" || q.Since != "" && r.Date < q.Since || q.Until != "" && r.Date > q.Until):
+			return false
+		}
+		return true
+	}
+
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	// Start from the smallest index the filter allows.
+	var cand []string
+	switch {
+	case q.Source != "":
+		cand = keys(s.out[q.Source])
+	case q.Target != "":
+		cand = keys(s.in[q.Target])
+	case q.Article != "":
+		if a := s.articles[q.Article]; a != nil {
+			cand = keys(a.relations)
+		}
+	default:
+		cand = make([]string, 0, len(s.relations))
+		for id := range s.relations {
+			cand = append(cand, id)
+		}
+	}
+	ids := cand[:0]
+	for _, id := range cand {
+		if match(s.relations[id]) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	out := []graph.Relation{}
+	for _, id := range page(ids, q.After, limit) {
+		out = append(out, exportRelation(s.relations[id]))
+	}
+	return out, len(ids), nil
+}
+
+func keys(s set) []string {
+	out := make([]string, 0, len(s))
+	for k := range s {
+		out = append(out, k)
+	}
+	return out
+}
+
+// ListEvents pages through events by date, then id; see graph.Store.
+func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Event, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list events: %w", err)
+	}
+	if err := q.Validate(); err != nil {
+		return nil, 0, fmt.Errorf("list events: %w", err)
+	}
+	limit, _ := q.Size()
+	types := setOf(q.Types)
+	dated := q.Since != "" || q.Until != ""
+	match := func(ev graph.Event) bool {
+		switch {
+		case types != nil && !types[ev.Type],
+			q.Place != "" && ev.Place != q.Place,
+			q.Participant != "" && !slices.ContainsFunc(ev.Participants, func(p graph.Participant) bool { return p.Entity == q.Participant }),
+			q.Article != "" && ev.Article != q.Article,
+			q.MinKilled > 0 && (ev.Killed == nil || *ev.Killed < q.MinKilled),
+			dated && (ev.Date == "" || q.Since != "" && ev.Date < q.Since || q.Until != "" && ev.Date > q.Until):
+			return false
+		}
+		return true
+	}
+
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var evs []graph.Event
+	for _, ev := range s.events {
+		if match(ev) {
+			evs = append(evs, ev)
+		}
+	}
+	sort.Slice(evs, func(i, j int) bool {
+		return graph.EventBefore(evs[i].Date, evs[i].ID, evs[j].Date, evs[j].ID)
+	})
+	total := len(evs)
+	if q.After != "" {
+		date, id, _ := graph.ParseEventKey(q.After)
+		i := sort.Search(len(evs), func(i int) bool { return graph.EventBefore(date, id, evs[i].Date, evs[i].ID) })
+		evs = evs[i:]
+	}
+	out := []graph.Event{}
+	for _, ev := range evs[:min(len(evs), limit)] {
+		out = append(out, exportEvent(ev))
+	}
+	return out, total, nil
+}
+
+// ListArticles pages through articles by id; see graph.Store.
+func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph.Article, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list articles: %w", err)
+	}
+	if err := q.Validate(); err != nil {
+		return nil, 0, fmt.Errorf("list articles: %w", err)
+	}
+	limit, _ := q.Size()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ids := make([]string, 0, len(s.articles))
+	for id := range s.articles {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	out := []graph.Article{}
+	for _, id := range page(ids, q.After, limit) {
+		out = append(out, s.articles[id].Article)
+	}
+	return out, len(ids), nil
+}
+
+// RelationsOf answers Relations for many entities under one lock; see
+// graph.Store.
+func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("relations of: %w", err)
+	}
+	sel, err := newSelector(f)
+	if err != nil {
+		return nil, fmt.Errorf("relations of: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := map[string][]graph.Relation{}
+	for _, id := range ids {
+		if _, done := out[id]; done {
+			continue
+		}
+		if rs := s.relationsAt(id, sel); len(rs) > 0 {
+			out[id] = rs
+		}
+	}
+	return out, nil
+}
+
+// ShortestPath finds the smallest-ids shortest path breadth-first; see
+// graph.Store.
+func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Relation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("shortest path: %w", err)
+	}
+	types, err := typeSet(q.Types)
+	if err != nil {
+		return nil, fmt.Errorf("shortest path: %w", err)
+	}
+	hops := graph.ClampHops(q.MaxHops)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, id := range []string{q.From, q.To} {
+		if s.entities[id] == nil {
+			return nil, fmt.Errorf("shortest path %s to %s: entity %s: %w", q.From, q.To, id, graph.ErrNotFound)
+		}
+	}
+	if q.From == q.To {
+		return []graph.Relation{}, nil
+	}
+	// Hops from every entity within reach to q.To, then from q.From always
+	// the smallest relation id that gets one hop closer: that sequence is the
+	// least among all shortest paths.
+	type step struct {
+		rel  string
+		next string
+	}
+	steps := func(id string) []step {
+		var out []step
+		for rid := range s.out[id] {
+			if r := s.relations[rid]; types == nil || types[r.Type] {
+				out = append(out, step{rid, r.Target})
+			}
+		}
+		for rid := range s.in[id] {
+			if r := s.relations[rid]; types == nil || types[r.Type] {
+				out = append(out, step{rid, r.Source})
+			}
+		}
+		return out
+	}
+	dist := map[string]int{q.To: 0}
+	frontier := []string{q.To}
+	for d := 1; d <= hops && len(frontier) > 0; d++ {
+		var next []string
+		for _, id := range frontier {
+			for _, st := range steps(id) {
+				if _, seen := dist[st.next]; !seen {
+					dist[st.next] = d
+					next = append(next, st.next)
+				}
+			}
+		}
+		if _, found := dist[q.From]; found {
+			break
+		}
+		frontier = next
+	}
+	k, found := dist[q.From]
+	if !found {
+		return nil, nil
+	}
+	path := make([]graph.Relation, 0, k)
+	for at := q.From; k > 0; k-- {
+		best := step{}
+		for _, st := range steps(at) {
+			if d, ok := dist[st.next]; ok && d == k-1 && (best.rel == "" || st.rel < best.rel) {
+				best = st
+			}
+		}
+		path = append(path, exportRelation(s.relations[best.rel]))
+		at = best.next
+	}
+	return path, nil
+}
+
+// Stats counts the whole graph; see graph.Store.
+func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
+	if err := ctx.Err(); err != nil {
+		return graph.Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	if err := graph.CheckTopN(topN); err != nil {
+		return graph.Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := graph.Stats{
+		Entities: len(s.entities), Relations: len(s.relations),
+		Events: len(s.events), Articles: len(s.articles),
+	}
+	byClass, byType := map[string]int{}, map[string]int{}
+	degree := map[string]int{}
+	for _, r := range s.relations {
+		byClass[string(r.Class)]++
+		byType[string(r.Type)]++
+		degree[r.Source]++
+		if r.Target != r.Source {
+			degree[r.Target]++
+		}
+	}
+	st.ByClass, st.ByType = graph.SortCounts(byClass), graph.SortCounts(byType)
+	for id, d := range degree {
+		st.TopEntities = append(st.TopEntities, graph.EntityDegree{Entity: id, Degree: d})
+	}
+	slices.SortFunc(st.TopEntities, func(a, b graph.EntityDegree) int {
+		return cmp.Or(cmp.Compare(b.Degree, a.Degree), strings.Compare(a.Entity, b.Entity))
+	})
+	st.TopEntities = st.TopEntities[:min(len(st.TopEntities), topN)]
+	for _, id := range keysOf(s.articles) {
+		a := s.articles[id]
+		st.PerArticle = append(st.PerArticle, graph.ArticleCount{
+			Article: id, Entities: len(a.entities), Relations: len(a.relations), Events: len(a.events),
+		})
+	}
+	return st, nil
+}
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DeleteArticle removes an article and what only it supported; see
+// graph.Store.
+func (s *Store) DeleteArticle(ctx context.Context, id string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("delete article %s: %w", id, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.articles[id]
+	if old == nil {
+		return fmt.Errorf("delete article %s: %w", id, graph.ErrNotFound)
+	}
+	// The entities the article's content touched are the only ones it can orphan.
+	touched := set{}
+	for eid := range old.entities {
+		touched[eid] = struct{}{}
+	}
+	for rid := range old.relations {
+		r := s.relations[rid]
+		for _, eid := range []string{r.Source, r.Target, r.ClaimedBy} {
+			touched[eid] = struct{}{}
+		}
+	}
+	for evid := range old.events {
+		ev := s.events[evid]
+		touched[ev.Place] = struct{}{}
+		for _, p := range ev.Participants {
+			touched[p.Entity] = struct{}{}
+		}
+	}
+	s.dropArticle(id)
+
+	referenced := set{}
+	for _, r := range s.relations {
+		referenced[r.ClaimedBy] = struct{}{}
+	}
+	for _, ev := range s.events {
+		referenced[ev.Place] = struct{}{}
+		for _, p := range ev.Participants {
+			referenced[p.Entity] = struct{}{}
+		}
+	}
+	for eid := range touched {
+		e := s.entities[eid]
+		if e == nil || len(e.articles) > 0 || len(s.out[eid]) > 0 || len(s.in[eid]) > 0 {
+			continue
+		}
+		if _, ok := referenced[eid]; ok {
+			continue
+		}
+		remove(s.byName, strings.ToLower(e.Name), eid)
+		for _, a := range e.Aliases {
+			remove(s.byAlias, strings.ToLower(a), eid)
+		}
+		delete(s.entities, eid)
+	}
+	return nil
+}
