@@ -22,6 +22,10 @@ src="$root/testserver/neo4j"
 jar="$src/target/neo4j-test-server-1.jar"
 deps="$src/target/dependency"
 built="$src/target/.built" # written after a whole build succeeded
+# Class data sharing: the first run that stops cleanly records the classes it
+# loaded, and later starts map them instead of parsing ~200 jars again (about
+# a third faster). A stale archive is ignored by the JVM; a rebuild drops it.
+cds="$src/target/neo4j.jsa"
 state="${NEO4J_TEST_STATE:-$root/.cache/neo4j-test}/$port"
 pidfile="$state/server.pid"
 log="$state/server.log"
@@ -58,7 +62,7 @@ build() {
   command -v mvn >/dev/null || die "mvn not found (run scripts/setup.sh)"
   echo "building testserver/neo4j (Maven)..."
   local t0=$SECONDS
-  rm -rf "$deps" "$built"
+  rm -rf "$deps" "$built" "$cds"
   (cd "$src" && mvn -q -B -Dstyle.color=never package dependency:copy-dependencies) || die "Maven build failed"
   touch "$built"
   echo "built in $((SECONDS - t0)) s"
@@ -76,9 +80,15 @@ start() {
 
   rm -rf "$home"
   mkdir -p "$state"
-  local t0
+  : >"$log"
+  local t0 share
+  if [ -f "$cds" ]; then
+    share="-XX:SharedArchiveFile=$cds"
+  else
+    share="-XX:ArchiveClassesAtExit=$cds"
+  fi
   t0=$(date +%s%N)
-  nohup java -Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError \
+  nohup java -Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError "$share" -Xlog:cds=off \
     --add-opens java.base/java.nio=ALL-UNNAMED \
     --add-opens java.base/java.io=ALL-UNNAMED \
     --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
