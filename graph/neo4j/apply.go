@@ -43,6 +43,8 @@ func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
 	if err != nil {
 		return s.fail(ctx, op, err)
 	}
+	s.logger.Debug("neo4j applied article", "article", b.Article.ID,
+		"entities", len(b.Entities), "relations", len(b.Relations), "events", len(b.Events))
 	return nil
 }
 
