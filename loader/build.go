@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -15,7 +17,9 @@ import (
 // evidence, events with their participants, and the structural facts.
 func (d *doc) build(articleID string) ([]graph.Entity, []graph.Relation, []graph.Event) {
 	d.applyMerges()
-	b := &builder{d: d, article: articleID, used: map[string]*docEntity{}}
+	b := &builder{d: d, article: articleID, ents: d.sortedEntities(),
+		relations: make([]graph.Relation, 0, 2*len(d.frames)+len(d.structs)+len(d.ents.byID)),
+		events:    make([]graph.Event, 0, len(d.frames))}
 	for _, f := range d.frames {
 		if f.merged == nil && !f.hypo {
 			b.frame(f)
@@ -62,10 +66,19 @@ func (d *doc) applyMerges() {
 type builder struct {
 	d         *doc
 	article   string
-	used      map[string]*docEntity // entities relations and events point at
 	relations []graph.Relation
 	events    []graph.Event
-	seen      map[string]int // relation key -> index in relations
+	seen      map[relKey]int // -> index in relations
+	ents      []*docEntity   // the registry in first-seen order
+	// standingSeen holds the structural facts emitted so far.
+	standingSeen map[relKey]bool
+}
+
+// relKey identifies one statement of a fact: type, endpoints, sentence.
+type relKey struct {
+	t        graph.RelType
+	src, dst string
+	start    int
 }
 
 // evidence returns the sentence si as evidence.
@@ -87,14 +100,24 @@ func (b *builder) evidences(f *frame) []graph.Evidence {
 	return out
 }
 
-// hashID derives an id from its parts.
+// hashID derives an id from its parts: 16 hex digits of their FNV-1a hash.
 func hashID(prefix string, parts ...string) string {
-	h := sha256.New()
+	h := uint64(14695981039346656037)
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= 1099511628211
+		}
+		h ^= 0xff // separator
+		h *= 1099511628211
 	}
-	return prefix + hex.EncodeToString(h.Sum(nil))[:16]
+	var buf [16]byte
+	const digits = "0123456789abcdef"
+	for i := 15; i >= 0; i-- {
+		buf[i] = digits[h&0xf]
+		h >>= 4
+	}
+	return prefix + string(buf[:])
 }
 
 func round2(f float64) float64 {
@@ -209,9 +232,9 @@ func (b *builder) frame(f *frame) {
 // readings of one statement are one fact, at the higher confidence.
 func (b *builder) addRelation(r graph.Relation) {
 	if b.seen == nil {
-		b.seen = map[string]int{}
+		b.seen = map[relKey]int{}
 	}
-	key := string(r.Type) + "\x00" + r.Source + "\x00" + r.Target + "\x00" + strconv.Itoa(r.Evidence[0].Start)
+	key := relKey{r.Type, r.Source, r.Target, r.Evidence[0].Start}
 	if k, ok := b.seen[key]; ok {
 		if r.Confidence > b.relations[k].Confidence {
 			b.relations[k] = r
@@ -222,7 +245,7 @@ func (b *builder) addRelation(r graph.Relation) {
 	b.relations = append(b.relations, r)
 }
 
-func (b *builder) use(e *docEntity) { b.used[e.id] = e }
+func (b *builder) use(e *docEntity) { e.used = true }
 
 // actorsOnly drops places that are not also actors (a city cannot meet).
 func actorsOnly(es []*docEntity) []*docEntity {
@@ -256,10 +279,13 @@ func (b *builder) structural(s, o *docEntity, t graph.RelType, title string, si 
 	r := graph.Relation{Type: t, Class: graph.Structural, Source: s.id, Target: o.id, Title: title,
 		Confidence: round2(conf), Article: b.article, Evidence: []graph.Evidence{ev}}
 	r.ID = hashID("relation:", b.article, string(t), s.id, o.id, strconv.Itoa(ev.Start))
-	for _, x := range b.relations {
-		if x.Type == t && x.Source == s.id && x.Target == o.id {
-			return // one standing fact per pair, at its first statement
-		}
+	if b.standingSeen == nil {
+		b.standingSeen = map[relKey]bool{}
+	}
+	if k := (relKey{t, s.id, o.id, 0}); b.standingSeen[k] {
+		return // one standing fact per pair, at its first statement
+	} else {
+		b.standingSeen[k] = true
 	}
 	b.use(s)
 	b.use(o)
@@ -272,7 +298,7 @@ func (b *builder) structural(s, o *docEntity, t graph.RelType, title string, si 
 // entity.
 func (b *builder) standing() {
 	d := b.d
-	for _, e := range d.sortedEntities() {
+	for _, e := range b.ents {
 		if len(e.mentions) == 0 {
 			continue
 		}
@@ -309,20 +335,24 @@ func (d *doc) sortedEntities() []*docEntity {
 	for _, e := range d.ents.byID {
 		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].order < out[j].order })
+	slices.SortFunc(out, func(a, c *docEntity) int { return a.order - c.order })
 	return out
 }
 
 // entities lists every entity the article mentions or a fact points at,
 // sorted by id.
 func (b *builder) entities() []graph.Entity {
-	var out []graph.Entity
-	for _, e := range b.d.sortedEntities() {
-		if len(e.mentions) == 0 && b.used[e.id] == nil {
+	// Entities the structural pass added (a country of a city) come last.
+	if len(b.ents) != len(b.d.ents.byID) {
+		b.ents = b.d.sortedEntities()
+	}
+	out := make([]graph.Entity, 0, len(b.ents))
+	for _, e := range b.ents {
+		if len(e.mentions) == 0 && !e.used {
 			continue
 		}
 		ms := append([]graph.Mention{}, e.mentions...)
-		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		slices.SortFunc(ms, func(a, c graph.Mention) int { return a.Start - c.Start })
 		aliases := e.sortedAliases()
 		if aliases == nil {
 			aliases = []string{}
@@ -333,12 +363,12 @@ func (b *builder) entities() []graph.Entity {
 		out = append(out, graph.Entity{ID: e.id, Name: e.name, Kind: e.kind, Aliases: aliases,
 			Country: e.country, Lat: e.lat, Lon: e.lon, Mentions: ms})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortFunc(out, func(a, c graph.Entity) int { return strings.Compare(a.ID, c.ID) })
 	return out
 }
 
 func (b *builder) sortedRelations() []graph.Relation {
-	sort.Slice(b.relations, func(i, j int) bool { return b.relations[i].ID < b.relations[j].ID })
+	slices.SortFunc(b.relations, func(a, c graph.Relation) int { return strings.Compare(a.ID, c.ID) })
 	if b.relations == nil {
 		return []graph.Relation{}
 	}
@@ -346,7 +376,7 @@ func (b *builder) sortedRelations() []graph.Relation {
 }
 
 func (b *builder) sortedEvents() []graph.Event {
-	sort.Slice(b.events, func(i, j int) bool { return b.events[i].ID < b.events[j].ID })
+	slices.SortFunc(b.events, func(a, c graph.Event) int { return strings.Compare(a.ID, c.ID) })
 	if b.events == nil {
 		return []graph.Event{}
 	}

@@ -35,12 +35,19 @@ var monthNames = map[string]time.Month{
 
 var relativeDays = map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
+// dateWords may start a date expression; other words skip the date
+// lookups.
+var dateWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "yesterday", "today", "tonight", "tomorrow", "last", "next")
+
 // findDates returns the date expressions among toks[lo:hi].
 func findDates(body string, toks []token, lo, hi int) []dateExpr {
 	var out []dateExpr
 	for i := lo; i < hi; i++ {
 		t := &toks[i]
-		if t.kind != tWord && t.kind != tNum {
+		if t.kind != tNum && !(t.kind == tWord && t.in(dateWords)) {
 			continue
 		}
 		var d dateExpr

@@ -17,9 +17,10 @@ type docEntity struct {
 	kind     graph.Kind
 	country  string // ISO code for places, bodies and known persons
 	lat, lon *float64
-	region   string // containing region id, for cities the gazetteer knows
-	capital  string // country code this city is the capital of
-	aliases  map[string]bool
+	region   string   // containing region id, for cities the gazetteer knows
+	capital  string   // country code this city is the capital of
+	aliases  []string // surface forms, in order of appearance
+	used     bool     // a relation or event points at it
 	mentions []graph.Mention
 	order    int // first-seen order, for stable tie-breaks
 }
@@ -55,13 +56,14 @@ func placeRank(k graph.Kind) int {
 
 // entities is the document's entity registry, keyed by id.
 type entities struct {
-	byID map[string]*docEntity
-	gaz  *gazetteer.Gazetteer
-	n    int
+	byID   map[string]*docEntity
+	byCode map[string]*docEntity // countries by ISO code, sparing the id concatenation
+	gaz    *gazetteer.Gazetteer
+	n      int
 }
 
 func newEntities(g *gazetteer.Gazetteer) *entities {
-	return &entities{byID: map[string]*docEntity{}, gaz: g}
+	return &entities{byID: map[string]*docEntity{}, byCode: map[string]*docEntity{}, gaz: g}
 }
 
 // get returns the entity with id, creating it with name and kind.
@@ -69,7 +71,7 @@ func (es *entities) get(id, name string, kind graph.Kind) *docEntity {
 	if e, ok := es.byID[id]; ok {
 		return e
 	}
-	e := &docEntity{id: id, name: name, kind: kind, aliases: map[string]bool{}, order: es.n}
+	e := &docEntity{id: id, name: name, kind: kind, order: es.n}
 	es.n++
 	es.byID[id] = e
 	return e
@@ -113,11 +115,15 @@ func (es *entities) fromEntry(ent gazetteer.Entry) *docEntity {
 }
 
 func (es *entities) country(c *gazetteer.Country) *docEntity {
+	if e, ok := es.byCode[c.Code]; ok {
+		return e
+	}
 	e := es.get("country:"+c.Code, c.Name, graph.Country)
 	e.country = c.Code
-	if e.lat == nil && (c.Lat != 0 || c.Lon != 0) {
+	if c.Lat != 0 || c.Lon != 0 {
 		e.lat, e.lon = ptr(c.Lat), ptr(c.Lon)
 	}
+	es.byCode[c.Code] = e
 	return e
 }
 
@@ -139,13 +145,18 @@ func (e *docEntity) note(body string, start, end int) {
 		}
 	}
 	e.mentions = append(e.mentions, graph.Mention{Start: start, End: end, Text: text})
-	e.aliases[text] = true
+	for _, a := range e.aliases {
+		if a == text {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, text)
 }
 
 // sortedAliases lists the surface forms other than the canonical name.
 func (e *docEntity) sortedAliases() []string {
 	out := make([]string, 0, len(e.aliases))
-	for a := range e.aliases {
+	for _, a := range e.aliases {
 		if a != e.name {
 			out = append(out, a)
 		}

@@ -25,7 +25,8 @@ type doc struct {
 
 	sents     []sentence
 	toks      []token
-	hits      map[int]gazHit
+	hits      []gazHit
+	hitIdx    []int32         // token -> index in hits of the hit starting there, -1 for none
 	countries map[string]bool // ISO codes the article names outright
 
 	ents     *entities
@@ -71,7 +72,7 @@ func analyse(k *kb, body, published string) *doc {
 		d.mAt[i] = -1
 	}
 	d.used = make([]bool, len(d.toks))
-	d.hits = alignHits(d.toks, k.gaz.Match(body))
+	d.hits, d.hitIdx = alignHits(d.toks, k.gaz.Match(body))
 	d.countries = map[string]bool{}
 	for _, h := range d.hits {
 		if len(h.refs) == 1 {

@@ -94,7 +94,7 @@ var statusRank = map[string]int{graph.StatusOccurred: 0, graph.StatusReported: 1
 func (d *doc) findFrames(si, lo, hi int) {
 	d.curDates = findDates(d.body, d.toks, lo, hi)
 	for i := lo; i < hi; i++ {
-		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord {
+		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord || !d.toks[i].in(lexWords) && !d.toks[i].is("operation") {
 			continue
 		}
 		if f := d.trigger(i, lo, hi); f != nil {
@@ -151,7 +151,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 func (d *doc) clausePlaces(i, hi int) []*docEntity {
 	for k := i + 1; k+1 < hi && k < i+14; k++ {
 		t := &d.toks[k]
-		if t.kind == tPunct && t.text != "-" || clauseWords[t.lower] {
+		if t.kind == tPunct && t.text != "-" || t.in(clauseWords) {
 			return nil
 		}
 		if !t.is("in", "at", "near") {
@@ -303,21 +303,21 @@ func (d *doc) nounContext(i, lo int) bool {
 		return true
 	case p.kind == tPunct:
 		return p.isHyphen() || p.text == "“" || p.text == "\""
-	case determiners[p.lower], modeWords[p.lower] != "", labelModifiers[p.lower], lightVerbs[p.lower]:
+	case p.in(determiners), modeWords[p.lower] != "", p.in(labelModifiers), p.in(lightVerbs):
 		return true
 	case p.is("to"):
 		return false
-	case prepositions[p.lower] || p.is("and", "or"):
+	case p.in(prepositions) || p.is("and", "or"):
 		return true
 	}
 	if _, ok := nounLex[p.lower]; ok {
 		return true // "swap agreement"
 	}
-	if auxiliaries[p.lower] || adverbs[p.lower] || pronounWords[p.lower] || p.is("who", "which", "that", "it") {
+	if p.in(auxiliaries) || p.in(adverbs) || p.in(pronounWords) || p.is("who", "which", "that", "it") {
 		return false
 	}
 	// An adjective-like word before: "deadly", "tougher".
-	return !p.cap && !isVerbForm(p.lower) && !commonVerbs[p.lower]
+	return !p.cap && !p.isVerbForm() && !p.in(commonVerbs)
 }
 
 // verbFollows reports whether token k is a finite verb or auxiliary, so
@@ -327,7 +327,7 @@ func (d *doc) verbFollows(k int) bool {
 		return false
 	}
 	t := &d.toks[k]
-	return t.kind == tWord && (auxiliaries[t.lower] && !t.is("to", "also", "not") || commonVerbs[t.lower] || isVerbForm(t.lower) && !strings.HasSuffix(t.lower, "ing"))
+	return t.kind == tWord && (t.in(auxiliaries) && !t.is("to", "also", "not") || t.in(commonVerbs) || t.isVerbForm() && !strings.HasSuffix(t.lower, "ing"))
 }
 
 // verbFrame builds a frame for a verb trigger.
@@ -369,7 +369,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		// fire" is fighting, "exchanged views" talk).
 		ok := false
 		for k := i + 1; k < hi && k < i+5; k++ {
-			if prisonerWords[d.toks[k].lower] {
+			if d.toks[k].in(prisonerWords) {
 				ok = true
 			}
 		}
@@ -503,7 +503,7 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 	var out []*docEntity
 	for j := to + 1; j < hi && j < to+10; j++ {
 		t := &d.toks[j]
-		if t.kind == tPunct && !t.isHyphen() || clauseWords[t.lower] {
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
 			break
 		}
 		if t.is("with", "to", "against", "on") && j+1 < hi {
@@ -714,17 +714,17 @@ func (d *doc) clauseFollows(k, hi int) bool {
 	if j >= hi {
 		return false
 	}
-	return d.verbFollows(j) || reportVerbs[d.toks[j].lower]
+	return d.verbFollows(j) || d.toks[j].in(reportVerbs)
 }
 
 // passiveBefore reports whether a be-form precedes the participle at i.
 func (d *doc) passiveBefore(i, lo int) bool {
 	for j := i - 1; j >= lo && j >= i-4; j-- {
 		t := &d.toks[j]
-		if beForms[t.lower] && t.kind != tPoss {
+		if t.in(beForms) && t.kind != tPoss {
 			return true
 		}
-		if !adverbs[t.lower] && !negators[t.lower] && !hedges[t.lower] {
+		if !t.in(adverbs) && !t.in(negators) && !t.in(hedges) {
 			return false
 		}
 	}
@@ -734,7 +734,7 @@ func (d *doc) passiveBefore(i, lo int) bool {
 // skipLeft reports whether the subject search may step over token t:
 // auxiliaries, adverbs, control verbs ("plans to"), negation, hedges.
 func skipLeft(t *token) bool {
-	return auxiliaries[t.lower] || adverbs[t.lower] || negators[t.lower] || hedges[t.lower] || planWords[t.lower]
+	return t.in(auxiliaries) || t.in(adverbs) || t.in(negators) || t.in(hedges) || t.in(planWords)
 }
 
 // subjectOf finds the subject of the verb at i: the nearest actor mention to
@@ -808,7 +808,7 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 				}
 			}
 			return nil, 0
-		case t.is("that") && j > lo && reportVerbs[d.toks[j-1].lower]:
+		case t.is("that") && j > lo && d.toks[j-1].in(reportVerbs):
 			return nil, 0
 		case skipLeft(t):
 			skipped++
@@ -905,7 +905,7 @@ func (d *doc) previousVerb(j, lo int) int {
 		if v, ok := verbLex[t.lower]; ok && v.form != formBase && !d.nounContext(k, lo) {
 			return k
 		}
-		if lightVerbs[t.lower] || reportVerbs[t.lower] || commonVerbs[t.lower] && !auxiliaries[t.lower] {
+		if t.in(lightVerbs) || t.in(reportVerbs) || t.in(commonVerbs) && !t.in(auxiliaries) {
 			return k
 		}
 	}
@@ -926,7 +926,7 @@ func (d *doc) mainSubject(lo, i int) []*mention {
 		if !m.hasActor() || m.poss || m.kind == mDemonym {
 			continue
 		}
-		if m.first > lo && prepositions[d.toks[m.first-1].lower] && !d.toks[m.first-1].is("of") {
+		if m.first > lo && d.toks[m.first-1].in(prepositions) && !d.toks[m.first-1].is("of") {
 			continue
 		}
 		out := []*mention{m}
@@ -987,7 +987,7 @@ var negativeLabels = set("proof", "evidence", "act", "acts", "aggression", "atta
 func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 	var o objects
 	j := i + 1
-	for j < hi && (adverbs[d.toks[j].lower] || hedges[d.toks[j].lower]) && !d.toks[j].is("to") {
+	for j < hi && (d.toks[j].in(adverbs) || d.toks[j].in(hedges)) && !d.toks[j].is("to") {
 		j++
 	}
 	if passive {
@@ -1072,13 +1072,13 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			return o
 		case t.is("as") && (sawNP || o.event != nil):
 			return o
-		case clauseWords[t.lower] && !t.is("as"):
+		case t.in(clauseWords) && !t.is("as"):
 			return o
 		case contains(sn.preps, t.lower):
 			open, placeOnly = true, false
 			j++
 			continue
-		case sn.place != "" && locatives[t.lower] && !t.is("of", "for", "on", "to") || sn.place != "" && t.is("on") && sawNP:
+		case sn.place != "" && t.in(locatives) && !t.is("of", "for", "on", "to") || sn.place != "" && t.is("on") && sawNP:
 			open, placeOnly = true, true
 			j++
 			continue
@@ -1094,10 +1094,10 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				return o
 			}
 		}
-		if t.kind == tWord && (isVerbForm(t.lower) || commonVerbs[t.lower]) && sawNP {
+		if t.kind == tWord && (t.isVerbForm() || t.in(commonVerbs)) && sawNP {
 			return o
 		}
-		if t.kind == tWord && !determiners[t.lower] {
+		if t.kind == tWord && !t.in(determiners) {
 			if open && (sn == senseCall || sn == senseLabel) {
 				// "called the sabotage an act of terrorism by Russia"
 				if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
@@ -1123,7 +1123,7 @@ func (d *doc) passiveArgs(j, hi int) objects {
 			}
 			break
 		}
-		if t.kind == tPunct && !t.isHyphen() || clauseWords[t.lower] {
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
 			break
 		}
 	}
@@ -1135,7 +1135,7 @@ func (d *doc) passiveArgs(j, hi int) objects {
 			}
 			break
 		}
-		if t.kind == tPunct || clauseWords[t.lower] {
+		if t.kind == tPunct || t.in(clauseWords) {
 			break
 		}
 	}
@@ -1163,7 +1163,7 @@ func (d *doc) npMention(k, hi int) *mention {
 			return m
 		}
 		t := &d.toks[j]
-		if t.kind != tWord || !(determiners[t.lower] || !t.cap && !isVerbForm(t.lower) && !prepositions[t.lower]) {
+		if t.kind != tWord || !(t.in(determiners) || !t.cap && !t.isVerbForm() && !t.in(prepositions)) {
 			return nil
 		}
 	}
@@ -1238,14 +1238,14 @@ func (d *doc) eventNounAt(k, hi int) *frame {
 				}
 				return d.nounFrame(j, n, d.sentLo(j), hi)
 			}
-			if c, ok := genericEvents[t.lower]; ok && j > k-1 && (j == k || determiners[d.toks[j-1].lower] || !d.toks[j-1].cap) {
+			if c, ok := genericEvents[t.lower]; ok && j > k-1 && (j == k || d.toks[j-1].in(determiners) || !d.toks[j-1].cap) {
 				return d.latest(c, t.sent)
 			}
 		}
 		if t.kind == tPunct && !t.isHyphen() {
 			return nil
 		}
-		if t.kind == tWord && (isVerbForm(t.lower) || commonVerbs[t.lower] || prepositions[t.lower] || clauseWords[t.lower]) {
+		if t.kind == tWord && (t.isVerbForm() || t.in(commonVerbs) || t.in(prepositions) || t.in(clauseWords)) {
 			return nil
 		}
 	}
@@ -1291,7 +1291,7 @@ func (d *doc) labelComplement(k, hi int) *labelInfo {
 		if t.kind == tPunct && (t.text == "," || t.text == "." || t.text == ";") {
 			break
 		}
-		if clauseWords[t.lower] && !t.is("as") {
+		if t.in(clauseWords) && !t.is("as") {
 			break
 		}
 		n++
@@ -1302,7 +1302,7 @@ func (d *doc) labelComplement(k, hi int) *labelInfo {
 			}
 			continue
 		}
-		if negativeLabels[t.lower] {
+		if t.in(negativeLabels) {
 			li.negative = true
 		}
 	}
@@ -1315,7 +1315,7 @@ func (d *doc) labelComplement(k, hi int) *labelInfo {
 // npEnd returns the last token of the noun phrase headed at or after k.
 func (d *doc) npEnd(k, hi int) int {
 	j := k
-	for j+1 < hi && d.toks[j+1].kind == tWord && !prepositions[d.toks[j+1].lower] && !clauseWords[d.toks[j+1].lower] && !isVerbForm(d.toks[j+1].lower) && !commonVerbs[d.toks[j+1].lower] && d.mAt[j+1] < 0 && !d.toks[j+1].is("as", "and") {
+	for j+1 < hi && d.toks[j+1].kind == tWord && !d.toks[j+1].in(prepositions) && !d.toks[j+1].in(clauseWords) && !d.toks[j+1].isVerbForm() && !d.toks[j+1].in(commonVerbs) && d.mAt[j+1] < 0 && !d.toks[j+1].is("as", "and") {
 		j++
 	}
 	return j

@@ -186,6 +186,9 @@ var nounDefs = []struct {
 var (
 	verbLex = map[string]verbEntry{}
 	nounLex = map[string]nounEntry{}
+	// lexWords marks every form in either lexicon, so most tokens skip the
+	// lexicon lookups.
+	lexWords = set()
 )
 
 func init() {
@@ -211,6 +214,23 @@ func init() {
 		sing, plural, _ := strings.Cut(d.forms, "|")
 		nounLex[sing] = nounEntry{sense: d.sense, plural: sing == plural}
 		nounLex[plural] = nounEntry{sense: d.sense, plural: true}
+	}
+	for _, lex := range []func(func(string)){
+		func(f func(string)) {
+			for w := range verbLex {
+				f(w)
+			}
+		},
+		func(f func(string)) {
+			for w := range nounLex {
+				f(w)
+			}
+		},
+	} {
+		lex(func(w string) {
+			lexWords.words[w] = true
+			classOf[w] |= lexWords.bit
+		})
 	}
 }
 
@@ -273,11 +293,4 @@ var modeWords = map[string]string{
 	"in-person": "in-person",
 }
 
-var labelModifiers = map[string]bool{
-	"peace": true, "prisoner": true, "prisoners": true, "pow": true, "trade": true, "military": true,
-	"joint": true, "live-fire": true, "ceasefire": true, "security": true, "border": true,
-	"nuclear": true, "terrorist": true, "terror": true, "retaliatory": true, "suicide": true,
-	"direct": true, "bilateral": true, "trilateral": true, "diplomatic": true, "economic": true,
-	"large-scale": true, "massive": true, "deadly": true, "fresh": true, "new": true, "renewed": true,
-	"first": true, "second": true, "unconditional": true, "full": true,
-}
+var labelModifiers = set("peace", "prisoner", "prisoners", "pow", "trade", "military", "joint", "live-fire", "ceasefire", "security", "border", "nuclear", "terrorist", "terror", "retaliatory", "suicide", "direct", "bilateral", "trilateral", "diplomatic", "economic", "large-scale", "massive", "deadly", "fresh", "new", "renewed", "first", "second", "unconditional", "full")

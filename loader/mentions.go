@@ -54,9 +54,14 @@ type gazHit struct {
 }
 
 // alignHits maps gazetteer matches onto token ranges, dropping matches that
-// start or end inside a token.
-func alignHits(toks []token, ms []gazetteer.Match) map[int]gazHit {
-	out := make(map[int]gazHit, len(ms))
+// start or end inside a token. It returns the hits and, for each token, the
+// index of the hit starting there (-1 for none).
+func alignHits(toks []token, ms []gazetteer.Match) ([]gazHit, []int32) {
+	at := make([]int32, len(toks))
+	for i := range at {
+		at[i] = -1
+	}
+	hits := make([]gazHit, 0, len(ms))
 	j := 0
 	for _, m := range ms {
 		for j < len(toks) && toks[j].start < m.Start {
@@ -79,9 +84,10 @@ func alignHits(toks []token, ms []gazetteer.Match) map[int]gazHit {
 		if toks[k].sent != toks[j].sent {
 			continue
 		}
-		out[j] = gazHit{first: j, last: k, refs: m.Candidates}
+		at[j] = int32(len(hits))
+		hits = append(hits, gazHit{first: j, last: k, refs: m.Candidates})
 	}
-	return out
+	return hits, at
 }
 
 // findMentions finds the mentions in sentence si (tokens lo..hi-1) and
@@ -177,8 +183,10 @@ func isHeadline(toks []token) bool {
 
 // hitAt returns the gazetteer hit starting at token i.
 func (d *doc) hitAt(i int) (gazHit, bool) {
-	h, ok := d.hits[i]
-	return h, ok
+	if i >= len(d.hitIdx) || d.hitIdx[i] < 0 {
+		return gazHit{}, false
+	}
+	return d.hits[d.hitIdx[i]], true
 }
 
 // gazMention turns a gazetteer hit at token i into a mention, choosing among
@@ -189,7 +197,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 	h, ok := d.hitAt(i)
 	if !ok {
 		// "leaders from NATO", "delegations of Russia and Ukraine"
-		if memberNouns[d.toks[i].lower] && i+2 < hi && d.toks[i+1].is("from", "of") {
+		if d.toks[i].in(memberNouns) && i+2 < hi && d.toks[i+1].is("from", "of") {
 			if h2, ok := d.hitAt(i + 2); ok && h2.refs[0].Table != gazetteer.TablePlace && h2.refs[0].Table != gazetteer.TableOfficeholder && !h2.refs[0].Demonym {
 				m := d.gazMention(i+2, hi)
 				if m != nil && m.kind == mName {
@@ -212,7 +220,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 	last := h.last
 	if ref.Table == gazetteer.TablePlace {
 		pl := d.gaz.Entry(ref).Place
-		if last+1 < hi && d.toks[last+1].cap && geoFeatures[d.toks[last+1].lower] {
+		if last+1 < hi && d.toks[last+1].cap && d.toks[last+1].in(geoFeatures) {
 			// "Scarborough Shoal": the name is part of a longer place name.
 			name := d.body[d.toks[i].start:d.toks[last+1].end]
 			e := d.ents.get("loc:"+slug(name), name, graph.Location)
@@ -224,11 +232,11 @@ func (d *doc) gazMention(i, hi int) *mention {
 	}
 	e := d.ents.fromRef(ref)
 	if e.kind == graph.Region || e.kind == graph.City {
-		if last+1 < hi && regionWords[d.toks[last+1].lower] && e.kind == graph.Region {
+		if last+1 < hi && d.toks[last+1].in(regionWords) && e.kind == graph.Region {
 			last++
 		}
 	}
-	if e.kind == graph.City && d.isCapital(e) && !d.isLocative(i) && (d.verbFollows(last+1) || last+1 < hi && (d.toks[last+1].kind == tPoss || reportVerbs[d.toks[last+1].lower])) {
+	if e.kind == graph.City && d.isCapital(e) && !d.isLocative(i) && (d.verbFollows(last+1) || last+1 < hi && (d.toks[last+1].kind == tPoss || d.toks[last+1].in(reportVerbs))) {
 		// "Beijing stated", "Moscow's demands": a capital standing for its state.
 		if c := d.ents.countryByCode(e.country); c != nil {
 			return &mention{first: i, last: last, ent: c, kind: mName, conf: 0.9}
@@ -253,7 +261,7 @@ func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
 	if len(refs) == 1 {
 		return refs[0]
 	}
-	if h.last+1 < hi && regionWords[d.toks[h.last+1].lower] {
+	if h.last+1 < hi && d.toks[h.last+1].in(regionWords) {
 		for _, r := range refs {
 			if e := d.gaz.Entry(r); e.Place != nil && e.Place.Kind == gazetteer.KindRegion {
 				return r
@@ -281,7 +289,7 @@ func (d *doc) isLocative(i int) bool {
 		return false
 	}
 	p := &d.toks[i-1]
-	return locatives[p.lower] || p.is("and", ",", "&") && i >= 2 && d.mAt[i-2] >= 0 && d.mentions[d.mAt[i-2]].ent != nil && d.mentions[d.mAt[i-2]].ent.isPlace() && d.mentions[d.mAt[i-2]].ent.kind != graph.Country
+	return p.in(locatives) || p.is("and", ",", "&") && i >= 2 && d.mAt[i-2] >= 0 && d.mentions[d.mAt[i-2]].ent != nil && d.mentions[d.mAt[i-2]].ent.isPlace() && d.mentions[d.mAt[i-2]].ent.kind != graph.Country
 }
 
 // bodyMention recognises a government body or military named through its
@@ -316,7 +324,7 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 			last++
 		}
 		return &mention{first: i, last: last, ent: d.ministry(c, portfolios[d.toks[j+2].lower]), kind: mBody}
-	case militaryNouns[t.lower]:
+	case t.in(militaryNouns):
 		if t.is("military", "army", "navy") && j+1 < hi && d.isNounModifiee(j+1) {
 			return nil // "Russian military position": an adjective
 		}
@@ -328,7 +336,7 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 			last++
 		}
 		return &mention{first: i, last: last, ent: d.military(c), kind: mBody}
-	case governmentNouns[t.lower]:
+	case t.in(governmentNouns):
 		if t.is("government", "administration", "cabinet", "parliament", "presidency") && j+1 < hi && d.isNounModifiee(j+1) {
 			return nil // "a Philippine government vessel": an adjective
 		}
@@ -346,12 +354,17 @@ func (d *doc) isNounModifiee(j int) bool {
 	if t.kind != tWord || t.cap {
 		return false
 	}
-	return !auxiliaries[t.lower] && !prepositions[t.lower] && !clauseWords[t.lower] && !commonVerbs[t.lower] &&
-		t.lower != "and" && t.lower != "or" && !isVerbForm(t.lower)
+	return !t.in(auxiliaries) && !t.in(prepositions) && !t.in(clauseWords) && !t.in(commonVerbs) &&
+		t.lower != "and" && t.lower != "or" && !t.isVerbForm()
 }
 
-func isVerbForm(w string) bool {
-	v, ok := verbLex[w]
+// isVerbForm reports an inflected form of a lexicon verb ("attacked",
+// "meets"), which cannot head a noun phrase.
+func (t *token) isVerbForm() bool {
+	if !t.in(lexWords) {
+		return false
+	}
+	v, ok := verbLex[t.lower]
 	return ok && v.form != formBase
 }
 
@@ -395,7 +408,7 @@ func (d *doc) ministry(c *gazetteer.Country, portfolio string) *docEntity {
 // "Western allies", "Arab nations".
 func (d *doc) collective(i, hi int) *mention {
 	t := &d.toks[i]
-	if !t.cap || t.kind != tWord || i+1 >= hi || !collectiveNouns[d.toks[i+1].lower] {
+	if !t.cap || t.kind != tWord || i+1 >= hi || !d.toks[i+1].in(collectiveNouns) {
 		return nil
 	}
 	if !(strings.HasSuffix(t.lower, "an") || strings.HasSuffix(t.lower, "ern") || strings.HasSuffix(t.lower, "ic") || t.is("g7", "g20", "world", "gulf", "nato")) {

@@ -103,7 +103,7 @@ left:
 				f.mode = modeWords[tk.lower]
 			}
 			labelStart = j
-		case prisonerWords[tk.lower]:
+		case tk.in(prisonerWords):
 			prisoner = true
 			labelStart = j
 		case tk.kind == tWord && j > lo && d.toks[j-1].isHyphen() && d.toks[j-1].glued && tk.glued:
@@ -116,7 +116,7 @@ left:
 				f.mode = m
 			}
 			j = k
-		case labelModifiers[tk.lower] || isNounTrigger(tk):
+		case tk.in(labelModifiers) || isNounTrigger(tk):
 			if ns, ok := nounLex[tk.lower]; ok && ns.sense == senseSwap {
 				swapMod = true
 			}
@@ -126,25 +126,25 @@ left:
 			if tk.is("new", "fresh", "further", "renewed") {
 				f.future = f.future || false
 			}
-		case failWords[tk.lower]:
+		case tk.in(failWords):
 			f.status = graph.StatusFailed
-		case plannedWords[tk.lower]:
+		case tk.in(plannedWords):
 			if tk.is("planned", "upcoming", "proposed", "future", "scheduled", "expected", "forthcoming") {
 				f.status = graph.StatusPlanned
 				f.future = true
 			}
-		case hypothetical[tk.lower] && !tk.is("would", "if", "whether", "unless"):
+		case tk.in(hypothetical) && !tk.is("would", "if", "whether", "unless"):
 			f.hypo = true
-		case determiners[tk.lower]:
+		case tk.in(determiners):
 			definite = tk.is("the", "this", "that", "these", "those")
 			j--
 			break left
-		case tk.kind == tWord && !tk.cap && !isVerbForm(tk.lower) && !prepositions[tk.lower] && !auxiliaries[tk.lower] &&
-			!commonVerbs[tk.lower] && !clauseWords[tk.lower] && !lightVerbs[tk.lower] && !tk.is("and", "or"):
+		case tk.kind == tWord && !tk.cap && !tk.isVerbForm() && !tk.in(prepositions) && !tk.in(auxiliaries) &&
+			!tk.in(commonVerbs) && !tk.in(clauseWords) && !tk.in(lightVerbs) && !tk.is("and", "or"):
 			// an adjective: "deadly", "tougher", "civilian"
 		case tk.kind == tWord && tk.cap && !named && j == i-1 && tk.allCaps:
 			// an acronym modifier: "POW swap"
-			if prisonerWords[tk.lower] {
+			if tk.in(prisonerWords) {
 				prisoner = true
 				labelStart = j
 			}
@@ -167,7 +167,7 @@ left:
 	if (sn == senseSwap) && !prisoner {
 		// "exchange" alone is too vague ("exchange of fire", "of views"): it
 		// needs prisoners in it, before or after.
-		if !(i+2 < hi && d.toks[i+1].is("of") && prisonerWords[d.toks[i+2].lower]) {
+		if !(i+2 < hi && d.toks[i+1].is("of") && d.toks[i+2].in(prisonerWords)) {
 			if !definite {
 				return nil
 			}
@@ -270,7 +270,7 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 			if k < hi && d.toks[k].kind == tPoss {
 				return
 			}
-		case t.is("of") && k+1 < hi && prisonerWords[d.toks[k+1].lower]:
+		case t.is("of") && k+1 < hi && d.toks[k+1].in(prisonerWords):
 			k += 2
 		case (contains(sn.preps, t.lower) || t.is("with") && f.sense.symmetric) && k+1 < hi:
 			if ev := d.eventNounAt(k+1, hi); ev != nil {
@@ -348,7 +348,7 @@ func dateAt(d *doc, k int) bool {
 // support for", "the two sides reached an agreement".
 func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	j := npStart - 1
-	for j >= lo && (npLinks[d.toks[j].lower] || determiners[d.toks[j].lower]) {
+	for j >= lo && (d.toks[j].in(npLinks) || d.toks[j].in(determiners)) {
 		j--
 	}
 	if j < lo {
@@ -360,14 +360,14 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 		if v, ok := verbLex[d.toks[j-1].lower]; ok && (v.sense == senseAgree || v.sense == senseDemand || v.sense == senseUrge) {
 			t = &d.toks[j-1]
 			j--
-		} else if !lightVerbs[d.toks[j-1].lower] {
+		} else if !d.toks[j-1].in(lightVerbs) {
 			return
 		} else {
 			t = &d.toks[j-1]
 			j--
 		}
 	}
-	if !lightVerbs[t.lower] {
+	if !t.in(lightVerbs) {
 		return
 	}
 	if !strings.HasSuffix(t.lower, "ing") && d.passiveBefore(j, lo) {
@@ -414,7 +414,7 @@ func (d *doc) hostEvent(i, hi int) *frame {
 			}
 			return nil
 		}
-		if !(beForms[t.lower] || adverbs[t.lower] || lightVerbs[t.lower] || isVerbForm(t.lower)) {
+		if !(t.in(beForms) || t.in(adverbs) || t.in(lightVerbs) || t.isVerbForm()) {
 			return nil
 		}
 	}

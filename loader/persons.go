@@ -91,7 +91,7 @@ func (d *doc) titledPerson(i, hi int) *mention {
 }
 
 func isTitleWord(t *token) bool {
-	return headTitles[t.lower] || titleModifiers[t.lower] || ranks[t.lower]
+	return t.in(headTitles) || t.in(titleModifiers) || t.in(ranks)
 }
 
 // parseTitle returns the token range of a title starting at j (te < ts when
@@ -106,7 +106,7 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 			return ts, d.titleEnd(ts, te, head) // the name starts: "Defence Minister Gen Nakatani"
 		}
 		switch {
-		case t.kind == tPunct && t.text == "." && k > j && ranks[d.toks[k-1].lower] && t.glued:
+		case t.kind == tPunct && t.text == "." && k > j && d.toks[k-1].in(ranks) && t.glued:
 			continue
 		case t.kind == tPunct && t.isHyphen() && t.glued && k > j:
 			continue // "Secretary-General"
@@ -120,18 +120,18 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 			return ts, d.titleEnd(ts, te, head)
 		case t.is("the") && k == j:
 			return ts, ts - 1
-		case headTitles[t.lower] || ranks[t.lower]:
+		case t.in(headTitles) || t.in(ranks):
 			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor") {
 				return ts, ts - 1
 			}
-			if headTitles[t.lower] {
+			if t.in(headTitles) {
 				head = true
 			}
 			te = k
-			if ranks[t.lower] {
+			if t.in(ranks) {
 				head = true
 			}
-		case titleModifiers[t.lower] || portfolios[t.lower] != "":
+		case t.in(titleModifiers) || portfolios[t.lower] != "":
 			te = k
 		default:
 			return ts, d.titleEnd(ts, te, head)
@@ -145,10 +145,10 @@ func (d *doc) titleEnd(ts, te int, head bool) int {
 		return ts - 1
 	}
 	// Trailing modifiers are not part of the title ("the President of").
-	for te >= ts && !headTitles[d.toks[te].lower] && !ranks[d.toks[te].lower] && portfolios[d.toks[te].lower] == "" && !d.toks[te].is("state", "staff", "affairs") {
+	for te >= ts && !d.toks[te].in(headTitles) && !d.toks[te].in(ranks) && portfolios[d.toks[te].lower] == "" && !d.toks[te].is("state", "staff", "affairs") {
 		te--
 	}
-	if te >= ts && te+1 < len(d.toks) && d.toks[te+1].text == "." && d.toks[te+1].glued && ranks[d.toks[te].lower] {
+	if te >= ts && te+1 < len(d.toks) && d.toks[te+1].text == "." && d.toks[te+1].glued && d.toks[te].in(ranks) {
 		te++ // "Gen."
 	}
 	return te
@@ -165,11 +165,11 @@ func (d *doc) titleRole(ts, te int) (graph.RelType, string, bool) {
 		if t.kind != tWord {
 			continue
 		}
-		if formerTitles[t.lower] {
+		if t.in(formerTitles) {
 			former = true
 			continue
 		}
-		if ranks[t.lower] && !(t.is("general") && k > ts && d.toks[k-1].is("secretary", "attorney", "inspector")) {
+		if t.in(ranks) && !(t.is("general") && k > ts && d.toks[k-1].is("secretary", "attorney", "inspector")) {
 			continue
 		}
 		if t.is("the") {
@@ -187,9 +187,9 @@ func (d *doc) titleRole(ts, te int) (graph.RelType, string, bool) {
 	title := d.body[d.toks[first].start:d.toks[last].end]
 	norm := strings.Join(words, " ")
 	switch {
-	case spokesTitles[norm] || strings.Contains(norm, "spokes") || strings.Contains(norm, "press secretary"):
+	case spokesTitles.has(norm) || strings.Contains(norm, "spokes") || strings.Contains(norm, "press secretary"):
 		return "SPOKESPERSON_FOR", title, former
-	case leaderTitles[norm] || norm == "mayor" || norm == "governor":
+	case leaderTitles.has(norm) || norm == "mayor" || norm == "governor":
 		return "LEADER_OF", title, former
 	}
 	return "OFFICIAL_OF", title, former
@@ -230,7 +230,7 @@ func (d *doc) nameRun(k, hi int) int {
 			break
 		}
 		switch {
-		case t.kind == tWord && t.cap && !t.allCaps && !isTitleWord(t) && !(words == 0 && notNames[t.lower]):
+		case t.kind == tWord && t.cap && !t.allCaps && !isTitleWord(t) && !(words == 0 && t.in(notNames)):
 			if _, wd := weekdayNames[t.lower]; wd {
 				return last
 			}
@@ -247,7 +247,7 @@ func (d *doc) nameRun(k, hi int) int {
 		case t.isHyphen() && t.glued && j == last+1 && words > 0 && j+1 < hi && d.toks[j+1].glued && d.toks[j+1].kind == tWord:
 			last = j + 1 // "Ching-te", "al-Sham"
 			j++
-		case t.kind == tWord && nameParticles[t.lower] && !t.cap && words > 0 && j+1 < hi && d.toks[j+1].cap:
+		case t.kind == tWord && t.in(nameParticles) && !t.cap && words > 0 && j+1 < hi && d.toks[j+1].cap:
 			continue
 		default:
 			return last
@@ -321,7 +321,7 @@ func withinOneEdit(a, b string) bool {
 // ("via Truth Social"), and two- to four-word person names ("Masood Azhar").
 func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 	t := &d.toks[i]
-	if headline || t.kind != tWord || !t.cap || notNames[t.lower] {
+	if headline || t.kind != tWord || !t.cap || t.in(notNames) {
 		return nil
 	}
 	sentStart := i == lo || (i == lo+1 && d.toks[lo].kind == tPunct)
@@ -352,7 +352,7 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 	if kind, ok := orgHeads[t.lower]; ok && n >= 2 && strings.Contains(name, " of ") {
 		return &mention{first: i, last: last, ent: d.org(name, kind), kind: mName, conf: 0.8}
 	}
-	if i > lo && mediaCues[d.toks[i-1].lower] && n <= 3 {
+	if i > lo && d.toks[i-1].in(mediaCues) && n <= 3 {
 		return &mention{first: i, last: last, ent: d.org(name, graph.Organization), kind: mName, conf: 0.7}
 	}
 	// Person names: no "of" inside, no lexicon words.
@@ -373,7 +373,7 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		if _, nn := nounLex[tk.lower]; nn {
 			return nil
 		}
-		if orgHeads[tk.lower] != "" || notNames[tk.lower] {
+		if orgHeads[tk.lower] != "" || tk.in(notNames) {
 			return nil
 		}
 	}

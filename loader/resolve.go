@@ -67,7 +67,7 @@ func (d *doc) definite(i, hi int) *mention {
 	if d.toks[i].is("the") && d.toks[k].is("two", "both") {
 		k++
 	}
-	if k < hi && sideNouns[d.toks[k].lower] && (k > j || d.toks[i].is("both")) {
+	if k < hi && d.toks[k].in(sideNouns) && (k > j || d.toks[i].is("both")) {
 		if g := d.lastPair(sent); g != nil {
 			return &mention{first: i, last: k, group: g, kind: mAnaphor, conf: 0.7}
 		}

@@ -38,22 +38,22 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 			setStatus(f, graph.StatusDenied)
 		case t.is("failed", "fails", "fail"):
 			setStatus(f, graph.StatusFailed)
-		case t.is("to") && j == i-1 || t.is("to") && j < i-1 && adverbs[d.toks[j+1].lower]:
-			if j-1 >= lo && planWords[d.toks[j-1].lower] && !d.toks[j-1].is("agreed", "agree", "agrees") {
+		case t.is("to") && j == i-1 || t.is("to") && j < i-1 && d.toks[j+1].in(adverbs):
+			if j-1 >= lo && d.toks[j-1].in(planWords) && !d.toks[j-1].is("agreed", "agree", "agrees") {
 				f.future = true
 				setStatus(f, graph.StatusPlanned)
 			}
-			if j-1 >= lo && (d.toks[j-1].is("agreed", "agree", "agrees", "agreeing") || intentNouns[d.toks[j-1].lower]) {
+			if j-1 >= lo && (d.toks[j-1].is("agreed", "agree", "agrees", "agreeing") || d.toks[j-1].in(intentNouns)) {
 				f.future = true // "agreed to hold", "a proposal to resume"
 				setStatus(f, graph.StatusPlanned)
 			}
-		case hedges[t.lower]:
+		case t.in(hedges):
 			setStatus(f, graph.StatusReported)
 		}
 	}
 	// "reportedly" before the subject: "Reportedly, Russian forces struck".
 	for j := from - 1; j >= lo && j >= from-4; j-- {
-		if hedges[d.toks[j].lower] {
+		if d.toks[j].in(hedges) {
 			setStatus(f, graph.StatusReported)
 		}
 	}
@@ -70,7 +70,7 @@ func setStatus(f *frame, s string) {
 // sentence ("said the swap would take place").
 func (d *doc) reportVerbBefore(i, lo int) bool {
 	for j := i - 1; j >= lo; j-- {
-		if reportVerbs[d.toks[j].lower] && d.mAt[j] < 0 {
+		if d.toks[j].in(reportVerbs) && d.mAt[j] < 0 {
 			return true
 		}
 	}
@@ -97,7 +97,7 @@ func (d *doc) attribute(fs []*frame, lo, hi int) {
 			}
 			continue
 		}
-		if !reportVerbs[t.lower] {
+		if !t.in(reportVerbs) {
 			continue
 		}
 		if v, ok := verbLex[t.lower]; ok && d.nounContext(j, lo) && v.form != formPast {
@@ -157,7 +157,7 @@ func (d *doc) segments(lo, hi int) []int {
 	n := 0
 	for j := lo; j < hi; j++ {
 		t := &d.toks[j]
-		if t.kind == tPunct && strings.ContainsAny(t.text, ",;:()—–") || t.kind == tWord && clauseWords[t.lower] && !t.is("as", "that") {
+		if t.kind == tPunct && strings.ContainsAny(t.text, ",;:()—–") || t.kind == tWord && t.in(clauseWords) && !t.is("as", "that") {
 			n++
 		}
 		seg[j-lo] = n
@@ -169,7 +169,7 @@ func (d *doc) segments(lo, hi int) []int {
 // nearest to its trigger; a trailing participle (", agreeing to ...")
 // shares the date of the clause before it.
 func (d *doc) assignDates(fs []*frame, lo, hi int) {
-	dates := findDates(d.body, d.toks, lo, hi)
+	dates := d.curDates
 	if len(dates) == 0 {
 		return
 	}
@@ -284,6 +284,16 @@ var numberWords = map[string]int{
 	"dozen": 12, "a dozen": 12,
 }
 
+// countWords are the keys of numberWords, as a word set.
+var countWords = func() wordSet {
+	ws := set()
+	for w := range numberWords {
+		ws.words[w] = true
+		classOf[w] |= ws.bit
+	}
+	return ws
+}()
+
 var (
 	killWords   = set("killed", "killing", "kill", "kills", "dead", "died", "die", "deaths", "death", "dies", "slain", "lives")
 	injureWords = set("injured", "injuring", "injure", "injures", "wounded", "wounding", "wound", "hurt", "injuries", "wounds")
@@ -301,10 +311,13 @@ func (d *doc) number(k int) (int, bool) {
 			}
 		}
 		n, err := strconv.Atoi(strings.ReplaceAll(t.text, ",", ""))
-		if err != nil || yearNumber(t) > 0 && !(k+1 < len(d.toks) && personNouns[d.toks[k+1].lower]) {
+		if err != nil || yearNumber(t) > 0 && !(k+1 < len(d.toks) && d.toks[k+1].in(personNouns)) {
 			return 0, false
 		}
 		return n, true
+	}
+	if !t.in(countWords) {
+		return 0, false
 	}
 	n, ok := numberWords[t.lower]
 	return n, ok
@@ -326,10 +339,10 @@ func (d *doc) casualties(fs []*frame, lo, hi int) {
 			p--
 		}
 		if p >= lo {
-			if w := d.toks[p].lower; killWords[w] && killed == nil {
+			if w := d.toks[p].lower; killWords.has(w) && killed == nil {
 				killed = ptrInt(n)
 				continue
-			} else if injureWords[w] && injured == nil {
+			} else if injureWords.has(w) && injured == nil {
 				injured = ptrInt(n)
 				continue
 			}
@@ -345,19 +358,19 @@ func (d *doc) casualties(fs []*frame, lo, hi int) {
 			if depth == 1 {
 				continue
 			}
-			if killWords[t.lower] {
+			if t.in(killWords) {
 				if killed == nil {
 					killed = ptrInt(n)
 				}
 				break
 			}
-			if injureWords[t.lower] {
+			if t.in(injureWords) {
 				if injured == nil {
 					injured = ptrInt(n)
 				}
 				break
 			}
-			if !(personNouns[t.lower] || beForms[t.lower] || t.is("have", "had", "been", "were", "reportedly", "civilian", "more", "other", "killed", "and", "least", "at", "around", "about", "nearly", "almost", "over")) {
+			if !(t.in(personNouns) || t.in(beForms) || t.is("have", "had", "been", "were", "reportedly", "civilian", "more", "other", "killed", "and", "least", "at", "around", "about", "nearly", "almost", "over")) {
 				break
 			}
 		}

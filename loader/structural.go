@@ -82,7 +82,7 @@ func (d *doc) basedIn(si, lo, hi int) {
 func (d *doc) clausePlace(k, lo int) *docEntity {
 	start := lo
 	for j := k - 1; j >= lo; j-- {
-		if t := &d.toks[j]; t.is(",", ";") || clauseWords[t.lower] {
+		if t := &d.toks[j]; t.is(",", ";") || t.in(clauseWords) {
 			start = j + 1
 			break
 		}

@@ -23,10 +23,11 @@ type token struct {
 	text       string
 	lower      string
 	kind       tokKind
-	cap        bool // starts with an upper-case letter
-	allCaps    bool // two or more letters, all upper case
-	glued      bool // no space between this token and the previous one
-	sent       int  // sentence index
+	cap        bool   // starts with an upper-case letter
+	allCaps    bool   // two or more letters, all upper case
+	glued      bool   // no space between this token and the previous one
+	sent       int    // sentence index
+	cls        uint64 // the word sets the word belongs to (see wordSet)
 }
 
 func (t *token) is(words ...string) bool {
@@ -62,7 +63,7 @@ func asciiLower(s string) string {
 
 // tokenize splits the sentences of body into tokens.
 func tokenize(body, lower string, sents []span) []token {
-	toks := make([]token, 0, len(body)/5)
+	toks := make([]token, 0, len(body)/4)
 	for si, s := range sents {
 		prevEnd := -1
 		for i := s.start; i < s.end; {
@@ -90,6 +91,9 @@ func tokenize(body, lower string, sents []span) []token {
 			if kind == tWord {
 				t.cap = unicode.IsUpper(r)
 				t.allCaps = isAllCaps(t.text)
+			}
+			if kind != tNum {
+				t.cls = classOf[t.lower]
 			}
 			toks = append(toks, t)
 			prevEnd = i

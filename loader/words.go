@@ -5,13 +5,37 @@ import "github.com/geokg/geokg/graph"
 // Closed word classes the patterns rely on. They are English function words
 // and news vocabulary, not names: names come from the gazetteer.
 
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
+// wordSet is a closed class of lower-case words. Each set owns one bit of
+// the class mask the tokenizer stores on every token, so asking whether a
+// token is in a set costs no map lookup.
+type wordSet struct {
+	bit   uint64
+	words map[string]bool
 }
+
+// classOf maps a word to the bits of the sets it belongs to.
+var classOf = map[string]uint64{}
+
+var nextClassBit uint64 = 1
+
+func set(words ...string) wordSet {
+	if nextClassBit == 0 {
+		panic("loader: more than 64 word sets")
+	}
+	ws := wordSet{bit: nextClassBit, words: make(map[string]bool, len(words))}
+	nextClassBit <<= 1
+	for _, w := range words {
+		ws.words[w] = true
+		classOf[w] |= ws.bit
+	}
+	return ws
+}
+
+// has reports whether w (lower case) is in the set.
+func (ws wordSet) has(w string) bool { return ws.words[w] }
+
+// in reports whether the token's word is in the set.
+func (t *token) in(ws wordSet) bool { return t.cls&ws.bit != 0 }
 
 var (
 	determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
