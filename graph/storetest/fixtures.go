@@ -401,3 +401,72 @@ func relationIDs(rs []graph.Relation) []string {
 	}
 	return out
 }
+
+const (
+	articleE = "article:e"
+	articleS = "article:s"
+)
+
+// batchE adds events around A's and B's dates, two undated, and a small
+// network of invented places for shortest-path tie-breaks: from Pine to
+// Quay, two 2-hop paths (via Yarrow over rel:e:1 then rel:e:9, via Xeno
+// over rel:e:2 then rel:e:0) and a 3-hop path whose ids are all smaller.
+func batchE(t testing.TB) graph.Batch {
+	t.Helper()
+	const body = "Norland and Sudria met, undated. Pine, Quay, Xeno, Yarrow, Zinc and Wold."
+	place := func(id, name string) graph.Entity {
+		return graph.Entity{ID: id, Name: name, Kind: graph.Location, Mentions: mentions(t, body, name)}
+	}
+	rel := func(id string, typ graph.RelType, source, target string) graph.Relation {
+		c, _ := graph.ClassOf(typ)
+		return graph.Relation{ID: id, Type: typ, Class: c, Source: source, Target: target, Confidence: 0.5}
+	}
+	xn := graph.Entity{ID: "country:XN", Name: "Norland", Kind: graph.Country, Mentions: mentions(t, body, "Norland")}
+	xs := graph.Entity{ID: "country:XS", Name: "Sudria", Kind: graph.Country, Mentions: mentions(t, body, "Sudria")}
+	return graph.Batch{
+		Article: graph.Article{ID: articleE, Title: "Events and places", Published: "2025-05-12", SHA256: sha(body), Text: body},
+		Entities: []graph.Entity{
+			xn, xs,
+			{ID: "city:port-amar", Name: "Port Amar", Kind: graph.City},
+			place("location:pine", "Pine"), place("location:quay", "Quay"), place("location:xeno", "Xeno"),
+			place("location:yarrow", "Yarrow"), place("location:zinc", "Zinc"), place("location:wold", "Wold"),
+		},
+		Relations: []graph.Relation{
+			rel("rel:e:1", "PART_OF", "location:pine", "location:yarrow"),
+			rel("rel:e:9", "PART_OF", "location:yarrow", "location:quay"),
+			rel("rel:e:2", "LOCATED_IN", "location:xeno", "location:pine"), // against the walk: direction does not matter
+			rel("rel:e:0", "PART_OF", "location:xeno", "location:quay"),
+			rel("rel:e:0a", "PART_OF", "location:pine", "location:zinc"),
+			rel("rel:e:0b", "PART_OF", "location:zinc", "location:wold"),
+			rel("rel:e:0c", "PART_OF", "location:wold", "location:quay"),
+		},
+		Events: []graph.Event{
+			{ID: "event:e:undated-statement", Type: "STATEMENT", Label: "statement",
+				Participants: []graph.Participant{{Entity: "country:XS", Role: graph.RoleSource}}},
+			{ID: "event:e:raid", Type: "ASSAULT", Label: "raid", Date: "2025-05-03", Status: graph.StatusReported,
+				Place: "city:port-amar", Killed: ptr(2),
+				Participants: []graph.Participant{{Entity: "country:XS", Role: graph.RoleSource}, {Entity: "country:XN", Role: graph.RoleTarget}}},
+			{ID: "event:e:early", Type: "ASSAULT", Label: "early shelling", Date: "2025-04-30", Killed: ptr(10),
+				Participants: []graph.Participant{{Entity: "country:XN", Role: graph.RoleSource}}},
+			{ID: "event:e:undated-call", Type: "CONSULT", Label: "call",
+				Participants: []graph.Participant{{Entity: "country:XN", Role: graph.RoleSource}, {Entity: "country:XS", Role: graph.RoleTarget}}},
+		},
+	}
+}
+
+// batchS names people and places for typo-tolerant search, with a few
+// look-alikes to rank against.
+func batchS(t testing.TB) graph.Batch {
+	t.Helper()
+	return graph.Batch{
+		Article: graph.Article{ID: articleS, Title: "Search names", SHA256: sha("")},
+		Entities: []graph.Entity{
+			{ID: "person:volodymyr-zelenskyy", Name: "Volodymyr Zelenskyy", Kind: graph.Person},
+			{ID: "person:vladimir-putin", Name: "Vladimir Putin", Kind: graph.Person},
+			{ID: "city:putna", Name: "Putna", Kind: graph.City},
+			{ID: "country:IR", Name: "Iran", Kind: graph.Country},
+			{ID: "person:conor-obrien", Name: "Conor O'Brien", Kind: graph.Person},
+			{ID: "organization:un", Name: "United Nations", Kind: graph.Organization, Aliases: []string{"U.N.", "UN"}},
+		},
+	}
+}
