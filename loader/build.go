@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -89,7 +88,7 @@ func (b *builder) evidence(si int) graph.Evidence {
 
 func (b *builder) evidences(f *frame) []graph.Evidence {
 	sents := append([]int{f.sent}, f.sents...)
-	sort.Ints(sents)
+	slices.Sort(sents)
 	out := make([]graph.Evidence, 0, len(sents))
 	for k, si := range sents {
 		if k > 0 && sents[k-1] == si {
@@ -100,17 +99,30 @@ func (b *builder) evidences(f *frame) []graph.Evidence {
 	return out
 }
 
-// hashID derives an id from its parts: 16 hex digits of their FNV-1a hash.
-func hashID(prefix string, parts ...string) string {
-	h := uint64(14695981039346656037)
-	for _, p := range parts {
-		for i := 0; i < len(p); i++ {
-			h ^= uint64(p[i])
-			h *= 1099511628211
-		}
-		h ^= 0xff // separator
+// idHash is an FNV-1a hash of an id's parts; ids are its 16 hex digits.
+type idHash uint64
+
+func newIDHash() idHash { return 14695981039346656037 }
+
+func (h idHash) add(p string) idHash {
+	for i := 0; i < len(p); i++ {
+		h ^= idHash(p[i])
 		h *= 1099511628211
 	}
+	h ^= 0xff // a separator, so ("ab","c") and ("a","bc") differ
+	h *= 1099511628211
+	return h
+}
+
+func (h idHash) addInt(n int) idHash {
+	for i := 0; i < 8; i++ {
+		h ^= idHash(byte(n >> (8 * i)))
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (h idHash) id(prefix string) string {
 	var buf [16]byte
 	const digits = "0123456789abcdef"
 	for i := 15; i >= 0; i-- {
@@ -157,10 +169,12 @@ func (b *builder) frame(f *frame) {
 		ev.Place = place.id
 		b.use(place)
 	}
-	var ids []string
+	start := d.toks[f.trigger].start
+	h := newIDHash().add(b.article).add(string(class)).add(f.label).addInt(start)
+	ev.Participants = make([]graph.Participant, 0, len(sources)+len(targets)+len(f.mediators))
 	for _, s := range sources {
 		ev.Participants = append(ev.Participants, graph.Participant{Entity: s.id, Role: graph.RoleSource})
-		ids = append(ids, "S"+s.id)
+		h = h.add("S").add(s.id)
 		b.use(s)
 	}
 	for _, t := range targets {
@@ -168,7 +182,7 @@ func (b *builder) frame(f *frame) {
 			continue
 		}
 		ev.Participants = append(ev.Participants, graph.Participant{Entity: t.id, Role: graph.RoleTarget})
-		ids = append(ids, "T"+t.id)
+		h = h.add("T").add(t.id)
 		b.use(t)
 	}
 	for _, m := range actorsOnly(f.mediators) {
@@ -180,18 +194,13 @@ func (b *builder) frame(f *frame) {
 	if len(ev.Participants) == 0 && place == nil {
 		return
 	}
-	if ev.Participants == nil {
-		ev.Participants = []graph.Participant{}
-	}
-	sort.Slice(ev.Participants, func(i, j int) bool {
-		a, c := ev.Participants[i], ev.Participants[j]
+	slices.SortFunc(ev.Participants, func(a, c graph.Participant) int {
 		if a.Role != c.Role {
-			return a.Role < c.Role
+			return strings.Compare(a.Role, c.Role)
 		}
-		return a.Entity < c.Entity
+		return strings.Compare(a.Entity, c.Entity)
 	})
-	trig := strconv.Itoa(d.toks[f.trigger].start)
-	ev.ID = hashID("event:", append([]string{b.article, string(class), f.label, trig}, ids...)...)
+	ev.ID = h.id("event:")
 	b.events = append(b.events, ev)
 
 	conf := round2(f.conf)
@@ -201,13 +210,14 @@ func (b *builder) frame(f *frame) {
 		b.use(f.claimant)
 	}
 	emit := func(t graph.RelType, s, o *docEntity) {
-		if t == "" || s == o || !t.Valid() {
+		c, ok := graph.ClassOf(t)
+		if t == "" || s == o || !ok {
 			return
 		}
-		r := graph.Relation{Type: t, Class: graph.Vocabulary[t], Source: s.id, Target: o.id, Date: f.date,
+		r := graph.Relation{Type: t, Class: c, Source: s.id, Target: o.id, Date: f.date,
 			DateText: f.dateText, Status: status, ClaimedBy: claimedBy, Confidence: conf, Event: ev.ID,
 			Article: b.article, Evidence: ev.Evidence}
-		r.ID = hashID("relation:", b.article, string(t), s.id, o.id, trig)
+		r.ID = newIDHash().add(b.article).add(string(t)).add(s.id).add(o.id).addInt(start).id("relation:")
 		b.addRelation(r)
 	}
 	for _, s := range sources {
@@ -278,7 +288,7 @@ func (b *builder) structural(s, o *docEntity, t graph.RelType, title string, si 
 	ev := b.evidence(si)
 	r := graph.Relation{Type: t, Class: graph.Structural, Source: s.id, Target: o.id, Title: title,
 		Confidence: round2(conf), Article: b.article, Evidence: []graph.Evidence{ev}}
-	r.ID = hashID("relation:", b.article, string(t), s.id, o.id, strconv.Itoa(ev.Start))
+	r.ID = newIDHash().add(b.article).add(string(t)).add(s.id).add(o.id).addInt(ev.Start).id("relation:")
 	if b.standingSeen == nil {
 		b.standingSeen = map[relKey]bool{}
 	}
@@ -368,11 +378,17 @@ func (b *builder) entities() []graph.Entity {
 }
 
 func (b *builder) sortedRelations() []graph.Relation {
-	slices.SortFunc(b.relations, func(a, c graph.Relation) int { return strings.Compare(a.ID, c.ID) })
-	if b.relations == nil {
-		return []graph.Relation{}
+	// Sort indexes rather than the large structs themselves.
+	idx := make([]int32, len(b.relations))
+	for i := range idx {
+		idx[i] = int32(i)
 	}
-	return b.relations
+	slices.SortFunc(idx, func(x, y int32) int { return strings.Compare(b.relations[x].ID, b.relations[y].ID) })
+	out := make([]graph.Relation, len(idx))
+	for i, k := range idx {
+		out[i] = b.relations[k]
+	}
+	return out
 }
 
 func (b *builder) sortedEvents() []graph.Event {

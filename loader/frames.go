@@ -67,6 +67,8 @@ func (f *frame) parties() []*docEntity {
 	return out
 }
 
+func (f *frame) hasParties() bool { return len(f.sources)+len(f.targets) > 0 }
+
 func containsEnt(es []*docEntity, e *docEntity) bool {
 	for _, x := range es {
 		if x == e {
@@ -620,7 +622,7 @@ func minf(a, b float64) float64 {
 func (d *doc) eventObject(f *frame, ev *frame) {
 	ev = ev.root()
 	if !f.noun && ev.noun && ev.sent == f.sent && ev.class() == f.class() && f.rel != "MEDIATED" && f.rel != "HOSTED" &&
-		(len(ev.parties()) == 0 || d.sourcesCompatible(ev.parties(), f.parties())) {
+		(!ev.hasParties() || d.sourcesCompatible(ev.parties(), f.parties())) {
 		// "agreed to a peace deal", "met for talks": one event, named by the noun.
 		if ev.rel != f.rel && !containsRel(f.extra, ev.rel) {
 			f.extra = append(f.extra, ev.rel)
@@ -671,7 +673,7 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 		}
 		fallthrough
 	case "AGREE":
-		if len(ev.parties()) == 0 {
+		if !ev.hasParties() {
 			ev.sources = addEnt(ev.sources, f.sources...)
 			ev.targets = addEnt(ev.targets, f.targets...)
 			if f.class() == "AGREE" && ev.status == "" {

@@ -180,7 +180,7 @@ left:
 	if d.hypotheticalAfter(i, hi) {
 		f.hypo = true
 	}
-	if len(f.parties()) == 0 {
+	if !f.hasParties() {
 		if host := d.hostEvent(i, hi); host != nil {
 			// "an agreement was reached in Friday's talks": the talks' parties
 			f.sources = addEnt(f.sources, host.sources...)
@@ -188,7 +188,7 @@ left:
 			f.places = addEnt(f.places, host.places...)
 		}
 	}
-	if len(f.parties()) == 0 {
+	if !f.hasParties() {
 		day := dayOf.resolve(d.pub, d.hasPub, f.future)
 		var ante *frame
 		if definite || possessed || named {

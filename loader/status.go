@@ -244,7 +244,7 @@ func (d *doc) mergeSentence(fs []*frame) []*frame {
 				d.mergeInto(a, b)
 				break
 			}
-			if (len(b.parties()) == 0 || len(a.parties()) == 0) && a.rel == b.rel {
+			if (!b.hasParties() || !a.hasParties()) && a.rel == b.rel {
 				d.mergeInto(a, b)
 				break
 			}

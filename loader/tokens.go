@@ -67,7 +67,14 @@ func tokenize(body, lower string, sents []span) []token {
 	for si, s := range sents {
 		prevEnd := -1
 		for i := s.start; i < s.end; {
-			r, n := utf8.DecodeRuneInString(body[i:])
+			if c := body[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+				i++
+				continue
+			}
+			r, n := rune(body[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(body[i:])
+			}
 			if unicode.IsSpace(r) {
 				i += n
 				continue
@@ -120,6 +127,10 @@ func possessiveAt(body string, i, end int) bool {
 func scanWord(s string, i, end int) int {
 	dotted := false
 	for i < end {
+		if c := s[i]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			i += n
@@ -179,6 +190,9 @@ func scanNumber(s string, i, end int) int {
 }
 
 func isAllCaps(s string) bool {
+	if len(s) < 2 || s[1] >= 'a' && s[1] <= 'z' {
+		return false // the common case: "Russia", "said"
+	}
 	letters := 0
 	for _, r := range s {
 		if unicode.IsLetter(r) {
