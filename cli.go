@@ -41,6 +41,8 @@ bundled seed article at start.
 Environment:
   GEOKG_ADDR              listen address for serve (default :8080)
   GEOKG_INTROSPECTION     false turns GraphQL introspection off (default true)
+  GEOKG_API_TOKEN         secret that GraphQL mutations (ingestArticle, deleteArticle)
+                          need as "Authorization: Bearer <token>"; unset, they are off
   GEOKG_LOG_LEVEL         debug, info, warn or error (default info)
   GEOKG_LOG_FORMAT        text or json (default text)
 

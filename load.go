@@ -13,8 +13,11 @@ import (
 	"strings"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/loader"
+	"github.com/geokg/geokg/resolvers"
 )
 
 func load(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
@@ -188,4 +191,32 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// extractInput runs the loader for the ingestArticle mutation. Metadata
+// given as arguments becomes the article's front matter, so the body, and
+// with it the article id, is the text exactly as sent.
+func extractInput(ld *loader.Loader) resolvers.ExtractFunc {
+	return func(_ context.Context, a resolvers.ArticleInput) (graph.Batch, error) {
+		data := []byte(a.Text)
+		if a.Title != "" || a.Source != "" || a.Published != "" {
+			if first, _, _ := strings.Cut(a.Text, "\n"); strings.TrimSpace(strings.TrimPrefix(first, "\uFEFF")) == "---" {
+				return graph.Batch{}, fmt.Errorf("%w: the text starts with its own front matter; give title, source and published there or as arguments, not both", graph.ErrInvalid)
+			}
+			header, err := yaml.Marshal(struct {
+				Title     string `yaml:"title,omitempty"`
+				Source    string `yaml:"source,omitempty"`
+				Published string `yaml:"published,omitempty"`
+			}{a.Title, a.Source, a.Published})
+			if err != nil {
+				return graph.Batch{}, fmt.Errorf("front matter: %w", err)
+			}
+			data = append([]byte("---\n"+string(header)+"---\n"), data...)
+		}
+		doc, err := ld.Extract("", data)
+		if err != nil {
+			return graph.Batch{}, err
+		}
+		return doc.Batch(), nil
+	}
 }

@@ -24,7 +24,7 @@ import (
 
 // HTTP limits.
 const (
-	maxBodyBytes      = 1 << 20 // a GraphQL request is small; anything larger is refused with 413
+	maxBodyBytes      = 2 << 20 // room for an ingestArticle text at the loader's 1 MiB limit, JSON-escaped; larger is refused with 413
 	defaultTimeout    = 30 * time.Second
 	readHeaderTimeout = 10 * time.Second
 	idleTimeout       = 2 * time.Minute
@@ -38,6 +38,7 @@ type serveConfig struct {
 	noSeed        bool
 	timeout       time.Duration
 	introspection bool
+	token         string // bearer token for mutations; "" turns them off
 }
 
 // stringList is a repeatable string flag.
@@ -47,7 +48,7 @@ func (l *stringList) String() string     { return fmt.Sprint([]string(*l)) }
 func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
-	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true}
+	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true, token: getenv("GEOKG_API_TOKEN")}
 	if a := getenv("GEOKG_ADDR"); a != "" {
 		cfg.addr = a
 	}
@@ -107,7 +108,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{
-		Handler:           newMux(store, cfg, logger),
+		Handler:           newMux(store, ld, cfg, logger),
 		ReadHeaderTimeout: readHeaderTimeout,
 		WriteTimeout:      cfg.timeout + 5*time.Second,
 		IdleTimeout:       idleTimeout,
@@ -117,6 +118,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	addr := ln.Addr().String()
 	logger.Info("listening", "addr", addr, "graphql", "http://"+browsable(addr)+"/graphql",
 		"playground", "http://"+browsable(addr)+"/", "explorer", "http://"+browsable(addr)+web.Prefix)
+	if cfg.token == "" {
+		logger.Info("GraphQL mutations are disabled; set GEOKG_API_TOKEN to enable them")
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -171,8 +175,11 @@ func loadSeed(ctx context.Context, ld *loader.Loader, store graph.Store, logger 
 	return nil
 }
 
-func newMux(store graph.Store, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
-	gql := resolvers.NewHandler(resolvers.Options{Store: store, Logger: logger, Introspection: cfg.introspection})
+func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
+	gql := resolvers.NewHandler(resolvers.Options{
+		Store: apiStore(store), Logger: logger, Extract: extractInput(ld),
+		Token: cfg.token, Introspection: cfg.introspection,
+	})
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql)))
 	mux.Handle("GET /{$}", playground.Handler("geokg GraphQL", "/graphql"))

@@ -150,16 +150,16 @@ func TestServeHTTP(t *testing.T) {
 		{"query nested 20 deep", "POST", "/graphql", "application/json", gqlBody(deepQuery(20)),
 			422, []string{"nested 20 levels deep, more than the limit of 10", "QUERY_TOO_DEEP"}},
 		{"too complex", "POST", "/graphql", "application/json",
-			gqlBody(`{ entities(first: 100) { relations { source { relations { target { relations { id } } } } } } }`),
+			gqlBody(`{ entities(first: 100) { nodes { relations { source { relations { target { id } } } } } } }`),
 			422, []string{"exceeds the limit of 25000", "COMPLEXITY_LIMIT_EXCEEDED"}},
-		{"first above the cap", "POST", "/graphql", "application/json", gqlBody(`{ entities(first: 1000000) { id } }`),
-			200, []string{"first must be between 0 and 100, got 1000000", "BAD_USER_INPUT"}},
+		{"first above the cap", "POST", "/graphql", "application/json", gqlBody(`{ entities(first: 1000000) { nodes { id } } }`),
+			200, []string{"entities: first must be between 0 and 100, got 1000000", "BAD_USER_INPUT"}},
 		{"body over 1 MiB", "POST", "/graphql", "application/json",
 			gqlBody(`{ entity(name: "` + strings.Repeat("x", maxBodyBytes) + `") { id } }`),
-			413, []string{"larger than the 1048576-byte limit"}},
+			413, []string{"larger than the 2097152-byte limit"}},
 		{"chunked body over 1 MiB", "POST", "/graphql", "application/json",
 			io.MultiReader(strings.NewReader(`{"query":"`), strings.NewReader(strings.Repeat(" ", maxBodyBytes)), strings.NewReader(`{ __typename }"}`)),
-			413, []string{"larger than the 1048576-byte limit"}},
+			413, []string{"larger than the 2097152-byte limit"}},
 		{"malformed JSON", "POST", "/graphql", "application/json", strings.NewReader(`{"query": "{ entity`),
 			400, []string{"json request body could not be decoded"}},
 		{"unknown field", "POST", "/graphql", "application/json", gqlBody(`{ entity(name: "Trump") { nickname } }`),
@@ -186,7 +186,7 @@ func TestServeNoSeedAndArticlesFolder(t *testing.T) {
 	writeFile(t, dir, "a.txt", "---\ntitle: Drills\npublished: 2025-06-02\n---\nChina held military drills around Taiwan on Monday.\n")
 	base := startServer(t, nil, "--no-seed", "--articles", dir)
 	got := do(t, "POST", base+"/graphql", "application/json",
-		gqlBody(`{ trump: entity(name: "Trump") { id } articles: entities(search: "Taiwan") { name } }`))
+		gqlBody(`{ trump: entity(name: "Trump") { id } articles: entities(where: {nameContains: "Taiwan"}) { nodes { name } } }`))
 	if got.status != 200 || !strings.Contains(got.body, `"trump":null`) || !strings.Contains(got.body, `{"name":"Taiwan"}`) {
 		t.Errorf("got %d %s, want no seed entities and Taiwan from the folder", got.status, got.body)
 	}
@@ -218,7 +218,7 @@ func TestReadyz(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			mux := newMux(tc.store, serveConfig{timeout: defaultTimeout, introspection: true}, slog.New(slog.DiscardHandler))
+			mux := newMux(tc.store, nil, serveConfig{timeout: defaultTimeout, introspection: true}, slog.New(slog.DiscardHandler))
 			rec := httptest.NewRecorder()
 			mux.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
 			if rec.Code != tc.want {
@@ -253,7 +253,7 @@ func (slowStore) FindEntity(ctx context.Context, _ string) (graph.Entity, error)
 }
 
 func TestRequestTimeout(t *testing.T) {
-	mux := newMux(slowStore{memory.New()}, serveConfig{timeout: time.Millisecond, introspection: true}, slog.New(slog.DiscardHandler))
+	mux := newMux(slowStore{memory.New()}, nil, serveConfig{timeout: time.Millisecond, introspection: true}, slog.New(slog.DiscardHandler))
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest("POST", "/graphql", gqlBody(`{ entity(name: "Trump") { id } }`))
 	req.Header.Set("Content-Type", "application/json")

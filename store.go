@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/memory"
 	"github.com/geokg/geokg/graph/neo4j"
+	"github.com/geokg/geokg/resolvers"
 )
 
 // connectTimeout bounds how long start-up waits for Neo4j to answer.
@@ -45,3 +47,61 @@ func closeStore(s graph.Store, logger *slog.Logger) {
 		logger.Error("closing the store", "err", err)
 	}
 }
+
+// apiStore gives the GraphQL API the reads it needs beyond graph.Store.
+// graph/neo4j is still gaining them: until it has them, a store without
+// them answers RelationsOf with one Relations call per entity and refuses
+// the other reads with a clear error.
+func apiStore(s graph.Store) resolvers.Store {
+	if api, ok := s.(resolvers.Store); ok {
+		return api
+	}
+	return partialStore{s}
+}
+
+type partialStore struct{ graph.Store }
+
+var errUnsupported = fmt.Errorf("%w: this store does not answer this query yet", graph.ErrInvalid)
+
+func (p partialStore) RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, error) {
+	out := make(map[string][]graph.Relation, len(ids))
+	for _, id := range ids {
+		f.Entity = id
+		rels, err := p.Relations(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = rels
+	}
+	return out, nil
+}
+
+func (partialStore) Search(context.Context, graph.SearchQuery) ([]graph.SearchHit, error) {
+	return nil, errUnsupported
+}
+
+func (partialStore) ListEntities(context.Context, graph.EntityQuery) ([]graph.Entity, int, error) {
+	return nil, 0, errUnsupported
+}
+
+func (partialStore) ListRelations(context.Context, graph.RelationQuery) ([]graph.Relation, int, error) {
+	return nil, 0, errUnsupported
+}
+
+func (partialStore) ListEvents(context.Context, graph.EventQuery) ([]graph.Event, int, error) {
+	return nil, 0, errUnsupported
+}
+
+func (partialStore) ListArticles(context.Context, graph.ArticleQuery) ([]graph.Article, int, error) {
+	return nil, 0, errUnsupported
+}
+
+func (partialStore) ShortestPath(context.Context, graph.PathQuery) ([]graph.Relation, error) {
+	return nil, errUnsupported
+}
+
+func (partialStore) Stats(context.Context, int) (graph.Stats, error) {
+	return graph.Stats{}, errUnsupported
+}
+
+func (partialStore) DeleteArticle(context.Context, string) error { return errUnsupported }

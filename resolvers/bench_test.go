@@ -24,7 +24,7 @@ func BenchmarkSeedRelations(b *testing.B) {
 // BenchmarkSeedSearch measures a root query that needs no dataloader.
 func BenchmarkSeedSearch(b *testing.B) {
 	c := client.New(NewHandler(Options{Store: seedStore(b), Logger: slog.New(slog.DiscardHandler)}))
-	const q = `{ entities(search: "u", first: 20) { id name kind aliases } }`
+	const q = `{ search(text: "ukraine", first: 20) { entity { id name kind aliases } score } }`
 	for b.Loop() {
 		if _, err := c.RawPost(q); err != nil {
 			b.Fatal(err)

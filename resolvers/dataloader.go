@@ -3,6 +3,9 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -20,17 +23,126 @@ const (
 // dataloaders batch and cache lookups by id for one request, so resolving the
 // endpoints of n relations costs one store call instead of n.
 type dataloaders struct {
+	store    Store
+	opts     []dataloadgen.Option
 	entities *dataloadgen.Loader[string, graph.Entity]
 	events   *dataloadgen.Loader[string, graph.Event]
 	articles *dataloadgen.Loader[string, graph.Article]
+	// eventRelations finds the relations projecting each event.
+	eventRelations *dataloadgen.Loader[eventRef, []graph.Relation]
+
+	mu sync.Mutex
+	// relations holds one loader of entity relations per filter, since
+	// sibling fields may ask for different directions or types.
+	relations map[string]*dataloadgen.Loader[string, []graph.Relation]
 }
 
-func newDataloaders(s graph.Store, wait time.Duration) *dataloaders {
+func newDataloaders(s Store, wait time.Duration) *dataloaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(dataloaderBatch)}
 	return &dataloaders{
-		entities: dataloadgen.NewLoader(fetchByID(s.Entities, func(e graph.Entity) string { return e.ID }, "entity"), opts...),
-		events:   dataloadgen.NewLoader(fetchByID(s.Events, func(e graph.Event) string { return e.ID }, "event"), opts...),
-		articles: dataloadgen.NewLoader(fetchByID(s.Articles, func(a graph.Article) string { return a.ID }, "article"), opts...),
+		store:          s,
+		opts:           opts,
+		entities:       dataloadgen.NewLoader(fetchByID(s.Entities, func(e graph.Entity) string { return e.ID }, "entity"), opts...),
+		events:         dataloadgen.NewLoader(fetchByID(s.Events, func(e graph.Event) string { return e.ID }, "event"), opts...),
+		articles:       dataloadgen.NewLoader(fetchByID(s.Articles, func(a graph.Article) string { return a.ID }, "article"), opts...),
+		eventRelations: dataloadgen.NewMappedLoader(fetchEventRelations(s), opts...),
+		relations:      map[string]*dataloadgen.Loader[string, []graph.Relation]{},
+	}
+}
+
+// relationsLoader returns the loader for entity relations matching f
+// (Direction and Types; the entity comes from the key).
+func (l *dataloaders) relationsLoader(f graph.RelationFilter) *dataloadgen.Loader[string, []graph.Relation] {
+	key := string(f.Direction) + "|" + fmt.Sprint(f.Types)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ld, ok := l.relations[key]; ok {
+		return ld
+	}
+	ld := dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Relation, error) {
+		byID, err := l.store.RelationsOf(ctx, ids, f)
+		if err != nil {
+			return nil, err
+		}
+		// An entity with no relations may be missing from the map; it has
+		// none rather than being unknown.
+		for _, id := range ids {
+			if _, ok := byID[id]; !ok {
+				byID[id] = []graph.Relation{}
+			}
+		}
+		return byID, nil
+	}, l.opts...)
+	l.relations[key] = ld
+	return ld
+}
+
+// eventRef is what finding an event's relations needs: they come from the
+// event's article and join its participants (and place).
+type eventRef struct {
+	id, article string
+	members     string // participant and place ids, comma-separated
+}
+
+func refOf(ev *graph.Event) eventRef {
+	ids := make([]string, 0, len(ev.Participants)+1)
+	for _, p := range ev.Participants {
+		ids = append(ids, p.Entity)
+	}
+	if ev.Place != "" {
+		ids = append(ids, ev.Place)
+	}
+	return eventRef{id: ev.ID, article: ev.Article, members: strings.Join(ids, ",")}
+}
+
+func (ref eventRef) memberIDs() []string {
+	if ref.members == "" {
+		return nil
+	}
+	return strings.Split(ref.members, ",")
+}
+
+// fetchEventRelations reads the relations of every member of the events,
+// one store call per article among them, and keeps those projecting each
+// event, sorted by id.
+func fetchEventRelations(s Store) func(context.Context, []eventRef) (map[eventRef][]graph.Relation, error) {
+	return func(ctx context.Context, refs []eventRef) (map[eventRef][]graph.Relation, error) {
+		members := map[string][]string{} // article -> member ids
+		for _, ref := range refs {
+			members[ref.article] = append(members[ref.article], ref.memberIDs()...)
+		}
+		out := make(map[eventRef][]graph.Relation, len(refs))
+		for _, ref := range refs {
+			out[ref] = []graph.Relation{}
+		}
+		for article, ids := range members {
+			if len(ids) == 0 {
+				continue
+			}
+			slices.Sort(ids)
+			byEntity, err := s.RelationsOf(ctx, slices.Compact(ids), graph.RelationFilter{Article: article})
+			if err != nil {
+				return nil, err
+			}
+			for _, ref := range refs {
+				if ref.article != article {
+					continue
+				}
+				seen := map[string]bool{}
+				rels := []graph.Relation{}
+				for _, m := range ref.memberIDs() {
+					for _, r := range byEntity[m] {
+						if r.Event == ref.id && !seen[r.ID] {
+							seen[r.ID] = true
+							rels = append(rels, r)
+						}
+					}
+				}
+				slices.SortFunc(rels, func(a, b graph.Relation) int { return strings.Compare(a.ID, b.ID) })
+				out[ref] = rels
+			}
+		}
+		return out, nil
 	}
 }
 
@@ -62,7 +174,7 @@ func fetchByID[V any](get func(context.Context, []string) ([]V, error), idOf fun
 
 type dataloadersKey struct{}
 
-func withDataloaders(ctx context.Context, s graph.Store, wait time.Duration) context.Context {
+func withDataloaders(ctx context.Context, s Store, wait time.Duration) context.Context {
 	return context.WithValue(ctx, dataloadersKey{}, newDataloaders(s, wait))
 }
 
@@ -98,4 +210,12 @@ func (r *Resolver) articleByID(ctx context.Context, id string) (*graph.Article, 
 		return nil, err
 	}
 	return &a, nil
+}
+
+func (r *Resolver) relationsOf(ctx context.Context, id string, f graph.RelationFilter) ([]graph.Relation, error) {
+	return r.loaders(ctx).relationsLoader(f).Load(ctx, id)
+}
+
+func (r *Resolver) relationsOfEvent(ctx context.Context, ev *graph.Event) ([]graph.Relation, error) {
+	return r.loaders(ctx).eventRelations.Load(ctx, refOf(ev))
 }

@@ -11,14 +11,16 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
-
-	"github.com/geokg/geokg/graph"
 )
 
 // Options is what the GraphQL handler needs.
 type Options struct {
-	Store  graph.Store
+	Store  Store
 	Logger *slog.Logger
+	// Extract runs the loader for ingestArticle.
+	Extract ExtractFunc
+	// Token is the bearer token mutations need; "" turns mutations off.
+	Token string
 	// Introspection lets clients (GraphiQL, codegen) read the schema.
 	Introspection bool
 }
@@ -31,7 +33,8 @@ const (
 
 // NewHandler returns the GraphQL endpoint (POST, GET and OPTIONS) with the
 // error presenter, per-request dataloaders, depth and complexity limits,
-// automatic persisted queries and, if enabled, introspection. HTTP-level
+// automatic persisted queries, bearer-token checks on mutations and, if
+// enabled, introspection. HTTP-level
 // limits (body size, timeout) belong to the caller.
 func NewHandler(opts Options) *handler.Server {
 	return newHandler(opts, dataloaderWait)
@@ -40,7 +43,7 @@ func NewHandler(opts Options) *handler.Server {
 // newHandler lets tests widen the dataloader batching window so batching
 // does not depend on goroutine timing.
 func newHandler(opts Options, wait time.Duration) *handler.Server {
-	r := &Resolver{store: opts.Store, logger: opts.Logger, wait: wait}
+	r := &Resolver{store: opts.Store, extract: opts.Extract, logger: opts.Logger, wait: wait}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -55,6 +58,7 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 		srv.Use(introspectionOff{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
+	srv.Use(newMutationAuth(opts.Token))
 	srv.Use(depthLimit{max: MaxQueryDepth})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {

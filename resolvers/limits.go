@@ -16,10 +16,19 @@ import (
 // Limits on what one operation may ask for. Clients hitting them get a clear
 // error before anything runs.
 const (
-	// MaxFirst caps entities(first:).
+	// MaxFirst is the largest page of any list: first, and stats(top:).
 	MaxFirst = 100
-	// DefaultFirst is entities(first:) when the argument is null.
+	// DefaultFirst is a connection's page size when first is null.
 	DefaultFirst = 20
+	// DefaultSearchFirst is search(first:) when the argument is null.
+	DefaultSearchFirst = 10
+	// MaxSearchText bounds search(text:), in characters: typo-tolerant
+	// matching costs grow with it.
+	MaxSearchText = 200
+	// DefaultPathHops is path(maxHops:) when the argument is null.
+	DefaultPathHops = 4
+	// DefaultTop is stats(top:) when the argument is null.
+	DefaultTop = 10
 	// MaxNeighborhoodLimit caps neighborhood(limit:).
 	MaxNeighborhoodLimit = 1000
 	// MaxQueryDepth is how deeply fields may nest, introspection aside.
@@ -38,34 +47,55 @@ const (
 	weightMentions     = 25
 	weightEvidence     = 2
 	weightParticipants = 4
+	weightArticles     = 100
 )
 
 // complexity weighs list fields by how many items they may return, so
-// `entities(first: 100) { relations { ... } }` costs 100 x 25 x the inner
-// selection. Arguments above their caps are priced at the cap: the resolver
-// rejects them with a clearer message than a complexity error would give.
+// `entities(first: 100) { edges { node { relations { ... } } } }` costs
+// 100 x 25 x the inner selection. A connection multiplies its whole
+// selection (edges, nodes and page info) by first: a slight overestimate
+// that keeps one rule for every list. Arguments outside their bounds are
+// priced at the bound: the resolver rejects them with a clearer message
+// than a complexity error would give.
 func complexity() ComplexityRoot {
 	var c ComplexityRoot
-	c.Query.Entities = func(child int, _ *string, _ *graph.Kind, first *int) int {
-		n := DefaultFirst
-		if first != nil {
-			n = clamp(*first, 0, MaxFirst)
-		}
-		return 1 + mul(n, child)
+	page := func(child int, first *int) int { return 1 + mul(argOr(first, DefaultFirst, 0, MaxFirst), child) }
+	c.Query.Search = func(child int, _ string, _ []graph.Kind, first *int) int {
+		return 1 + mul(argOr(first, DefaultSearchFirst, 1, MaxFirst), child)
 	}
+	c.Query.Entities = func(child int, _ *EntityWhere, first *int, _ *string) int { return page(child, first) }
+	c.Query.Relations = func(child int, _ *RelationWhere, first *int, _ *string) int { return page(child, first) }
+	c.Query.Events = func(child int, _ *EventWhere, first *int, _ *string) int { return page(child, first) }
+	c.Query.Articles = func(child int, first *int, _ *string) int { return page(child, first) }
+	c.Query.Timeline = func(child int, _ string, _, _ *string, first *int, _ *string) int { return page(child, first) }
+	c.Article.Relations = func(child int, first *int, _ *string) int { return page(child, first) }
+	c.Article.Events = func(child int, first *int, _ *string) int { return page(child, first) }
 	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []string, limit *int) int {
-		n := graph.DefaultNeighborhoodLimit
-		if limit != nil {
-			n = clamp(*limit, 1, MaxNeighborhoodLimit)
-		}
-		return 1 + mul(n, child)
+		return 1 + mul(argOr(limit, graph.DefaultNeighborhoodLimit, 1, MaxNeighborhoodLimit), child)
 	}
+	c.Query.Path = func(child int, _, _ string, maxHops *int, _ []string) int {
+		return 1 + mul(argOr(maxHops, DefaultPathHops, 1, graph.MaxPathHops)+1, child)
+	}
+	c.Query.Stats = func(child int, _ *int) int { return 1 + child }
+	c.Stats.TopEntities = func(child int) int { return 1 + mul(MaxFirst, child) }
+	c.Stats.PerArticle = func(child int) int { return 1 + mul(weightArticles, child) }
 	c.Entity.Relations = func(child int, _ *graph.Direction, _ []string) int { return 1 + mul(weightRelations, child) }
 	c.Entity.Mentions = func(child int) int { return 1 + mul(weightMentions, child) }
+	c.Article.Entities = func(child int) int { return 1 + mul(weightRelations, child) }
 	c.Relation.Evidence = func(child int) int { return 1 + mul(weightEvidence, child) }
 	c.Event.Evidence = func(child int) int { return 1 + mul(weightEvidence, child) }
 	c.Event.Participants = func(child int) int { return 1 + mul(weightParticipants, child) }
+	c.Event.Relations = func(child int) int { return 1 + mul(weightParticipants, child) }
 	return c
+}
+
+// argOr is an optional numeric argument, or def when null, bounded to
+// lo..hi.
+func argOr(n *int, def, lo, hi int) int {
+	if n == nil {
+		return def
+	}
+	return clamp(*n, lo, hi)
 }
 
 func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }

@@ -6,6 +6,102 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
+// A page of articles.
+type ArticleConnection struct {
+	// The articles of the page, each with its cursor.
+	Edges []ArticleEdge `json:"edges"`
+	// The articles of the page, without cursors.
+	Nodes []graph.Article `json:"nodes"`
+	// Where the page ends and whether more follow.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many articles there are, over all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An article in a page.
+type ArticleEdge struct {
+	// Opaque position of the article, to pass as `after`.
+	Cursor string `json:"cursor"`
+	// The article.
+	Node *graph.Article `json:"node"`
+}
+
+// What deleteArticle removed.
+type DeleteArticlePayload struct {
+	// Id of the removed article.
+	ID string `json:"id"`
+	// How many relations went with it.
+	Relations int `json:"relations"`
+	// How many events went with it.
+	Events int `json:"events"`
+}
+
+// A page of entities.
+type EntityConnection struct {
+	// The entities of the page, each with its cursor.
+	Edges []EntityEdge `json:"edges"`
+	// The entities of the page, without cursors.
+	Nodes []graph.Entity `json:"nodes"`
+	// Where the page ends and whether more follow.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many entities match, over all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An entity in a page.
+type EntityEdge struct {
+	// Opaque position of the entity, to pass as `after`.
+	Cursor string `json:"cursor"`
+	// The entity.
+	Node *graph.Entity `json:"node"`
+}
+
+// Which entities to list. Conditions combine with AND.
+type EntityWhere struct {
+	// Only entities of these kinds.
+	Kinds []graph.Kind `json:"kinds,omitempty"`
+	// Only entities whose name or an alias contains this text, ignoring case.
+	NameContains *string `json:"nameContains,omitempty"`
+}
+
+// A page of events.
+type EventConnection struct {
+	// The events of the page, each with its cursor.
+	Edges []EventEdge `json:"edges"`
+	// The events of the page, without cursors.
+	Nodes []graph.Event `json:"nodes"`
+	// Where the page ends and whether more follow.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many events match, over all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An event in a page.
+type EventEdge struct {
+	// Opaque position of the event, to pass as `after`.
+	Cursor string `json:"cursor"`
+	// The event.
+	Node *graph.Event `json:"node"`
+}
+
+// Which events to list. Conditions combine with AND; a list matches any of its values.
+type EventWhere struct {
+	// PLOVER classes, e.g. `ASSAULT`.
+	Types []string `json:"types,omitempty"`
+	// Id of the place the events happened at.
+	Place *string `json:"place,omitempty"`
+	// Id of an entity taking part in any role.
+	Participant *string `json:"participant,omitempty"`
+	// First ISO 8601 day to include; undated events are left out when set.
+	Since *string `json:"since,omitempty"`
+	// Last ISO 8601 day to include; undated events are left out when set.
+	Until *string `json:"until,omitempty"`
+	// Only events in which the article reports at least this many people killed.
+	MinKilled *int `json:"minKilled,omitempty"`
+	// Id of the article that reports the events.
+	Article *string `json:"article,omitempty"`
+}
+
 // A subgraph: entities as nodes and relations as edges, ready to draw.
 type Graph struct {
 	// The entities, sorted by id.
@@ -40,4 +136,100 @@ type GraphNode struct {
 	Label string `json:"label"`
 	// What the entity is.
 	Kind graph.Kind `json:"kind"`
+}
+
+// An article to ingest. Metadata may also come as YAML front matter at the top of `text`, but not both.
+type IngestArticleInput struct {
+	// The article body (UTF-8, at most 1 MiB).
+	Text string `json:"text"`
+	// Headline.
+	Title *string `json:"title,omitempty"`
+	// Where the article came from: outlet or URL.
+	Source *string `json:"source,omitempty"`
+	// ISO 8601 publication day; relative dates (`on Monday`) resolve against it.
+	Published *string `json:"published,omitempty"`
+}
+
+// What ingestArticle did.
+type IngestArticlePayload struct {
+	// The article, as stored.
+	Article *graph.Article `json:"article"`
+	// False when the same text was already loaded, so nothing new was added.
+	Created bool `json:"created"`
+	// How many entities the article names.
+	Entities int `json:"entities"`
+	// How many relations it states.
+	Relations int `json:"relations"`
+	// How many events it reports.
+	Events int `json:"events"`
+	// Ids of the entities it names, sorted.
+	EntityIds []string `json:"entityIds"`
+	// Ids of the relations it states, sorted.
+	RelationIds []string `json:"relationIds"`
+	// Ids of the events it reports, sorted.
+	EventIds []string `json:"eventIds"`
+	// Things worth knowing about the result, e.g. that the text was already loaded or had no publication date.
+	Warnings []string `json:"warnings"`
+}
+
+// Where a page of a connection ends (Relay cursor connections).
+type PageInfo struct {
+	// Whether items follow this page: ask again with `after: endCursor`.
+	HasNextPage bool `json:"hasNextPage"`
+	// True when the page was asked for with `after` (forward pagination only).
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// Cursor of the first item of the page; null when the page is empty.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// Cursor of the last item of the page, to pass as `after`; null when the page is empty.
+	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// A chain of relations from one entity to another.
+type Path struct {
+	// How many relations the path has.
+	Length int `json:"length"`
+	// The entities along the path, from the start to the end.
+	Entities []graph.Entity `json:"entities"`
+	// The relations along the path, in order; each links the entities before and after it, in either direction.
+	Relations []graph.Relation `json:"relations"`
+}
+
+// A page of relations.
+type RelationConnection struct {
+	// The relations of the page, each with its cursor.
+	Edges []RelationEdge `json:"edges"`
+	// The relations of the page, without cursors.
+	Nodes []graph.Relation `json:"nodes"`
+	// Where the page ends and whether more follow.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many relations match, over all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A relation in a page.
+type RelationEdge struct {
+	// Opaque position of the relation, to pass as `after`.
+	Cursor string `json:"cursor"`
+	// The relation.
+	Node *graph.Relation `json:"node"`
+}
+
+// Which relations to list. Conditions combine with AND; a list matches any of its values.
+type RelationWhere struct {
+	// Relation types, e.g. `CALLS`, `STRUCK`.
+	Types []string `json:"types,omitempty"`
+	// PLOVER classes, e.g. `CONSULT`, `ASSAULT`, or `STRUCTURAL`.
+	Classes []string `json:"classes,omitempty"`
+	// Id of the entity the relations go from.
+	Source *string `json:"source,omitempty"`
+	// Id of the entity the relations go to.
+	Target *string `json:"target,omitempty"`
+	// Statuses: occurred, planned, claimed, reported, denied, failed.
+	Statuses []string `json:"statuses,omitempty"`
+	// First ISO 8601 day to include; undated relations are left out when set.
+	Since *string `json:"since,omitempty"`
+	// Last ISO 8601 day to include; undated relations are left out when set.
+	Until *string `json:"until,omitempty"`
+	// Id of the article that states the relations.
+	Article *string `json:"article,omitempty"`
 }

@@ -3,6 +3,7 @@
 package resolvers
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -11,7 +12,19 @@ import (
 
 // Resolver is the root resolver; it holds what every request shares.
 type Resolver struct {
-	store  graph.Store
-	logger *slog.Logger
-	wait   time.Duration // dataloader batching window
+	store   Store
+	extract ExtractFunc
+	logger  *slog.Logger
+	wait    time.Duration // dataloader batching window
 }
+
+// ArticleInput is an article sent to ingestArticle.
+type ArticleInput struct {
+	Text                     string
+	Title, Source, Published string // "" when not given
+}
+
+// ExtractFunc turns an article into the batch Store.Apply writes; the
+// command wires it to the loader so this package stays free of it. Bad
+// input is an error wrapping graph.ErrInvalid.
+type ExtractFunc func(ctx context.Context, a ArticleInput) (graph.Batch, error)

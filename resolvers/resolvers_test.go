@@ -111,7 +111,7 @@ func (b *syncBuffer) String() string {
 	return b.b.String()
 }
 
-func newClient(t testing.TB, s graph.Store) (*client.Client, *syncBuffer) {
+func newClient(t testing.TB, s Store) (*client.Client, *syncBuffer) {
 	t.Helper()
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
@@ -231,24 +231,24 @@ func TestQueries(t *testing.T) {
 			want:  `{"entity":{"relations":[{"date":"2025-05-17","event":{"label":"drone strike","place":{"name":"Port Amar"},"killed":4,"injured":null}}]}}`,
 		},
 		{
-			name:  "entities search ranks exact before substring",
-			query: `{ entities(search: "sudria") { id } }`,
-			want:  `{"entities":[{"id":"country:SD"}]}`,
+			name:  "search finds an exact name",
+			query: `{ search(text: "sudria") { entity { id } score } }`,
+			want:  `{"search":[{"entity":{"id":"country:SD"},"score":1}]}`,
 		},
 		{
 			name:  "entities by kind",
-			query: `{ entities(kind: PERSON) { name } }`,
-			want:  `{"entities":[{"name":"Ana Vela"},{"name":"Tomas Reyn"}]}`,
+			query: `{ entities(where: {kinds: [PERSON]}) { nodes { name } totalCount } }`,
+			want:  `{"entities":{"nodes":[{"name":"Ana Vela"},{"name":"Tomas Reyn"}],"totalCount":2}}`,
 		},
 		{
-			name:  "entities first 0 is empty",
-			query: `{ entities(first: 0) { id } }`,
-			want:  `{"entities":[]}`,
+			name:  "entities first 0 is empty but counts",
+			query: `{ entities(first: 0) { edges { node { id } } pageInfo { hasNextPage endCursor } totalCount } }`,
+			want:  `{"entities":{"edges":[],"pageInfo":{"hasNextPage":true,"endCursor":null},"totalCount":5}}`,
 		},
 		{
-			name:  "entities first caps the list",
-			query: `{ entities(first: 2) { id } }`,
-			want:  `{"entities":[{"id":"person:ana-vela"},{"id":"country:NL"}]}`,
+			name:  "entities first caps the page, sorted by id",
+			query: `{ entities(first: 2) { nodes { id } pageInfo { hasNextPage } } }`,
+			want:  `{"entities":{"nodes":[{"id":"city:port-amar"},{"id":"country:NL"}],"pageInfo":{"hasNextPage":true}}}`,
 		},
 		{
 			name:  "article by id",
@@ -336,8 +336,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{"entity without arguments", `{ entity { id } }`, CodeBadUserInput, "exactly one of id and name"},
 		{"entity with both arguments", `{ entity(id: "x", name: "y") { id } }`, CodeBadUserInput, "exactly one of id and name"},
-		{"first above the cap", `{ entities(first: 1000000) { id } }`, CodeBadUserInput, "first must be between 0 and 100, got 1000000"},
-		{"negative first", `{ entities(first: -1) { id } }`, CodeBadUserInput, "first must be between 0 and 100"},
+		{"first above the cap", `{ entities(first: 1000000) { nodes { id } } }`, CodeBadUserInput, "entities: first must be between 0 and 100, got 1000000"},
+		{"negative first", `{ entities(first: -1) { nodes { id } } }`, CodeBadUserInput, "entities: first must be between 0 and 100"},
 		{"unknown relation type", `{ entity(name: "Vela") { relations(types: ["CALLED"]) { id } } }`, CodeBadUserInput, `unknown relation type "CALLED"; valid types are ACCUSED, AGREED_WITH,`},
 		{"unknown neighbourhood type", `{ neighborhood(id: "person:ana-vela", types: ["HUGS"]) { nodes { id } } }`, CodeBadUserInput, `unknown relation type "HUGS"`},
 		{"neighbourhood of an unknown entity", `{ neighborhood(id: "person:nobody") { nodes { id } } }`, CodeNotFound, `no entity with id "person:nobody"`},
@@ -345,9 +345,9 @@ func TestErrors(t *testing.T) {
 		{"neighbourhood limit 0", `{ neighborhood(id: "person:ana-vela", limit: 0) { nodes { id } } }`, CodeBadUserInput, "limit must be between 1 and 1000, got 0"},
 		{"neighbourhood limit too big", `{ neighborhood(id: "person:ana-vela", limit: 5000) { nodes { id } } }`, CodeBadUserInput, "limit must be between 1 and 1000, got 5000"},
 		{"query nested 20 deep", nested(20), "QUERY_TOO_DEEP", "query is nested 20 levels deep, more than the limit of 10"},
-		{"too complex", `{ entities(first: 100) { relations { source { relations { target { relations { id } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED", "exceeds the limit of 25000"},
+		{"too complex", `{ entities(first: 100) { nodes { relations { source { relations { target { id } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED", "exceeds the limit of 25000"},
 		{"unknown field", `{ entity(name: "Vela") { nickname } }`, "GRAPHQL_VALIDATION_FAILED", `Cannot query field "nickname" on type "Entity"`},
-		{"bad enum", `{ entities(kind: DOG) { id } }`, "GRAPHQL_VALIDATION_FAILED", "DOG"},
+		{"bad enum", `{ entities(where: {kinds: [DOG]}) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED", "DOG"},
 		{"syntax error", `{ entity(name: "Vela") { id }`, "GRAPHQL_PARSE_FAILED", "Expected"},
 	}
 	for _, tc := range tests {
@@ -424,7 +424,7 @@ func TestAutomaticPersistedQuery(t *testing.T) {
 
 // failingStore fails every read with an error full of backend detail that
 // must never reach a client.
-type failingStore struct{ graph.Store }
+type failingStore struct{ Store }
 
 var errBackend = errors.New("neo4j: ConnectivityError: bolt://db:7687 MATCH (e:Entity {secret: $p})")
 
@@ -466,7 +466,7 @@ func TestInternalErrorsAreHidden(t *testing.T) {
 
 // countingStore records the id lists of batch reads.
 type countingStore struct {
-	graph.Store
+	Store
 	mu                        sync.Mutex
 	entities, events, article [][]string
 }
@@ -498,7 +498,7 @@ func TestDataloadersBatch(t *testing.T) {
 	// Every entity's relations, each with both endpoints, its event and its
 	// article: 5 entities x their relations would be dozens of lookups
 	// one by one.
-	_, errs := query(t, c, `{ entities(first: 100) { relations { source { id } target { id } event { id } article { id } } } }`)
+	_, errs := query(t, c, `{ entities(first: 100) { nodes { relations { source { id } target { id } event { id } article { id } } } } }`)
 	if len(errs) > 0 {
 		t.Fatalf("errors: got %+v, want none", errs)
 	}

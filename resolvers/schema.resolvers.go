@@ -27,6 +27,42 @@ func (r *articleResolver) Published(ctx context.Context, obj *graph.Article) (*s
 	return optional(obj.Published), nil
 }
 
+// Relations is the resolver for the relations field.
+func (r *articleResolver) Relations(ctx context.Context, obj *graph.Article, first *int, after *string) (*RelationConnection, error) {
+	p, n, err := pageArgs("article.relations", listRelations, first, after)
+	if err != nil {
+		return nil, err
+	}
+	rels, total, err := r.store.ListRelations(ctx, graph.RelationQuery{Article: obj.ID, Page: p})
+	if err != nil {
+		return nil, err
+	}
+	return relationConnection(rels, total, n, p), nil
+}
+
+// Events is the resolver for the events field.
+func (r *articleResolver) Events(ctx context.Context, obj *graph.Article, first *int, after *string) (*EventConnection, error) {
+	p, n, err := pageArgs("article.events", listEvents, first, after)
+	if err != nil {
+		return nil, err
+	}
+	evs, total, err := r.store.ListEvents(ctx, graph.EventQuery{Article: obj.ID, Page: p})
+	if err != nil {
+		return nil, err
+	}
+	return eventConnection(evs, total, n, p), nil
+}
+
+// Entities is the resolver for the entities field.
+func (r *articleResolver) Entities(ctx context.Context, obj *graph.Article) ([]graph.Entity, error) {
+	return r.articleEntities(ctx, obj.ID)
+}
+
+// Article is the resolver for the article field.
+func (r *articleCountResolver) Article(ctx context.Context, obj *graph.ArticleCount) (*graph.Article, error) {
+	return r.articleByID(ctx, obj.Article)
+}
+
 // Country is the resolver for the country field.
 func (r *entityResolver) Country(ctx context.Context, obj *graph.Entity) (*string, error) {
 	return optional(obj.Country), nil
@@ -42,7 +78,12 @@ func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, direc
 	if direction != nil {
 		dir = *direction
 	}
-	return r.store.Relations(ctx, graph.RelationFilter{Entity: obj.ID, Direction: dir, Types: want})
+	return r.relationsOf(ctx, obj.ID, graph.RelationFilter{Direction: dir, Types: want})
+}
+
+// Entity is the resolver for the entity field.
+func (r *entityDegreeResolver) Entity(ctx context.Context, obj *graph.EntityDegree) (*graph.Entity, error) {
+	return r.entityByID(ctx, obj.Entity)
 }
 
 // Type is the resolver for the type field.
@@ -78,6 +119,30 @@ func (r *eventResolver) Place(ctx context.Context, obj *graph.Event) (*graph.Ent
 	return r.entityByID(ctx, obj.Place)
 }
 
+// ClaimedBy is the resolver for the claimedBy field.
+func (r *eventResolver) ClaimedBy(ctx context.Context, obj *graph.Event) (*graph.Entity, error) {
+	rels, err := r.relationsOfEvent(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	for _, rel := range rels {
+		if rel.ClaimedBy != "" {
+			return r.entityByID(ctx, rel.ClaimedBy)
+		}
+	}
+	return nil, nil
+}
+
+// Relations is the resolver for the relations field.
+func (r *eventResolver) Relations(ctx context.Context, obj *graph.Event) ([]graph.Relation, error) {
+	return r.relationsOfEvent(ctx, obj)
+}
+
+// Article is the resolver for the article field.
+func (r *eventResolver) Article(ctx context.Context, obj *graph.Event) (*graph.Article, error) {
+	return r.articleByID(ctx, obj.Article)
+}
+
 // Article is the resolver for the article field.
 func (r *evidenceResolver) Article(ctx context.Context, obj *graph.Evidence) (*graph.Article, error) {
 	return r.articleByID(ctx, obj.Article)
@@ -86,6 +151,16 @@ func (r *evidenceResolver) Article(ctx context.Context, obj *graph.Evidence) (*g
 // Article is the resolver for the article field.
 func (r *mentionResolver) Article(ctx context.Context, obj *graph.Mention) (*graph.Article, error) {
 	return r.articleByID(ctx, obj.Article)
+}
+
+// IngestArticle is the resolver for the ingestArticle field.
+func (r *mutationResolver) IngestArticle(ctx context.Context, input IngestArticleInput) (*IngestArticlePayload, error) {
+	return r.ingest(ctx, ArticleInput{Text: input.Text, Title: str(input.Title), Source: str(input.Source), Published: str(input.Published)})
+}
+
+// DeleteArticle is the resolver for the deleteArticle field.
+func (r *mutationResolver) DeleteArticle(ctx context.Context, id string) (*DeleteArticlePayload, error) {
+	return r.deleteArticle(ctx, id)
 }
 
 // Entity is the resolver for the entity field.
@@ -115,26 +190,78 @@ func (r *queryResolver) Entity(ctx context.Context, id *string, name *string) (*
 	return &e, nil
 }
 
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, text string, kinds []graph.Kind, first *int) ([]graph.SearchHit, error) {
+	n, err := bounded("search: first", first, DefaultSearchFirst, 1, MaxFirst)
+	if err != nil {
+		return nil, err
+	}
+	if text, err = searchText(text); err != nil {
+		return nil, err
+	}
+	return r.store.Search(ctx, graph.SearchQuery{Text: text, Kinds: kinds, Limit: n})
+}
+
 // Entities is the resolver for the entities field.
-func (r *queryResolver) Entities(ctx context.Context, search *string, kind *graph.Kind, first *int) ([]graph.Entity, error) {
-	n := DefaultFirst
-	if first != nil {
-		n = *first
+func (r *queryResolver) Entities(ctx context.Context, where *EntityWhere, first *int, after *string) (*EntityConnection, error) {
+	p, n, err := pageArgs("entities", listEntities, first, after)
+	if err != nil {
+		return nil, err
 	}
-	if n < 0 || n > MaxFirst {
-		return nil, badInput("entities: first must be between 0 and %d, got %d", MaxFirst, n)
+	q := graph.EntityQuery{Page: p}
+	if where != nil {
+		q.Kinds, q.NameContains = where.Kinds, str(where.NameContains)
 	}
-	if n == 0 {
-		return []graph.Entity{}, nil
+	es, total, err := r.store.ListEntities(ctx, q)
+	if err != nil {
+		return nil, err
 	}
-	f := graph.EntityFilter{Limit: n}
-	if search != nil {
-		f.Search = *search
+	return entityConnection(es, total, n, p), nil
+}
+
+// Relations is the resolver for the relations field.
+func (r *queryResolver) Relations(ctx context.Context, where *RelationWhere, first *int, after *string) (*RelationConnection, error) {
+	p, n, err := pageArgs("relations", listRelations, first, after)
+	if err != nil {
+		return nil, err
 	}
-	if kind != nil {
-		f.Kind = *kind
+	q, err := relationQuery(where)
+	if err != nil {
+		return nil, err
 	}
-	return r.store.SearchEntities(ctx, f)
+	q.Page = p
+	rels, total, err := r.store.ListRelations(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return relationConnection(rels, total, n, p), nil
+}
+
+// Event is the resolver for the event field.
+func (r *queryResolver) Event(ctx context.Context, id string) (*graph.Event, error) {
+	evs, err := r.store.Events(ctx, []string{id})
+	if err != nil || len(evs) == 0 {
+		return nil, err
+	}
+	return &evs[0], nil
+}
+
+// Events is the resolver for the events field.
+func (r *queryResolver) Events(ctx context.Context, where *EventWhere, first *int, after *string) (*EventConnection, error) {
+	p, n, err := pageArgs("events", listEvents, first, after)
+	if err != nil {
+		return nil, err
+	}
+	q, err := eventQuery(where)
+	if err != nil {
+		return nil, err
+	}
+	q.Page = p
+	evs, total, err := r.store.ListEvents(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return eventConnection(evs, total, n, p), nil
 }
 
 // Article is the resolver for the article field.
@@ -146,22 +273,29 @@ func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article,
 	return &as[0], nil
 }
 
+// Articles is the resolver for the articles field.
+func (r *queryResolver) Articles(ctx context.Context, first *int, after *string) (*ArticleConnection, error) {
+	p, n, err := pageArgs("articles", listArticles, first, after)
+	if err != nil {
+		return nil, err
+	}
+	as, total, err := r.store.ListArticles(ctx, graph.ArticleQuery{Page: p})
+	if err != nil {
+		return nil, err
+	}
+	return articleConnection(as, total, n, p), nil
+}
+
 // Neighborhood is the resolver for the neighborhood field.
 func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int) (*Graph, error) {
-	q := graph.NeighborhoodQuery{ID: id, Depth: 1, Limit: graph.DefaultNeighborhoodLimit}
-	if depth != nil {
-		q.Depth = *depth
-	}
-	if q.Depth < 1 || q.Depth > graph.MaxDepth {
-		return nil, badInput("neighborhood: depth must be between 1 and %d, got %d", graph.MaxDepth, q.Depth)
-	}
-	if limit != nil {
-		q.Limit = *limit
-	}
-	if q.Limit < 1 || q.Limit > MaxNeighborhoodLimit {
-		return nil, badInput("neighborhood: limit must be between 1 and %d, got %d", MaxNeighborhoodLimit, q.Limit)
-	}
+	q := graph.NeighborhoodQuery{ID: id}
 	var err error
+	if q.Depth, err = bounded("neighborhood: depth", depth, 1, 1, graph.MaxDepth); err != nil {
+		return nil, err
+	}
+	if q.Limit, err = bounded("neighborhood: limit", limit, graph.DefaultNeighborhoodLimit, 1, MaxNeighborhoodLimit); err != nil {
+		return nil, err
+	}
 	if q.Types, err = relTypes(types); err != nil {
 		return nil, err
 	}
@@ -173,6 +307,54 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		return nil, err
 	}
 	return subgraph(sub), nil
+}
+
+// Path is the resolver for the path field.
+func (r *queryResolver) Path(ctx context.Context, from string, to string, maxHops *int, types []string) (*Path, error) {
+	hops, err := bounded("path: maxHops", maxHops, DefaultPathHops, 1, graph.MaxPathHops)
+	if err != nil {
+		return nil, err
+	}
+	want, err := relTypes(types)
+	if err != nil {
+		return nil, err
+	}
+	return r.path(ctx, graph.PathQuery{From: from, To: to, MaxHops: hops, Types: want})
+}
+
+// Timeline is the resolver for the timeline field.
+func (r *queryResolver) Timeline(ctx context.Context, entity string, since *string, until *string, first *int, after *string) (*EventConnection, error) {
+	p, n, err := pageArgs("timeline", listEvents, first, after)
+	if err != nil {
+		return nil, err
+	}
+	from, to, err := dateRange("timeline", since, until)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.entityByID(ctx, entity); errors.Is(err, graph.ErrNotFound) {
+		return nil, notFound("no entity with id %q", entity)
+	} else if err != nil {
+		return nil, err
+	}
+	evs, total, err := r.store.ListEvents(ctx, graph.EventQuery{Participant: entity, Since: from, Until: to, Page: p})
+	if err != nil {
+		return nil, err
+	}
+	return eventConnection(evs, total, n, p), nil
+}
+
+// Stats is the resolver for the stats field.
+func (r *queryResolver) Stats(ctx context.Context, top *int) (*graph.Stats, error) {
+	n, err := bounded("stats: top", top, DefaultTop, 0, MaxFirst)
+	if err != nil {
+		return nil, err
+	}
+	st, err := r.store.Stats(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	return &st, nil
 }
 
 // Type is the resolver for the type field.
@@ -239,8 +421,14 @@ func (r *relationResolver) Article(ctx context.Context, obj *graph.Relation) (*g
 // Article returns ArticleResolver implementation.
 func (r *Resolver) Article() ArticleResolver { return &articleResolver{r} }
 
+// ArticleCount returns ArticleCountResolver implementation.
+func (r *Resolver) ArticleCount() ArticleCountResolver { return &articleCountResolver{r} }
+
 // Entity returns EntityResolver implementation.
 func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
+
+// EntityDegree returns EntityDegreeResolver implementation.
+func (r *Resolver) EntityDegree() EntityDegreeResolver { return &entityDegreeResolver{r} }
 
 // Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
@@ -250,6 +438,9 @@ func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
 // Mention returns MentionResolver implementation.
 func (r *Resolver) Mention() MentionResolver { return &mentionResolver{r} }
+
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 // Participant returns ParticipantResolver implementation.
 func (r *Resolver) Participant() ParticipantResolver { return &participantResolver{r} }
@@ -261,12 +452,15 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Relation() RelationResolver { return &relationResolver{r} }
 
 type (
-	articleResolver     struct{ *Resolver }
-	entityResolver      struct{ *Resolver }
-	eventResolver       struct{ *Resolver }
-	evidenceResolver    struct{ *Resolver }
-	mentionResolver     struct{ *Resolver }
-	participantResolver struct{ *Resolver }
-	queryResolver       struct{ *Resolver }
-	relationResolver    struct{ *Resolver }
+	articleResolver      struct{ *Resolver }
+	articleCountResolver struct{ *Resolver }
+	entityResolver       struct{ *Resolver }
+	entityDegreeResolver struct{ *Resolver }
+	eventResolver        struct{ *Resolver }
+	evidenceResolver     struct{ *Resolver }
+	mentionResolver      struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	participantResolver  struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	relationResolver     struct{ *Resolver }
 )

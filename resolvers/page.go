@@ -1,0 +1,120 @@
+package resolvers
+
+import (
+	"encoding/base64"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Cursors are the store's sort key of an item, tagged with the list it came
+// from and base64-encoded, so clients treat them as opaque and a cursor from
+// one list is refused by another instead of silently starting elsewhere.
+func encodeCursor(list, key string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(list + "|" + key))
+}
+
+func decodeCursor(list, cursor string) (string, bool) {
+	raw, err := base64.RawURLEncoding.DecodeString(cursor)
+	if err != nil {
+		return "", false
+	}
+	tag, key, ok := strings.Cut(string(raw), "|")
+	if !ok || tag != list || key == "" {
+		return "", false
+	}
+	return key, true
+}
+
+// pageArgs checks a connection's first and after arguments and returns the
+// store page to read: one item more than asked for, to learn whether another
+// page follows. field names the argument's owner in error messages.
+func pageArgs(field, list string, first *int, after *string) (graph.Page, int, error) {
+	n, err := bounded(field+": first", first, DefaultFirst, 0, MaxFirst)
+	if err != nil {
+		return graph.Page{}, 0, err
+	}
+	p := graph.Page{Limit: n + 1}
+	if after != nil && *after != "" {
+		key, ok := decodeCursor(list, *after)
+		if !ok {
+			return graph.Page{}, 0, badInput("%s: after %q is not a cursor of this list; pass the endCursor of a previous page", field, *after)
+		}
+		p.After = key
+	}
+	return p, n, nil
+}
+
+// page is one page of a connection: the items kept, their cursors and the
+// page info.
+type page[T any] struct {
+	items   []T
+	cursors []string
+	info    *PageInfo
+}
+
+// cut keeps the first n of items (read with pageArgs' extra item) and
+// builds their cursors from key.
+func cut[T any](items []T, n int, p graph.Page, list string, key func(T) string) page[T] {
+	info := &PageInfo{HasNextPage: len(items) > n, HasPreviousPage: p.After != ""}
+	if len(items) > n {
+		items = items[:n]
+	}
+	cursors := make([]string, len(items))
+	for i, it := range items {
+		cursors[i] = encodeCursor(list, key(it))
+	}
+	if len(cursors) > 0 {
+		info.StartCursor = &cursors[0]
+		info.EndCursor = &cursors[len(cursors)-1]
+	}
+	return page[T]{items: items, cursors: cursors, info: info}
+}
+
+// Lists that have cursors, and the sort key of their items.
+const (
+	listEntities  = "entities"
+	listRelations = "relations"
+	listEvents    = "events"
+	listArticles  = "articles"
+)
+
+func entityKey(e graph.Entity) string     { return e.ID }
+func relationKey(r graph.Relation) string { return r.ID }
+func articleKey(a graph.Article) string   { return a.ID }
+
+func entityConnection(items []graph.Entity, total, n int, p graph.Page) *EntityConnection {
+	pg := cut(items, n, p, listEntities, entityKey)
+	c := &EntityConnection{Edges: make([]EntityEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
+	for i := range pg.items {
+		c.Edges[i] = EntityEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
+	}
+	return c
+}
+
+func relationConnection(items []graph.Relation, total, n int, p graph.Page) *RelationConnection {
+	pg := cut(items, n, p, listRelations, relationKey)
+	c := &RelationConnection{Edges: make([]RelationEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
+	for i := range pg.items {
+		c.Edges[i] = RelationEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
+	}
+	return c
+}
+
+func eventConnection(items []graph.Event, total, n int, p graph.Page) *EventConnection {
+	pg := cut(items, n, p, listEvents, graph.EventKey)
+	c := &EventConnection{Edges: make([]EventEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
+	for i := range pg.items {
+		c.Edges[i] = EventEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
+	}
+	return c
+}
+
+func articleConnection(items []graph.Article, total, n int, p graph.Page) *ArticleConnection {
+	pg := cut(items, n, p, listArticles, articleKey)
+	c := &ArticleConnection{Edges: make([]ArticleEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
+	for i := range pg.items {
+		c.Edges[i] = ArticleEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
+	}
+	return c
+}
