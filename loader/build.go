@@ -17,7 +17,7 @@ import (
 func (d *doc) build(articleID string) ([]graph.Entity, []graph.Relation, []graph.Event) {
 	d.applyMerges()
 	b := &builder{d: d, article: articleID, ents: d.sortedEntities(),
-		relations: make([]graph.Relation, 0, 2*len(d.frames)+len(d.structs)+len(d.ents.byID)),
+		relations: make([]graph.Relation, 0, len(d.frames)+len(d.structs)),
 		events:    make([]graph.Event, 0, len(d.frames))}
 	for _, f := range d.frames {
 		if f.merged == nil && !f.hypo {
@@ -384,11 +384,26 @@ func (b *builder) sortedRelations() []graph.Relation {
 		idx[i] = int32(i)
 	}
 	slices.SortFunc(idx, func(x, y int32) int { return strings.Compare(b.relations[x].ID, b.relations[y].ID) })
-	out := make([]graph.Relation, len(idx))
-	for i, k := range idx {
-		out[i] = b.relations[k]
+	// Apply the permutation in place, cycle by cycle.
+	rs := b.relations
+	for i := range idx {
+		if idx[i] < 0 {
+			continue
+		}
+		tmp := rs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				rs[j] = tmp
+				break
+			}
+			rs[j] = rs[k]
+			j = k
+		}
 	}
-	return out
+	return rs
 }
 
 func (b *builder) sortedEvents() []graph.Event {
