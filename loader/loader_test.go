@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -357,5 +358,40 @@ func TestSameTextSameIDs(t *testing.T) {
 	}
 	if a.Article.ID != b.Article.ID || len(a.Relations) == 0 || a.Relations[0].ID != b.Relations[0].ID {
 		t.Errorf("got ids %s/%v and %s/%v, want equal", a.Article.ID, a.Relations, b.Article.ID, b.Relations)
+	}
+}
+
+// TestNoPanicOnFragments extracts every prefix and a scrambled version of
+// each golden article: odd input must give a document or an error, never a
+// panic, and any document must keep the invariants.
+func TestNoPanicOnFragments(t *testing.T) {
+	l := newTestLoader(t)
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := strings.Fields(string(data))
+		var scrambled []string
+		for i := range words {
+			scrambled = append(scrambled, words[(i*7919)%len(words)])
+		}
+		inputs := [][]byte{[]byte(strings.Join(scrambled, " "))}
+		for n := 1; n < len(data); n += 23 {
+			if utf8.Valid(data[:n]) {
+				inputs = append(inputs, data[:n])
+			}
+		}
+		for _, in := range inputs {
+			doc, err := l.Extract("fragment.txt", in)
+			if err != nil {
+				if !errors.Is(err, graph.ErrInvalid) {
+					t.Errorf("%s: got error %v, want ErrInvalid", f, err)
+				}
+				continue
+			}
+			checkDocument(t, doc)
+		}
 	}
 }
