@@ -36,7 +36,8 @@ type entity struct {
 	graph.Entity                            // Aliases sorted and unique; Mentions unused
 	mentions     map[string][]graph.Mention // article id -> mentions sorted by start, end
 	articles     []string                   // keys of mentions, sorted, so reads need not sort
-	lower        []string                   // lower-cased name, then aliases, for search
+	lower        []string                   // lower-cased name, then aliases, for substring search
+	search       []graph.SearchName         // name, then aliases, for relevance search
 }
 
 // setMentions replaces the mentions one article holds; nil removes them.
@@ -261,8 +262,10 @@ func (s *Store) mergeEntity(e graph.Entity, art *article) {
 	}
 	cur.Aliases = sortedSet(append(cur.Aliases, e.Aliases...))
 	cur.lower = append(cur.lower[:0], strings.ToLower(cur.Name))
+	cur.search = append(cur.search[:0], graph.NewSearchName(cur.Name))
 	for _, a := range cur.Aliases {
 		cur.lower = append(cur.lower, strings.ToLower(a))
+		cur.search = append(cur.search, graph.NewSearchName(a))
 	}
 
 	// An entity listed twice in one batch keeps the mentions of both listings.

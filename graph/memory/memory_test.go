@@ -203,3 +203,33 @@ func BenchmarkNeighborhood(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkSearch(b *testing.B) {
+	s := loaded(b, benchArticles)
+	ctx := context.Background()
+	queries := []string{"persn 1517", "envoy", "Contry 42"}
+	for i := 0; b.Loop(); i++ {
+		if _, err := s.Search(ctx, graph.SearchQuery{Text: queries[i%len(queries)], Limit: 10}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkListRelations pages through the relations of one type, 50 at a
+// time, over benchArticles articles (6,000 relations).
+func BenchmarkListRelations(b *testing.B) {
+	s := loaded(b, benchArticles)
+	ctx := context.Background()
+	q := graph.RelationQuery{Types: []graph.RelType{"MEETS"}, Page: graph.Page{Limit: 50}}
+	for b.Loop() {
+		rs, _, err := s.ListRelations(ctx, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(rs) < q.Limit {
+			q.After = ""
+		} else {
+			q.After = rs[len(rs)-1].ID
+		}
+	}
+}

@@ -40,7 +40,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		if kinds != nil && !kinds[e.Kind] {
 			continue
 		}
-		if score := searcher.Score(e.lower); score > 0 {
+		if score := searcher.Score(e.search); score > 0 {
 			hits = append(hits, hit{e, score})
 		}
 	}
