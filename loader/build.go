@@ -191,7 +191,7 @@ func (b *builder) frame(f *frame) {
 			b.use(m)
 		}
 	}
-	if len(ev.Participants) == 0 && place == nil {
+	if len(ev.Participants) == 0 && place == nil && f.killed == nil && f.injured == nil {
 		return
 	}
 	slices.SortFunc(ev.Participants, func(a, c graph.Participant) int {

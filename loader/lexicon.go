@@ -88,7 +88,7 @@ var (
 	senseWarn      = s("WARNED", "", true, "", "warning")
 	senseSanction  = s("SANCTIONED", "", true, "on against", "sanctions")
 	senseLift      = s("LIFTED_SANCTIONS_ON", "", false, "on against", "sanctions relief")
-	senseAttack    = s("ATTACKED", "STRUCK", true, "on against at", "attack")
+	senseAttack    = s("ATTACKED", "STRUCK", true, "on against at of", "attack")
 	senseFire      = s("ATTACKED", "STRUCK", false, "on at into", "attack")
 	senseInvade    = s("INVADED", "INVADED", true, "of", "invasion")
 	senseCapture   = s("CAPTURED", "CAPTURED", true, "of", "capture")

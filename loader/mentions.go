@@ -178,7 +178,7 @@ func isHeadline(toks []token) bool {
 			caps++
 		}
 	}
-	return words >= 3 && caps*10 >= words*6
+	return words >= 3 && caps*10 >= words*8
 }
 
 // hitAt returns the gazetteer hit starting at token i.
@@ -196,6 +196,9 @@ func (d *doc) hitAt(i int) (gazHit, bool) {
 func (d *doc) gazMention(i, hi int) *mention {
 	h, ok := d.hitAt(i)
 	if !ok {
+		if m := d.ministryOf(i, hi); m != nil {
+			return m
+		}
 		// "leaders from NATO", "delegations of Russia and Ukraine"
 		if d.toks[i].in(memberNouns) && i+2 < hi && d.toks[i+1].is("from", "of") {
 			if h2, ok := d.hitAt(i + 2); ok && h2.refs[0].Table != gazetteer.TablePlace && h2.refs[0].Table != gazetteer.TableOfficeholder && !h2.refs[0].Demonym {
@@ -214,6 +217,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 			return m
 		}
 	}
+
 	if ref.Demonym {
 		return &mention{first: i, last: h.last, ent: d.ents.fromRef(ref), kind: mDemonym}
 	}
@@ -228,6 +232,9 @@ func (d *doc) gazMention(i, hi int) *mention {
 		}
 		if pl.Kind == gazetteer.KindCity && pl.Population < smallTown && len(d.countries) > 0 && !d.countries[pl.Country] {
 			return nil // a small town abroad: more likely an unknown local name
+		}
+		if pl.Kind == gazetteer.KindCity && pl.Population < smallTown && d.nameRun(last+1, hi) > last && !d.toks[last+1].in(regionWords) {
+			return nil // "Abu Mohammed": a name that starts like a village
 		}
 	}
 	e := d.ents.fromRef(ref)
@@ -345,6 +352,30 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		return &mention{first: i, last: j + 1, ent: d.government(c), kind: mBody}
 	}
 	return nil
+}
+
+// ministryOf reads "Ministry of Defence of Ukraine", "Ministry of Foreign
+// Affairs of Russia".
+func (d *doc) ministryOf(i, hi int) *mention {
+	if !d.toks[i].is("ministry") || i+4 >= hi || !d.toks[i+1].is("of") || portfolios[d.toks[i+2].lower] == "" {
+		return nil
+	}
+	j := i + 3
+	if d.toks[j].is("affairs") {
+		j++
+	}
+	if j+1 >= hi || !d.toks[j].is("of") {
+		return nil
+	}
+	h, ok := d.hitAt(j + 1)
+	if !ok {
+		return nil
+	}
+	c := d.gaz.Entry(d.pickRef(h, hi)).Country
+	if c == nil {
+		return nil
+	}
+	return &mention{first: i, last: h.last, ent: d.ministry(c, portfolios[d.toks[i+2].lower]), kind: mBody}
 }
 
 // isNounModifiee reports whether token j is a lower-case content word that

@@ -249,6 +249,10 @@ func (d *doc) nameRun(k, hi int) int {
 			j++
 		case t.kind == tWord && t.in(nameParticles) && !t.cap && words > 0 && j+1 < hi && d.toks[j+1].cap:
 			continue
+		case t.kind == tWord && t.in(nameParticles) && !t.cap && words > 0 && j+2 < hi && d.toks[j+1].isHyphen() && d.toks[j+1].glued && d.toks[j+2].cap && d.toks[j+2].glued:
+			last = j + 2 // "al-Golani"
+			j += 2
+			words++
 		default:
 			return last
 		}
@@ -402,7 +406,7 @@ func (d *doc) orgRun(i, hi int) int {
 			last = j
 			continue
 		}
-		if t.is("of", "for", "and", "on") && j > i && j+1 < hi && d.toks[j+1].cap && d.toks[j+1].kind == tWord {
+		if t.is("of", "for", "and") && j > i && j+1 < hi && d.toks[j+1].cap && d.toks[j+1].kind == tWord && !d.toks[j+1].in(dateWords) {
 			continue
 		}
 		if t.isHyphen() && t.glued && j+1 < hi && d.toks[j+1].glued {

@@ -62,7 +62,11 @@ func facts(t *testing.T, published, text string) []string {
 		if ev.Injured != nil {
 			i = fmt.Sprint(*ev.Injured)
 		}
-		out = append(out, fmt.Sprintf("EVENT %s %s %s %s/%s", ev.Type, ev.Label, name[ev.Place], k, i))
+		place := name[ev.Place]
+		if place == "" {
+			place = "-"
+		}
+		out = append(out, fmt.Sprintf("EVENT %s %s %s %s/%s", ev.Type, ev.Label, place, k, i))
 	}
 	return out
 }

@@ -375,6 +375,9 @@ func (d *doc) casualties(fs []*frame, lo, hi int) {
 			}
 		}
 	}
+	if killed == nil {
+		killed = d.deathToll(lo, hi)
+	}
 	if killed == nil && injured == nil {
 		return
 	}
@@ -406,3 +409,20 @@ func (d *doc) casualties(fs []*frame, lo, hi int) {
 }
 
 func ptrInt(n int) *int { return &n }
+
+// deathToll reads "the death toll rose to 30", "a death toll of 12".
+func (d *doc) deathToll(lo, hi int) *int {
+	for k := lo; k+1 < hi; k++ {
+		if !d.toks[k].is("toll") {
+			continue
+		}
+		for j := k + 1; j < hi && j < k+12 && !d.toks[j].is(",", ";"); j++ {
+			if d.toks[j].is("to", "of", "at") && j+1 < hi {
+				if n, ok := d.number(j + 1); ok {
+					return &n
+				}
+			}
+		}
+	}
+	return nil
+}
