@@ -75,18 +75,19 @@ func day(field string, s *string) (string, error) {
 	return *s, nil
 }
 
-// dateRange checks since and until and that they are in order.
-func dateRange(field string, since, until *string) (string, string, error) {
-	from, err := day(field+".since", since)
+// dateRange checks since and until and that they are in order; prefix
+// names them in messages ("relations: where.").
+func dateRange(prefix string, since, until *string) (string, string, error) {
+	from, err := day(prefix+"since", since)
 	if err != nil {
 		return "", "", err
 	}
-	to, err := day(field+".until", until)
+	to, err := day(prefix+"until", until)
 	if err != nil {
 		return "", "", err
 	}
 	if from != "" && to != "" && from > to {
-		return "", "", badInput("%s: since %s is after until %s", field, from, to)
+		return "", "", badInput("%ssince %s is after until %s", prefix, from, to)
 	}
 	return from, to, nil
 }
@@ -127,7 +128,7 @@ func relationQuery(w *RelationWhere) (graph.RelationQuery, error) {
 	if q.Statuses, err = statuses("relations: where.statuses", w.Statuses); err != nil {
 		return q, err
 	}
-	if q.Since, q.Until, err = dateRange("relations: where", w.Since, w.Until); err != nil {
+	if q.Since, q.Until, err = dateRange("relations: where.", w.Since, w.Until); err != nil {
 		return q, err
 	}
 	q.Source, q.Target, q.Article = str(w.Source), str(w.Target), str(w.Article)
@@ -144,7 +145,7 @@ func eventQuery(w *EventWhere) (graph.EventQuery, error) {
 	if q.Types, err = classes("events: where.types", w.Types, false); err != nil {
 		return q, err
 	}
-	if q.Since, q.Until, err = dateRange("events: where", w.Since, w.Until); err != nil {
+	if q.Since, q.Until, err = dateRange("events: where.", w.Since, w.Until); err != nil {
 		return q, err
 	}
 	if q.MinKilled, err = bounded("events: where.minKilled", w.MinKilled, 0, 0, math.MaxInt32); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -15,6 +16,9 @@ import (
 func (r *Resolver) ingest(ctx context.Context, in ArticleInput) (*IngestArticlePayload, error) {
 	if r.extract == nil {
 		return nil, errors.New("ingestArticle: the server has no extractor configured")
+	}
+	if strings.TrimSpace(in.Text) == "" {
+		return nil, badInput("ingestArticle: input.text is empty")
 	}
 	if _, err := day("ingestArticle: input.published", &in.Published); err != nil {
 		return nil, err

@@ -328,7 +328,7 @@ func (r *queryResolver) Timeline(ctx context.Context, entity string, since *stri
 	if err != nil {
 		return nil, err
 	}
-	from, to, err := dateRange("timeline", since, until)
+	from, to, err := dateRange("timeline: ", since, until)
 	if err != nil {
 		return nil, err
 	}
