@@ -81,9 +81,15 @@ func analyse(k *kb, body, published string) *doc {
 			}
 		}
 	}
+	seen := make(map[string]bool, len(d.sents))
 	for si, s := range d.sents {
 		d.sentFrames, d.sentRefs = nil, nil
 		d.findMentions(si, s.lo, s.hi)
+		text := body[s.start:s.end]
+		if seen[text] {
+			continue // a repeated paragraph (a caption, a pull quote) states nothing new
+		}
+		seen[text] = true
 		d.findFrames(si, s.lo, s.hi)
 		d.structural(si, s.lo, s.hi)
 	}

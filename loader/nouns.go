@@ -133,6 +133,8 @@ left:
 				f.status = graph.StatusPlanned
 				f.future = true
 			}
+		case tk.in(hedges):
+			f.status = graph.StatusReported // "a suspected missile attack"
 		case tk.in(hypothetical) && !tk.is("would", "if", "whether", "unless"):
 			f.hypo = true
 		case tk.in(determiners):
@@ -219,9 +221,40 @@ left:
 			return nil
 		}
 	}
+	if f.hasParties() && (possessed || named || definite) {
+		// "India's missile attacks", "the Operation Sindoor strikes": the
+		// event told before, by the same parties.
+		day := dayOf.resolve(d.pub, d.hasPub, f.future)
+		if ante := d.antecedent(f, day); ante != nil && d.sameParties(ante, f) {
+			d.mergeInto(ante, f)
+			d.nounRef[i] = ante
+			d.sentRefs = append(d.sentRefs, ante)
+			d.sentFrames = append(d.sentFrames, f)
+			return ante
+		}
+	}
 	d.nounRef[i] = f
 	d.sentFrames = append(d.sentFrames, f)
 	return f
+}
+
+// sameParties reports whether f's sources are among a's (or a's named
+// label equals f's): f can be a later mention of a.
+func (d *doc) sameParties(a, f *frame) bool {
+	if strings.HasPrefix(f.label, "Operation ") && strings.EqualFold(a.label, f.label) {
+		return true
+	}
+	for _, s := range f.sources {
+		if !containsEnt(a.sources, s) {
+			return false
+		}
+	}
+	for _, t := range f.targets {
+		if !containsEnt(a.targets, t) && !containsEnt(a.sources, t) {
+			return false
+		}
+	}
+	return len(f.sources) > 0
 }
 
 func lowerFirst(s string) string {
@@ -461,13 +494,34 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 			if pass%2 == 0 && a.rel != f.rel || pass%2 == 1 && meetingKind(a.rel) != meetingKind(f.rel) {
 				continue
 			}
-			if !d.placesCompatible(a.places, f.places) {
+			if !d.placesCompatible(a.places, f.places) || !labelsCompatible(a, f) {
 				continue
 			}
 			return a
 		}
 	}
 	return nil
+}
+
+// labelsCompatible reports whether two event labels can name one event:
+// "the drone strike" the "drone attack", but not "the terrorist attack" the
+// "missile attack" or "Operation Sindoor".
+func labelsCompatible(a, f *frame) bool {
+	if a.mode != "" && f.mode != "" && a.mode != f.mode {
+		return false
+	}
+	fw, aw := strings.Fields(f.label), strings.Fields(a.label)
+	if len(fw) < 2 || len(aw) < 2 {
+		return true
+	}
+	for _, w := range fw[:len(fw)-1] {
+		for _, x := range aw {
+			if strings.EqualFold(w, x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // meetingKind groups relation types that one anaphor can refer across:

@@ -109,8 +109,6 @@ func (d *doc) attribute(fs []*frame, lo, hi int) {
 			who = d.mentions[d.mAt[j+1]].ent // "“...,” Trump posted"
 		} else if subj, _ := d.subjectOf(j, lo, hi); len(subj) > 0 {
 			who = subj[0].ent
-		} else if trailing && j-1 > lo && d.mAt[j-2] >= 0 {
-			who = d.mentions[d.mAt[j-2]].ent
 		}
 		if who == nil || !who.isActor() {
 			continue
@@ -240,11 +238,13 @@ func (d *doc) mergeSentence(fs []*frame) []*frame {
 			}
 			// An attack noun and the verb telling who carried it out: "a drone
 			// attack ..., where Russian forces targeted", "Indian strikes hit".
-			if a.class() == "ASSAULT" && a.noun != b.noun && d.sourcesCompatible(a.sources, b.sources) && d.placesCompatible(a.places, b.places) {
+			// An attack the sentence already refers back to ("Calling the strikes
+			// ..., he said Indian strikes hit ...") absorbs a new mention of it.
+			if a.class() == "ASSAULT" && (a.noun != b.noun || ai < len(d.sentRefs)) && d.sourcesCompatible(a.sources, b.sources) && d.placesCompatible(a.places, b.places) {
 				d.mergeInto(a, b)
 				break
 			}
-			if (!b.hasParties() || !a.hasParties()) && a.rel == b.rel {
+			if (!b.hasParties() || !a.hasParties()) && a.rel == b.rel && d.placesCompatible(a.places, b.places) && labelsCompatible(a, b) {
 				d.mergeInto(a, b)
 				break
 			}
