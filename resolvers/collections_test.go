@@ -226,3 +226,19 @@ func TestArgumentErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstWeighsIntoComplexity: the same nested query is refused or run
+// depending only on the page sizes it asks for.
+func TestFirstWeighsIntoComplexity(t *testing.T) {
+	c := fixtureClient(t)
+	q := func(first int) string {
+		return fmt.Sprintf(`{ relations(first: %d) { nodes { evidence { article { relations(first: 100) { nodes { id } } } } } } }`, first)
+	}
+	if _, errs := query(t, c, q(10)); len(errs) > 0 {
+		t.Errorf("first: 10: got %+v, want it run", errs)
+	}
+	_, errs := query(t, c, q(100))
+	if len(errs) != 1 || errs[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Errorf("first: 100: got %+v, want COMPLEXITY_LIMIT_EXCEEDED", errs)
+	}
+}
