@@ -95,19 +95,23 @@ func decodeEntity(row map[string]any) graph.Entity {
 func decodeRelations(recs []*driver.Record) []graph.Relation {
 	out := make([]graph.Relation, 0, len(recs))
 	for _, rec := range recs {
-		row := rec.AsMap()
-		m, _ := row["r"].(map[string]any)
-		article := str(m, "article")
-		confidence, _ := m["confidence"].(float64)
-		out = append(out, graph.Relation{
-			ID: str(m, "id"), Type: graph.RelType(str(row, "type")), Class: graph.Class(str(m, "class")),
-			Source: str(row, "source"), Target: str(row, "target"),
-			Title: str(m, "title"), Date: str(m, "date"), DateText: str(m, "dateText"),
-			Status: str(m, "status"), ClaimedBy: str(m, "claimedBy"), Confidence: confidence,
-			Event: str(m, "event"), Article: article, Evidence: decodeEvidence(m, article),
-		})
+		out = append(out, decodeRelation(rec.AsMap()))
 	}
 	return out
+}
+
+// decodeRelation reads a row of r {.*} AS r, type, source and target.
+func decodeRelation(row map[string]any) graph.Relation {
+	m, _ := row["r"].(map[string]any)
+	article := str(m, "article")
+	confidence, _ := m["confidence"].(float64)
+	return graph.Relation{
+		ID: str(m, "id"), Type: graph.RelType(str(row, "type")), Class: graph.Class(str(m, "class")),
+		Source: str(row, "source"), Target: str(row, "target"),
+		Title: str(m, "title"), Date: str(m, "date"), DateText: str(m, "dateText"),
+		Status: str(m, "status"), ClaimedBy: str(m, "claimedBy"), Confidence: confidence,
+		Event: str(m, "event"), Article: article, Evidence: decodeEvidence(m, article),
+	}
 }
 
 func decodeEvent(row map[string]any) graph.Event {
@@ -134,4 +138,13 @@ func decodeEvent(row map[string]any) graph.Event {
 		return a.Role < b.Role
 	})
 	return ev
+}
+
+// decodeArticle reads a row of a {.*} AS a.
+func decodeArticle(row map[string]any) graph.Article {
+	m, _ := row["a"].(map[string]any)
+	return graph.Article{
+		ID: str(m, "id"), Title: str(m, "title"), Source: str(m, "source"),
+		Published: str(m, "published"), SHA256: str(m, "sha256"), Text: str(m, "text"),
+	}
 }

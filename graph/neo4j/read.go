@@ -176,13 +176,14 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 }
 
 // Relation queries: a MATCH picked by direction, formatted with the type
-// pattern, then the shared tail. Without an entity the article filter must
-// be a plain equality so the per-type article indexes answer it.
+// pattern and the expression holding the entity id, then the shared tail.
+// Without an entity the article filter must be a plain equality so the
+// per-type article indexes answer it.
 const (
-	relationsOut     = `MATCH (:Entity {id: $entity})-[r:%s]->(:Entity)`
-	relationsIn      = `MATCH (:Entity {id: $entity})<-[r:%s]-(:Entity)`
-	relationsBoth    = `MATCH (:Entity {id: $entity})-[r:%s]-(:Entity)`
-	relationsAll     = `MATCH (:Entity)-[r:%s]->(:Entity)`
+	relationsOut     = `MATCH (:Entity {id: %[2]s})-[r:%[1]s]->(:Entity)`
+	relationsIn      = `MATCH (:Entity {id: %[2]s})<-[r:%[1]s]-(:Entity)`
+	relationsBoth    = `MATCH (:Entity {id: %[2]s})-[r:%[1]s]-(:Entity)`
+	relationsAll     = `MATCH (:Entity)-[r:%[1]s]->(:Entity)`
 	relationsArticle = `
 WHERE r.article = $article`
 	relationsTail = `
@@ -190,21 +191,20 @@ WITH DISTINCT r ORDER BY r.id LIMIT $limit
 RETURN r {.*} AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`
 )
 
-// Relations lists relations matching f, sorted by id; see graph.Store.
-func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.Relation, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("neo4j: relations: %w", err)
-	}
+// relationMatch picks the MATCH for a filter's direction and formats the
+// checked types into it. entity is the query expression holding the entity
+// id ($entity, or a variable), or "" for relations anywhere.
+func relationMatch(f graph.RelationFilter, entity string) (string, error) {
 	types, err := checkTypes(f.Types)
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: relations: %w", err)
+		return "", err
 	}
 	var match string
 	switch {
 	case f.Direction != "" && f.Direction != graph.Out && f.Direction != graph.In && f.Direction != graph.Both:
-		return nil, fmt.Errorf("neo4j: relations: %w: direction %q is not OUT, IN or BOTH", graph.ErrInvalid, f.Direction)
-	case f.Entity == "":
-		match = relationsAll
+		return "", fmt.Errorf("%w: direction %q is not OUT, IN or BOTH", graph.ErrInvalid, f.Direction)
+	case entity == "":
+		return fmt.Sprintf(relationsAll, types), nil
 	case f.Direction == graph.Out:
 		match = relationsOut
 	case f.Direction == graph.In:
@@ -212,7 +212,22 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 	default:
 		match = relationsBoth
 	}
-	query := fmt.Sprintf(match, types)
+	return fmt.Sprintf(match, types, entity), nil
+}
+
+// Relations lists relations matching f, sorted by id; see graph.Store.
+func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.Relation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("neo4j: relations: %w", err)
+	}
+	entity := ""
+	if f.Entity != "" {
+		entity = "$entity"
+	}
+	query, err := relationMatch(f, entity)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: relations: %w", err)
+	}
 	if f.Article != "" {
 		query += relationsArticle
 	}
@@ -251,25 +266,33 @@ func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error)
 	}
 	var out []graph.Event
 	err := s.read(ctx, "events", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, eventsQuery, map[string]any{"ids": unique(ids)})
-		if err != nil {
-			return err
-		}
-		out = make([]graph.Event, 0, len(ids)) // afresh: a retried transaction runs this again
-		byID := make(map[string]graph.Event, len(recs))
-		for _, rec := range recs {
-			ev := decodeEvent(rec.AsMap())
-			byID[ev.ID] = ev
-		}
-		for _, id := range ids {
-			if ev, ok := byID[id]; ok {
-				out = append(out, copyEvent(ev))
-			}
-		}
-		return nil
+		var err error
+		out, err = readEvents(ctx, tx, ids)
+		return err
 	})
+	return out, err
+}
+
+// readEvents answers in the order of ids, repeats included, skipping ids
+// that do not exist.
+func readEvents(ctx context.Context, tx driver.ManagedTransaction, ids []string) ([]graph.Event, error) {
+	out := make([]graph.Event, 0, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, tx, eventsQuery, map[string]any{"ids": unique(ids)})
 	if err != nil {
 		return nil, err
+	}
+	byID := make(map[string]graph.Event, len(recs))
+	for _, rec := range recs {
+		ev := decodeEvent(rec.AsMap())
+		byID[ev.ID] = ev
+	}
+	for _, id := range ids {
+		if ev, ok := byID[id]; ok {
+			out = append(out, copyEvent(ev))
+		}
 	}
 	return out, nil
 }
@@ -315,11 +338,7 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, er
 		out = make([]graph.Article, 0, len(ids)) // afresh: a retried transaction runs this again
 		byID := make(map[string]graph.Article, len(recs))
 		for _, rec := range recs {
-			m, _ := rec.AsMap()["a"].(map[string]any)
-			a := graph.Article{
-				ID: str(m, "id"), Title: str(m, "title"), Source: str(m, "source"),
-				Published: str(m, "published"), SHA256: str(m, "sha256"), Text: str(m, "text"),
-			}
+			a := decodeArticle(rec.AsMap())
 			byID[a.ID] = a
 		}
 		for _, id := range ids {

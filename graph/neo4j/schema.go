@@ -21,8 +21,8 @@ type schemaItem struct {
 //     replacing an article's relations seeks instead of scanning every
 //     relationship;
 //   - a text index for substring search over lower-cased names and aliases;
-//   - a full-text index over names and aliases for people exploring the
-//     graph in Neo4j Browser (db.index.fulltext.queryNodes('entity_names', ...)).
+//   - a full-text index over the words of names and aliases, for Search's
+//     fuzzy candidates (and for people exploring the graph in Neo4j Browser).
 func schema() []schemaItem {
 	items := []schemaItem{
 		{"entity_id", "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE"},
@@ -30,9 +30,7 @@ func schema() []schemaItem {
 		{"article_id", "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE"},
 		{"event_article", "CREATE INDEX event_article IF NOT EXISTS FOR (ev:Event) ON (ev.article)"},
 		{"entity_search", "CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON (e.searchText)"},
-		// Updated after commit rather than in it: nothing in the store reads it.
-		{"entity_names", "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasesText] " +
-			"OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}"},
+		{"entity_names", "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasesText]"},
 	}
 	for _, t := range graph.RelTypes() {
 		lower := strings.ToLower(string(t))
