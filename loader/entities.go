@@ -18,7 +18,7 @@ type docEntity struct {
 	country  string // ISO code for places, bodies and known persons
 	lat, lon *float64
 	region   string   // containing region id, for cities the gazetteer knows
-	capital  string   // country code this city is the capital of
+	capital  int8     // 1 when this city is its country's capital, -1 when not, 0 not yet known
 	aliases  []string // surface forms, in order of appearance
 	used     bool     // a relation or event points at it
 	mentions []graph.Mention

@@ -366,6 +366,17 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if next(i + 1).is("that") {
 			return nil
 		}
+	case "lift", "ease":
+		// Only sanctions make lifting a fact for the graph.
+		ok := false
+		for k := i + 1; k < hi && k < i+5; k++ {
+			if d.toks[k].is("sanctions", "sanction", "embargo", "restrictions") {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil
+		}
 	case "exchange", "swap":
 		// Only prisoners make an exchange a fact for the graph ("exchanged
 		// fire" is fighting, "exchanged views" talk).
@@ -414,7 +425,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			if !obj.negative {
 				return nil
 			}
-			f.rel, f.label = "ACCUSED", "accusation"
+			f.rel, f.label, f.mode = "ACCUSED", "accusation", ""
 			f.targets = nil
 			for _, m := range obj.label {
 				for _, e := range m.entities() {
@@ -487,22 +498,36 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 // negotiations with Ukraine", "to stop attacks on Kyiv".
 func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 	to := -1
-	for j := k; j < hi && j < k+4; j++ {
-		if d.toks[j].is("to") && j+1 < hi && verbLex[d.toks[j+1].lower].form == formBase {
+	for j := k - 1; j < hi && j < k+4; j++ {
+		if d.toks[j].is("to") && j+1 < hi && d.toks[j+1].kind == tWord && !d.toks[j+1].cap && !d.toks[j+1].in(determiners) {
 			to = j
 			break
 		}
-		if d.toks[j].kind == tPunct {
+		if j >= k && d.toks[j].kind == tPunct {
 			return nil
 		}
 	}
 	if to < 0 {
-		to = k - 1
-		if k >= hi || !d.toks[k-1].is("to") {
-			return nil
-		}
+		return nil
 	}
 	var out []*docEntity
+	// The infinitive's own object: "threatened to strike Iranian facilities".
+	for j := to + 2; j < hi && j < to+5; j++ {
+		if mi := d.mAt[j]; mi >= 0 {
+			if m := d.mentions[mi]; m.hasActor() {
+				for _, e := range m.entities() {
+					if e.isActor() && !containsEnt(sources, e) {
+						out = addEnt(out, e)
+					}
+				}
+				return out
+			}
+			break
+		}
+		if !d.toks[j].in(determiners) && (d.toks[j].kind != tWord || d.toks[j].isVerbForm()) {
+			break
+		}
+	}
 	for j := to + 1; j < hi && j < to+10; j++ {
 		t := &d.toks[j]
 		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
@@ -622,9 +647,9 @@ func minf(a, b float64) float64 {
 func (d *doc) eventObject(f *frame, ev *frame) {
 	ev = ev.root()
 	if !f.noun && ev.noun && ev.sent == f.sent && ev.class() == f.class() && f.rel != "MEDIATED" && f.rel != "HOSTED" &&
-		(!ev.hasParties() || d.sourcesCompatible(ev.parties(), f.parties())) {
+		(len(ev.sources) == 0 || d.sourcesCompatible(ev.sources, f.sources)) {
 		// "agreed to a peace deal", "met for talks": one event, named by the noun.
-		if ev.rel != f.rel && !containsRel(f.extra, ev.rel) {
+		if ev.rel != f.rel && !containsRel(f.extra, ev.rel) && f.class() != "SANCTION" {
 			f.extra = append(f.extra, ev.rel)
 		}
 		f.label = ev.label
@@ -753,6 +778,13 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		return nil, 0
 	}
 	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is(",") {
+		// A trailing participle shares the subject of the clause before it:
+		// "Araghchi said, accusing Washington ...".
+		if pv := d.previousVerb(i-1, lo); pv >= 0 {
+			if subj, dist := d.subjectOf(pv, lo, hi); len(subj) > 0 {
+				return subj, dist + i - pv
+			}
+		}
 		return d.mainSubject(lo, i), 8
 	}
 	if strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is("of", "for") {
@@ -812,8 +844,8 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			return nil, 0
 		case t.is("that") && j > lo && d.toks[j-1].in(reportVerbs):
 			return nil, 0
-		case skipLeft(t):
-			skipped++
+		case skipLeft(t), t.in(dateWords), t.is("on", "early", "late") && j+1 < i && d.toks[j+1].in(dateWords):
+			skipped++ // "Iran on Wednesday rejected"
 			continue
 		default:
 			return nil, 0
@@ -1087,7 +1119,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		case t.is("to") && j+1 < hi && verbLex[d.toks[j+1].lower].form == formBase:
 			return o // "agreed to hold": the infinitive is its own trigger
 		}
-		if open && !placeOnly {
+		if (open || !sawNP) && !placeOnly {
 			if ev := d.eventNounAt(j, hi); ev != nil {
 				o.event = ev
 				if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
@@ -1224,7 +1256,9 @@ func (d *doc) eventNounAt(k, hi int) *frame {
 		}
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
-			if m.kind == mDemonym || m.poss || m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country {
+			if m.kind == mDemonym || m.poss || m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country ||
+				m.hasActor() && m.last+1 < hi && d.isNounModifiee(m.last+1) {
+				// "a new U.S. proposal": the name modifies the noun
 				j = m.last
 				if m.poss {
 					j++

@@ -87,7 +87,7 @@ var (
 	senseThreaten  = s("THREATENED", "", true, "to against", "threat")
 	senseWarn      = s("WARNED", "", true, "", "warning")
 	senseSanction  = s("SANCTIONED", "", true, "on against", "sanctions")
-	senseLift      = s("LIFTED_SANCTIONS_ON", "", false, "on against", "sanctions relief")
+	senseLift      = s("LIFTED_SANCTIONS_ON", "", false, "on against from", "sanctions relief")
 	senseAttack    = s("ATTACKED", "STRUCK", true, "on against at of", "attack")
 	senseFire      = s("ATTACKED", "STRUCK", false, "on at into", "attack")
 	senseInvade    = s("INVADED", "INVADED", true, "of", "invasion")
@@ -135,7 +135,7 @@ var verbDefs = []struct {
 	{"rebuke", senseCriticize}, {"lambast", senseCriticize}, {"chide", senseCriticize},
 	{"reject", senseReject}, {"dismiss", senseReject}, {"rebuff", senseReject}, {"deny|denied|denied", senseDeny},
 	{"threaten", senseThreaten}, {"warn", senseWarn},
-	{"sanction", senseSanction},
+	{"sanction", senseSanction}, {"lift", senseLift}, {"ease", senseLift},
 	{"strike|struck|struck", senseAttack}, {"hit|hit|hit", senseAttack}, {"attack", senseAttack},
 	{"shell", senseAttack}, {"bomb", senseAttack}, {"target", senseAttack}, {"pound", senseAttack},
 	{"raid", senseAttack}, {"bombard", senseAttack}, {"fire|fired|fired", senseFire},
@@ -192,6 +192,9 @@ var (
 )
 
 func init() {
+	// A call is by phone; meetings, visits and hostings happen in person.
+	senseCall.mode = "phone"
+	senseMeet.mode, senseVisit.mode, senseHost.mode = "in-person", "in-person", "in-person"
 	for _, d := range verbDefs {
 		parts := strings.Split(d.forms, "|")
 		base := parts[0]

@@ -285,9 +285,19 @@ func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
 	return refs[0]
 }
 
+// isCapital reports whether the city is its country's capital
+// ("Washington" for "Washington D.C.").
 func (d *doc) isCapital(e *docEntity) bool {
-	c, ok := d.gaz.CountryByCode(e.country)
-	return ok && c.Capital != "" && c.Capital == e.name
+	if e.capital == 0 {
+		e.capital = -1
+		if c, ok := d.gaz.CountryByCode(e.country); ok && c.Capital != "" && e.kind == graph.City {
+			cs, es := slug(c.Capital), slug(e.name)
+			if cs == es || strings.HasPrefix(cs, es+"-") {
+				e.capital = 1
+			}
+		}
+	}
+	return e.capital == 1
 }
 
 // isLocative reports whether the token before i makes what follows a place.

@@ -350,6 +350,20 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		}
 	}
 	name := d.body[d.toks[i].start:d.toks[last].end]
+	if d.toks[last].in(geoFeatures) && n >= 2 {
+		// "the Yellow Sea", "the Kerch Strait"
+		e := d.ents.get("loc:"+slug(name), name, graph.Location)
+		return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8}
+	}
+	if kind, ok := orgHeads[d.toks[last].lower]; ok && n >= 2 {
+		e := d.org(name, kind)
+		if i >= 2 && d.toks[i-1].kind == tPoss && d.mAt[i-2] >= 0 && e.country == "" {
+			if c := d.mentions[d.mAt[i-2]].ent; c != nil && c.kind == graph.Country && kind != graph.Organization {
+				e.country = c.country // "South Korea's Joint Chiefs of Staff"
+			}
+		}
+		return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8}
+	}
 	if kind, ok := orgHeads[d.toks[last].lower]; ok && n >= 2 {
 		return &mention{first: i, last: last, ent: d.org(name, kind), kind: mName, conf: 0.8}
 	}

@@ -213,7 +213,7 @@ var (
 		"bureau": graph.GovernmentBody, "presidency": graph.GovernmentBody, "duma": graph.GovernmentBody,
 		"army": graph.Military, "forces": graph.Military, "command": graph.Military, "guard": graph.Military,
 		"navy": graph.Military, "brigade": graph.Military, "corps": graph.Military, "battalion": graph.Military,
-		"regiment": graph.Military, "division": graph.Military, "militia": graph.Military,
+		"regiment": graph.Military, "division": graph.Military, "militia": graph.Military, "staff": graph.Military,
 		"front": graph.Group, "movement": graph.Group, "party": graph.Organization, "brotherhood": graph.Group,
 	}
 	// mediaCues before an unknown name mark it as an organisation: "told
