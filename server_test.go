@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -81,7 +82,9 @@ type httpResult struct {
 	body   string
 }
 
-func do(t testing.TB, method, u, contentType string, body io.Reader) httpResult {
+// do sends one request; header holds extra header names and values, in
+// pairs.
+func do(t testing.TB, method, u, contentType string, body io.Reader, header ...string) httpResult {
 	t.Helper()
 	req, err := http.NewRequest(method, u, body)
 	if err != nil {
@@ -89,6 +92,9 @@ func do(t testing.TB, method, u, contentType string, body io.Reader) httpResult 
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -127,50 +133,71 @@ func deepQuery(depth int) string {
 func TestServeHTTP(t *testing.T) {
 	base := startServer(t, nil)
 	const trump = `{ entity(name: "Trump") { id name } }`
+	const graphqlResponse = "application/graphql-response+json"
 	tests := []struct {
 		name        string
 		method      string
 		path        string
 		contentType string
 		body        io.Reader
+		header      []string
 		wantStatus  int
+		wantType    string   // Content-Type media type; "" when any
 		wantBody    []string // substrings
 	}{
-		{"POST query", "POST", "/graphql", "application/json", gqlBody(trump),
-			200, []string{`{"data":{"entity":{"id":"person:donald-trump","name":"Donald Trump"}}}`}},
-		{"GET query", "GET", "/graphql?query=" + url.QueryEscape(trump), "", nil,
-			200, []string{`"name":"Donald Trump"`}},
-		{"OPTIONS", "OPTIONS", "/graphql", "", nil, 200, nil},
-		{"playground", "GET", "/", "", nil, 200, []string{"<html", "/graphql"}},
-		{"explorer", "GET", "/explore", "", nil, 200, []string{"<html"}},
-		{"export", "GET", "/export?format=json&name=Trump", "", nil, 200, []string{"person:donald-trump"}},
-		{"healthz", "GET", "/healthz", "", nil, 200, []string{"ok"}},
-		{"readyz", "GET", "/readyz", "", nil, 200, []string{"ok"}},
-		{"unknown path", "GET", "/nope", "", nil, 404, nil},
-		{"query nested 20 deep", "POST", "/graphql", "application/json", gqlBody(deepQuery(20)),
-			422, []string{"nested 20 levels deep, more than the limit of 10", "QUERY_TOO_DEEP"}},
+		{"POST query", "POST", "/graphql", "application/json", gqlBody(trump), nil,
+			200, "application/json", []string{`{"data":{"entity":{"id":"person:donald-trump","name":"Donald Trump"}}}`}},
+		{"POST accepting graphql-response+json", "POST", "/graphql", "application/json", gqlBody(trump), []string{"Accept", graphqlResponse},
+			200, graphqlResponse, []string{`"name":"Donald Trump"`}},
+		{"GET query", "GET", "/graphql?query=" + url.QueryEscape(trump), "", nil, nil,
+			200, "application/json", []string{`"name":"Donald Trump"`}},
+		{"GET mutation", "GET", "/graphql?query=" + url.QueryEscape(`mutation { deleteArticle(id: "x") { id } }`), "", nil, nil,
+			405, "application/json", []string{"only queries may be sent with GET", "METHOD_NOT_ALLOWED"}},
+		{"mutation with mutations off", "POST", "/graphql", "application/json", gqlBody(`mutation { deleteArticle(id: "x") { id } }`), nil,
+			403, "application/json", []string{"mutations are disabled on this server: start it with GEOKG_API_TOKEN set", "FORBIDDEN"}},
+		{"OPTIONS", "OPTIONS", "/graphql", "", nil, nil, 200, "", nil},
+		{"playground", "GET", "/", "", nil, nil, 200, "text/html", []string{"<html", "/graphql"}},
+		{"explorer", "GET", "/explore", "", nil, nil, 200, "", []string{"<html"}},
+		{"export", "GET", "/export?format=json&name=Trump", "", nil, nil, 200, "", []string{"person:donald-trump"}},
+		{"healthz", "GET", "/healthz", "", nil, nil, 200, "", []string{"ok"}},
+		{"readyz", "GET", "/readyz", "", nil, nil, 200, "", []string{"ok"}},
+		{"unknown path", "GET", "/nope", "", nil, nil, 404, "", nil},
+		{"query nested 20 deep", "POST", "/graphql", "application/json", gqlBody(deepQuery(20)), nil,
+			200, "application/json", []string{`{"errors":[{"message":"query is nested 20 levels deep, more than the limit of 10","extensions":{"code":"QUERY_TOO_DEEP"}}]}`}},
+		{"query nested 20 deep, graphql-response+json", "POST", "/graphql", "application/json", gqlBody(deepQuery(20)), []string{"Accept", graphqlResponse},
+			400, graphqlResponse, []string{"nested 20 levels deep, more than the limit of 10", "QUERY_TOO_DEEP"}},
 		{"too complex", "POST", "/graphql", "application/json",
-			gqlBody(`{ entities(first: 100) { nodes { relations { source { relations { target { id } } } } } } }`),
-			422, []string{"exceeds the limit of 25000", "COMPLEXITY_LIMIT_EXCEEDED"}},
-		{"first above the cap", "POST", "/graphql", "application/json", gqlBody(`{ entities(first: 1000000) { nodes { id } } }`),
-			200, []string{"entities: first must be between 0 and 100, got 1000000", "BAD_USER_INPUT"}},
-		{"body over 1 MiB", "POST", "/graphql", "application/json",
-			gqlBody(`{ entity(name: "` + strings.Repeat("x", maxBodyBytes) + `") { id } }`),
-			413, []string{"larger than the 2097152-byte limit"}},
-		{"chunked body over 1 MiB", "POST", "/graphql", "application/json",
-			io.MultiReader(strings.NewReader(`{"query":"`), strings.NewReader(strings.Repeat(" ", maxBodyBytes)), strings.NewReader(`{ __typename }"}`)),
-			413, []string{"larger than the 2097152-byte limit"}},
-		{"malformed JSON", "POST", "/graphql", "application/json", strings.NewReader(`{"query": "{ entity`),
-			400, []string{"json request body could not be decoded"}},
-		{"unknown field", "POST", "/graphql", "application/json", gqlBody(`{ entity(name: "Trump") { nickname } }`),
-			422, []string{`Cannot query field \"nickname\" on type \"Entity\"`, "GRAPHQL_VALIDATION_FAILED"}},
-		{"wrong content type", "POST", "/graphql", "text/plain", strings.NewReader("{}"), 400, nil},
+			gqlBody(`{ entities(first: 100) { nodes { relations { source { relations { target { id } } } } } } }`), nil,
+			200, "application/json", []string{"exceeds the limit of 25000", "COMPLEXITY_LIMIT_EXCEEDED"}},
+		{"a million entities", "POST", "/graphql", "application/json", gqlBody(`{ entities(first: 1000000) { nodes { id } } }`), nil,
+			200, "application/json", []string{"entities: first must be between 0 and 100, got 1000000", "BAD_USER_INPUT"}},
+		{"a million relations", "POST", "/graphql", "application/json", gqlBody(`{ relations(first: 1000000) { nodes { id } } }`), nil,
+			200, "application/json", []string{"relations: first must be between 0 and 100, got 1000000", "BAD_USER_INPUT"}},
+		{"body over 2 MiB", "POST", "/graphql", "application/json",
+			gqlBody(`{ entity(name: "` + strings.Repeat("x", maxBodyBytes) + `") { id } }`), nil,
+			413, "application/json", []string{"larger than the 2097152-byte limit"}},
+		{"chunked body over 2 MiB", "POST", "/graphql", "application/json",
+			io.MultiReader(strings.NewReader(`{"query":"`), strings.NewReader(strings.Repeat(" ", maxBodyBytes)), strings.NewReader(`{ __typename }"}`)), nil,
+			413, "application/json", []string{"larger than the 2097152-byte limit"}},
+		{"malformed JSON", "POST", "/graphql", "application/json", strings.NewReader(`{"query": "{ entity`), nil,
+			400, "application/json", []string{"the request body is not a GraphQL request: malformed JSON"}},
+		{"no query", "POST", "/graphql", "application/json", strings.NewReader(`{"variables": {}}`), nil,
+			400, "application/json", []string{"the request has no query"}},
+		{"query of the wrong type", "POST", "/graphql", "application/json", strings.NewReader(`{"query": {"a": 1}}`), nil,
+			400, "application/json", []string{"query has the wrong type"}},
+		{"unknown field", "POST", "/graphql", "application/json", gqlBody(`{ entity(name: "Trump") { nickname } }`), nil,
+			200, "application/json", []string{`Cannot query field \"nickname\" on type \"Entity\"`, "GRAPHQL_VALIDATION_FAILED"}},
+		{"wrong content type", "POST", "/graphql", "text/plain", strings.NewReader("{}"), nil,
+			415, "application/json", []string{"POST bodies must be JSON, sent with Content-Type: application/json"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := do(t, tc.method, base+tc.path, tc.contentType, tc.body)
+			got := do(t, tc.method, base+tc.path, tc.contentType, tc.body, tc.header...)
 			if got.status != tc.wantStatus {
 				t.Errorf("status: got %d, want %d (body %.300s)", got.status, tc.wantStatus, got.body)
+			}
+			if mt, _, _ := mime.ParseMediaType(got.header.Get("Content-Type")); tc.wantType != "" && mt != tc.wantType {
+				t.Errorf("content type: got %q, want %s", got.header.Get("Content-Type"), tc.wantType)
 			}
 			for _, want := range tc.wantBody {
 				if !strings.Contains(got.body, want) {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -17,12 +16,6 @@ const (
 	CodeUnauthenticated = "UNAUTHENTICATED" // no or wrong bearer token
 	CodeForbidden       = "FORBIDDEN"       // mutations are off: no token configured
 )
-
-func init() {
-	for _, code := range []string{CodeUnauthenticated, CodeForbidden} {
-		errcode.RegisterErrorType(code, errcode.KindProtocol)
-	}
-}
 
 // mutationAuth refuses mutations, before any of them runs, unless the
 // request carries `Authorization: Bearer <token>` with the server's token.

@@ -31,7 +31,8 @@ const (
 	apqCacheSize   = 1000
 )
 
-// NewHandler returns the GraphQL endpoint (POST, GET and OPTIONS) with the
+// NewHandler returns the GraphQL endpoint (POST, GET and OPTIONS, as the
+// GraphQL-over-HTTP spec has them; see transport.go) with the
 // error presenter, per-request dataloaders, depth and complexity limits,
 // automatic persisted queries, bearer-token checks on mutations and, if
 // enabled, introspection. HTTP-level
@@ -45,9 +46,9 @@ func NewHandler(opts Options) *handler.Server {
 func newHandler(opts Options, wait time.Duration) *handler.Server {
 	r := &Resolver{store: opts.Store, extract: opts.Extract, logger: opts.Logger, wait: wait}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
-	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(transport.Options{AllowedMethods: []string{"OPTIONS", "GET", "POST"}})
+	srv.AddTransport(getTransport{})
+	srv.AddTransport(postTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
 	srv.SetParserTokenLimit(MaxQueryTokens)
 	srv.SetErrorPresenter(presentError(opts.Logger))
@@ -58,6 +59,7 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 		srv.Use(introspectionOff{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
+	srv.Use(getMutations{})
 	srv.Use(newMutationAuth(opts.Token))
 	srv.Use(depthLimit{max: MaxQueryDepth})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))

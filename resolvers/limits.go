@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -112,20 +111,11 @@ func mul(a, b int) int {
 	return a * b
 }
 
-// Codes of operations refused before they run. Registered as protocol
-// errors so the HTTP transports answer 422, as they do for validation
-// failures, instead of 200.
+// Codes of operations refused before they run.
 const (
 	codeTooDeep          = "QUERY_TOO_DEEP"
-	codeTooComplex       = "COMPLEXITY_LIMIT_EXCEEDED" // set by gqlgen's extension.ComplexityLimit
 	codeIntrospectionOff = "INTROSPECTION_DISABLED"
 )
-
-func init() {
-	for _, code := range []string{codeTooDeep, codeTooComplex, codeIntrospectionOff} {
-		errcode.RegisterErrorType(code, errcode.KindProtocol)
-	}
-}
 
 // depthLimit rejects operations whose fields nest deeper than max, before
 // they run. Introspection fields (__schema, __type) are not counted: their

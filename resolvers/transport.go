@@ -1,0 +1,244 @@
+package resolvers
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// The HTTP transports follow the GraphQL-over-HTTP spec
+// (graphql.github.io/graphql-over-http), which gqlgen's own only partly do:
+//
+//   - responses are application/graphql-response+json when the client
+//     accepts it, else application/json (also for a missing Accept);
+//   - a request refused before execution (unparsable, invalid, too deep,
+//     too complex) has no "data" entry and answers 400 as
+//     graphql-response+json, 200 as application/json;
+//   - a mutation without a valid token answers 401 (UNAUTHENTICATED) or 403
+//     (FORBIDDEN), a mutation sent with GET 405 with Allow: POST;
+//   - a POST body that is not application/json answers 415; malformed JSON,
+//     parameters of the wrong type or no query at all 400.
+
+// Media types of GraphQL responses.
+const (
+	mediaJSON            = "application/json"
+	mediaGraphQLResponse = "application/graphql-response+json"
+)
+
+// codeMethodNotAllowed refuses a mutation sent with GET, which must not
+// change anything.
+const codeMethodNotAllowed = "METHOD_NOT_ALLOWED"
+
+type postTransport struct{}
+
+var _ graphql.Transport = postTransport{}
+
+func (postTransport) Supports(r *http.Request) bool {
+	return r.Method == http.MethodPost && r.Header.Get("Upgrade") == ""
+}
+
+func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	start := graphql.Now()
+	media := responseMedia(r)
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != mediaJSON {
+		writeError(w, media, http.StatusUnsupportedMediaType, "POST bodies must be JSON, sent with Content-Type: application/json")
+		return
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		writeError(w, media, http.StatusBadRequest, "could not read the request body")
+		return
+	}
+	var params graphql.RawParams
+	if err := decodeParams(body, &params); err != nil {
+		writeError(w, media, http.StatusBadRequest, "the request body is not a GraphQL request: "+err.Error())
+		return
+	}
+	params.Headers = r.Header
+	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+	execute(w, r.Context(), exec, &params, media)
+}
+
+type getTransport struct{}
+
+var _ graphql.Transport = getTransport{}
+
+func (getTransport) Supports(r *http.Request) bool {
+	return r.Method == http.MethodGet && r.Header.Get("Upgrade") == ""
+}
+
+func (getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	start := graphql.Now()
+	media := responseMedia(r)
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		writeError(w, media, http.StatusBadRequest, "the query string is malformed: "+err.Error())
+		return
+	}
+	params := graphql.RawParams{Query: q.Get("query"), OperationName: q.Get("operationName"), Headers: r.Header}
+	for name, dst := range map[string]*map[string]any{"variables": &params.Variables, "extensions": &params.Extensions} {
+		if s := q.Get(name); s != "" {
+			if err := decodeJSON([]byte(s), dst); err != nil {
+				writeError(w, media, http.StatusBadRequest, name+" is not a JSON object")
+				return
+			}
+		}
+	}
+	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+	execute(w, context.WithValue(r.Context(), viaGETKey{}, true), exec, &params, media)
+}
+
+type viaGETKey struct{}
+
+// getMutations refuses mutations sent with GET before they run.
+type getMutations struct{}
+
+var _ interface {
+	graphql.OperationContextMutator
+	graphql.HandlerExtension
+} = getMutations{}
+
+func (getMutations) ExtensionName() string                   { return "GETMutations" }
+func (getMutations) Validate(graphql.ExecutableSchema) error { return nil }
+func (getMutations) MutateOperationContext(ctx context.Context, op *graphql.OperationContext) *gqlerror.Error {
+	if get, _ := ctx.Value(viaGETKey{}).(bool); get && op.Operation != nil && op.Operation.Operation != ast.Query {
+		return refuse(codeMethodNotAllowed, "only queries may be sent with GET; send mutations with POST")
+	}
+	return nil
+}
+
+// execute runs one operation, answering a request error with the status its
+// code calls for and no data entry.
+func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecutor, params *graphql.RawParams, media string) {
+	if params.Query == "" && params.Extensions["persistedQuery"] == nil {
+		writeError(w, media, http.StatusBadRequest, `the request has no query: send {"query": "{ ... }"}, or a persisted query's hash in extensions`)
+		return
+	}
+	rc, errs := exec.CreateOperationContext(ctx, params)
+	if errs != nil {
+		resp := exec.DispatchError(graphql.WithOperationContext(ctx, rc), errs)
+		status := http.StatusOK
+		if media == mediaGraphQLResponse {
+			status = http.StatusBadRequest
+		}
+		switch requestErrorCode(resp.Errors) {
+		case CodeUnauthenticated:
+			w.Header().Set("WWW-Authenticate", `Bearer realm="geokg"`)
+			status = http.StatusUnauthorized
+		case CodeForbidden:
+			status = http.StatusForbidden
+		case codeMethodNotAllowed:
+			w.Header().Set("Allow", "POST")
+			status = http.StatusMethodNotAllowed
+		}
+		writeJSON(w, media, status, requestError{Errors: resp.Errors, Extensions: resp.Extensions})
+		return
+	}
+	responses, ctx := exec.DispatchOperation(ctx, rc)
+	writeJSON(w, media, http.StatusOK, responses(ctx))
+}
+
+// requestError is a response to a request refused before execution: by the
+// GraphQL spec it has no data entry at all.
+type requestError struct {
+	Errors     gqlerror.List  `json:"errors"`
+	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// requestErrorCode is the first extensions.code among errs.
+func requestErrorCode(errs gqlerror.List) string {
+	for _, e := range errs {
+		if code, ok := e.Extensions["code"].(string); ok {
+			return code
+		}
+	}
+	return ""
+}
+
+// responseMedia picks the response media type from Accept, in the
+// client's order: graphql-response+json when asked for, application/json
+// for application/json, application/*, */* or no Accept at all. An Accept
+// naming neither is disregarded, as the spec allows, for application/json.
+func responseMedia(r *http.Request) string {
+	for part := range strings.SplitSeq(r.Header.Get("Accept"), ",") {
+		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch mt {
+		case mediaGraphQLResponse:
+			return mediaGraphQLResponse
+		case mediaJSON, "application/*", "*/*":
+			return mediaJSON
+		}
+	}
+	return mediaJSON
+}
+
+// decodeParams reads a GraphQL request body, refusing parameters of the
+// wrong JSON type rather than silently ignoring them.
+func decodeParams(body []byte, params *graphql.RawParams) error {
+	var raw map[string]json.RawMessage
+	if err := decodeJSON(body, &raw); err != nil {
+		return errors.New("malformed JSON")
+	}
+	if raw == nil {
+		return errors.New("want a JSON object")
+	}
+	for _, field := range []struct {
+		name string
+		dst  any
+	}{
+		{"query", &params.Query},
+		{"operationName", &params.OperationName},
+		{"variables", &params.Variables},
+		{"extensions", &params.Extensions},
+	} {
+		v, ok := raw[field.name]
+		if !ok || string(v) == "null" {
+			continue
+		}
+		if err := decodeJSON(v, field.dst); err != nil {
+			return errors.New(field.name + " has the wrong type")
+		}
+	}
+	return nil
+}
+
+func decodeJSON(b []byte, dst any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(dst); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("trailing data after the JSON value")
+	}
+	return nil
+}
+
+func writeError(w http.ResponseWriter, media string, status int, msg string) {
+	writeJSON(w, media, status, requestError{Errors: gqlerror.List{{Message: msg}}})
+}
+
+func writeJSON(w http.ResponseWriter, media string, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Only a resolver bug produces unmarshalable data; say so plainly.
+		status = http.StatusInternalServerError
+		b = []byte(`{"errors":[{"message":"internal error: the response could not be encoded"}]}`)
+	}
+	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
