@@ -13,6 +13,9 @@ import (
 // military spokesperson Lt. Gen. Ahmed Sharif Chaudhry", "President of
 // Ukraine Volodymyr Zelenskyy".
 func (d *doc) titledPerson(i, hi int) *mention {
+	if d.hitIdx[i] < 0 && !isTitleWord(&d.toks[i]) {
+		return nil // neither an affiliation nor a title starts here
+	}
 	j := i
 	var of, ctry *docEntity
 	affFirst, affLast, bodyLast := -1, -1, -1
