@@ -53,7 +53,7 @@ RETURN e`
 	searchTail = `}
 WITH DISTINCT e
 WHERE $kinds IS NULL OR e.kind IN $kinds
-RETURN e.id AS id`
+RETURN e.id AS id, e.name AS name, e.aliases AS aliases`
 )
 
 // Search ranks entities by graph's relevance score; see graph.Store.
@@ -86,7 +86,12 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		kinds = kindNames(q.Kinds)
 	}
 
-	var cands []graph.Entity
+	// Score on names alone; only the page's entities are read in full.
+	type hit struct {
+		id, name string
+		score    float64
+	}
+	var out []graph.SearchHit
 	err := s.read(ctx, "search", func(tx driver.ManagedTransaction) error {
 		recs, err := run(ctx, tx, query, map[string]any{
 			"words": words, "fuzzy": strings.Join(fuzzy, " "), "kinds": kinds,
@@ -94,39 +99,50 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		if err != nil {
 			return err
 		}
-		ids := make([]string, len(recs))
-		for i, rec := range recs {
-			ids[i] = str(rec.AsMap(), "id")
+		var hits []hit
+		for _, rec := range recs {
+			m := rec.AsMap()
+			h := hit{id: str(m, "id"), name: str(m, "name")}
+			names := []graph.SearchName{graph.NewSearchName(h.name)}
+			for _, a := range strList(m["aliases"]) {
+				names = append(names, graph.NewSearchName(a))
+			}
+			if h.score = searcher.Score(names); h.score > 0 {
+				hits = append(hits, h)
+			}
 		}
-		cands, err = readEntities(ctx, tx, ids)
-		return err
+		sort.Slice(hits, func(i, j int) bool {
+			a, b := hits[i], hits[j]
+			if a.score != b.score {
+				return a.score > b.score
+			}
+			if a.name != b.name {
+				return a.name < b.name
+			}
+			return a.id < b.id
+		})
+		hits = hits[:min(len(hits), limit)]
+		ids := make([]string, len(hits))
+		scores := make(map[string]float64, len(hits))
+		for i, h := range hits {
+			ids[i] = h.id
+			scores[h.id] = h.score
+		}
+		// In the order of ids; one deleted meanwhile is skipped.
+		es, err := readEntities(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		out = make([]graph.SearchHit, len(es))
+		for i, e := range es {
+			out[i] = graph.SearchHit{Entity: e, Score: scores[e.ID]}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-
-	var hits []graph.SearchHit
-	for _, e := range cands {
-		names := make([]graph.SearchName, 0, 1+len(e.Aliases))
-		names = append(names, graph.NewSearchName(e.Name))
-		for _, a := range e.Aliases {
-			names = append(names, graph.NewSearchName(a))
-		}
-		if score := searcher.Score(names); score > 0 {
-			hits = append(hits, graph.SearchHit{Entity: e, Score: score})
-		}
-	}
-	sort.Slice(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		if a.Entity.Name != b.Entity.Name {
-			return a.Entity.Name < b.Entity.Name
-		}
-		return a.Entity.ID < b.Entity.ID
-	})
-	return hits[:min(len(hits), limit)], nil
+	return out, nil
 }
 
 // luceneEscape makes a word a literal term in Lucene's query syntax, so a
