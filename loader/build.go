@@ -148,7 +148,13 @@ func (b *builder) frame(f *frame) {
 	sources := actorsOnly(f.sources)
 	targets := actorsOnly(f.targets)
 	if len(targets) == 0 && f.about != nil {
-		for _, t := range actorsOnly(f.about.root().sources) {
+		// Condemning an attack targets its attacker; threatening sanctions
+		// or strikes targets their target.
+		about := f.about.root().sources
+		if f.class() == "THREATEN" {
+			about = f.about.root().targets
+		}
+		for _, t := range actorsOnly(about) {
 			if !containsEnt(sources, t) {
 				targets = append(targets, t)
 			}

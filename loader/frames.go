@@ -177,7 +177,7 @@ func (d *doc) clausePlaces(i, hi int) []*docEntity {
 // pointless reports a frame that states nothing the graph can hold: a
 // call, demand or accusation with no one on the other end.
 func (d *doc) pointless(f *frame) bool {
-	if len(f.targets) > 0 || len(f.places) > 0 || f.about != nil || len(f.mediators) > 0 {
+	if len(f.targets) > 0 || f.about != nil || len(f.mediators) > 0 {
 		return false
 	}
 	if f.sense.symmetric && len(f.sources) > 1 {
@@ -185,9 +185,10 @@ func (d *doc) pointless(f *frame) bool {
 	}
 	switch f.class() {
 	case "STATEMENT", "ASSAULT", "MOBILIZE", "RETREAT":
-		return len(f.sources) == 0 && f.killed == nil && f.injured == nil
+		// An attack or a deployment is news even when only its place is known.
+		return len(f.sources) == 0 && len(f.places) == 0 && f.killed == nil && f.injured == nil
 	}
-	return true
+	return len(f.sources) == 0 || len(f.places) == 0
 }
 
 // truceWordAfter reports a ceasefire or truce in the few words after i.
@@ -308,7 +309,9 @@ func (d *doc) nounContext(i, lo int) bool {
 	case p.in(determiners), modeWords[p.lower] != "", p.in(labelModifiers), p.in(lightVerbs):
 		return true
 	case p.is("to"):
-		return false
+		// "to attack" is an infinitive, "open to talks" a noun.
+		v, ok := verbLex[d.toks[i].lower]
+		return ok && v.form != formBase
 	case p.in(prepositions) || p.is("and", "or"):
 		return true
 	}

@@ -341,6 +341,8 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 			last++
 		}
 		return &mention{first: i, last: last, ent: d.ministry(c, portfolios[d.toks[j+2].lower]), kind: mBody}
+	case t.is("air") && j+1 < hi && d.toks[j+1].is("force", "forces", "defence", "defense", "defences", "defenses"):
+		return &mention{first: i, last: j + 1, ent: d.military(c), kind: mBody} // "Ukraine's air force"
 	case t.in(militaryNouns):
 		if t.is("military", "army", "navy") && j+1 < hi && d.isNounModifiee(j+1) {
 			return nil // "Russian military position": an adjective

@@ -398,6 +398,12 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 			return nil
 		}
 	}
+	if i >= 2 && d.toks[i-1].is("of") && d.toks[i-2].in(settlementNouns) {
+		// "the village of Novopil": a place the gazetteer does not know
+		name := d.body[d.toks[i].start:d.toks[plast].end]
+		e := d.ents.get("city:"+slug(name), name, graph.City)
+		return &mention{first: i, last: plast, ent: e, kind: mName, conf: 0.7}
+	}
 	if words == 1 {
 		if p := d.bySurname(t.lower); p != nil {
 			return &mention{first: i, last: plast, ent: p, kind: mName, conf: 0.9}

@@ -30,6 +30,11 @@ func (d *doc) anaphor(i, hi int) *mention {
 				return nil // the name inside is its own mention
 			}
 		}
+		if t.is("their") {
+			if m := d.pronounBody(i, hi, sent); m != nil {
+				return m
+			}
+		}
 		if g := d.recentPair(sent, i); g != nil {
 			return &mention{first: i, last: i, group: g, kind: mPronoun, conf: 0.7, poss: t.is("their")}
 		}
@@ -45,6 +50,9 @@ func (d *doc) anaphor(i, hi int) *mention {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.6}
 		}
 	case "its":
+		if m := d.pronounBody(i, hi, sent); m != nil {
+			return m
+		}
 		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.7, poss: true}
 		}
@@ -52,6 +60,23 @@ func (d *doc) anaphor(i, hi int) *mention {
 		return d.definite(i, hi)
 	}
 	return nil
+}
+
+// pronounBody resolves "its troops", "their forces" to the military of the
+// state the pronoun stands for.
+func (d *doc) pronounBody(i, hi, sent int) *mention {
+	if i+1 >= hi || !d.toks[i+1].in(militaryNouns) || d.toks[i+1].is("military", "army") && i+2 < hi && d.isNounModifiee(i+2) {
+		return nil
+	}
+	e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person && e.country != "" })
+	if e == nil {
+		return nil
+	}
+	c, ok := d.gaz.CountryByCode(e.country)
+	if !ok {
+		return nil
+	}
+	return &mention{first: i, last: i + 1, ent: d.military(c), kind: mAnaphor, conf: 0.7}
 }
 
 // definite resolves "the Ukrainian leader", "the town", "the military",

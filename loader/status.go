@@ -103,12 +103,20 @@ func (d *doc) attribute(fs []*frame, lo, hi int) {
 		if v, ok := verbLex[t.lower]; ok && d.nounContext(j, lo) && v.form != formPast {
 			continue
 		}
+		// The speaker is the verb's subject ("Peskov said ...", "..., Peskov
+		// said"), or follows it after a quote ("“...,” Trump posted"). The
+		// statement is what follows the verb, or what precedes it when the
+		// speaker's clause trails after a comma or a quote.
 		var who *docEntity
-		trailing := j > lo && (d.toks[j-1].is(",") || d.toks[j-1].kind == tPunct && isCloser([]rune(d.toks[j-1].text)[0]))
-		if trailing && j+1 < hi && d.mAt[j+1] >= 0 {
-			who = d.mentions[d.mAt[j+1]].ent // "“...,” Trump posted"
-		} else if subj, _ := d.subjectOf(j, lo, hi); len(subj) > 0 {
+		trailing := false
+		breakBefore := func(k int) bool {
+			return k > lo && (d.toks[k-1].is(",") || d.toks[k-1].kind == tPunct && isCloser([]rune(d.toks[k-1].text)[0]))
+		}
+		if subj, _ := d.subjectOf(j, lo, hi); len(subj) > 0 {
 			who = subj[0].ent
+			trailing = breakBefore(subj[0].first) && subj[len(subj)-1].last >= j-2
+		} else if breakBefore(j) && j+1 < hi && d.mAt[j+1] >= 0 && d.mentions[d.mAt[j+1]].kind != mPronoun {
+			who, trailing = d.mentions[d.mAt[j+1]].ent, true
 		}
 		if who == nil || !who.isActor() {
 			continue
