@@ -67,10 +67,14 @@ step "browser tests (headless Chromium)"
 env -u NEO4J_URI scripts/e2e.sh 2>&1 | tee "$artifacts/e2e.log"
 read -r e2e_pass e2e_fail < <(awk '/^(# |ℹ )pass /{p=$NF} /^(# |ℹ )fail /{f=$NF} END{print p+0, f+0}' "$artifacts/e2e.log")
 
+step "GraphQL-over-HTTP audit (graphql-http auditServer)"
+scripts/graphql-audit.sh 2>&1 | tee "$artifacts/graphql-audit.log"
+read -r audit_pass audit_fail < <(grep -E '^[0-9]+ passed, [0-9]+ failed' "$artifacts/graphql-audit.log" | tail -n 1 | awk '{print $1, $3}')
+
 step "research notebook"
 scripts/notebook-test.sh
 
-total_pass=$((go_pass + e2e_pass + 1))
+total_pass=$((go_pass + e2e_pass + ${audit_pass:-0} + 1))
 echo
-echo "go: $go_pass passed, $go_fail failed, $go_skip skipped; browser: $e2e_pass passed, $e2e_fail failed; notebook: 1 passed"
+echo "go: $go_pass passed, $go_fail failed, $go_skip skipped; browser: $e2e_pass passed, $e2e_fail failed; GraphQL audit: ${audit_pass:-0} passed, ${audit_fail:-0} failed; notebook: 1 passed"
 echo "$total_pass passed, 0 failed, $go_skip skipped"
