@@ -178,6 +178,11 @@ func isHeadline(toks []token) bool {
 			caps++
 		}
 	}
+	if len(toks) > 0 {
+		if last := toks[len(toks)-1].text; last == "." || last == "?" || last == "!" || last == "”" || last == "\"" {
+			return false // a headline does not end like a sentence
+		}
+	}
 	return words >= 3 && caps*10 >= words*8
 }
 

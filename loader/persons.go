@@ -336,8 +336,10 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		if len(t.text) < 2 || len(t.text) > 6 || sentStart || strings.Contains(t.text, ".") {
 			return nil
 		}
-		if i+1 < hi && d.toks[i+1].kind == tWord && d.toks[i+1].allCaps {
-			return nil // shouted text
+		for k := max(lo, i-2); k < hi && k <= i+2; k++ {
+			if k != i && d.toks[k].kind == tWord && (d.toks[k].allCaps || d.toks[k].text == "A" || d.toks[k].text == "I") {
+				return nil // shouted text: "IT WILL BE A PRODUCTIVE DAY"
+			}
 		}
 		e := d.ents.get("org:"+slug(t.text), t.text, graph.Organization)
 		return &mention{first: i, last: i, ent: e, kind: mName, conf: 0.8}
