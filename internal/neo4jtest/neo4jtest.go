@@ -51,7 +51,7 @@ var (
 
 // Open skips t unless NEO4J_URI is set. Otherwise it waits until no other
 // test, in this process or another, holds the database, holds it until t
-// ends, wipes it and returns how to reach it. An unreachable server fails t:
+// ends, wipes it before and after and returns how to reach it. An unreachable server fails t:
 // whoever sets NEO4J_URI expects the Neo4j suites to run. Subtests that need
 // an empty database again call Wipe, not Open.
 func Open(t testing.TB) Config {
@@ -77,6 +77,9 @@ func Open(t testing.TB) Config {
 	holder = t.Name()
 	mu.Unlock()
 	t.Cleanup(func() {
+		// Leave nothing behind: later steps of the test command (the
+		// notebook) read the same database.
+		Wipe(t, c)
 		mu.Lock()
 		holder = ""
 		mu.Unlock()
