@@ -179,7 +179,7 @@ left:
 	if !possessed && len(f.sources) == 0 {
 		d.lightVerbSubject(f, npStart, lo, hi)
 	}
-	if d.hypotheticalAfter(i, hi) {
+	if d.hypotheticalAfter(i, hi) || d.conditional(i, lo) {
 		f.hypo = true
 	}
 	if !f.hasParties() {

@@ -234,3 +234,31 @@ func TestRelations(t *testing.T) {
 		})
 	}
 }
+
+// TestNoFalseFacts: sentences that mention actors and trigger words but
+// state no fact, or state it negated, must not yield an occurred relation.
+func TestNoFalseFacts(t *testing.T) {
+	tests := []struct {
+		name, text string
+		not        []string
+	}{
+		{"conditional", "If Iran attacks Israel, the United States will respond.", []string{"Iran ATTACKED Israel *"}},
+		{"modal", "Russia could attack Moldova next year, officials warned.", []string{"Russia ATTACKED Moldova *"}},
+		{"no counterpart", "Vladimir Putin has met many leaders this year.", []string{"Vladimir Putin MEETS *"}},
+		{"description", "China and Russia are close partners.", []string{"China COOPERATES_WITH Russia *"}},
+		{"denied gerund", "Russia denies attacking Ukraine.", []string{"Russia ATTACKED Ukraine occurred *"}},
+		{"never", "Ukraine has never attacked Belarus.", []string{"Ukraine ATTACKED Belarus occurred *"}},
+		{"hope is no fact", "Europe hopes that Donald Trump would back Ukraine.", []string{"Donald Trump SUPPORTS Ukraine *"}},
+		{"call a vote", "Donald Tusk said he would call a confidence vote.", []string{"Donald Tusk CALLS *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := facts(t, "2025-05-17", tc.text)
+			for _, n := range tc.not {
+				if has(got, n) {
+					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}

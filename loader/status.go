@@ -19,6 +19,9 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 		from = i - 8
 	}
 	reported := d.reportVerbBefore(i, lo)
+	if d.conditional(i, lo) {
+		f.hypo = true
+	}
 	for j := i - 1; j >= from; j-- {
 		t := &d.toks[j]
 		switch {
@@ -57,6 +60,21 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 			setStatus(f, graph.StatusReported)
 		}
 	}
+}
+
+// conditional reports whether the clause holding i is a condition: "If
+// Iran attacks Israel, ...".
+func (d *doc) conditional(i, lo int) bool {
+	for j := i - 1; j >= lo; j-- {
+		t := &d.toks[j]
+		if t.is("if", "unless", "whether") {
+			return true
+		}
+		if t.kind == tPunct && (t.text == "," || t.text == ";") {
+			return false
+		}
+	}
+	return false
 }
 
 // setStatus raises f's status to s when s is more specific.
