@@ -30,6 +30,27 @@ var seedQueries = []struct{ name, query string }{
 	{"Trump's neighbourhood, two hops", `{ neighborhood(id: "person:donald-trump", depth: 2) { nodes { id label kind } edges { id source target type class date status } } }`},
 	{"assaults around Russia", `{ neighborhood(id: "country:RU", depth: 3, types: ["STRUCK", "ATTACKED"], limit: 5) { nodes { id } edges { id type } } }`},
 	{"unknown entity", `{ entity(name: "Atlantis") { id } neighborhood(id: "person:nobody") { nodes { id } } }`},
+	{"typo-tolerant search", `{ a: search(text: "Zelensky") { entity { id } score } b: search(text: "Rusia", kinds: [COUNTRY, MILITARY], first: 3) { entity { id kind } score } }`},
+	{"entities by name, paged", `{ p1: entities(first: 3, where: {nameContains: "u"}) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount }
+		p2: entities(first: 3, after: "ZW50aXRpZXN8Y291bnRyeTpSVQ", where: {nameContains: "u"}) { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }`},
+	{"relations filtered", `{ a: relations(first: 100, where: {classes: ["ASSAULT", "ACCUSE"], statuses: ["occurred", "reported"]}) { totalCount nodes { id type status date source { id } target { id } } }
+		b: relations(where: {source: "person:donald-trump", since: "2025-05-18", until: "2025-05-31"}) { totalCount nodes { id type date } }
+		c: relations(where: {types: ["LEADER_OF"], target: "country:RU"}) { nodes { id title source { name } } } }`},
+	{"every relation, paged", `{ p1: relations(first: 7) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } }`},
+	{"events filtered, by date", `{ all: events(first: 100) { totalCount nodes { id type label date status killed injured place { id } } }
+		deadly: events(where: {minKilled: 1, types: ["ASSAULT"]}) { nodes { id killed injured place { name } } }
+		may16: events(where: {since: "2025-05-16", until: "2025-05-16"}) { nodes { id label } }
+		russia: events(where: {participant: "country:RU", place: "city:712559"}) { nodes { id } } }`},
+	{"timeline", `{ timeline(entity: "country:RU", first: 100) { totalCount edges { cursor node { id date label place { name } participants { entity { id } role } } } } }`},
+	{"timeline window", `{ timeline(entity: "person:donald-trump", since: "2025-05-17", until: "2025-05-19") { totalCount nodes { id date } } }`},
+	{"shortest paths", `{ a: path(from: "person:donald-trump", to: "city:712559") { length entities { id } relations { id type } }
+		b: path(from: "person:vladimir-putin", to: "person:volodymyr-zelenskyy", types: ["CALLS", "MEETS", "NEGOTIATES_WITH"]) { length relations { id } }
+		c: path(from: "country:FR", to: "country:FR") { length entities { id } }
+		d: path(from: "person:dmitry-peskov", to: "org:truth-social", maxHops: 1) { length } }`},
+	{"stats", `{ stats(top: 5) { entities relations events articles relationsByClass { key count } relationsByType { key count }
+		mostConnected { entity { id } degree } perArticle { article { id } entities relations events } } }`},
+	{"article provenance", `{ articles { totalCount nodes { id title relations(first: 100) { totalCount nodes { id } } events(first: 100) { totalCount nodes { id } } entities { id } } } }`},
+	{"event provenance", `{ events(first: 100) { nodes { id status claimedBy { id } article { id } relations { id status claimedBy { id } } evidence { start end text } } } }`},
 }
 
 func postQuery(t *testing.T, base, query string) string {
@@ -96,5 +117,58 @@ func TestNeo4jLoad(t *testing.T) {
 	got := postQuery(t, base, `{ entity(name: "Trump") { id } }`)
 	if want := `{"data":{"entity":{"id":"person:donald-trump"}}}`; got != want {
 		t.Errorf("after load: got %s, want %s", got, want)
+	}
+}
+
+// TestNeo4jMutationsMatchMemory ingests and deletes the same article on a
+// Neo4j-backed and a memory-backed server and compares what each answers
+// after every step. It runs when NEO4J_URI is set.
+func TestNeo4jMutationsMatchMemory(t *testing.T) {
+	db := neo4jtest.Open(t)
+	const token = "neo4j-test-token"
+	mem := startServer(t, map[string]string{"GEOKG_API_TOKEN": token})
+	neo := startServer(t, map[string]string{"GEOKG_API_TOKEN": token, "NEO4J_URI": db.URI, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password})
+	auth := []string{"Authorization", "Bearer " + token}
+	vars := map[string]any{"in": map[string]any{
+		"text":  "Japan and South Korea agreed on Tuesday to hold joint naval drills. Tokyo condemned North Korea's missile launch.",
+		"title": "Allies agree on drills", "published": "2025-06-03",
+	}}
+	const check = `{ stats(top: 100) { entities relations events articles relationsByType { key count } mostConnected { entity { id } degree } perArticle { article { id } entities relations events } }
+		entities(first: 100) { nodes { id name aliases mentions { article { id } start end } } } }`
+	steps := []struct {
+		name, query string
+		vars        map[string]any
+	}{
+		{"ingest", `mutation($in: IngestArticleInput!) { ingestArticle(input: $in) { article { id title published sha256 } created entities relations events entityIds relationIds eventIds warnings } }`, vars},
+		{"ingest again", `mutation($in: IngestArticleInput!) { ingestArticle(input: $in) { article { id } created entityIds relationIds eventIds warnings } }`, vars},
+		{"delete", `mutation { deleteArticle(id: "article:does-not-exist") { id } }`, nil},
+	}
+	answer := func(base, query string, vars map[string]any) string {
+		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+		return do(t, "POST", base+"/graphql", "application/json", bytes.NewReader(body), auth...).body
+	}
+	for _, st := range steps {
+		want, got := answer(mem, st.query, st.vars), answer(neo, st.query, st.vars)
+		if got != want {
+			t.Errorf("%s: neo4j answer differs from memory:\n got %s\nwant %s", st.name, indent(got), indent(want))
+		}
+		if got, want := answer(neo, check, nil), answer(mem, check, nil); got != want {
+			t.Errorf("after %s: neo4j graph differs from memory:\n got %s\nwant %s", st.name, indent(got), indent(want))
+		}
+	}
+	// Delete the ingested article on both; both must be back to the seed.
+	var ingested struct {
+		Data struct{ IngestArticle struct{ Article struct{ ID string } } }
+	}
+	if err := json.Unmarshal([]byte(answer(mem, steps[1].query, vars)), &ingested); err != nil {
+		t.Fatal(err)
+	}
+	del := map[string]any{"id": ingested.Data.IngestArticle.Article.ID}
+	const deleteQuery = `mutation($id: ID!) { deleteArticle(id: $id) { id relations events } }`
+	if want, got := answer(mem, deleteQuery, del), answer(neo, deleteQuery, del); got != want || !strings.Contains(want, `"deleteArticle":{"id"`) {
+		t.Errorf("delete: got %s from neo4j, %s from memory; want the same deletion", got, want)
+	}
+	if got, want := answer(neo, check, nil), answer(mem, check, nil); got != want {
+		t.Errorf("after delete: neo4j graph differs from memory:\n got %s\nwant %s", indent(got), indent(want))
 	}
 }
