@@ -158,7 +158,9 @@ func TestNeo4jMutationsMatchMemory(t *testing.T) {
 	}
 	// Delete the ingested article on both; both must be back to the seed.
 	var ingested struct {
-		Data struct{ IngestArticle struct{ Article struct{ ID string } } }
+		Data struct {
+			IngestArticle struct{ Article struct{ ID string } }
+		}
 	}
 	if err := json.Unmarshal([]byte(answer(mem, steps[1].query, vars)), &ingested); err != nil {
 		t.Fatal(err)
