@@ -395,3 +395,35 @@ func TestNoPanicOnFragments(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentExtract: one Loader serves many goroutines (run with -race).
+func TestConcurrentExtract(t *testing.T) {
+	l := newTestLoader(t)
+	data, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := l.Extract("seed.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			doc, err := l.Extract("seed.txt", data)
+			if err == nil {
+				b, _ := json.Marshal(doc)
+				w, _ := json.Marshal(want)
+				if !bytes.Equal(b, w) {
+					err = errors.New("concurrent extraction differs")
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
