@@ -38,7 +38,7 @@ func TestDates(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			sents := []span{{0, len(tc.text)}}
-			toks := tokenize(tc.text, asciiLower(tc.text), sents)
+			toks := tokenize(nil, tc.text, asciiLower(tc.text), sents)
 			ds := findDates(tc.text, toks, 0, len(toks))
 			if tc.wantText == "" {
 				if len(ds) != 0 {

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sync"
 	"time"
 
 	"github.com/geokg/geokg/loader/gazetteer"
@@ -42,6 +43,39 @@ type doc struct {
 	sentRefs   []*frame // earlier events the current sentence refers back to
 	curDates   []dateExpr
 	structs    []structRel
+	scratch    *scratch // buffers lent for this document; see release
+}
+
+// scratch holds per-document buffers that Extract reuses, sparing the
+// collector a token array per article.
+type scratch struct {
+	toks   []token
+	mAt    []int32
+	used   []bool
+	hitIdx []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// grow returns buf resized to n, reallocating only when it is too small.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	return buf[:n]
+}
+
+// release hands the document's buffers back for the next article; d must
+// not be used afterwards.
+func (d *doc) release() {
+	s := d.scratch
+	if s == nil {
+		return
+	}
+	clear(d.toks) // drop references into this article's text
+	s.toks, s.mAt, s.used, s.hitIdx = d.toks[:0], d.mAt[:0], d.used[:0], d.hitIdx[:0]
+	d.scratch, d.toks, d.mAt, d.used, d.hitIdx = nil, nil, nil, nil, nil
+	scratchPool.Put(s)
 }
 
 // analyse runs the extraction stages over a body: sentences, tokens,
@@ -57,7 +91,8 @@ func analyse(k *kb, body, published string) *doc {
 	}
 	d.pub, d.hasPub = parseDay(published)
 	spans := splitSentences(body)
-	d.toks = tokenize(body, d.lower, spans)
+	d.scratch = scratchPool.Get().(*scratch)
+	d.toks = tokenize(d.scratch.toks[:0], body, d.lower, spans)
 	d.sents = make([]sentence, len(spans))
 	ti := 0
 	for si, s := range spans {
@@ -67,12 +102,13 @@ func analyse(k *kb, body, published string) *doc {
 		}
 		d.sents[si] = sentence{span: s, lo: lo, hi: ti}
 	}
-	d.mAt = make([]int32, len(d.toks))
+	d.mAt = grow(d.scratch.mAt, len(d.toks))
 	for i := range d.mAt {
 		d.mAt[i] = -1
 	}
-	d.used = make([]bool, len(d.toks))
-	d.hits, d.hitIdx = alignHits(d.toks, k.gaz.Match(body))
+	d.used = grow(d.scratch.used, len(d.toks))
+	clear(d.used)
+	d.hits, d.hitIdx = alignHits(d.toks, k.gaz.Match(body), d.scratch.hitIdx)
 	d.countries = map[string]bool{}
 	for _, h := range d.hits {
 		if len(h.refs) == 1 {

@@ -64,6 +64,7 @@ func (l *Loader) Extract(name string, data []byte) (*Document, error) {
 	id, sum := articleID(raw.Body)
 	d := analyse(l.kb, raw.Body, raw.Published)
 	ents, rels, evs := d.build(id)
+	d.release()
 	l.log.Debug("extracted article", "article", id, "name", name, "entities", len(ents), "relations", len(rels), "events", len(evs))
 	return &Document{
 		Article:  ArticleMeta{ID: id, Title: raw.Title, Source: raw.Source, Published: raw.Published},

@@ -56,8 +56,8 @@ type gazHit struct {
 // alignHits maps gazetteer matches onto token ranges, dropping matches that
 // start or end inside a token. It returns the hits and, for each token, the
 // index of the hit starting there (-1 for none).
-func alignHits(toks []token, ms []gazetteer.Match) ([]gazHit, []int32) {
-	at := make([]int32, len(toks))
+func alignHits(toks []token, ms []gazetteer.Match, buf []int32) ([]gazHit, []int32) {
+	at := grow(buf, len(toks))
 	for i := range at {
 		at[i] = -1
 	}

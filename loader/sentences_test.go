@@ -41,7 +41,7 @@ func TestSplitSentences(t *testing.T) {
 
 func TestTokenize(t *testing.T) {
 	text := "Russia’s U.S.-backed Zelenskyy-Putin talks don't start; 1,000 POWs."
-	toks := tokenize(text, asciiLower(text), []span{{0, len(text)}})
+	toks := tokenize(nil, text, asciiLower(text), []span{{0, len(text)}})
 	var got []string
 	for _, tk := range toks {
 		got = append(got, tk.text)

@@ -61,9 +61,12 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// tokenize splits the sentences of body into tokens.
-func tokenize(body, lower string, sents []span) []token {
-	toks := make([]token, 0, len(body)/4)
+// tokenize splits the sentences of body into tokens, appending them to
+// toks (a reused buffer, or nil).
+func tokenize(toks []token, body, lower string, sents []span) []token {
+	if cap(toks) == 0 {
+		toks = make([]token, 0, len(body)/4)
+	}
 	for si, s := range sents {
 		prevEnd := -1
 		for i := s.start; i < s.end; {
