@@ -28,10 +28,15 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 	if i+1 < hi && isNounTrigger(&d.toks[i+1]) && !t.is("operation") {
 		return nil // a modifier of the next noun: "swap agreement"
 	}
-	if t.is("call", "calls") && i+1 < hi && d.toks[i+1].is("for") {
-		sn = senseDemand
-	}
 	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, mode: sn.mode, trigger: i, sent: t.sent, noun: true, conf: 0.8}
+	if t.is("call", "calls") && i+1 < hi && d.toks[i+1].is("for") {
+		// "Ukraine's call for a ceasefire" is a demand, not a phone call.
+		sn = senseCallFor
+		f.sense, f.rel, f.mode, f.label = sn, sn.rel, "", "call for"
+		if d.truceWordAfter(i, hi) {
+			f.label = "call for a ceasefire"
+		}
+	}
 	d.used[i] = true
 	labelStart := i
 	definite, possessed, prisoner, swapMod := false, false, false, false
