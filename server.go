@@ -13,8 +13,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
-
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/loader"
@@ -182,7 +180,8 @@ func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, logger *slog.
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql)))
-	mux.Handle("GET /{$}", playground.Handler("geokg GraphQL", "/graphql"))
+	mux.Handle("GET /{$}", playgroundHandler("/graphql"))
+	mux.Handle("GET "+graphiqlPrefix, graphiqlFiles())
 	mux.Handle("/export", withTimeout(cfg.timeout, export.Handler(store, logger)))
 	explorer := web.Handler()
 	mux.Handle(web.Prefix, explorer)
