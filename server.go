@@ -101,12 +101,16 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		}
 	}
 
+	api, err := apiStore(store)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{
-		Handler:           newMux(store, ld, cfg, logger),
+		Handler:           newMux(api, ld, cfg, logger),
 		ReadHeaderTimeout: readHeaderTimeout,
 		WriteTimeout:      cfg.timeout + 5*time.Second,
 		IdleTimeout:       idleTimeout,
@@ -173,9 +177,9 @@ func loadSeed(ctx context.Context, ld *loader.Loader, store graph.Store, logger 
 	return nil
 }
 
-func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
+func newMux(store resolvers.Store, ld *loader.Loader, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
 	gql := resolvers.NewHandler(resolvers.Options{
-		Store: apiStore(store), Logger: logger, Extract: extractInput(ld),
+		Store: store, Logger: logger, Extract: extractInput(ld),
 		Token: cfg.token, Introspection: cfg.introspection,
 	})
 	mux := http.NewServeMux()

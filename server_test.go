@@ -23,6 +23,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/memory"
+	"github.com/geokg/geokg/resolvers"
 )
 
 // addrWatcher is run's stderr in server tests: it passes log lines through to
@@ -231,7 +232,7 @@ func TestServeIntrospectionOff(t *testing.T) {
 }
 
 // unreachableStore fails every read, as a store whose server is down does.
-type unreachableStore struct{ graph.Store }
+type unreachableStore struct{ *memory.Store }
 
 func (unreachableStore) Articles(context.Context, []string) ([]graph.Article, error) {
 	return nil, errors.New("connection refused")
@@ -240,7 +241,7 @@ func (unreachableStore) Articles(context.Context, []string) ([]graph.Article, er
 func TestReadyz(t *testing.T) {
 	tests := []struct {
 		name  string
-		store graph.Store
+		store resolvers.Store
 		want  int
 	}{
 		{"store answers", memory.New(), http.StatusOK},
@@ -275,7 +276,7 @@ func TestBrowsable(t *testing.T) {
 
 // slowStore blocks reads until the request's context ends, as a stuck
 // database would.
-type slowStore struct{ graph.Store }
+type slowStore struct{ *memory.Store }
 
 func (slowStore) FindEntity(ctx context.Context, _ string) (graph.Entity, error) {
 	<-ctx.Done()

@@ -48,60 +48,12 @@ func closeStore(s graph.Store, logger *slog.Logger) {
 	}
 }
 
-// apiStore gives the GraphQL API the reads it needs beyond graph.Store.
-// graph/neo4j is still gaining them: until it has them, a store without
-// them answers RelationsOf with one Relations call per entity and refuses
-// the other reads with a clear error.
-func apiStore(s graph.Store) resolvers.Store {
-	if api, ok := s.(resolvers.Store); ok {
-		return api
+// apiStore gives the GraphQL API the reads it needs beyond graph.Store,
+// which both stores have.
+func apiStore(s graph.Store) (resolvers.Store, error) {
+	api, ok := s.(resolvers.Store)
+	if !ok {
+		return nil, fmt.Errorf("the %T store lacks reads the GraphQL API needs", s)
 	}
-	return partialStore{s}
+	return api, nil
 }
-
-type partialStore struct{ graph.Store }
-
-var errUnsupported = fmt.Errorf("%w: this store does not answer this query yet", graph.ErrInvalid)
-
-func (p partialStore) RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, error) {
-	out := make(map[string][]graph.Relation, len(ids))
-	for _, id := range ids {
-		f.Entity = id
-		rels, err := p.Relations(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out[id] = rels
-	}
-	return out, nil
-}
-
-func (partialStore) Search(context.Context, graph.SearchQuery) ([]graph.SearchHit, error) {
-	return nil, errUnsupported
-}
-
-func (partialStore) ListEntities(context.Context, graph.EntityQuery) ([]graph.Entity, int, error) {
-	return nil, 0, errUnsupported
-}
-
-func (partialStore) ListRelations(context.Context, graph.RelationQuery) ([]graph.Relation, int, error) {
-	return nil, 0, errUnsupported
-}
-
-func (partialStore) ListEvents(context.Context, graph.EventQuery) ([]graph.Event, int, error) {
-	return nil, 0, errUnsupported
-}
-
-func (partialStore) ListArticles(context.Context, graph.ArticleQuery) ([]graph.Article, int, error) {
-	return nil, 0, errUnsupported
-}
-
-func (partialStore) ShortestPath(context.Context, graph.PathQuery) ([]graph.Relation, error) {
-	return nil, errUnsupported
-}
-
-func (partialStore) Stats(context.Context, int) (graph.Stats, error) {
-	return graph.Stats{}, errUnsupported
-}
-
-func (partialStore) DeleteArticle(context.Context, string) error { return errUnsupported }

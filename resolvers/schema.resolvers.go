@@ -174,11 +174,12 @@ func (r *queryResolver) Entity(ctx context.Context, id *string, name *string) (*
 	case (id == nil) == (name == nil):
 		return nil, badInput("entity: give exactly one of id and name")
 	case id != nil:
-		es, err := r.store.Entities(ctx, []string{*id})
-		if err != nil || len(es) == 0 {
-			return nil, err
+		// Through the dataloader, so the entity's own relations find it cached.
+		e, err := r.entityByID(ctx, *id)
+		if errors.Is(err, graph.ErrNotFound) {
+			return nil, nil
 		}
-		return &es[0], nil
+		return e, err
 	}
 	e, err := r.store.FindEntity(ctx, *name)
 	if errors.Is(err, graph.ErrNotFound) {

@@ -8,7 +8,7 @@ import (
 
 // Store is what the resolvers read and write: graph.Store plus the
 // collection, search, path and aggregate reads and article deletion that
-// graph/memory and graph/neo4j are gaining.
+// graph/memory and graph/neo4j both have and graph.Store is to gain.
 type Store interface {
 	graph.Store
 	Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error)
