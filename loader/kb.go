@@ -13,10 +13,13 @@ type kb struct {
 	leaders map[string][]gazetteer.Officeholder
 	// militaryOf is each country's armed forces, when the gazetteer has them.
 	militaryOf map[string]gazetteer.Ref
+	// coastGuardOf is each country's coast guard, when the gazetteer has one.
+	coastGuardOf map[string]gazetteer.Ref
 }
 
 func newKB(g *gazetteer.Gazetteer) *kb {
-	k := &kb{gaz: g, leaders: map[string][]gazetteer.Officeholder{}, militaryOf: map[string]gazetteer.Ref{}}
+	k := &kb{gaz: g, leaders: map[string][]gazetteer.Officeholder{}, militaryOf: map[string]gazetteer.Ref{},
+		coastGuardOf: map[string]gazetteer.Ref{}}
 	for _, o := range g.Officeholders {
 		if o.Relation == "LEADER_OF" && strings.HasPrefix(o.Of, "country:") {
 			code := strings.TrimPrefix(o.Of, "country:")
@@ -30,6 +33,10 @@ func newKB(g *gazetteer.Gazetteer) *kb {
 			continue
 		}
 		n := strings.ToLower(o.Name)
+		if strings.Contains(n, "coast guard") {
+			k.coastGuardOf[o.Country] = gazetteer.Ref{ID: o.ID, Table: gazetteer.TableOrg, Index: i}
+			continue
+		}
 		r := 0
 		switch {
 		case strings.Contains(n, "armed forces") || strings.Contains(n, "defense forces") || strings.Contains(n, "defence forces") || strings.Contains(n, "liberation army"):

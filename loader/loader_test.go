@@ -253,7 +253,7 @@ func TestKeyFacts(t *testing.T) {
 			{"Egypt", "DEMANDED", "Israel", "", "", ""},
 		}},
 		{"south-china-sea-water-cannon.txt", []fact{
-			{"Chinese coast guard", "STRUCK", "Scarborough Shoal", "", "", ""},
+			{"China Coast Guard", "STRUCK", "Scarborough Shoal", "", "", ""},
 			{"China", "ACCUSED", "Philippines", "", "", "Beijing rejected the protest"},
 			{"Japan", "CRITICIZED", "China", "", "", ""},
 			{"Australia", "CRITICIZED", "China", "", "", ""},

@@ -335,6 +335,9 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 	}
 	switch {
 	case t.is("coast") && j+1 < hi && d.toks[j+1].is("guard"):
+		if r, ok := d.kb.coastGuardOf[c.Code]; ok {
+			return &mention{first: i, last: j + 1, ent: d.ents.fromRef(r), kind: mBody}
+		}
 		e := d.ents.get("military:"+c.Code+"-coast-guard", demonym(c)+" coast guard", graph.Military)
 		e.country = c.Code
 		return &mention{first: i, last: j + 1, ent: e, kind: mBody}

@@ -138,6 +138,8 @@ left:
 				f.status = graph.StatusPlanned
 				f.future = true
 			}
+		case tk.kind == tPunct && strings.ContainsAny(tk.text, "“”\"‘’'"):
+			// a quoted modifier: conducting “harassment” drills
 		case tk.in(hedges):
 			f.status = graph.StatusReported // "a suspected missile attack"
 		case tk.in(hypothetical) && !tk.is("would", "if", "whether", "unless"):
@@ -168,8 +170,7 @@ left:
 		f.places = addEnt(f.places, p)
 	}
 	if f.label == "" {
-		f.label = d.body[d.toks[labelStart].start:t.end]
-		f.label = lowerFirst(f.label)
+		f.label = lowerWords(d.body[d.toks[labelStart].start:t.end])
 	}
 	if (sn == senseSwap) && !prisoner {
 		// "exchange" alone is too vague ("exchange of fire", "of views"): it
@@ -262,11 +263,17 @@ func (d *doc) sameParties(a, f *frame) bool {
 	return len(f.sources) > 0
 }
 
-func lowerFirst(s string) string {
-	if s != "" && s[0] >= 'A' && s[0] <= 'Z' && (len(s) < 2 || s[1] < 'A' || s[1] > 'Z') {
-		return string(s[0]+'a'-'A') + s[1:]
+// lowerWords lower-cases the capitalised words of a label taken from a
+// title-case headline ("Military Drills"), keeping acronyms ("POW swap").
+func lowerWords(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		start := i == 0 || b[i-1] == ' ' || b[i-1] == '-'
+		if start && b[i] >= 'A' && b[i] <= 'Z' && !(i+1 < len(b) && b[i+1] >= 'A' && b[i+1] <= 'Z') {
+			b[i] += 'a' - 'A'
+		}
 	}
-	return s
+	return string(b)
 }
 
 // nounArgs reads the prepositional phrases after an event noun.

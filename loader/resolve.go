@@ -125,8 +125,12 @@ func (d *doc) definite(i, hi int) *mention {
 		if j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap) {
 			return nil // "the city of Kharkiv", "the town Bilopillia"
 		}
-		if e := d.recent(sent, 5, func(e *docEntity) bool { return e.kind == kind }); e != nil {
-			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.8}
+		back, conf := 5, 0.8
+		if kind == "" {
+			back, conf = 2, 0.6
+		}
+		if e := d.recent(sent, back, func(e *docEntity) bool { return e.kind == kind || kind == "" && e.isPlace() }); e != nil {
+			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: conf}
 		}
 		return nil
 	}

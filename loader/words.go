@@ -157,7 +157,8 @@ var (
 	}
 	regionWords = set("region", "oblast", "province", "governorate", "prefecture", "district", "county", "state", "territory")
 	placeNouns  = map[string]graph.Kind{"town": graph.City, "city": graph.City, "village": graph.City,
-		"settlement": graph.City, "region": graph.Region, "province": graph.Region, "oblast": graph.Region}
+		"settlement": graph.City, "region": graph.Region, "province": graph.Region, "oblast": graph.Region,
+		"area": ""} // "the area": the last place of any kind
 	settlementNouns = set("village", "town", "city", "settlement", "hamlet", "port", "district", "suburb")
 	sideNouns       = set("sides", "countries", "nations", "delegations", "parties", "neighbours", "neighbors", "governments", "leaders", "presidents")
 )
