@@ -150,7 +150,10 @@ func (d *doc) inheritDates() {
 		}
 		for p := k - 1; p >= 0; p-- {
 			e := d.frames[p]
-			if e.merged != nil || e.sent < f.sent-3 {
+			if e.sent < f.sent-3 {
+				break
+			}
+			if e.merged != nil {
 				continue
 			}
 			if e.rel != f.rel || e.date == "" || len(e.sources) == 0 || e.sources[0] != f.sources[0] || e.status != f.status {

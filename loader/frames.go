@@ -207,7 +207,7 @@ func (d *doc) truceWordAfter(i, hi int) bool {
 // adversary returns the other side of the latest attack involving e: its
 // attacker when e (or a place in e) was hit, its target when e attacked.
 func (d *doc) adversary(e *docEntity) *docEntity {
-	for k := len(d.frames) - 1; k >= 0; k-- {
+	for k := len(d.frames) - 1; k >= 0 && k >= len(d.frames)-50; k-- {
 		f := d.frames[k].root()
 		if f.class() != "ASSAULT" || len(f.sources) == 0 {
 			continue
@@ -1295,6 +1295,9 @@ func (d *doc) eventNounAt(k, hi int) *frame {
 func (d *doc) latest(c graph.Class, sent int) *frame {
 	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
 		for k := len(fs) - 1; k >= 0; k-- {
+			if fs[k].sent < sent-8 {
+				break
+			}
 			if r := fs[k].root(); r.class() == c && r.sent >= sent-8 && !r.hypo {
 				return r
 			}

@@ -142,6 +142,7 @@ left:
 			// a quoted modifier: conducting “harassment” drills
 		case tk.in(hedges):
 			f.status = graph.StatusReported // "a suspected missile attack"
+			f.conf -= 0.1
 		case tk.in(hypothetical) && !tk.is("would", "if", "whether", "unless"):
 			f.hypo = true
 		case tk.in(determiners):
@@ -493,6 +494,9 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 	// among events that happened, then among planned ones.
 	for pass := 0; pass < 4; pass++ {
 		for k := len(cands) - 1; k >= 0; k-- {
+			if cands[k].sent < f.sent-8 {
+				break
+			}
 			a := cands[k].root()
 			if a == f || a.sent < f.sent-8 || a.hypo || a.class() != f.class() || a.status == graph.StatusDenied {
 				continue

@@ -187,7 +187,10 @@ func (d *doc) lastPair(sent int) []*docEntity {
 	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
 		for k := len(fs) - 1; k >= 0; k-- {
 			f := fs[k]
-			if f.merged != nil || f.sent < sent-6 || f.hypo {
+			if f.sent < sent-6 {
+				break
+			}
+			if f.merged != nil || f.hypo {
 				continue
 			}
 			switch f.class() {

@@ -52,6 +52,7 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 			}
 		case t.in(hedges):
 			setStatus(f, graph.StatusReported)
+			f.conf -= 0.1 // "reportedly", "allegedly"
 		}
 	}
 	// "reportedly" before the subject: "Reportedly, Russian forces struck".
