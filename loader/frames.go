@@ -711,28 +711,6 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 	}
 }
 
-// labeling handles "called the incident proof of Russia's unwillingness",
-// "calling the strikes a cowardly attack", "denounced Lai as a separatist":
-// a negative label for an event or an actor is an accusation.
-func (d *doc) labeling(f *frame, obj objects) {
-	if !obj.negative {
-		f.rel = ""
-		return
-	}
-	if f.class() != "ACCUSE" {
-		f.rel, f.placeRel, f.label = "ACCUSED", "", "accusation"
-	}
-	if len(f.targets) == 0 {
-		for _, m := range obj.label {
-			for _, e := range m.entities() {
-				if e.isActor() && !containsEnt(f.sources, e) {
-					f.targets = addEnt(f.targets, e)
-				}
-			}
-		}
-	}
-}
-
 // clauseFollows reports whether a clause starts at k: a mention followed by
 // a verb ("claimed Ukraine attacked").
 func (d *doc) clauseFollows(k, hi int) bool {

@@ -45,10 +45,6 @@ func (t *token) isHyphen() bool {
 	return t.kind == tPunct && (t.text == "-" || t.text == "‑" || t.text == "–")
 }
 
-func (t *token) isApos() bool {
-	return t.kind == tPunct && (t.text == "'" || t.text == "’")
-}
-
 // asciiLower returns a copy of s with ASCII letters lower-cased; byte offsets
 // are unchanged, unlike strings.ToLower.
 func asciiLower(s string) string {
