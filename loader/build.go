@@ -151,7 +151,7 @@ func (b *builder) frame(f *frame) {
 		// Condemning an attack targets its attacker; threatening sanctions
 		// or strikes targets their target.
 		about := f.about.root().sources
-		if f.class() == "THREATEN" {
+		if f.class() == "THREATEN" || len(about) == 0 {
 			about = f.about.root().targets
 		}
 		for _, t := range actorsOnly(about) {

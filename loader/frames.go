@@ -742,7 +742,7 @@ func (d *doc) passiveBefore(i, lo int) bool {
 // skipLeft reports whether the subject search may step over token t:
 // auxiliaries, adverbs, control verbs ("plans to"), negation, hedges.
 func skipLeft(t *token) bool {
-	return t.in(auxiliaries) || t.in(adverbs) || t.in(negators) || t.in(hedges) || t.in(planWords)
+	return t.in(auxiliaries) || t.in(adverbs) || t.in(negators) || t.in(hedges) || t.in(planWords) || t.in(controlVerbs)
 }
 
 // subjectOf finds the subject of the verb at i: the nearest actor mention to
@@ -1111,6 +1111,13 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		}
 		if t.kind == tWord && (t.isVerbForm() || t.in(commonVerbs)) && sawNP {
 			return o
+		}
+		if t.kind == tWord && t.in(intentNouns) && !sawNP && j+1 < hi && d.toks[j+1].is("for", "of", "to") {
+			// "rejected plans for talks with Israel": the plans' event
+			if ev := d.eventNounAt(j+2, hi); ev != nil {
+				o.event = ev
+				return o
+			}
 		}
 		if t.kind == tWord && !t.in(determiners) {
 			if open && (sn == senseCall || sn == senseLabel) {

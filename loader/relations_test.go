@@ -262,3 +262,24 @@ func TestNoFalseFacts(t *testing.T) {
 		})
 	}
 }
+
+// TestSubjects checks the subject search on its own: auxiliaries, control
+// verbs, dates, parentheticals and relative pronouns stand between a verb
+// and its subject.
+func TestSubjects(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Russia began to withdraw its troops from Kherson.", "Russia WITHDREW_FROM Kherson *"},
+		{"Turkey on Monday invited Sweden to the summit.", "Turkey INVITED Sweden *"},
+		{"NATO, which met in Brussels, warned Russia.", "NATO WARNED Russia *"},
+		{"European leaders, including Emmanuel Macron, praised Ukraine.", "European leaders PRAISED Ukraine *"},
+		{"Iran rejected plans for new talks with Israel.", "Iran REJECTED Israel *"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			got := facts(t, "2025-05-17", tc.text)
+			if !has(got, tc.want) {
+				t.Errorf("missing %q\ngot:\n  %s", tc.want, strings.Join(got, "\n  "))
+			}
+		})
+	}
+}

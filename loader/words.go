@@ -44,19 +44,18 @@ var (
 		"had", "is", "are", "was", "were", "be", "been", "being", "did", "does", "do", "not", "n't", "never",
 		"'ll", "also", "to", "got", "gets", "get")
 	beForms = set("is", "are", "was", "were", "be", "been", "being", "got", "gets", "get", "'s", "’s")
-	adverbs = set("also", "reportedly", "allegedly", "reportedly", "then", "now", "later", "previously",
-		"already", "repeatedly", "strongly", "jointly", "publicly", "officially", "again", "still", "recently",
-		"just", "further", "formally", "finally", "initially", "openly", "directly", "personally", "sharply",
-		"swiftly", "quickly", "immediately", "separately", "firmly", "once", "twice", "yet", "apparently",
-		"reportedly", "briefly", "subsequently", "effectively", "fiercely", "heavily", "vehemently",
-		"categorically", "explicitly", "indirectly", "long", "even", "only", "first", "earlier", "soon",
-		"expected", "likely", "set", "due", "scheduled", "ready", "poised", "going", "continued", "continue",
-		"continues", "plans", "plan", "planned", "planning", "intends", "intend", "intended", "aims", "aim",
-		"aimed", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks", "seek", "sought", "tried",
-		"tries", "try", "decided", "decides", "vowed", "vows", "pledged", "pledges", "promised", "promises",
-		"agreed", "agree", "agrees", "refused", "refuses", "refuse", "declined", "declines", "failed", "fails",
-		"began", "begins", "begin", "started", "starts", "sought", "moved", "move", "moves", "prepared",
-		"preparing", "prepares", "prepare", "expects", "needs", "need", "needed", "has", "had", "have")
+	adverbs = set("also", "reportedly", "allegedly", "then", "now", "later", "previously", "already",
+		"repeatedly", "strongly", "jointly", "publicly", "officially", "again", "still", "recently", "just",
+		"further", "formally", "finally", "initially", "openly", "directly", "personally", "sharply", "swiftly",
+		"quickly", "immediately", "separately", "firmly", "once", "twice", "yet", "apparently", "briefly",
+		"subsequently", "effectively", "fiercely", "heavily", "vehemently", "categorically", "explicitly",
+		"indirectly", "long", "even", "only", "first", "earlier", "soon", "likely", "reluctantly", "quietly",
+		"privately", "narrowly", "overnight", "successfully", "unexpectedly", "reportedly")
+	// controlVerbs take an infinitive without making it a plan: "began to
+	// withdraw", "tried to reach".
+	controlVerbs = set("began", "begins", "begin", "started", "starts", "continued", "continues", "tried",
+		"tries", "moved", "moves", "appears", "seems", "appeared", "seemed", "needs", "needed", "helped",
+		"managed", "attempted", "sought", "decided", "chose", "went")
 	// planWords before "to" make the following verb planned: "plans to speak".
 	planWords = set("plans", "plan", "planned", "planning", "intends", "intend", "intended", "aims", "aim",
 		"aimed", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks", "seek", "sought", "expected",
