@@ -29,7 +29,9 @@ func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
 	sess := s.session(ctx, driver.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		s.transactions.Add(1)
 		for _, st := range stmts {
+			s.queries.Add(1)
 			res, err := tx.Run(ctx, st.query, st.params)
 			if err != nil {
 				return nil, err

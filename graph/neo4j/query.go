@@ -2,7 +2,6 @@ package neo4j
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -93,7 +92,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	}
 	var out []graph.SearchHit
 	err := s.read(ctx, "search", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, query, map[string]any{
+		recs, err := s.run(ctx, tx, query, map[string]any{
 			"words": words, "fuzzy": strings.Join(fuzzy, " "), "kinds": kinds,
 		})
 		if err != nil {
@@ -129,7 +128,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 			scores[h.id] = h.score
 		}
 		// In the order of ids; one deleted meanwhile is skipped.
-		es, err := readEntities(ctx, tx, ids)
+		es, err := s.readEntities(ctx, tx, ids)
 		if err != nil {
 			return err
 		}
@@ -158,36 +157,102 @@ func luceneEscape(word string) string {
 	return b.String()
 }
 
-// List queries count every match, then read one page after the cursor.
+// List queries answer in one round trip: one subquery counts every match,
+// another reads the page after the cursor. Each is formatted with the same
+// conditions, then the page condition.
 const (
-	listEntitiesMatch  = `MATCH (e:Entity)`
-	listEntitiesKinds  = `e.kind IN $kinds`
-	listEntitiesName   = `e.searchText CONTAINS $sub AND any(n IN [toLower(e.name)] + [a IN e.aliases | toLower(a)] WHERE n CONTAINS $sub)`
-	listEntitiesAfter  = `e.id > $after`
-	listEntitiesCount  = `RETURN count(e) AS total`
-	listEntitiesPage   = `RETURN e.id AS id ORDER BY e.id LIMIT $limit`
-	listArticlesCount  = `MATCH (a:Article) RETURN count(a) AS total`
-	listArticlesPage   = `MATCH (a:Article) WHERE a.id > $after RETURN a {.*} AS a ORDER BY a.id LIMIT $limit`
+	// Formatted with the conditions, twice.
+	listEntitiesQuery = `CALL () {
+  MATCH (e:Entity)%[1]s
+  RETURN count(e) AS total
+}
+CALL () {
+  MATCH (e:Entity)%[2]s
+  WITH e ORDER BY e.id LIMIT $limit
+  CALL (e) {
+    MATCH (a:Article)-[m:MENTIONS]->(e)
+    RETURN collect({article: a.id, starts: m.starts, ends: m.ends, texts: m.texts}) AS mentions
+  }
+  RETURN collect({id: e.id, name: e.name, kind: e.kind, aliases: e.aliases,
+                  country: e.country, lat: e.lat, lon: e.lon, mentions: mentions}) AS page
+}
+RETURN total, page`
+	listEntitiesKinds = `e.kind IN $kinds`
+	listEntitiesName  = `e.searchText CONTAINS $sub AND any(n IN [toLower(e.name)] + [a IN e.aliases | toLower(a)] WHERE n CONTAINS $sub)`
+
+	// Formatted with the match, then the conditions twice.
+	listRelationsQuery = `CALL () {
+  %[1]s%[2]s
+  RETURN count(r) AS total
+}
+CALL () {
+  %[1]s%[3]s
+  WITH r, s, t ORDER BY r.id LIMIT $limit
+  RETURN collect({r: r {.*}, type: type(r), source: s.id, target: t.id}) AS page
+}
+RETURN total, page`
 	listRelationsMatch = `MATCH (s:Entity)-[r:%s]->(t:Entity)`
-	listRelationsTail  = `RETURN r {.*} AS r, type(r) AS type, s.id AS source, t.id AS target ORDER BY r.id LIMIT $limit`
-	listRelationsCount = `RETURN count(r) AS total`
-	listEventsMatch    = `MATCH (ev:Event)`
-	listEventsCount    = `RETURN count(ev) AS total`
-	// Dated events first by date, then undated; ties and undated by id.
-	listEventsPage = `WITH ev, coalesce(ev.date, '') AS d
-WHERE $after IS NULL
-   OR ($afterDate = '' AND d = '' AND ev.id > $afterID)
-   OR ($afterDate <> '' AND (d = '' OR d > $afterDate OR (d = $afterDate AND ev.id > $afterID)))
-RETURN ev.id AS id ORDER BY d = '', d, ev.id LIMIT $limit`
+
+	// Formatted with the conditions, twice. Dated events first by date,
+	// then undated; ties and undated by id.
+	listEventsQuery = `CALL () {
+  MATCH (ev:Event)%[1]s
+  RETURN count(ev) AS total
+}
+CALL () {
+  MATCH (ev:Event)%[1]s
+  WITH ev, coalesce(ev.date, '') AS d
+  WHERE $afterID IS NULL
+     OR ($afterDate = '' AND d = '' AND ev.id > $afterID)
+     OR ($afterDate <> '' AND (d = '' OR d > $afterDate OR (d = $afterDate AND ev.id > $afterID)))
+  WITH ev ORDER BY d = '', d, ev.id LIMIT $limit
+  CALL (ev) {
+    OPTIONAL MATCH (ev)-[:AT]->(p:Entity)
+    RETURN p.id AS place LIMIT 1
+  }
+  CALL (ev) {
+    MATCH (ev)-[x:PARTICIPANT]->(e:Entity)
+    RETURN collect({entity: e.id, role: x.role}) AS participants
+  }
+  RETURN collect({ev: ev {.*}, place: place, participants: participants}) AS page
+}
+RETURN total, page`
+
+	listArticlesQuery = `CALL () {
+  MATCH (a:Article)
+  RETURN count(a) AS total
+}
+CALL () {
+  MATCH (a:Article) WHERE a.id > $after
+  WITH a ORDER BY a.id LIMIT $limit
+  RETURN collect({a: a {.*}}) AS page
+}
+RETURN total, page`
 )
 
-// total reads the count a list query's first statement returns.
-func total(recs []*driver.Record) int {
-	if len(recs) != 1 {
-		return 0
-	}
-	n, _ := recs[0].Values[0].(int64)
-	return int(n)
+// readPage runs a list query and decodes its total and each row of its
+// page with decode. reset runs first: a retried transaction decodes again.
+func (s *Store) readPage(ctx context.Context, op, query string, params map[string]any, reset func(), decode func(row map[string]any)) (int, error) {
+	var total int
+	err := s.read(ctx, op, func(tx driver.ManagedTransaction) error {
+		recs, err := s.run(ctx, tx, query, params)
+		if err != nil {
+			return err
+		}
+		reset()
+		if len(recs) != 1 {
+			return fmt.Errorf("%s: got %d rows, want 1", op, len(recs))
+		}
+		row := recs[0].AsMap()
+		total = intOf(row, "total")
+		page, _ := row["page"].([]any)
+		for _, x := range page {
+			m, _ := x.(map[string]any)
+			decode(m)
+		}
+		return nil
+	})
+	return total, err
 }
 
 // ListEntities pages through entities by id; see graph.Store.
@@ -206,31 +271,15 @@ func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.
 	if q.NameContains != "" {
 		conds = append(conds, listEntitiesName)
 	}
-	countQuery := listEntitiesMatch + where(conds) + "\n" + listEntitiesCount
-	pageQuery := listEntitiesMatch + where(append(conds, listEntitiesAfter)) + "\n" + listEntitiesPage
+	query := fmt.Sprintf(listEntitiesQuery, where(conds), where(append(conds, `e.id > $after`)))
 	params := map[string]any{
 		"kinds": kindNames(q.Kinds), "sub": strings.ToLower(q.NameContains),
 		"after": q.After, "limit": int64(limit),
 	}
-
 	var out []graph.Entity
-	var n int
-	err := s.read(ctx, "list entities", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, countQuery, params)
-		if err != nil {
-			return err
-		}
-		n = total(recs)
-		if recs, err = run(ctx, tx, pageQuery, params); err != nil {
-			return err
-		}
-		ids := make([]string, len(recs))
-		for i, rec := range recs {
-			ids[i] = str(rec.AsMap(), "id")
-		}
-		out, err = readEntities(ctx, tx, ids)
-		return err
-	})
+	n, err := s.readPage(ctx, "list entities", query, params,
+		func() { out = []graph.Entity{} },
+		func(row map[string]any) { out = append(out, decodeEntity(row)) })
 	if err != nil {
 		return nil, 0, err
 	}
@@ -263,9 +312,8 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 	add(len(q.Statuses) > 0, `r.status IN $statuses`)
 	add(q.Since != "", `r.date >= $since`)
 	add(q.Until != "", `r.date <= $until`)
-	match := fmt.Sprintf(listRelationsMatch, types)
-	countQuery := match + where(conds) + "\n" + listRelationsCount
-	pageQuery := match + where(append(conds, `r.id > $after`)) + "\n" + listRelationsTail
+	query := fmt.Sprintf(listRelationsQuery, fmt.Sprintf(listRelationsMatch, types),
+		where(conds), where(append(conds, `r.id > $after`)))
 	classes := make([]string, len(q.Classes))
 	for i, c := range q.Classes {
 		classes[i] = string(c)
@@ -275,21 +323,10 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 		"classes": classes, "statuses": q.Statuses, "since": q.Since, "until": q.Until,
 		"after": q.After, "limit": int64(limit),
 	}
-
 	var out []graph.Relation
-	var n int
-	err = s.read(ctx, "list relations", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, countQuery, params)
-		if err != nil {
-			return err
-		}
-		n = total(recs)
-		if recs, err = run(ctx, tx, pageQuery, params); err != nil {
-			return err
-		}
-		out = decodeRelations(recs)
-		return nil
-	})
+	n, err := s.readPage(ctx, "list relations", query, params,
+		func() { out = []graph.Relation{} },
+		func(row map[string]any) { out = append(out, decodeRelation(row)) })
 	if err != nil {
 		return nil, 0, err
 	}
@@ -318,8 +355,7 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 	add(q.Since != "", `ev.date >= $since`)
 	add(q.Until != "", `ev.date <= $until`)
 	add(q.MinKilled > 0, `ev.killed >= $minKilled`)
-	countQuery := listEventsMatch + where(conds) + "\n" + listEventsCount
-	pageQuery := listEventsMatch + where(conds) + "\n" + listEventsPage
+	query := fmt.Sprintf(listEventsQuery, where(conds))
 	types := make([]string, len(q.Types))
 	for i, c := range q.Types {
 		types[i] = string(c)
@@ -327,31 +363,16 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 	params := map[string]any{
 		"article": q.Article, "types": types, "place": q.Place, "participant": q.Participant,
 		"since": q.Since, "until": q.Until, "minKilled": int64(q.MinKilled),
-		"after": nil, "afterDate": "", "afterID": "", "limit": int64(limit),
+		"afterDate": "", "afterID": nil, "limit": int64(limit),
 	}
 	if q.After != "" {
 		date, id, _ := graph.ParseEventKey(q.After) // Validate checked it
-		params["after"], params["afterDate"], params["afterID"] = q.After, date, id
+		params["afterDate"], params["afterID"] = date, id
 	}
-
 	var out []graph.Event
-	var n int
-	err := s.read(ctx, "list events", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, countQuery, params)
-		if err != nil {
-			return err
-		}
-		n = total(recs)
-		if recs, err = run(ctx, tx, pageQuery, params); err != nil {
-			return err
-		}
-		ids := make([]string, len(recs))
-		for i, rec := range recs {
-			ids[i] = str(rec.AsMap(), "id")
-		}
-		out, err = readEvents(ctx, tx, ids)
-		return err
-	})
+	n, err := s.readPage(ctx, "list events", query, params,
+		func() { out = []graph.Event{} },
+		func(row map[string]any) { out = append(out, decodeEvent(row)) })
 	if err != nil {
 		return nil, 0, err
 	}
@@ -368,22 +389,9 @@ func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph
 	}
 	limit, _ := q.Size()
 	var out []graph.Article
-	var n int
-	err := s.read(ctx, "list articles", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, listArticlesCount, nil)
-		if err != nil {
-			return err
-		}
-		n = total(recs)
-		if recs, err = run(ctx, tx, listArticlesPage, map[string]any{"after": q.After, "limit": int64(limit)}); err != nil {
-			return err
-		}
-		out = make([]graph.Article, len(recs))
-		for i, rec := range recs {
-			out[i] = decodeArticle(rec.AsMap())
-		}
-		return nil
-	})
+	n, err := s.readPage(ctx, "list articles", listArticlesQuery, map[string]any{"after": q.After, "limit": int64(limit)},
+		func() { out = []graph.Article{} },
+		func(row map[string]any) { out = append(out, decodeArticle(row)) })
 	if err != nil {
 		return nil, 0, err
 	}
@@ -428,7 +436,7 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 		limit = int64(f.Limit)
 	}
 	err = s.read(ctx, "relations of", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, query, map[string]any{
+		recs, err := s.run(ctx, tx, query, map[string]any{
 			"entities": asked, "article": f.Article, "limit": limit,
 		})
 		if err != nil {
@@ -455,25 +463,31 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 	return out, nil
 }
 
-// Shortest paths: the distance first, then from the start always the
-// relation with the smallest id that gets one hop closer. That walk yields
-// the least shortest path by relation ids, as the embedded store's does.
-// Both are formatted with the type pattern and a clamped hop count.
-const (
-	pathEndsQuery = `UNWIND $ids AS id
-OPTIONAL MATCH (e:Entity {id: id})
-RETURN id, e IS NOT NULL AS found`
-	pathLengthQuery = `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = shortestPath((a)-[:%s*..%d]-(b))
-RETURN length(p) AS hops`
-	pathStepQuery = `MATCH (at:Entity {id: $at})-[r:%[1]s]-(n:Entity), (to:Entity {id: $to})
-WHERE EXISTS { (n)-[:%[1]s*0..%[2]d]-(to) }
-RETURN r {.*} AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target,
-       n.id AS next
-ORDER BY r.id LIMIT 1`
-)
+// shortestPathQuery is formatted with the type pattern and the clamped hop
+// count: whether each end exists, every shortest path as its relation ids,
+// and the relations on those paths. Go picks the least path by ids.
+const shortestPathQuery = `OPTIONAL MATCH (a:Entity {id: $from})
+OPTIONAL MATCH (b:Entity {id: $to})
+CALL (a, b) {
+  OPTIONAL MATCH p = allShortestPaths((a)-[:%s*..%d]-(b))
+  WITH collect(p) AS ps
+  CALL (ps) {
+    UNWIND ps AS p
+    UNWIND relationships(p) AS r
+    WITH DISTINCT r
+    RETURN collect({r: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS rels
+  }
+  RETURN [p IN ps | [r IN relationships(p) | r.id]] AS paths, rels
+}
+RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, paths, rels`
 
-// ShortestPath finds the least shortest path; see graph.Store.
+// samePathQuery answers a path from an entity to itself, which
+// allShortestPaths refuses.
+const samePathQuery = `OPTIONAL MATCH (a:Entity {id: $from})
+RETURN a IS NOT NULL AS hasFrom, a IS NOT NULL AS hasTo, [] AS paths, [] AS rels`
+
+// ShortestPath picks the least path by relation ids among all shortest
+// ones; see graph.Store.
 func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Relation, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("neo4j: shortest path: %w", err)
@@ -482,45 +496,54 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Re
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: shortest path: %w", err)
 	}
-	hops := graph.ClampHops(q.MaxHops)
+	query := fmt.Sprintf(shortestPathQuery, types, graph.ClampHops(q.MaxHops))
+	if q.From == q.To {
+		query = samePathQuery
+	}
 	op := fmt.Sprintf("shortest path %s to %s", q.From, q.To)
-
 	var path []graph.Relation
 	var missing string
 	err = s.read(ctx, op, func(tx driver.ManagedTransaction) error {
-		path, missing = nil, ""
-		recs, err := run(ctx, tx, pathEndsQuery, map[string]any{"ids": []string{q.From, q.To}})
+		recs, err := s.run(ctx, tx, query, map[string]any{"from": q.From, "to": q.To})
 		if err != nil {
 			return err
 		}
-		for _, rec := range recs {
-			if found, _ := rec.AsMap()["found"].(bool); !found {
-				missing = str(rec.AsMap(), "id")
-				return nil
-			}
+		path, missing = nil, ""
+		if len(recs) != 1 {
+			return fmt.Errorf("%s: got %d rows, want 1", op, len(recs))
 		}
-		if q.From == q.To {
+		row := recs[0].AsMap()
+		switch {
+		case row["hasFrom"] != true:
+			missing = q.From
+			return nil
+		case row["hasTo"] != true:
+			missing = q.To
+			return nil
+		case q.From == q.To:
 			path = []graph.Relation{}
 			return nil
 		}
-		params := map[string]any{"from": q.From, "to": q.To}
-		if recs, err = run(ctx, tx, fmt.Sprintf(pathLengthQuery, types, hops), params); err != nil || len(recs) == 0 {
-			return err
+		var best []string
+		paths, _ := row["paths"].([]any)
+		for _, p := range paths {
+			if ids := strList(p); best == nil || graph.LessPath(ids, best) {
+				best = ids
+			}
 		}
-		k64, _ := recs[0].AsMap()["hops"].(int64)
-		k := int(k64)
-		path = make([]graph.Relation, 0, k)
-		for at := q.From; k > 0; k-- {
-			recs, err := run(ctx, tx, fmt.Sprintf(pathStepQuery, types, k-1), map[string]any{"at": at, "to": q.To})
-			if err != nil {
-				return err
-			}
-			if len(recs) == 0 {
-				return errors.New("shortest path lost its way") // the graph changed under the read
-			}
-			row := recs[0].AsMap()
-			path = append(path, decodeRelation(row))
-			at = str(row, "next")
+		if best == nil {
+			return nil
+		}
+		byID := map[string]graph.Relation{}
+		rels, _ := row["rels"].([]any)
+		for _, x := range rels {
+			m, _ := x.(map[string]any)
+			r := decodeRelation(m)
+			byID[r.ID] = r
+		}
+		path = make([]graph.Relation, len(best))
+		for i, id := range best {
+			path[i] = byID[id]
 		}
 		return nil
 	})
@@ -533,32 +556,35 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Re
 	return path, nil
 }
 
-// Stats queries, formatted with every vocabulary type.
-const (
-	statsCountsQuery = `CALL { MATCH (e:Entity) RETURN count(e) AS entities }
-CALL { MATCH ()-[r:%[1]s]->() RETURN count(r) AS relations }
-CALL { MATCH (ev:Event) RETURN count(ev) AS events }
-CALL { MATCH (a:Article) RETURN count(a) AS articles }
-RETURN entities, relations, events, articles`
-	statsByQuery = `MATCH ()-[r:%[1]s]->()
-RETURN coalesce(r.class, '') AS class, type(r) AS type, count(r) AS n`
-	// count(DISTINCT r): a self-loop matches twice from its one node.
-	statsTopQuery = `MATCH (e:Entity)-[r:%[1]s]-()
-WITH e, count(DISTINCT r) AS degree
-RETURN e.id AS id, degree ORDER BY degree DESC, id LIMIT $top`
-	statsPerArticleQuery = `MATCH (a:Article)
-CALL (a) { MATCH (a)-[m:MENTIONS]->() RETURN count(m) AS entities }
-CALL (a) { MATCH ()-[r:%[1]s]->() WHERE r.article = a.id RETURN count(r) AS relations }
-CALL (a) { MATCH (ev:Event) WHERE ev.article = a.id RETURN count(ev) AS events }
-RETURN a.id AS id, entities, relations, events ORDER BY id`
-)
+// statsQuery is formatted with every vocabulary type. Relations are
+// grouped once by class, type and article, events and mentions by
+// article, and Go sums the groups: one pass each, not one per article.
+const statsQuery = `CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL () { MATCH (a:Article) RETURN collect(a.id) AS articles }
+CALL () {
+  MATCH ()-[r:%[1]s]->()
+  WITH coalesce(r.class, '') AS class, type(r) AS type, r.article AS article, count(*) AS n
+  RETURN collect({class: class, type: type, article: article, n: n}) AS relations
+}
+CALL () {
+  MATCH (ev:Event)
+  WITH ev.article AS article, count(*) AS n
+  RETURN collect({article: article, n: n}) AS events
+}
+CALL () {
+  MATCH (a:Article)-[:MENTIONS]->(:Entity)
+  WITH a.id AS article, count(*) AS n
+  RETURN collect({article: article, n: n}) AS mentioned
+}
+CALL () {
+  MATCH (e:Entity)-[r:%[1]s]-()
+  WITH e, count(DISTINCT r) AS degree // a self-loop matches twice from its one node
+  ORDER BY degree DESC, e.id LIMIT $top
+  RETURN collect({id: e.id, degree: degree}) AS top
+}
+RETURN entities, articles, relations, events, mentioned, top`
 
-var (
-	statsCounts     = fmt.Sprintf(statsCountsQuery, allTypes)
-	statsBy         = fmt.Sprintf(statsByQuery, allTypes)
-	statsTop        = fmt.Sprintf(statsTopQuery, allTypes)
-	statsPerArticle = fmt.Sprintf(statsPerArticleQuery, allTypes)
-)
+var stats = fmt.Sprintf(statsQuery, allTypes)
 
 func intOf(m map[string]any, key string) int {
 	n, _ := m[key].(int64)
@@ -575,42 +601,52 @@ func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
 	}
 	var st graph.Stats
 	err := s.read(ctx, "stats", func(tx driver.ManagedTransaction) error {
-		st = graph.Stats{}
-		recs, err := run(ctx, tx, statsCounts, nil)
+		recs, err := s.run(ctx, tx, stats, map[string]any{"top": int64(topN)})
 		if err != nil {
 			return err
 		}
-		if len(recs) == 1 {
-			m := recs[0].AsMap()
-			st.Entities, st.Relations = intOf(m, "entities"), intOf(m, "relations")
-			st.Events, st.Articles = intOf(m, "events"), intOf(m, "articles")
+		if len(recs) != 1 {
+			return fmt.Errorf("stats: got %d rows, want 1", len(recs))
 		}
-		if recs, err = run(ctx, tx, statsBy, nil); err != nil {
-			return err
+		row := recs[0].AsMap()
+		st = graph.Stats{Entities: intOf(row, "entities")}
+		ids := strList(row["articles"])
+		sort.Strings(ids)
+		st.Articles = len(ids)
+		per := make(map[string]*graph.ArticleCount, len(ids))
+		st.PerArticle = make([]graph.ArticleCount, len(ids))
+		for i, id := range ids {
+			st.PerArticle[i].Article = id
+			per[id] = &st.PerArticle[i]
+		}
+		groups := func(key string, add func(m map[string]any, n int, a *graph.ArticleCount)) {
+			list, _ := row[key].([]any)
+			for _, x := range list {
+				m, _ := x.(map[string]any)
+				a := per[str(m, "article")]
+				if a == nil {
+					a = &graph.ArticleCount{} // an article deleted meanwhile; counted in totals only
+				}
+				add(m, intOf(m, "n"), a)
+			}
 		}
 		byClass, byType := map[string]int{}, map[string]int{}
-		for _, rec := range recs {
-			m := rec.AsMap()
-			byClass[str(m, "class")] += intOf(m, "n")
-			byType[str(m, "type")] += intOf(m, "n")
-		}
+		groups("relations", func(m map[string]any, n int, a *graph.ArticleCount) {
+			st.Relations += n
+			byClass[str(m, "class")] += n
+			byType[str(m, "type")] += n
+			a.Relations += n
+		})
+		groups("events", func(_ map[string]any, n int, a *graph.ArticleCount) {
+			st.Events += n
+			a.Events += n
+		})
+		groups("mentioned", func(_ map[string]any, n int, a *graph.ArticleCount) { a.Entities += n })
 		st.ByClass, st.ByType = graph.SortCounts(byClass), graph.SortCounts(byType)
-		if recs, err = run(ctx, tx, statsTop, map[string]any{"top": int64(topN)}); err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			m := rec.AsMap()
+		top, _ := row["top"].([]any)
+		for _, x := range top {
+			m, _ := x.(map[string]any)
 			st.TopEntities = append(st.TopEntities, graph.EntityDegree{Entity: str(m, "id"), Degree: intOf(m, "degree")})
-		}
-		if recs, err = run(ctx, tx, statsPerArticle, nil); err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			m := rec.AsMap()
-			st.PerArticle = append(st.PerArticle, graph.ArticleCount{
-				Article: str(m, "id"), Entities: intOf(m, "entities"),
-				Relations: intOf(m, "relations"), Events: intOf(m, "events"),
-			})
 		}
 		return nil
 	})
@@ -620,89 +656,90 @@ func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
 	return st, nil
 }
 
-// Deleting an article: what its content touched, then the article with its
-// relations, events and mentions, then the touched entities nothing refers
-// to any more. A plain DELETE of those entities fails rather than cut a
-// relationship another transaction has just added.
+// Deleting an article, in the order DeleteArticle runs it. Writing a
+// property takes a node's write lock: the article's first, as Apply takes
+// it, then those of the entities its content touched, so an Apply adding a
+// mention to one of them waits for the delete rather than races it. A
+// plain DELETE of an orphan would fail rather than cut a relationship
+// another transaction added.
 const (
-	deleteFindQuery = `MATCH (a:Article {id: $article})
+	// Formatted with every vocabulary type.
+	deleteTouchedQuery = `MATCH (a:Article {id: $article})
+SET a.id = a.id
+WITH a
 CALL (a) { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN collect(e.id) AS mentioned }
-CALL { MATCH (s)-[r:%[1]s]->(t) WHERE r.article = $article
-       RETURN collect(s.id) + collect(t.id) + collect(r.claimedBy) AS linked }
-CALL { MATCH (ev:Event)-[:AT|PARTICIPANT]->(e:Entity) WHERE ev.article = $article
-       RETURN collect(e.id) AS involved }
-RETURN mentioned + linked + involved AS touched`
-	deleteArticleQuery = `MATCH (a:Article {id: $article}) DETACH DELETE a`
-	// claimedBy is a property, so a scan; deleting is rare.
-	deleteClaimantsQuery = `MATCH ()-[r:%[1]s]->() WHERE r.claimedBy IN $ids
-RETURN collect(DISTINCT r.claimedBy) AS claimants`
-	deleteOrphansQuery = `UNWIND $ids AS id
+CALL () {
+  MATCH (s:Entity)-[r:%[1]s]->(t:Entity) WHERE r.article = $article
+  RETURN collect(s.id) + collect(t.id) + collect(r.claimedBy) AS linked
+}
+CALL () {
+  MATCH (ev:Event)-[:AT|PARTICIPANT]->(e:Entity) WHERE ev.article = $article
+  RETURN collect(e.id) AS involved
+}
+CALL (mentioned, linked, involved) {
+  UNWIND mentioned + linked + involved AS id
+  WITH DISTINCT id ORDER BY id
+  MATCH (e:Entity {id: id})
+  SET e.id = e.id
+  RETURN collect(id) AS touched
+}
+RETURN touched`
+
+	// Formatted with every vocabulary type.
+	deleteContentQuery = `CALL () {
+  MATCH ()-[r:%[1]s]->() WHERE r.article = $article
+  DELETE r
+}
+CALL () {
+  MATCH (ev:Event) WHERE ev.article = $article
+  DETACH DELETE ev
+}
+MATCH (a:Article {id: $article})
+DETACH DELETE a`
+
+	// Formatted with every vocabulary type: the touched entities no article
+	// mentions, no relation links, no event involves and no relation names
+	// as its claimant. claimedBy is a property, so a scan; deleting is rare.
+	deleteOrphansQuery = `CALL () {
+  MATCH ()-[r:%[1]s]->() WHERE r.claimedBy IN $touched
+  RETURN collect(DISTINCT r.claimedBy) AS claimants
+}
+UNWIND $touched AS id
 MATCH (e:Entity {id: id})
-WHERE NOT EXISTS { (e)--() } AND NOT id IN $claimants
+WHERE NOT id IN claimants AND NOT EXISTS { (e)--() }
 DELETE e`
 )
 
 var (
-	deleteFind      = fmt.Sprintf(deleteFindQuery, allTypes)
-	deleteClaimants = fmt.Sprintf(deleteClaimantsQuery, allTypes)
+	deleteTouched = fmt.Sprintf(deleteTouchedQuery, allTypes)
+	deleteContent = fmt.Sprintf(deleteContentQuery, allTypes)
+	deleteOrphans = fmt.Sprintf(deleteOrphansQuery, allTypes)
 )
 
-// DeleteArticle removes an article and what only it supported; see
-// graph.Store.
+// DeleteArticle removes an article and what only it supported in one
+// transaction of three queries; see graph.Store.
 func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	op := "delete article " + id
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("neo4j: %s: %w", op, err)
 	}
-	sess := s.session(ctx, driver.AccessModeWrite)
-	defer sess.Close(context.WithoutCancel(ctx))
-	_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
-		// Lock the article first, as Apply does, so the two never interleave.
-		recs, err := run(ctx, tx, lockForDelete, map[string]any{"article": id})
+	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
+		recs, err := s.run(ctx, tx, deleteTouched, map[string]any{"article": id})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if len(recs) == 0 {
-			return nil, graph.ErrNotFound
+			return graph.ErrNotFound
 		}
-		if recs, err = run(ctx, tx, deleteFind, map[string]any{"article": id}); err != nil {
-			return nil, err
+		touched := strList(recs[0].AsMap()["touched"])
+		if _, err := s.run(ctx, tx, deleteContent, map[string]any{"article": id}); err != nil {
+			return err
 		}
-		var touched []string
-		if len(recs) == 1 {
-			for _, t := range strList(recs[0].AsMap()["touched"]) {
-				if t != "" {
-					touched = append(touched, t)
-				}
-			}
-		}
-		touched = unique(touched)
-		for _, st := range []statement{
-			{dropRelations, map[string]any{"article": id, "ids": []string{}}},
-			{dropEventsQuery, map[string]any{"article": id, "ids": []string{}}},
-			{deleteArticleQuery, map[string]any{"article": id}},
-		} {
-			if _, err := run(ctx, tx, st.query, st.params); err != nil {
-				return nil, err
-			}
-		}
-		if recs, err = run(ctx, tx, deleteClaimants, map[string]any{"ids": touched}); err != nil {
-			return nil, err
-		}
-		claimants := []string{}
-		if len(recs) == 1 {
-			claimants = strList(recs[0].AsMap()["claimants"])
-		}
-		_, err = run(ctx, tx, deleteOrphansQuery, map[string]any{"ids": touched, "claimants": claimants})
-		return nil, err
+		_, err = s.run(ctx, tx, deleteOrphans, map[string]any{"touched": touched})
+		return err
 	})
 	if err != nil {
 		return s.fail(ctx, op, err)
 	}
 	return nil
 }
-
-// lockForDelete takes the article's write lock and says whether it exists.
-const lockForDelete = `MATCH (a:Article {id: $article})
-SET a.id = a.id
-RETURN a.id AS id`

@@ -20,6 +20,7 @@ func (s *Store) read(ctx context.Context, op string, work func(tx driver.Managed
 	sess := s.session(ctx, driver.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	_, err := sess.ExecuteRead(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		s.transactions.Add(1)
 		return nil, work(tx)
 	})
 	if err != nil {
@@ -53,7 +54,7 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, err
 	var out []graph.Entity
 	err := s.read(ctx, "entities", func(tx driver.ManagedTransaction) error {
 		var err error
-		out, err = readEntities(ctx, tx, ids)
+		out, err = s.readEntities(ctx, tx, ids)
 		return err
 	})
 	return out, err
@@ -61,12 +62,12 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, err
 
 // readEntities answers in the order of ids, repeats included, skipping ids
 // that do not exist.
-func readEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) ([]graph.Entity, error) {
+func (s *Store) readEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) ([]graph.Entity, error) {
 	out := make([]graph.Entity, 0, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := run(ctx, tx, entitiesQuery, map[string]any{"ids": unique(ids)})
+	recs, err := s.run(ctx, tx, entitiesQuery, map[string]any{"ids": unique(ids)})
 	if err != nil {
 		return nil, err
 	}
@@ -122,11 +123,11 @@ func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, erro
 	var found []graph.Entity
 	op := fmt.Sprintf("find entity %q", name)
 	err := s.read(ctx, op, func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, findEntityQuery, map[string]any{"name": name})
+		recs, err := s.run(ctx, tx, findEntityQuery, map[string]any{"name": name})
 		if err != nil || len(recs) == 0 {
 			return err
 		}
-		found, err = readEntities(ctx, tx, []string{str(recs[0].AsMap(), "id")})
+		found, err = s.readEntities(ctx, tx, []string{str(recs[0].AsMap(), "id")})
 		return err
 	})
 	if err != nil {
@@ -159,7 +160,7 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 	}
 	var out []graph.Entity
 	err := s.read(ctx, "search entities", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, searchEntitiesQuery, map[string]any{
+		recs, err := s.run(ctx, tx, searchEntitiesQuery, map[string]any{
 			"search": f.Search, "kind": kind, "limit": limitParam(f.Limit),
 		})
 		if err != nil {
@@ -169,7 +170,7 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 		for i, rec := range recs {
 			ids[i] = str(rec.AsMap(), "id")
 		}
-		out, err = readEntities(ctx, tx, ids)
+		out, err = s.readEntities(ctx, tx, ids)
 		return err
 	})
 	return out, err
@@ -235,7 +236,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 
 	var out []graph.Relation
 	err = s.read(ctx, "relations", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, query, map[string]any{
+		recs, err := s.run(ctx, tx, query, map[string]any{
 			"entity": f.Entity, "article": f.Article, "limit": limitParam(f.Limit),
 		})
 		if err != nil {
@@ -267,7 +268,7 @@ func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error)
 	var out []graph.Event
 	err := s.read(ctx, "events", func(tx driver.ManagedTransaction) error {
 		var err error
-		out, err = readEvents(ctx, tx, ids)
+		out, err = s.readEvents(ctx, tx, ids)
 		return err
 	})
 	return out, err
@@ -275,12 +276,12 @@ func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error)
 
 // readEvents answers in the order of ids, repeats included, skipping ids
 // that do not exist.
-func readEvents(ctx context.Context, tx driver.ManagedTransaction, ids []string) ([]graph.Event, error) {
+func (s *Store) readEvents(ctx context.Context, tx driver.ManagedTransaction, ids []string) ([]graph.Event, error) {
 	out := make([]graph.Event, 0, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := run(ctx, tx, eventsQuery, map[string]any{"ids": unique(ids)})
+	recs, err := s.run(ctx, tx, eventsQuery, map[string]any{"ids": unique(ids)})
 	if err != nil {
 		return nil, err
 	}
@@ -331,7 +332,7 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, er
 	}
 	var out []graph.Article
 	err := s.read(ctx, "articles", func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, articlesQuery, map[string]any{"ids": unique(ids)})
+		recs, err := s.run(ctx, tx, articlesQuery, map[string]any{"ids": unique(ids)})
 		if err != nil {
 			return err
 		}
@@ -385,7 +386,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 	var sub graph.Subgraph
 	op := "neighborhood " + q.ID
 	err = s.read(ctx, op, func(tx driver.ManagedTransaction) error {
-		recs, err := run(ctx, tx, query, map[string]any{"id": q.ID, "limit": int64(limit)})
+		recs, err := s.run(ctx, tx, query, map[string]any{"id": q.ID, "limit": int64(limit)})
 		if err != nil {
 			return err
 		}
@@ -396,7 +397,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		}
 		ids = unique(ids)
 		sort.Strings(ids)
-		sub.Entities, err = readEntities(ctx, tx, ids)
+		sub.Entities, err = s.readEntities(ctx, tx, ids)
 		return err
 	})
 	if err != nil {

@@ -51,12 +51,19 @@ RETURN collect(name) AS names, all(s IN collect(state) WHERE s = 'ONLINE') AS on
 	awaitIndexes = `CALL db.awaitIndexes(300)`
 )
 
+// execute runs one query in a transaction of its own.
+func (s *Store) execute(ctx context.Context, query string) (*driver.EagerResult, error) {
+	s.transactions.Add(1)
+	s.queries.Add(1)
+	return driver.ExecuteQuery(ctx, s.db, query, nil, driver.EagerResultTransformer,
+		driver.ExecuteQueryWithDatabase(s.cfg.Database))
+}
+
 // ensureSchema creates what is missing and waits until every index is
 // online. Checking names first keeps New fast on a database that has the
 // schema: one round trip instead of one per item.
 func (s *Store) ensureSchema(ctx context.Context) error {
-	res, err := driver.ExecuteQuery(ctx, s.db, schemaNamesQuery, nil, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(s.cfg.Database))
+	res, err := s.execute(ctx, schemaNamesQuery)
 	if err != nil {
 		return s.fail(ctx, "read schema", err)
 	}
@@ -80,15 +87,13 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	created := len(missing)
 	if created > 0 {
 		// One transaction: much faster than one per item, and all or nothing.
-		sess := s.session(ctx, driver.AccessModeWrite)
-		defer sess.Close(context.WithoutCancel(ctx))
-		_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		err := s.write(ctx, func(tx driver.ManagedTransaction) error {
 			for _, item := range missing {
-				if _, err := run(ctx, tx, item.statement, nil); err != nil {
-					return nil, fmt.Errorf("%s: %w", item.name, err)
+				if _, err := s.run(ctx, tx, item.statement, nil); err != nil {
+					return fmt.Errorf("%s: %w", item.name, err)
 				}
 			}
-			return nil, nil
+			return nil
 		})
 		if err != nil {
 			return s.fail(ctx, "create schema", err)
@@ -96,8 +101,7 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	}
 	// Another process may have created an index that is still filling.
 	if created > 0 || !online {
-		if _, err := driver.ExecuteQuery(ctx, s.db, awaitIndexes, nil, driver.EagerResultTransformer,
-			driver.ExecuteQueryWithDatabase(s.cfg.Database)); err != nil {
+		if _, err := s.execute(ctx, awaitIndexes); err != nil {
 			return s.fail(ctx, "wait for indexes", err)
 		}
 	}

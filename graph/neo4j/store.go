@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -44,6 +45,21 @@ type Store struct {
 	db     driver.DriverWithContext
 	cfg    Config
 	logger *slog.Logger
+
+	transactions, queries atomic.Int64 // what Counts reports
+}
+
+// Counts is what a Store has sent the server since New: transaction
+// attempts (a retried transaction counts each time) and the queries run in
+// them, each of which is a round trip.
+type Counts struct {
+	Transactions, Queries int64
+}
+
+// Counts reports what the store has sent so far, so tests can check that a
+// request costs a small, fixed number of round trips whatever it asks for.
+func (s *Store) Counts() Counts {
+	return Counts{Transactions: s.transactions.Load(), Queries: s.queries.Load()}
 }
 
 // New connects to the server, checks it answers and creates the schema if it
@@ -124,12 +140,24 @@ func isIdentifier(s string) bool {
 	return true
 }
 
+// write runs work in one write transaction.
+func (s *Store) write(ctx context.Context, work func(tx driver.ManagedTransaction) error) error {
+	sess := s.session(ctx, driver.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		s.transactions.Add(1)
+		return nil, work(tx)
+	})
+	return err
+}
+
 func (s *Store) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
 	return s.db.NewSession(ctx, driver.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
 }
 
 // run executes one query inside a managed transaction and reads all records.
-func run(ctx context.Context, tx driver.ManagedTransaction, query string, params map[string]any) ([]*driver.Record, error) {
+func (s *Store) run(ctx context.Context, tx driver.ManagedTransaction, query string, params map[string]any) ([]*driver.Record, error) {
+	s.queries.Add(1)
 	res, err := tx.Run(ctx, query, params)
 	if err != nil {
 		return nil, err
