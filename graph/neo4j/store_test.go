@@ -392,3 +392,118 @@ func BenchmarkApply(b *testing.B) {
 		}
 	}
 }
+
+// TestRoundTrips pins what each call sends the server, so a GraphQL request
+// costs a small number of round trips however much it asks for.
+func TestRoundTrips(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+	ctx := context.Background()
+	for i := range 30 {
+		if err := s.Apply(ctx, syntheticBatch(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := []string{"person:p00001", "person:p00002", "person:envoy", "country:C001"}
+	cases := []struct {
+		name    string
+		call    func() error
+		queries int64
+	}{
+		{"Entities", func() error { _, err := s.Entities(ctx, ids); return err }, 1},
+		{"Relations", func() error { _, err := s.Relations(ctx, graph.RelationFilter{Entity: "person:envoy"}); return err }, 1},
+		{"Events", func() error { _, err := s.Events(ctx, []string{"article:00001:talks"}); return err }, 1},
+		{"Articles", func() error { _, err := s.Articles(ctx, []string{"article:00001"}); return err }, 1},
+		// Scoring happens in Go between the candidates and the page's entities.
+		{"Search", func() error { _, err := s.Search(ctx, graph.SearchQuery{Text: "persn 12"}); return err }, 2},
+		{"ListEntities", func() error { _, _, err := s.ListEntities(ctx, graph.EntityQuery{NameContains: "person"}); return err }, 1},
+		{"ListRelations", func() error {
+			_, _, err := s.ListRelations(ctx, graph.RelationQuery{Types: []graph.RelType{"MEETS"}, Page: graph.Page{After: "article:00003", Limit: 5}})
+			return err
+		}, 1},
+		{"ListEvents", func() error {
+			_, _, err := s.ListEvents(ctx, graph.EventQuery{Participant: "person:envoy", Page: graph.Page{After: "|article:00003:talks"}})
+			return err
+		}, 1},
+		{"ListArticles", func() error { _, _, err := s.ListArticles(ctx, graph.ArticleQuery{}); return err }, 1},
+		{"RelationsOf", func() error { _, err := s.RelationsOf(ctx, ids, graph.RelationFilter{}); return err }, 1},
+		{"ShortestPath", func() error {
+			_, err := s.ShortestPath(ctx, graph.PathQuery{From: "person:p00001", To: "person:p00029", MaxHops: 4})
+			return err
+		}, 1},
+		{"Stats", func() error { _, err := s.Stats(ctx, 10); return err }, 1},
+		{"DeleteArticle", func() error { return s.DeleteArticle(ctx, "article:00007") }, 3},
+	}
+	for _, tc := range cases {
+		before := s.Counts()
+		if err := tc.call(); err != nil {
+			t.Fatalf("%s: got %v, want nil", tc.name, err)
+		}
+		after := s.Counts()
+		got := Counts{Transactions: after.Transactions - before.Transactions, Queries: after.Queries - before.Queries}
+		if want := (Counts{Transactions: 1, Queries: tc.queries}); got != want {
+			t.Errorf("%s: sent %+v, want %+v", tc.name, got, want)
+		}
+	}
+}
+
+// TestSearchMatchesMemory searches both stores for misspelt, cut and
+// reordered names over a few hundred look-alike names and expects the same
+// hits with the same scores: Neo4j's candidates (text index and Lucene
+// fuzzy terms) must include every entity graph.SearchScore ranks.
+func TestSearchMatchesMemory(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+	m := memory.New()
+	ctx := context.Background()
+
+	first := []string{"Ana", "Anna", "Oleksandr", "Olexander", "Maria", "Mariya", "Jean-Luc", "Zhou", "O'Neill", "Ülkü"}
+	last := []string{"Vela", "Velas", "Kovalenko", "Kovalenka", "Syrskyi", "Sirsky", "Ba", "Al-Sudani", "D.C.", "Ørsted"}
+	b := graph.Batch{Article: graph.Article{ID: "article:names"}}
+	for i, f := range first {
+		for j, l := range last {
+			e := graph.Entity{ID: fmt.Sprintf("person:%d-%d", i, j), Name: f + " " + l, Kind: graph.Person}
+			if (i+j)%3 == 0 {
+				e.Aliases = []string{l, "General " + l}
+			}
+			b.Entities = append(b.Entities, e)
+		}
+	}
+	for _, st := range []graph.Store{s, m} {
+		if err := st.Apply(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queries := []string{
+		"vela", "vel", "velaz", "ana vela", "vela ana", "anna velas", "kovalenko", "kovalneko", "kovalenk",
+		"oleksander", "olexandr kovalenko", "syrsky", "sirskyi", "general sirsky", "maria", "marya", "mariia",
+		"jean luc", "jeanluc", "zhou ba", "zhuo", "oneill", "o'neil", "ulku", "ülkü", "al sudani", "alsudani",
+		"d.c", "dc", "orsted", "ørsted", "a", "an", "ba", "b", "general", "genral", "x:y", "vela~1", `"velas"`,
+	}
+	for _, q := range queries {
+		for _, kinds := range [][]graph.Kind{nil, {graph.Person, graph.City}} {
+			sq := graph.SearchQuery{Text: q, Kinds: kinds, Limit: graph.MaxPageSize}
+			got, err := s.Search(ctx, sq)
+			if err != nil {
+				t.Fatalf("neo4j Search %q: %v", q, err)
+			}
+			want, err := m.Search(ctx, sq)
+			if err != nil {
+				t.Fatalf("memory Search %q: %v", q, err)
+			}
+			if g, w := hitList(got), hitList(want); g != w {
+				t.Errorf("Search %q: neo4j and memory differ\nneo4j:  %s\nmemory: %s", q, g, w)
+			}
+		}
+	}
+}
+
+func hitList(hits []graph.SearchHit) string {
+	var b strings.Builder
+	for _, h := range hits {
+		fmt.Fprintf(&b, "%s=%.6f ", h.Entity.ID, h.Score)
+	}
+	return b.String()
+}
