@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"syscall"
 	"testing"
 
@@ -109,17 +110,26 @@ func tryLock(t *testing.T, path string) bool {
 	return true
 }
 
-func TestOpenLocksUntilTheTestEnds(t *testing.T) {
-	needServer(t)
-	var path string
-	t.Run("holder", func(t *testing.T) {
-		c := Open(t)
-		path = lockPath(c.URI)
-		if tryLock(t, path) {
-			t.Errorf("lock while a test holds the database: got free, want held")
-		}
-	})
+func TestOpenHoldsTheLock(t *testing.T) {
+	c := Open(t)
+	if tryLock(t, lockPath(c.URI)) {
+		t.Errorf("lock while a test holds the database: got free, want held")
+	}
+}
+
+// The release is checked on a private lock file: the server's is taken by
+// other test processes as soon as it is free.
+func TestLockFileReleases(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lock")
+	unlock, err := lockFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tryLock(t, path) {
+		t.Errorf("lock while held: got free, want held")
+	}
+	unlock()
 	if !tryLock(t, path) {
-		t.Errorf("lock after the holding test ended: got held, want free")
+		t.Errorf("lock after unlock: got held, want free")
 	}
 }
