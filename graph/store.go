@@ -16,10 +16,11 @@ type Store interface {
 	// applying a batch for an article already present replaces that article's
 	// relations, events and mentions. Entities merge across articles: aliases
 	// are unioned; name, kind, country and coordinates take the batch's
-	// non-empty values. Entities are never deleted: one the new version of an
-	// article no longer names keeps its aliases and loses that article's
-	// mentions. Apply stamps b.Article.ID on every mention, evidence, relation
-	// and event of the batch, since the batch is all one article says.
+	// non-empty values. Apply never deletes entities (DeleteArticle may): one
+	// the new version of an article no longer names keeps its aliases and
+	// loses that article's mentions. Apply stamps b.Article.ID on every
+	// mention, evidence, relation and event of the batch, since the batch is
+	// all one article says.
 	Apply(ctx context.Context, b Batch) error
 
 	// Entities returns the entities with the given ids, in the order of ids,
@@ -55,6 +56,65 @@ type Store interface {
 	// sorted by id. Hops are counted over q.Types relations only. ErrNotFound
 	// when q.ID does not exist; ErrInvalid for a type outside the vocabulary.
 	Neighborhood(ctx context.Context, q NeighborhoodQuery) (Subgraph, error)
+
+	// Search ranks entities whose names or aliases resemble q.Text, tolerating
+	// typos, by graph.SearchScore: score descending, then name, then id (byte
+	// order), cut to the page size. Only hits scoring at least SearchThreshold
+	// come back. Text without words (empty, only punctuation) finds nothing.
+	// An unknown kind or a limit above MaxPageSize is ErrInvalid.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+
+	// ListEntities returns one page of the entities matching q, sorted by id,
+	// and how many match in all (whatever the page). Page.After is the id of
+	// the last entity already seen.
+	ListEntities(ctx context.Context, q EntityQuery) ([]Entity, int, error)
+
+	// ListRelations returns one page of the relations matching q, sorted by
+	// id, and how many match in all. Page.After is the id of the last
+	// relation already seen.
+	ListRelations(ctx context.Context, q RelationQuery) ([]Relation, int, error)
+
+	// ListEvents returns one page of the events matching q, dated ones first
+	// by date, then by id, then the undated by id, and how many match in
+	// all. Page.After is EventKey of the last event already seen.
+	ListEvents(ctx context.Context, q EventQuery) ([]Event, int, error)
+
+	// ListArticles returns one page of the articles, sorted by id, and how
+	// many there are.
+	ListArticles(ctx context.Context, q ArticleQuery) ([]Article, int, error)
+
+	// RelationsOf answers Relations with f at each of ids in one call:
+	// every entry is what Relations would return with f.Entity set to that
+	// id (sorted by id, f.Limit per entity). f.Entity is ignored; ids with
+	// no matching relation, unknown ids included, have no entry.
+	RelationsOf(ctx context.Context, ids []string, f RelationFilter) (map[string][]Relation, error)
+
+	// ShortestPath returns the relations along a shortest path from q.From
+	// to q.To, following relations of q.Types either way, of at most
+	// ClampHops(q.MaxHops) relations. Among several shortest paths it is the
+	// one whose relation ids, in path order, come first (LessPath). nil
+	// when no path is that short; empty when q.From == q.To. ErrNotFound
+	// when an endpoint does not exist; ErrInvalid for a type outside the
+	// vocabulary.
+	ShortestPath(ctx context.Context, q PathQuery) ([]Relation, error)
+
+	// Stats counts the graph: totals, relations per class and type, the
+	// topN entities with the most relations (self-loops count once; ties by
+	// id; only entities with relations), and per article, sorted by id, the
+	// entities it mentions, its relations and its events. topN outside
+	// 0..MaxPageSize is ErrInvalid.
+	Stats(ctx context.Context, topN int) (Stats, error)
+
+	// DeleteArticle removes an article with its relations, events and
+	// mentions in one transaction, then every entity its mentions,
+	// relations (endpoints and claimants) or events (places and
+	// participants) touched that is left with no mentions, no relations, and
+	// no remaining relation or event referring to it. So what only that
+	// article supported disappears and shared entities stay, keeping their
+	// merged values and aliases. Entities the article listed without
+	// touching them stay, as Apply never deletes entities. ErrNotFound for
+	// an article that does not exist.
+	DeleteArticle(ctx context.Context, id string) error
 
 	// Close releases the store's resources.
 	Close(ctx context.Context) error

@@ -14,10 +14,6 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(*testing.T) graph.Store { return New() })
 }
 
-func TestQueries(t *testing.T) {
-	storetest.RunQueries(t, func(*testing.T) graph.Store { return New() })
-}
-
 // syntheticBatch is article i of a corpus where every article names its own
 // person, a country shared by ten articles and a person shared by all, so
 // merges and replacements happen across articles.

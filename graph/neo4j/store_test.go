@@ -36,7 +36,6 @@ func TestStore(t *testing.T) {
 		return open(t, c)
 	}
 	storetest.Run(t, fresh)
-	storetest.RunQueries(t, fresh)
 }
 
 // query runs a read straight through the driver, to see the graph as Neo4j

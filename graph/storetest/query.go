@@ -71,7 +71,6 @@ func allFixtureEntityIDs(batches ...graph.Batch) []string {
 }
 
 func testSearch(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	apply(t, s, batchA(t), batchB(t), batchC(t), batchS(t))
 	cases := []struct {
 		name string
@@ -110,7 +109,7 @@ func testSearch(t *testing.T, s graph.Store) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			hits, err := qs.Search(context.Background(), tc.q)
+			hits, err := s.Search(context.Background(), tc.q)
 			if err != nil {
 				t.Fatalf("Search %+v: got %v, want nil", tc.q, err)
 			}
@@ -133,7 +132,7 @@ func testSearch(t *testing.T, s graph.Store) {
 			checkEntities(t, "Search values", es, entities(t, s, ids...))
 		})
 	}
-	hits, err := qs.Search(context.Background(), graph.SearchQuery{Text: "Ana Vela"})
+	hits, err := s.Search(context.Background(), graph.SearchQuery{Text: "Ana Vela"})
 	if err != nil || len(hits) == 0 || hits[0].Score != 1 {
 		t.Errorf("Search for an exact name: got %+v, %v, want score 1 first", hits, err)
 	}
@@ -142,13 +141,12 @@ func testSearch(t *testing.T, s graph.Store) {
 		{Text: "oran", Kinds: []graph.Kind{"PLANET"}},
 		{Text: "oran", Limit: graph.MaxPageSize + 1},
 	} {
-		_, err := qs.Search(context.Background(), q)
+		_, err := s.Search(context.Background(), q)
 		wantErr(t, "Search "+dump(q), err, graph.ErrInvalid)
 	}
 }
 
 func testListEntities(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	a, b, c := batchA(t), batchB(t), batchC(t)
 	apply(t, s, a, b, c)
 	all := allFixtureEntityIDs(a, b, c)
@@ -171,7 +169,7 @@ func testListEntities(t *testing.T, s graph.Store) {
 		t.Run(tc.name, func(t *testing.T) {
 			q := tc.q
 			q.Limit = graph.MaxPageSize
-			got, total, err := qs.ListEntities(ctx, q)
+			got, total, err := s.ListEntities(ctx, q)
 			if err != nil {
 				t.Fatalf("ListEntities %+v: got %v, want nil", q, err)
 			}
@@ -186,18 +184,18 @@ func testListEntities(t *testing.T, s graph.Store) {
 					func(after string, limit int) ([]graph.Entity, int, error) {
 						q := tc.q
 						q.After, q.Limit = after, limit
-						return qs.ListEntities(ctx, q)
+						return s.ListEntities(ctx, q)
 					}, tc.want)
 			}
 		})
 	}
 
 	// The default page, a cursor between ids, and one past the end.
-	got, total, err := qs.ListEntities(ctx, graph.EntityQuery{Page: graph.Page{Limit: 0}})
+	got, total, err := s.ListEntities(ctx, graph.EntityQuery{Page: graph.Page{Limit: 0}})
 	if err != nil || total != len(all) || len(got) != min(len(all), graph.DefaultPageSize) {
 		t.Errorf("ListEntities default page: got %d of %d, %v, want %d of %d", len(got), total, err, min(len(all), graph.DefaultPageSize), len(all))
 	}
-	got, total, err = qs.ListEntities(ctx, graph.EntityQuery{Page: graph.Page{After: "d", Limit: 3}})
+	got, total, err = s.ListEntities(ctx, graph.EntityQuery{Page: graph.Page{After: "d", Limit: 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +203,7 @@ func testListEntities(t *testing.T, s graph.Store) {
 	if total != len(all) {
 		t.Errorf("ListEntities total after a cursor: got %d, want %d (the page does not change it)", total, len(all))
 	}
-	got, total, err = qs.ListEntities(ctx, graph.EntityQuery{Page: graph.Page{After: "zzz"}})
+	got, total, err = s.ListEntities(ctx, graph.EntityQuery{Page: graph.Page{After: "zzz"}})
 	if err != nil || len(got) != 0 || total != len(all) {
 		t.Errorf("ListEntities past the end: got %d entities of %d, %v, want none of %d", len(got), total, err, len(all))
 	}
@@ -215,13 +213,12 @@ func testListEntities(t *testing.T, s graph.Store) {
 		{Kinds: []graph.Kind{""}},
 		{Page: graph.Page{Limit: graph.MaxPageSize + 1}},
 	} {
-		_, _, err := qs.ListEntities(ctx, q)
+		_, _, err := s.ListEntities(ctx, q)
 		wantErr(t, "ListEntities "+dump(q), err, graph.ErrInvalid)
 	}
 }
 
 func testListRelations(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	a, b, c := batchA(t), batchB(t), batchC(t)
 	apply(t, s, a, b, c)
 	all := sortedRelations(append(append(stored(a).Relations, stored(b).Relations...), stored(c).Relations...))
@@ -256,7 +253,7 @@ func testListRelations(t *testing.T, s graph.Store) {
 		t.Run(tc.name, func(t *testing.T) {
 			q := tc.q
 			q.Limit = graph.MaxPageSize
-			got, total, err := qs.ListRelations(ctx, q)
+			got, total, err := s.ListRelations(ctx, q)
 			if err != nil {
 				t.Fatalf("ListRelations %+v: got %v, want nil", q, err)
 			}
@@ -271,7 +268,7 @@ func testListRelations(t *testing.T, s graph.Store) {
 					func(after string, limit int) ([]graph.Relation, int, error) {
 						q := tc.q
 						q.After, q.Limit = after, limit
-						return qs.ListRelations(ctx, q)
+						return s.ListRelations(ctx, q)
 					}, tc.want)
 			}
 		})
@@ -288,7 +285,7 @@ func testListRelations(t *testing.T, s graph.Store) {
 		{Since: "2025-02-30"},
 		{Page: graph.Page{Limit: graph.MaxPageSize + 1}},
 	} {
-		_, _, err := qs.ListRelations(ctx, q)
+		_, _, err := s.ListRelations(ctx, q)
 		wantErr(t, "ListRelations "+dump(q), err, graph.ErrInvalid)
 	}
 }
@@ -302,7 +299,6 @@ func eventIDs(evs []graph.Event) []string {
 }
 
 func testListEvents(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	a, b, e := batchA(t), batchB(t), batchE(t)
 	apply(t, s, a, b, e)
 	ctx := context.Background()
@@ -326,7 +322,7 @@ func testListEvents(t *testing.T, s graph.Store) {
 		{"combined", graph.EventQuery{Types: []graph.Class{"ASSAULT", "CONSULT"}, Participant: "country:XS", Since: "2025-05-01", Until: "2025-05-31"}, []string{"event:a:strike", "event:e:raid"}},
 		{"unknown place", graph.EventQuery{Place: "city:nowhere"}, nil},
 	}
-	events := func(q graph.EventQuery) ([]graph.Event, int, error) { return qs.ListEvents(ctx, q) }
+	events := func(q graph.EventQuery) ([]graph.Event, int, error) { return s.ListEvents(ctx, q) }
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			q := tc.q
@@ -408,16 +404,15 @@ func eventKeys(t testing.TB, s graph.Store, ids []string) []string {
 }
 
 func testListArticles(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	ctx := context.Background()
-	got, total, err := qs.ListArticles(ctx, graph.ArticleQuery{})
+	got, total, err := s.ListArticles(ctx, graph.ArticleQuery{})
 	if err != nil || len(got) != 0 || total != 0 {
 		t.Errorf("ListArticles on an empty store: got %d of %d, %v, want none", len(got), total, err)
 	}
 	a, b, c := batchA(t), batchB(t), batchC(t)
 	apply(t, s, c, a, b)
 	want := []graph.Article{stored(a).Article, stored(b).Article, stored(c).Article}
-	got, total, err = qs.ListArticles(ctx, graph.ArticleQuery{})
+	got, total, err = s.ListArticles(ctx, graph.ArticleQuery{})
 	if err != nil {
 		t.Fatalf("ListArticles: got %v, want nil", err)
 	}
@@ -427,14 +422,13 @@ func testListArticles(t *testing.T, s graph.Store) {
 	}
 	pageWalk(t, "ListArticles pages of 2", 2, func(a graph.Article) string { return a.ID }, func(a, b graph.Article) bool { return a.ID < b.ID },
 		func(after string, limit int) ([]graph.Article, int, error) {
-			return qs.ListArticles(ctx, graph.ArticleQuery{Page: graph.Page{After: after, Limit: limit}})
+			return s.ListArticles(ctx, graph.ArticleQuery{Page: graph.Page{After: after, Limit: limit}})
 		}, []string{articleA, articleB, articleC})
-	_, _, err = qs.ListArticles(ctx, graph.ArticleQuery{Page: graph.Page{Limit: graph.MaxPageSize + 1}})
+	_, _, err = s.ListArticles(ctx, graph.ArticleQuery{Page: graph.Page{Limit: graph.MaxPageSize + 1}})
 	wantErr(t, "ListArticles above the page size", err, graph.ErrInvalid)
 }
 
 func testRelationsOf(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	a, b, c := batchA(t), batchB(t), batchC(t)
 	apply(t, s, a, b, c)
 	ctx := context.Background()
@@ -448,7 +442,7 @@ func testRelationsOf(t *testing.T, s graph.Store) {
 		{Entity: "person:ila-moss"}, // ignored
 	}
 	for _, f := range filters {
-		got, err := qs.RelationsOf(ctx, ids, f)
+		got, err := s.RelationsOf(ctx, ids, f)
 		if err != nil {
 			t.Fatalf("RelationsOf %+v: got %v, want nil", f, err)
 		}
@@ -471,18 +465,17 @@ func testRelationsOf(t *testing.T, s graph.Store) {
 			}
 		}
 	}
-	got, err := qs.RelationsOf(ctx, nil, graph.RelationFilter{})
+	got, err := s.RelationsOf(ctx, nil, graph.RelationFilter{})
 	if err != nil || len(got) != 0 {
 		t.Errorf("RelationsOf no ids: got %v, %v, want an empty map", got, err)
 	}
 	for _, f := range []graph.RelationFilter{{Direction: "SIDEWAYS"}, {Types: []graph.RelType{"LOVES"}}} {
-		_, err := qs.RelationsOf(ctx, []string{"person:ana-vela"}, f)
+		_, err := s.RelationsOf(ctx, []string{"person:ana-vela"}, f)
 		wantErr(t, "RelationsOf "+dump(f), err, graph.ErrInvalid)
 	}
 }
 
 func testShortestPath(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	apply(t, s, batchA(t), batchB(t), batchC(t), batchE(t))
 	ctx := context.Background()
 	const ila, ana, xn = "person:ila-moss", "person:ana-vela", "country:XN"
@@ -514,7 +507,7 @@ func testShortestPath(t *testing.T, s graph.Store) {
 	all := relations(t, s, graph.RelationFilter{})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := qs.ShortestPath(ctx, tc.q)
+			got, err := s.ShortestPath(ctx, tc.q)
 			if err != nil {
 				t.Fatalf("ShortestPath %+v: got %v, want nil", tc.q, err)
 			}
@@ -525,22 +518,21 @@ func testShortestPath(t *testing.T, s graph.Store) {
 			checkRelations(t, "ShortestPath values", got, relationsByID(t, all, relationIDs(got)...))
 		})
 	}
-	got, err := qs.ShortestPath(ctx, graph.PathQuery{From: ana, To: ana, MaxHops: 3})
+	got, err := s.ShortestPath(ctx, graph.PathQuery{From: ana, To: ana, MaxHops: 3})
 	if err != nil || got == nil || len(got) != 0 {
 		t.Errorf("ShortestPath from an entity to itself: got %v, %v, want an empty, non-nil path", got, err)
 	}
 	for _, q := range []graph.PathQuery{{From: "person:nobody", To: ana}, {From: ana, To: "person:nobody"}, {From: "person:nobody", To: "person:nobody"}} {
-		_, err := qs.ShortestPath(ctx, q)
+		_, err := s.ShortestPath(ctx, q)
 		wantErr(t, "ShortestPath "+dump(q), err, graph.ErrNotFound)
 	}
-	_, err = qs.ShortestPath(ctx, graph.PathQuery{From: ana, To: xn, Types: []graph.RelType{"LOVES"}})
+	_, err = s.ShortestPath(ctx, graph.PathQuery{From: ana, To: xn, Types: []graph.RelType{"LOVES"}})
 	wantErr(t, "ShortestPath with an unknown type", err, graph.ErrInvalid)
 }
 
 func testStats(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	ctx := context.Background()
-	got, err := qs.Stats(ctx, 10)
+	got, err := s.Stats(ctx, 10)
 	if err != nil {
 		t.Fatalf("Stats on an empty store: got %v, want nil", err)
 	}
@@ -564,23 +556,23 @@ func testStats(t *testing.T, s graph.Store) {
 		// Entities counts those the article mentions.
 		PerArticle: []graph.ArticleCount{perArticle(articleA, 4, 5, 1), perArticle(articleB, 5, 4, 1), perArticle(articleC, 4, 1, 0)},
 	}
-	got, err = qs.Stats(ctx, 10)
+	got, err = s.Stats(ctx, 10)
 	if err != nil {
 		t.Fatalf("Stats: got %v, want nil", err)
 	}
 	check(t, "Stats", canonStats(got), canonStats(want))
 
-	got, err = qs.Stats(ctx, 2)
+	got, err = s.Stats(ctx, 2)
 	if err != nil {
 		t.Fatalf("Stats top 2: got %v, want nil", err)
 	}
 	check(t, "Stats top 2", canonStats(got).TopEntities, want.TopEntities[:2])
-	got, err = qs.Stats(ctx, 0)
+	got, err = s.Stats(ctx, 0)
 	if err != nil || len(got.TopEntities) != 0 || got.Relations != 10 {
 		t.Errorf("Stats top 0: got %+v, %v, want counts and no top entities", got, err)
 	}
 	for _, n := range []int{-1, graph.MaxPageSize + 1} {
-		_, err := qs.Stats(ctx, n)
+		_, err := s.Stats(ctx, n)
 		wantErr(t, fmt.Sprintf("Stats top %d", n), err, graph.ErrInvalid)
 	}
 }
@@ -620,14 +612,13 @@ func batchG() graph.Batch {
 }
 
 func testDeleteArticle(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	ctx := context.Background()
 	a, b, c := batchA(t), batchB(t), batchC(t)
-	wantErr(t, "DeleteArticle on an empty store", qs.DeleteArticle(ctx, articleA), graph.ErrNotFound)
+	wantErr(t, "DeleteArticle on an empty store", s.DeleteArticle(ctx, articleA), graph.ErrNotFound)
 	apply(t, s, a, b, c)
 	before := take(t, s)
 
-	if err := qs.DeleteArticle(ctx, articleA); err != nil {
+	if err := s.DeleteArticle(ctx, articleA); err != nil {
 		t.Fatalf("DeleteArticle %s: got %v, want nil", articleA, err)
 	}
 	wb, wc := stored(b), stored(c)
@@ -646,22 +637,22 @@ func testDeleteArticle(t *testing.T, s graph.Store) {
 	wantErr(t, "FindEntity of a deleted entity", err, graph.ErrNotFound)
 	_, err = s.Neighborhood(ctx, graph.NeighborhoodQuery{ID: "country:XN"})
 	wantErr(t, "Neighborhood of a deleted entity", err, graph.ErrNotFound)
-	hits, err := qs.Search(ctx, graph.SearchQuery{Text: "Norland"})
+	hits, err := s.Search(ctx, graph.SearchQuery{Text: "Norland"})
 	if err != nil || len(hits) != 0 {
 		t.Errorf("Search for a deleted entity: got %d hits, %v, want none", len(hits), err)
 	}
-	_, total, err := qs.ListEntities(ctx, graph.EntityQuery{})
+	_, total, err := s.ListEntities(ctx, graph.EntityQuery{})
 	if err != nil || total != 15 {
 		t.Errorf("ListEntities total after deleting A: got %d, %v, want 15", total, err)
 	}
-	st, err := qs.Stats(ctx, 1)
+	st, err := s.Stats(ctx, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	check(t, "Stats after deleting A", []int{st.Entities, st.Relations, st.Events, st.Articles, len(st.PerArticle)}, []int{15, 5, 1, 2, 2})
 
-	wantErr(t, "DeleteArticle twice", qs.DeleteArticle(ctx, articleA), graph.ErrNotFound)
-	wantErr(t, "DeleteArticle of an unknown article", qs.DeleteArticle(ctx, "article:nope"), graph.ErrNotFound)
+	wantErr(t, "DeleteArticle twice", s.DeleteArticle(ctx, articleA), graph.ErrNotFound)
+	wantErr(t, "DeleteArticle of an unknown article", s.DeleteArticle(ctx, "article:nope"), graph.ErrNotFound)
 
 	// Applying it again restores everything.
 	apply(t, s, a)
@@ -669,7 +660,7 @@ func testDeleteArticle(t *testing.T, s graph.Store) {
 
 	// C mentions some of its entities and lists others it neither mentions
 	// nor links: only what its content touched can go.
-	if err := qs.DeleteArticle(ctx, articleC); err != nil {
+	if err := s.DeleteArticle(ctx, articleC); err != nil {
 		t.Fatalf("DeleteArticle %s: got %v, want nil", articleC, err)
 	}
 	checkEntities(t, "Entities C mentioned or linked", entities(t, s, "city:oran", "region:oran-valley", "group:orange", "group:reyn"), nil)
@@ -679,11 +670,11 @@ func testDeleteArticle(t *testing.T, s graph.Store) {
 
 	// An entity another article's relation or event still refers to stays.
 	apply(t, s, batchG())
-	if err := qs.DeleteArticle(ctx, articleA); err != nil {
+	if err := s.DeleteArticle(ctx, articleA); err != nil {
 		t.Fatalf("DeleteArticle %s: got %v, want nil", articleA, err)
 	}
 	checkIDs(t, "Entities G refers to", entityIDs(entities(t, s, "country:XN", "city:port-amar")), []string{"country:XN", "city:port-amar"})
-	if err := qs.DeleteArticle(ctx, "article:g"); err != nil {
+	if err := s.DeleteArticle(ctx, "article:g"); err != nil {
 		t.Fatalf("DeleteArticle article:g: got %v, want nil", err)
 	}
 	checkEntities(t, "Entities only G referred to, after deleting it", entities(t, s, "country:XN", "city:port-amar"), nil)
@@ -694,7 +685,6 @@ func testDeleteArticle(t *testing.T, s graph.Store) {
 // testQueryCanceled checks every new read and the delete honour an ended
 // context.
 func testQueryCanceled(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	apply(t, s, batchA(t))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -702,21 +692,21 @@ func testQueryCanceled(t *testing.T, s graph.Store) {
 		name string
 		call func() error
 	}{
-		{"Search", func() error { _, err := qs.Search(ctx, graph.SearchQuery{Text: "vela"}); return err }},
-		{"ListEntities", func() error { _, _, err := qs.ListEntities(ctx, graph.EntityQuery{}); return err }},
-		{"ListRelations", func() error { _, _, err := qs.ListRelations(ctx, graph.RelationQuery{}); return err }},
-		{"ListEvents", func() error { _, _, err := qs.ListEvents(ctx, graph.EventQuery{}); return err }},
-		{"ListArticles", func() error { _, _, err := qs.ListArticles(ctx, graph.ArticleQuery{}); return err }},
+		{"Search", func() error { _, err := s.Search(ctx, graph.SearchQuery{Text: "vela"}); return err }},
+		{"ListEntities", func() error { _, _, err := s.ListEntities(ctx, graph.EntityQuery{}); return err }},
+		{"ListRelations", func() error { _, _, err := s.ListRelations(ctx, graph.RelationQuery{}); return err }},
+		{"ListEvents", func() error { _, _, err := s.ListEvents(ctx, graph.EventQuery{}); return err }},
+		{"ListArticles", func() error { _, _, err := s.ListArticles(ctx, graph.ArticleQuery{}); return err }},
 		{"RelationsOf", func() error {
-			_, err := qs.RelationsOf(ctx, []string{"person:ana-vela"}, graph.RelationFilter{})
+			_, err := s.RelationsOf(ctx, []string{"person:ana-vela"}, graph.RelationFilter{})
 			return err
 		}},
 		{"ShortestPath", func() error {
-			_, err := qs.ShortestPath(ctx, graph.PathQuery{From: "person:ana-vela", To: "country:XN"})
+			_, err := s.ShortestPath(ctx, graph.PathQuery{From: "person:ana-vela", To: "country:XN"})
 			return err
 		}},
-		{"Stats", func() error { _, err := qs.Stats(ctx, 5); return err }},
-		{"DeleteArticle", func() error { return qs.DeleteArticle(ctx, articleA) }},
+		{"Stats", func() error { _, err := s.Stats(ctx, 5); return err }},
+		{"DeleteArticle", func() error { return s.DeleteArticle(ctx, articleA) }},
 	}
 	for _, c := range calls {
 		wantErr(t, c.name+" with a canceled context", c.call(), context.Canceled)
@@ -727,13 +717,12 @@ func testQueryCanceled(t *testing.T, s graph.Store) {
 // testQueryCopies checks values from the new reads share no memory with the
 // store.
 func testQueryCopies(t *testing.T, s graph.Store) {
-	qs := asQueryStore(t, s)
 	a := batchA(t)
 	apply(t, s, a)
 	want := stored(a)
 	ctx := context.Background()
 	for range 2 {
-		hits, err := qs.Search(ctx, graph.SearchQuery{Text: "Ana Vela"})
+		hits, err := s.Search(ctx, graph.SearchQuery{Text: "Ana Vela"})
 		if err != nil || len(hits) == 0 {
 			t.Fatalf("Search: got %d hits, %v", len(hits), err)
 		}
@@ -741,27 +730,27 @@ func testQueryCopies(t *testing.T, s graph.Store) {
 		hits[0].Entity.Aliases[0] = "changed"
 		hits[0].Entity.Mentions[0].Text = "changed"
 
-		es, _, err := qs.ListEntities(ctx, graph.EntityQuery{Kinds: []graph.Kind{graph.Person}})
+		es, _, err := s.ListEntities(ctx, graph.EntityQuery{Kinds: []graph.Kind{graph.Person}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkEntities(t, "ListEntities after changing earlier results", es, []graph.Entity{entityByID(t, want.Entities, "person:ana-vela")})
 		es[0].Aliases[0] = "changed"
 
-		rs, _, err := qs.ListRelations(ctx, graph.RelationQuery{})
+		rs, _, err := s.ListRelations(ctx, graph.RelationQuery{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkRelations(t, "ListRelations after changing earlier results", rs, sortedRelations(want.Relations))
 		rs[0].Evidence[0].Text = "changed"
 
-		m, err := qs.RelationsOf(ctx, []string{"person:ana-vela"}, graph.RelationFilter{})
+		m, err := s.RelationsOf(ctx, []string{"person:ana-vela"}, graph.RelationFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		m["person:ana-vela"][0].Evidence[0].Text = "changed"
 
-		evs, _, err := qs.ListEvents(ctx, graph.EventQuery{})
+		evs, _, err := s.ListEvents(ctx, graph.EventQuery{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -769,7 +758,7 @@ func testQueryCopies(t *testing.T, s graph.Store) {
 		evs[0].Participants[0].Entity = "changed"
 		*evs[0].Killed = 99
 
-		path, err := qs.ShortestPath(ctx, graph.PathQuery{From: "person:ana-vela", To: "city:port-amar", MaxHops: 2})
+		path, err := s.ShortestPath(ctx, graph.PathQuery{From: "person:ana-vela", To: "city:port-amar", MaxHops: 2})
 		if err != nil || len(path) != 2 {
 			t.Fatalf("ShortestPath: got %d relations, %v", len(path), err)
 		}

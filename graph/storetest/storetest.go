@@ -15,7 +15,10 @@ import (
 // store each time it is called; Run calls it once per subtest and closes
 // every store it gets when that subtest ends, failing if Close errs.
 func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
-	tests := []subtest{
+	tests := []struct {
+		name string
+		run  func(t *testing.T, s graph.Store)
+	}{
 		{"RoundTrip", testRoundTrip},
 		{"ArticleStamped", testArticleStamped},
 		{"Idempotent", testIdempotent},
@@ -31,14 +34,6 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"Canceled", testCanceled},
 		{"ConcurrentApplySameArticle", testConcurrentApplySameArticle},
 		{"ConcurrentReadWrite", testConcurrentReadWrite},
-	}
-	run(t, newStore, tests)
-}
-
-// RunQueries checks the reads and the delete the GraphQL API needs, which
-// join Run once every store has them.
-func RunQueries(t *testing.T, newStore func(t *testing.T) graph.Store) {
-	run(t, newStore, []subtest{
 		{"Search", testSearch},
 		{"ListEntities", testListEntities},
 		{"ListRelations", testListRelations},
@@ -50,15 +45,7 @@ func RunQueries(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"DeleteArticle", testDeleteArticle},
 		{"QueryCanceled", testQueryCanceled},
 		{"QueryCopies", testQueryCopies},
-	})
-}
-
-type subtest struct {
-	name string
-	run  func(t *testing.T, s graph.Store)
-}
-
-func run(t *testing.T, newStore func(t *testing.T) graph.Store, tests []subtest) {
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newStore(t)
@@ -70,30 +57,6 @@ func run(t *testing.T, newStore func(t *testing.T) graph.Store, tests []subtest)
 			tc.run(t, s)
 		})
 	}
-}
-
-// queryStore is graph.Store with the reads and the delete the GraphQL API
-// needs; they join graph.Store once every store has them.
-type queryStore interface {
-	graph.Store
-	Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error)
-	ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.Entity, int, error)
-	ListRelations(ctx context.Context, q graph.RelationQuery) ([]graph.Relation, int, error)
-	ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Event, int, error)
-	ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph.Article, int, error)
-	RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, error)
-	ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Relation, error)
-	Stats(ctx context.Context, topN int) (graph.Stats, error)
-	DeleteArticle(ctx context.Context, id string) error
-}
-
-func asQueryStore(t testing.TB, s graph.Store) queryStore {
-	t.Helper()
-	qs, ok := s.(queryStore)
-	if !ok {
-		t.Fatalf("%T lacks Search, ListEntities, ListRelations, ListEvents, ListArticles, RelationsOf, ShortestPath, Stats or DeleteArticle", s)
-	}
-	return qs
 }
 
 func apply(t testing.TB, s graph.Store, batches ...graph.Batch) {
