@@ -506,3 +506,47 @@ func hitList(hits []graph.SearchHit) string {
 	}
 	return b.String()
 }
+
+// loadedBench applies n synthetic articles (n+n/10+1 entities, 2n relations).
+func loadedBench(b *testing.B, n int) *Store {
+	b.Helper()
+	c := neo4jtest.Open(b)
+	s := open(b, c)
+	b.Cleanup(func() { s.Close(context.Background()) })
+	for i := range n {
+		if err := s.Apply(context.Background(), syntheticBatch(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
+}
+
+func BenchmarkSearch(b *testing.B) {
+	s := loadedBench(b, 500)
+	ctx := context.Background()
+	queries := []string{"persn 417", "envoy", "Contry 42"}
+	for i := 0; b.Loop(); i++ {
+		if _, err := s.Search(ctx, graph.SearchQuery{Text: queries[i%len(queries)], Limit: 10}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkListRelations pages through the relations of one type, 50 at a
+// time.
+func BenchmarkListRelations(b *testing.B) {
+	s := loadedBench(b, 500)
+	ctx := context.Background()
+	q := graph.RelationQuery{Types: []graph.RelType{"MEETS"}, Page: graph.Page{Limit: 50}}
+	for b.Loop() {
+		rs, _, err := s.ListRelations(ctx, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(rs) < q.Limit {
+			q.After = ""
+		} else {
+			q.After = rs[len(rs)-1].ID
+		}
+	}
+}
