@@ -92,6 +92,12 @@ func decodeEntity(row map[string]any) graph.Entity {
 	return e
 }
 
+// decodeEntityRow reads a record whose e is an entityMap.
+func decodeEntityRow(rec *driver.Record) graph.Entity {
+	m, _ := rec.AsMap()["e"].(map[string]any)
+	return decodeEntity(m)
+}
+
 func decodeRelations(recs []*driver.Record) []graph.Relation {
 	out := make([]graph.Relation, 0, len(recs))
 	for _, rec := range recs {

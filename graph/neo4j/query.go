@@ -169,12 +169,8 @@ const (
 CALL () {
   MATCH (e:Entity)%[2]s
   WITH e ORDER BY e.id LIMIT $limit
-  CALL (e) {
-    MATCH (a:Article)-[m:MENTIONS]->(e)
-    RETURN collect({article: a.id, starts: m.starts, ends: m.ends, texts: m.texts}) AS mentions
-  }
-  RETURN collect({id: e.id, name: e.name, kind: e.kind, aliases: e.aliases,
-                  country: e.country, lat: e.lat, lon: e.lon, mentions: mentions}) AS page
+  ` + entityMentions + `
+  RETURN collect(` + entityMap + `) AS page
 }
 RETURN total, page`
 	listEntitiesKinds = `e.kind IN $kinds`

@@ -37,14 +37,21 @@ func limitParam(limit int) int64 {
 	return int64(limit)
 }
 
-const entitiesQuery = `UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-CALL (e) {
+// An entity as decodeEntity reads it, for a bound e: the mentions, then
+// the map of the rest and the mentions.
+const (
+	entityMentions = `CALL (e) {
   MATCH (a:Article)-[m:MENTIONS]->(e)
   RETURN collect({article: a.id, starts: m.starts, ends: m.ends, texts: m.texts}) AS mentions
-}
-RETURN e.id AS id, e.name AS name, e.kind AS kind, e.aliases AS aliases,
-       e.country AS country, e.lat AS lat, e.lon AS lon, mentions`
+}`
+	entityMap = `{id: e.id, name: e.name, kind: e.kind, aliases: e.aliases,
+       country: e.country, lat: e.lat, lon: e.lon, mentions: mentions}`
+)
+
+const entitiesQuery = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+` + entityMentions + `
+RETURN ` + entityMap + ` AS e`
 
 // Entities returns the entities with the given ids; see graph.Store.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, error) {
@@ -73,7 +80,7 @@ func (s *Store) readEntities(ctx context.Context, tx driver.ManagedTransaction, 
 	}
 	byID := make(map[string]graph.Entity, len(recs))
 	for _, rec := range recs {
-		e := decodeEntity(rec.AsMap())
+		e := decodeEntityRow(rec)
 		byID[e.ID] = e
 	}
 	for _, id := range ids {
@@ -116,7 +123,9 @@ MATCH (e:Entity) WHERE e.searchText CONTAINS q
 WITH e, CASE WHEN toLower(e.name) = q THEN 0
              WHEN any(a IN e.aliases WHERE toLower(a) = q) THEN 1 END AS rank
 WHERE rank IS NOT NULL
-RETURN e.id AS id ORDER BY rank, e.id LIMIT 1`
+WITH e ORDER BY rank, e.id LIMIT 1
+` + entityMentions + `
+RETURN ` + entityMap + ` AS e`
 
 // FindEntity looks an entity up by name or alias; see graph.Store.
 func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, error) {
@@ -124,10 +133,10 @@ func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, erro
 	op := fmt.Sprintf("find entity %q", name)
 	err := s.read(ctx, op, func(tx driver.ManagedTransaction) error {
 		recs, err := s.run(ctx, tx, findEntityQuery, map[string]any{"name": name})
-		if err != nil || len(recs) == 0 {
-			return err
+		found = nil // afresh: a retried transaction runs this again
+		for _, rec := range recs {
+			found = append(found, decodeEntityRow(rec))
 		}
-		found, err = s.readEntities(ctx, tx, []string{str(recs[0].AsMap(), "id")})
 		return err
 	})
 	if err != nil {
@@ -149,7 +158,9 @@ WITH e, reduce(best = 3, n IN [toLower(e.name)] + [a IN coalesce(e.aliases, []) 
        WHEN best > 2 AND n CONTAINS q THEN 2
        ELSE best END) AS rank
 WHERE rank < 3
-RETURN e.id AS id ORDER BY rank, e.name, e.id LIMIT $limit`
+WITH e, rank ORDER BY rank, e.name, e.id LIMIT $limit
+` + entityMentions + `
+RETURN ` + entityMap + ` AS e ORDER BY rank, e.name, e.id`
 
 // SearchEntities ranks entities by how well a name or alias matches; see
 // graph.Store.
@@ -166,12 +177,11 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 		if err != nil {
 			return err
 		}
-		ids := make([]string, len(recs))
+		out = make([]graph.Entity, len(recs))
 		for i, rec := range recs {
-			ids[i] = str(rec.AsMap(), "id")
+			out[i] = decodeEntityRow(rec)
 		}
-		out, err = s.readEntities(ctx, tx, ids)
-		return err
+		return nil
 	})
 	return out, err
 }
@@ -356,17 +366,27 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, er
 }
 
 // neighborhoodQuery is formatted with the type pattern and the clamped depth
-// minus one: the entities fewer than depth hops away, then every relation
-// touching one of them.
+// minus one: the entities fewer than depth hops away, every relation
+// touching one of them, cut by id, and the centre with those relations' ends.
 const neighborhoodQuery = `MATCH (c:Entity {id: $id})
 CALL (c) {
   MATCH (c)-[:%[1]s*0..%[2]d]-(n:Entity)
   RETURN collect(DISTINCT n) AS near
 }
-UNWIND near AS n
-MATCH (n)-[r:%[1]s]-()
-WITH DISTINCT r ORDER BY r.id LIMIT $limit
-RETURN r {.*} AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`
+CALL (near) {
+  UNWIND near AS n
+  MATCH (n)-[r:%[1]s]-()
+  WITH DISTINCT r ORDER BY r.id LIMIT $limit
+  RETURN collect({r: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS relations,
+         collect(startNode(r)) + collect(endNode(r)) AS ends
+}
+CALL (c, ends) {
+  UNWIND [c] + ends AS e
+  WITH DISTINCT e
+  ` + entityMentions + `
+  RETURN collect(` + entityMap + `) AS entities
+}
+RETURN relations, entities`
 
 // Neighborhood returns the subgraph around q.ID; see graph.Store.
 func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (graph.Subgraph, error) {
@@ -390,15 +410,22 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		if err != nil {
 			return err
 		}
-		sub.Relations = decodeRelations(recs)
-		ids := []string{q.ID}
-		for _, r := range sub.Relations {
-			ids = append(ids, r.Source, r.Target)
+		sub = graph.Subgraph{} // afresh: a retried transaction runs this again
+		if len(recs) != 1 {
+			return nil
 		}
-		ids = unique(ids)
-		sort.Strings(ids)
-		sub.Entities, err = s.readEntities(ctx, tx, ids)
-		return err
+		row := recs[0].AsMap()
+		rels, _ := row["relations"].([]any)
+		for _, x := range rels {
+			m, _ := x.(map[string]any)
+			sub.Relations = append(sub.Relations, decodeRelation(m))
+		}
+		ents, _ := row["entities"].([]any)
+		for _, x := range ents {
+			m, _ := x.(map[string]any)
+			sub.Entities = append(sub.Entities, decodeEntity(m))
+		}
+		return nil
 	})
 	if err != nil {
 		return graph.Subgraph{}, err
@@ -406,5 +433,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 	if len(sub.Entities) == 0 {
 		return graph.Subgraph{}, fmt.Errorf("neo4j: %s: %w", op, graph.ErrNotFound)
 	}
+	sort.Slice(sub.Relations, func(i, j int) bool { return sub.Relations[i].ID < sub.Relations[j].ID })
+	sort.Slice(sub.Entities, func(i, j int) bool { return sub.Entities[i].ID < sub.Entities[j].ID })
 	return sub, nil
 }

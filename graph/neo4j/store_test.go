@@ -414,6 +414,12 @@ func TestRoundTrips(t *testing.T) {
 		{"Relations", func() error { _, err := s.Relations(ctx, graph.RelationFilter{Entity: "person:envoy"}); return err }, 1},
 		{"Events", func() error { _, err := s.Events(ctx, []string{"article:00001:talks"}); return err }, 1},
 		{"Articles", func() error { _, err := s.Articles(ctx, []string{"article:00001"}); return err }, 1},
+		{"FindEntity", func() error { _, err := s.FindEntity(ctx, "the envoy"); return err }, 1},
+		{"SearchEntities", func() error { _, err := s.SearchEntities(ctx, graph.EntityFilter{Search: "person 1"}); return err }, 1},
+		{"Neighborhood", func() error {
+			_, err := s.Neighborhood(ctx, graph.NeighborhoodQuery{ID: "person:envoy", Depth: 2})
+			return err
+		}, 1},
 		// Scoring happens in Go between the candidates and the page's entities.
 		{"Search", func() error { _, err := s.Search(ctx, graph.SearchQuery{Text: "persn 12"}); return err }, 2},
 		{"ListEntities", func() error { _, _, err := s.ListEntities(ctx, graph.EntityQuery{NameContains: "person"}); return err }, 1},
