@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/loader/gazetteer"
 )
 
@@ -129,41 +130,34 @@ func analyse(k *kb, body, published string) *doc {
 		d.findFrames(si, s.lo, s.hi)
 		d.structural(si, s.lo, s.hi)
 	}
-	d.inheritDates()
+	d.alsoDates()
 	return d
 }
 
-// inheritDates dates a follow-up statement of the same plan by the same
-// actor from the one before: "Trump will speak with Putin on Monday. Trump
-// also plans to speak with Zelenskyy."
-func (d *doc) inheritDates() {
+// alsoDates dates an undated plan that says it repeats one ("also", "too")
+// from the same actor's plan of the same kind a sentence or two before: "The
+// minister will meet the envoy on Friday. She also plans to meet the
+// mediators." Without "also" nothing is inherited.
+func (d *doc) alsoDates() {
 	for k, f := range d.frames {
-		if f.merged != nil || f.date != "" || len(f.sources) == 0 {
+		if f.merged != nil || f.date != "" || len(f.sources) == 0 || f.status != graph.StatusPlanned {
 			continue
 		}
 		also := false
 		s := d.sents[f.sent]
-		for j := s.lo; j < s.hi; j++ {
-			if d.toks[j].is("also", "too") {
-				also = true
-			}
+		for j := s.lo; j < s.hi && j < f.trigger; j++ {
+			also = also || d.toks[j].is("also", "too")
 		}
-		for p := k - 1; p >= 0; p-- {
+		if !also {
+			continue
+		}
+		for p := k - 1; p >= 0 && d.frames[p].sent >= f.sent-2; p-- {
 			e := d.frames[p]
-			if e.sent < f.sent-3 {
+			if e.merged == nil && e.rel == f.rel && e.date != "" && len(e.sources) > 0 && e.sources[0] == f.sources[0] && e.status == f.status {
+				f.date, f.dateText = e.date, e.dateText
+				f.conf -= 0.15
 				break
 			}
-			if e.merged != nil {
-				continue
-			}
-			if e.rel != f.rel || e.date == "" || len(e.sources) == 0 || e.sources[0] != f.sources[0] || e.status != f.status {
-				continue
-			}
-			if also || f.status == "planned" {
-				f.date, f.dateText = e.date, e.dateText
-				f.conf -= 0.1
-			}
-			break
 		}
 	}
 }
