@@ -101,16 +101,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		}
 	}
 
-	api, err := apiStore(store)
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{
-		Handler:           newMux(api, ld, cfg, logger),
+		Handler:           newMux(store, ld, cfg, logger),
 		ReadHeaderTimeout: readHeaderTimeout,
 		WriteTimeout:      cfg.timeout + 5*time.Second,
 		IdleTimeout:       idleTimeout,
@@ -177,7 +173,7 @@ func loadSeed(ctx context.Context, ld *loader.Loader, store graph.Store, logger 
 	return nil
 }
 
-func newMux(store resolvers.Store, ld *loader.Loader, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
+func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
 	gql := resolvers.NewHandler(resolvers.Options{
 		Store: store, Logger: logger, Extract: extractInput(ld),
 		Token: cfg.token, Introspection: cfg.introspection,

@@ -23,7 +23,6 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/memory"
-	"github.com/geokg/geokg/resolvers"
 )
 
 // addrWatcher is run's stderr in server tests: it passes log lines through to
@@ -232,7 +231,7 @@ func TestServeIntrospectionOff(t *testing.T) {
 }
 
 // unreachableStore fails every read, as a store whose server is down does.
-type unreachableStore struct{ *memory.Store }
+type unreachableStore struct{ graph.Store }
 
 func (unreachableStore) Articles(context.Context, []string) ([]graph.Article, error) {
 	return nil, errors.New("connection refused")
@@ -241,7 +240,7 @@ func (unreachableStore) Articles(context.Context, []string) ([]graph.Article, er
 func TestReadyz(t *testing.T) {
 	tests := []struct {
 		name  string
-		store resolvers.Store
+		store graph.Store
 		want  int
 	}{
 		{"store answers", memory.New(), http.StatusOK},
@@ -276,7 +275,7 @@ func TestBrowsable(t *testing.T) {
 
 // slowStore blocks reads until the request's context ends, as a stuck
 // database would.
-type slowStore struct{ *memory.Store }
+type slowStore struct{ graph.Store }
 
 func (slowStore) FindEntity(ctx context.Context, _ string) (graph.Entity, error) {
 	<-ctx.Done()

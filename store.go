@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/memory"
 	"github.com/geokg/geokg/graph/neo4j"
-	"github.com/geokg/geokg/resolvers"
 )
 
 // connectTimeout bounds how long start-up waits for Neo4j to answer.
@@ -46,14 +44,4 @@ func closeStore(s graph.Store, logger *slog.Logger) {
 	if err := s.Close(ctx); err != nil {
 		logger.Error("closing the store", "err", err)
 	}
-}
-
-// apiStore gives the GraphQL API the reads it needs beyond graph.Store,
-// which both stores have.
-func apiStore(s graph.Store) (resolvers.Store, error) {
-	api, ok := s.(resolvers.Store)
-	if !ok {
-		return nil, fmt.Errorf("the %T store lacks reads the GraphQL API needs", s)
-	}
-	return api, nil
 }

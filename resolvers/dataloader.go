@@ -23,7 +23,7 @@ const (
 // dataloaders batch and cache lookups by id for one request, so resolving the
 // endpoints of n relations costs one store call instead of n.
 type dataloaders struct {
-	store    Store
+	store    graph.Store
 	opts     []dataloadgen.Option
 	entities *dataloadgen.Loader[string, graph.Entity]
 	events   *dataloadgen.Loader[string, graph.Event]
@@ -37,7 +37,7 @@ type dataloaders struct {
 	relations map[string]*dataloadgen.Loader[string, []graph.Relation]
 }
 
-func newDataloaders(s Store, wait time.Duration) *dataloaders {
+func newDataloaders(s graph.Store, wait time.Duration) *dataloaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(dataloaderBatch)}
 	return &dataloaders{
 		store:          s,
@@ -105,7 +105,7 @@ func (ref eventRef) memberIDs() []string {
 // fetchEventRelations reads the relations of every member of the events,
 // one store call per article among them, and keeps those projecting each
 // event, sorted by id.
-func fetchEventRelations(s Store) func(context.Context, []eventRef) (map[eventRef][]graph.Relation, error) {
+func fetchEventRelations(s graph.Store) func(context.Context, []eventRef) (map[eventRef][]graph.Relation, error) {
 	return func(ctx context.Context, refs []eventRef) (map[eventRef][]graph.Relation, error) {
 		members := map[string][]string{} // article -> member ids
 		for _, ref := range refs {
@@ -174,7 +174,7 @@ func fetchByID[V any](get func(context.Context, []string) ([]V, error), idOf fun
 
 type dataloadersKey struct{}
 
-func withDataloaders(ctx context.Context, s Store, wait time.Duration) context.Context {
+func withDataloaders(ctx context.Context, s graph.Store, wait time.Duration) context.Context {
 	return context.WithValue(ctx, dataloadersKey{}, newDataloaders(s, wait))
 }
 

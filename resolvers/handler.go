@@ -11,11 +11,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // Options is what the GraphQL handler needs.
 type Options struct {
-	Store  Store
+	Store  graph.Store
 	Logger *slog.Logger
 	// Extract runs the loader for ingestArticle.
 	Extract ExtractFunc

@@ -33,7 +33,7 @@ func loaderExtract(t testing.TB) ExtractFunc {
 	}
 }
 
-func mutationClient(t testing.TB, s Store, token string) *client.Client {
+func mutationClient(t testing.TB, s graph.Store, token string) *client.Client {
 	t.Helper()
 	logger := slog.New(slog.DiscardHandler)
 	return client.New(newHandler(Options{Store: s, Logger: logger, Extract: loaderExtract(t), Token: token, Introspection: true}, 50*time.Millisecond))

@@ -8,11 +8,18 @@ import (
 	"github.com/geokg/geokg/internal/neo4jtest"
 )
 
-// TestNeo4jStoreCalls runs the typical queries against Neo4j holding an
+// Bounds on what a typical query may send Neo4j: one root read, then one
+// batched read per level of nesting, each its own read transaction.
+const (
+	maxNeo4jTransactions = maxStoreCalls
+	maxNeo4jQueries      = maxStoreCalls
+)
+
+// TestNeo4jRoundTrips runs the typical queries against Neo4j holding an
 // entity with 50 relations, each with an event, a place and evidence, and
-// checks each costs a few store calls (one read transaction each), not one
-// per relation. It runs when NEO4J_URI is set.
-func TestNeo4jStoreCalls(t *testing.T) {
+// checks each sends a few transactions and queries, not one per relation.
+// It runs when NEO4J_URI is set.
+func TestNeo4jRoundTrips(t *testing.T) {
 	db := neo4jtest.Open(t)
 	s, err := neo4j.New(context.Background(), neo4j.Config{URI: db.URI, User: db.User, Password: db.Password}, nil)
 	if err != nil {
@@ -26,14 +33,18 @@ func TestNeo4jStoreCalls(t *testing.T) {
 	c, _ := newClient(t, counter)
 	for _, q := range typicalQueries {
 		t.Run(q.name, func(t *testing.T) {
+			before := s.Counts()
 			if _, errs := query(t, c, q.query); len(errs) > 0 {
 				t.Fatalf("errors: %+v", errs)
 			}
-			total, detail := counter.reset()
-			if total > maxStoreCalls {
-				t.Errorf("got %d store calls (%s), want at most %d", total, detail, maxStoreCalls)
+			after := s.Counts()
+			tx, queries := after.Transactions-before.Transactions, after.Queries-before.Queries
+			calls, detail := counter.reset()
+			if tx > maxNeo4jTransactions || queries > maxNeo4jQueries {
+				t.Errorf("got %d transactions and %d queries (store calls %s), want at most %d and %d",
+					tx, queries, detail, maxNeo4jTransactions, maxNeo4jQueries)
 			}
-			t.Logf("%d store calls: %s", total, detail)
+			t.Logf("%d store calls (%s): %d transactions, %d queries", calls, detail, tx, queries)
 		})
 	}
 }

@@ -15,12 +15,14 @@ import (
 // callCounter counts store reads by method, to show a query costs the same
 // number of store calls however many items it returns.
 type callCounter struct {
-	Store
+	graph.Store
 	mu    sync.Mutex
 	calls map[string]int
 }
 
-func newCallCounter(s Store) *callCounter { return &callCounter{Store: s, calls: map[string]int{}} }
+func newCallCounter(s graph.Store) *callCounter {
+	return &callCounter{Store: s, calls: map[string]int{}}
+}
 
 func (c *callCounter) count(method string) {
 	c.mu.Lock()

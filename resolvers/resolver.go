@@ -12,7 +12,7 @@ import (
 
 // Resolver is the root resolver; it holds what every request shares.
 type Resolver struct {
-	store   Store
+	store   graph.Store
 	extract ExtractFunc
 	logger  *slog.Logger
 	wait    time.Duration // dataloader batching window

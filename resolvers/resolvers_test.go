@@ -111,7 +111,7 @@ func (b *syncBuffer) String() string {
 	return b.b.String()
 }
 
-func newClient(t testing.TB, s Store) (*client.Client, *syncBuffer) {
+func newClient(t testing.TB, s graph.Store) (*client.Client, *syncBuffer) {
 	t.Helper()
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
@@ -424,7 +424,7 @@ func TestAutomaticPersistedQuery(t *testing.T) {
 
 // failingStore fails every read with an error full of backend detail that
 // must never reach a client.
-type failingStore struct{ Store }
+type failingStore struct{ graph.Store }
 
 var errBackend = errors.New("neo4j: ConnectivityError: bolt://db:7687 MATCH (e:Entity {secret: $p})")
 
@@ -466,7 +466,7 @@ func TestInternalErrorsAreHidden(t *testing.T) {
 
 // countingStore records the id lists of batch reads.
 type countingStore struct {
-	Store
+	graph.Store
 	mu                        sync.Mutex
 	entities, events, article [][]string
 }

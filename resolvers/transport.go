@@ -26,6 +26,8 @@ import (
 //     graphql-response+json, 200 as application/json;
 //   - a mutation without a valid token answers 401 (UNAUTHENTICATED) or 403
 //     (FORBIDDEN), a mutation sent with GET 405 with Allow: POST;
+//   - a request whose time runs out before it executes answers 503
+//     (TIMEOUT); one that runs out during execution gets TIMEOUT errors;
 //   - a POST body that is not application/json answers 415; malformed JSON,
 //     parameters of the wrong type or no query at all 400.
 
@@ -145,7 +147,18 @@ func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecu
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, rc)
-	writeJSON(w, media, http.StatusOK, responses(ctx))
+	resp := responses(ctx)
+	if resp == nil {
+		// gqlgen gives no response at all when the request's time ran out
+		// before execution began.
+		msg := "request canceled"
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			msg = "request timed out"
+		}
+		writeJSON(w, media, http.StatusServiceUnavailable, requestError{Errors: gqlerror.List{refuse(CodeTimeout, msg)}})
+		return
+	}
+	writeJSON(w, media, http.StatusOK, resp)
 }
 
 // requestError is a response to a request refused before execution: by the
