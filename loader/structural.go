@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/loader/gazetteer"
 )
@@ -100,14 +102,23 @@ func (d *doc) clausePlace(k, lo int) *docEntity {
 
 // addRole records a role stated in the text; a role without a body
 // ("President Donald Trump") takes the body from the gazetteer when it
-// knows this person in such a role.
+// knows this person in such a role. When the gazetteer knows the person's
+// office in that body, its relation wins over the one the title suggests:
+// a prime minister who is not head of government is an official.
 func (d *doc) addRole(p *docEntity, r *role, si int) {
 	if r.of != nil {
-		d.structs = append(d.structs, structRel{src: p, dst: r.of, rel: r.rel, title: r.title, sent: si, conf: 0.95})
+		rel := r.rel
+		for _, o := range d.gaz.Roles(p.id) {
+			if o.Of == r.of.id && d.holds(o) && o.Relation != "SPOKESPERSON_FOR" && rel != "SPOKESPERSON_FOR" {
+				rel = graph.RelType(o.Relation)
+			}
+		}
+		d.structs = append(d.structs, structRel{src: p, dst: r.of, rel: rel, title: r.title, sent: si, conf: 0.95})
 		return
 	}
 	for _, o := range d.gaz.Roles(p.id) {
-		if graph.RelType(o.Relation) != r.rel && !(r.rel == "OFFICIAL_OF" && o.Relation == "SPOKESPERSON_FOR") {
+		if graph.RelType(o.Relation) != r.rel && !(r.rel == "OFFICIAL_OF" && o.Relation == "SPOKESPERSON_FOR") &&
+			!(o.Relation != "SPOKESPERSON_FOR" && r.rel != "SPOKESPERSON_FOR" && strings.Contains(strings.ToLower(o.Title), strings.ToLower(r.title))) {
 			continue
 		}
 		if !d.holds(o) {
