@@ -70,8 +70,9 @@
     return body.data;
   }
 
-  const Q_SEARCH = `query Suggest($s: String) {
-    entities(search: $s, first: 10) { id name kind aliases }
+  // Typo-tolerant relevance search, so "Zelensky" still suggests Zelenskyy.
+  const Q_SEARCH = `query Suggest($s: String!) {
+    search(text: $s, first: 10) { entity { id name kind aliases } }
   }`;
   const Q_NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
     neighborhood(id: $id, depth: $depth, limit: $limit) {
@@ -739,7 +740,7 @@
     try {
       const data = await gql(Q_SEARCH, { s: q });
       if (mine !== seq || search.value.trim() !== q) return; // a newer keystroke won
-      showSuggestions(data.entities, q);
+      showSuggestions(data.search.map((h) => h.entity), q);
     } catch (err) { fail(err); }
   }
 
