@@ -121,6 +121,9 @@ func analyse(k *kb, body, published string) *doc {
 	seen := make(map[string]bool, len(d.sents))
 	for si, s := range d.sents {
 		d.sentFrames, d.sentRefs = nil, nil
+		if d.furnitureLine(s.lo, s.hi) {
+			continue
+		}
 		d.findMentions(si, s.lo, s.hi)
 		text := body[s.start:s.end]
 		if seen[text] {
@@ -160,4 +163,21 @@ func (d *doc) alsoDates() {
 			}
 		}
 	}
+}
+
+// furnitureLine reports a line of page furniture rather than a sentence:
+// it opens with a furniture word (or a number and one: "3 min read") and
+// does not end like a sentence.
+func (d *doc) furnitureLine(lo, hi int) bool {
+	if hi-lo > 12 || hi == lo {
+		return false
+	}
+	if last := d.toks[hi-1].text; last == "." || last == "!" || last == "?" || last == "”" || last == "\"" {
+		return false
+	}
+	first := &d.toks[lo]
+	if first.kind == tNum && lo+1 < hi {
+		first = &d.toks[lo+1]
+	}
+	return first.kind == tWord && first.in(furniture)
 }

@@ -233,7 +233,7 @@ func (d *doc) nameRun(k, hi int) int {
 			break
 		}
 		switch {
-		case t.kind == tWord && t.cap && !t.allCaps && !isTitleWord(t) && !(words == 0 && t.in(notNames)):
+		case t.kind == tWord && t.cap && !t.allCaps && !isTitleWord(t) && !(words == 0 && (t.in(notNames) || j == d.sentLo(j) && commonWord(t))):
 			if _, wd := weekdayNames[t.lower]; wd {
 				return last
 			}
@@ -332,6 +332,9 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		return nil
 	}
 	sentStart := i == lo || (i == lo+1 && d.toks[lo].kind == tPunct)
+	if sentStart && !t.allCaps && commonWord(t) {
+		return nil // "Calling the strikes ...", "Local officials said"
+	}
 	if t.allCaps {
 		if len(t.text) < 2 || len(t.text) > 6 || sentStart || strings.Contains(t.text, ".") {
 			return nil
@@ -448,4 +451,15 @@ func (d *doc) org(name string, kind graph.Kind) *docEntity {
 		prefix = "org:"
 	}
 	return d.ents.get(prefix+slug(name), name, kind)
+}
+
+// commonWord reports a capitalised word that is only capitalised because it
+// opens a sentence: a word of the loader's own vocabulary (a trigger, a
+// function word, a class word) or an -ing or -ly form.
+func commonWord(t *token) bool {
+	if t.cls != 0 || t.in(lexWords) {
+		return true
+	}
+	w := t.lower
+	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly"))
 }

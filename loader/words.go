@@ -123,9 +123,9 @@ var (
 		"intensify", "intensified", "intensifies", "step", "stepped", "steps", "conclude", "concluded",
 		"concludes", "concluding", "accept", "accepted", "accepts", "agree", "agreed", "agrees", "agreeing",
 		"host", "hosted", "hosts", "chair", "chairs", "chaired")
-	// npLinks join a head to a trigger noun inside one noun phrase: "a list of
-	// ceasefire conditions", "a new round of negotiations".
-	npLinks = set("list", "round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
+	// npLinks join a head to a trigger noun inside one noun phrase: "a new
+	// round of negotiations", "a wave of strikes".
+	npLinks = set("round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
 		"volley", "flurry", "salvo", "host", "raft", "new", "fresh", "further", "more", "of", "renewed",
 		"first", "second", "third", "latest", "large-scale", "major", "possible", "potential")
 )
@@ -187,14 +187,20 @@ var (
 		"before", "for", "from", "to", "by", "of", "it", "its", "he", "she", "they", "we", "i", "his", "her",
 		"their", "this", "that", "these", "those", "there", "here", "when", "where", "what", "who", "why",
 		"how", "if", "meanwhile", "however", "also", "both", "some", "many", "most", "all", "no", "not",
-		"local", "officials", "one", "two", "three", "updated", "read", "photo", "min", "our", "my", "your",
+		"officials", "one", "two", "three", "our", "my", "your",
 		"during", "since", "despite", "although", "though", "because", "so", "yet", "then", "now", "over",
 		"under", "about", "across", "amid", "among", "following", "according", "last", "next", "earlier",
 		"later", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "sir", "st", "minister",
 		"president", "spokesman", "spokeswoman", "spokesperson", "secretary", "general", "state", "state-run",
-		"operation", "calling", "with", "western", "eastern", "northern", "southern", "central", "new",
-		"breaking", "exclusive", "analysis", "opinion", "update", "live", "watch", "video", "see", "also",
-		"more", "related", "advertisement", "share", "chief", "head", "senior", "top")
+		"with", "western", "eastern", "northern", "southern", "central", "new", "chief", "head", "senior", "top")
+	// furniture words open the lines a web page puts around an article
+	// ("Updated 10:42 GMT", "Photo: AFP", "3 min read"); such a line without
+	// a sentence's final punctuation states nothing.
+	furniture = set("updated", "update", "published", "posted", "last", "min", "mins", "minute", "minutes",
+		"read", "reading", "photo", "photos", "picture", "pictures", "image", "images", "file", "credit",
+		"video", "videos", "watch", "listen", "live", "breaking", "exclusive", "analysis", "opinion",
+		"related", "more", "see", "also", "advertisement", "sponsored", "share", "comments", "subscribe",
+		"by", "source", "caption")
 	// orgHeads end (or start) the names of organisations, by kind.
 	orgHeads = map[string]graph.Kind{
 		"agency": graph.Organization, "times": graph.Organization, "news": graph.Organization,
