@@ -31,6 +31,7 @@ Usage:
   geokg [serve] [flags]     serve GraphQL at /graphql, GraphiQL at /, the explorer at /explore
   geokg load PATH...        load article files or folders (*.txt, *.md) into the store
   geokg extract FILE        print an article's extraction document as JSON
+  geokg export [flags]      write the graph or a neighbourhood as GraphML, JSON or CSV
   geokg version             print the version
   geokg help                print this help
 
@@ -84,6 +85,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return load(ctx, rest, getenv, stderr, logger)
 	case "extract":
 		return extract(rest, stdout, stderr, logger)
+	case "export":
+		return exportGraph(ctx, rest, getenv, stdout, stderr, logger)
 	case "version":
 		if len(rest) > 0 {
 			return usageErrorf("version takes no arguments")
@@ -94,7 +97,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return usageErrorf("unknown command %q (commands: serve, load, extract, version, help)", cmd)
+	return usageErrorf("unknown command %q (commands: serve, load, extract, export, version, help)", cmd)
 }
 
 // newLogger builds the one logger every part of geokg writes through.
