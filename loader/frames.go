@@ -220,7 +220,11 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 	v, isV := verbLex[t.lower]
 	n, isN := nounLex[t.lower]
 	if t.is("operation") && t.cap && i+1 < hi && d.toks[i+1].cap && d.toks[i+1].kind == tWord {
-		d.nounFrame(i, nounEntry{sense: senseAttack}, lo, hi)
+		// A named operation is an attack only when the sentence speaks of
+		// attacking: "launched Operation Ember, striking three bases".
+		if d.assaultWordNear(i, lo, hi) {
+			d.nounFrame(i, nounEntry{sense: senseAttack}, lo, hi)
+		}
 		return nil
 	}
 	if isV && isN {
@@ -1316,3 +1320,24 @@ func (d *doc) npEnd(k, hi int) int {
 }
 
 func (d *doc) sentLo(j int) int { return d.sents[d.toks[j].sent].lo }
+
+// assaultWordNear reports an attack trigger or a weapon word within a few
+// tokens of i in its sentence.
+func (d *doc) assaultWordNear(i, lo, hi int) bool {
+	for k := max(lo, i-8); k < hi && k <= i+12; k++ {
+		t := &d.toks[k]
+		if k == i || t.kind != tWord {
+			continue
+		}
+		if v, ok := verbLex[t.lower]; ok && graph.Vocabulary[v.sense.rel] == "ASSAULT" {
+			return true
+		}
+		if n, ok := nounLex[t.lower]; ok && graph.Vocabulary[n.sense.rel] == "ASSAULT" {
+			return true
+		}
+		if modeWords[t.lower] != "" && modeWords[t.lower] != "phone" && modeWords[t.lower] != "video" && modeWords[t.lower] != "in-person" {
+			return true
+		}
+	}
+	return false
+}

@@ -331,6 +331,9 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 	if headline || t.kind != tWord || !t.cap || t.in(notNames) {
 		return nil
 	}
+	if t.is("operation") || i > lo && d.toks[i-1].is("operation") && d.toks[i-1].cap {
+		return nil // "Operation Blue Star" names an operation, not an actor
+	}
 	sentStart := i == lo || (i == lo+1 && d.toks[lo].kind == tPunct)
 	if sentStart && !t.allCaps && commonWord(t) {
 		return nil // "Calling the strikes ...", "Local officials said"
