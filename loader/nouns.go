@@ -391,10 +391,11 @@ func dateAt(d *doc, k int) bool {
 
 // lightVerbSubject gives an event noun the subject of the light verb whose
 // object it is: "Russia and Ukraine held talks", "European leaders voiced
-// support for", "the two sides reached an agreement".
+// support for", "the two sides reached an agreement". The noun may be the
+// complement of another noun: "drew up a draft of demands".
 func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	j := npStart - 1
-	for j >= lo && (d.toks[j].in(npLinks) || d.toks[j].in(determiners)) {
+	for j >= lo && (d.toks[j].in(npLinks) || d.toks[j].in(determiners) || d.ofHead(j, npStart)) {
 		j--
 	}
 	if j < lo {
@@ -637,4 +638,12 @@ func containsInt(xs []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// ofHead reports a plain noun at j followed by "of" inside the noun phrase
+// that ends before end: "draft" in "a draft of demands".
+func (d *doc) ofHead(j, end int) bool {
+	t := &d.toks[j]
+	return j+1 < end && d.toks[j+1].is("of") && t.kind == tWord && !t.cap && !t.isVerbForm() &&
+		!t.in(prepositions) && !t.in(auxiliaries) && !t.in(commonVerbs) && !t.in(lightVerbs) && !t.in(pronounWords)
 }
