@@ -267,7 +267,7 @@ func (d *doc) nounContext(i, lo int) bool {
 		return true
 	case p.kind == tPunct:
 		return p.isHyphen() || p.text == "“" || p.text == "\""
-	case p.in(determiners), modeWords[p.lower] != "", p.in(labelModifiers), p.in(lightVerbs):
+	case p.in(determiners), modeWords[p.lower] != "", p.in(labelModifiers), p.in(degreeModifiers), p.in(lightVerbs):
 		return true
 	case p.is("to"):
 		// "to attack" is an infinitive, "open to talks" a noun.

@@ -296,4 +296,14 @@ var modeWords = map[string]string{
 	"in-person": "in-person",
 }
 
-var labelModifiers = set("peace", "prisoner", "prisoners", "pow", "trade", "military", "joint", "live-fire", "ceasefire", "security", "border", "nuclear", "terrorist", "terror", "retaliatory", "suicide", "direct", "bilateral", "trilateral", "diplomatic", "economic", "large-scale", "massive", "deadly", "fresh", "new", "renewed", "first", "second", "unconditional", "full")
+// labelModifiers say what kind of event a noun is and belong to its label
+// ("peace talks", "joint drills"); degreeModifiers only say how big, how new
+// or how complete it is and stay out of the label ("a fresh attack").
+var (
+	labelModifiers = set("peace", "prisoner", "prisoners", "pow", "trade", "military", "joint", "live-fire",
+		"ceasefire", "security", "border", "nuclear", "terrorist", "terror", "retaliatory", "suicide", "direct",
+		"bilateral", "trilateral", "multilateral", "diplomatic", "economic", "humanitarian", "naval", "amphibious")
+	degreeModifiers = set("large-scale", "massive", "major", "deadly", "fresh", "new", "renewed", "first",
+		"second", "third", "further", "full", "unconditional", "comprehensive", "immediate", "permanent",
+		"temporary", "partial", "limited", "complete")
+)

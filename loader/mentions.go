@@ -334,6 +334,11 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		return nil
 	}
 	switch {
+	case t.is("military", "army", "defence", "defense") && j+1 < hi && d.toks[j+1].is("sources"):
+		// "Ruritanian military sources": the state's military speaking
+		return &mention{first: i, last: j + 1, ent: d.military(c), kind: mBody}
+	case t.is("diplomatic", "government", "official", "security", "intelligence") && j+1 < hi && d.toks[j+1].is("sources"):
+		return &mention{first: i, last: j + 1, ent: d.government(c), kind: mBody}
 	case t.is("coast") && j+1 < hi && d.toks[j+1].is("guard"):
 		if r, ok := d.kb.coastGuardOf[c.Code]; ok {
 			return &mention{first: i, last: j + 1, ent: d.ents.fromRef(r), kind: mBody}
@@ -368,8 +373,6 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 			return nil // "a Philippine government vessel": an adjective
 		}
 		return &mention{first: i, last: j, ent: d.government(c), kind: mBody}
-	case t.is("diplomatic") && j+1 < hi && d.toks[j+1].is("sources"):
-		return &mention{first: i, last: j + 1, ent: d.government(c), kind: mBody}
 	}
 	return nil
 }

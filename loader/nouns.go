@@ -121,15 +121,12 @@ left:
 				f.mode = m
 			}
 			j = k
-		case tk.in(labelModifiers) || isNounTrigger(tk):
+		case tk.in(labelModifiers) || tk.in(degreeModifiers) || isNounTrigger(tk):
 			if ns, ok := nounLex[tk.lower]; ok && ns.sense == senseSwap {
 				swapMod = true
 			}
-			if !tk.is("deadly", "large-scale", "massive", "fresh", "new", "renewed", "first", "second", "full", "unconditional") {
+			if !tk.in(degreeModifiers) {
 				labelStart = j
-			}
-			if tk.is("new", "fresh", "further", "renewed") {
-				f.future = f.future || false
 			}
 		case tk.in(failWords):
 			f.status = graph.StatusFailed

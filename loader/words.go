@@ -92,20 +92,31 @@ var (
 		"with", "by", "for", "against", "about", "among", "amid", "during", "without", "under", "after",
 		"before", "since", "including", "like", "than", "upon", "despite", "per", "following")
 	pronounWords = set("he", "him", "his", "she", "her", "they", "them", "their", "its", "himself", "herself", "themselves")
-	// commonVerbs are frequent verbs outside the lexicon; they end clauses
-	// when searching for an object.
-	commonVerbs = set("said", "says", "say", "told", "added", "made", "make", "makes", "took", "take", "takes",
-		"gave", "give", "gives", "came", "comes", "come", "went", "goes", "go", "remain", "remains", "remained",
+	// commonVerbs are frequent English verb forms outside the lexicon (a
+	// general list, not harvested from articles); they end clauses when
+	// searching for an object. Bases that are common nouns ("face", "use",
+	// "show") are left out.
+	commonVerbs = set(
+		"said", "says", "say", "told", "tell", "tells", "added", "adds", "made", "make", "makes", "took",
+		"take", "takes", "taken", "gave", "give", "gives", "given", "came", "comes", "come", "went", "goes",
+		"go", "gone", "knew", "knows", "known", "saw", "seen", "sees", "remain", "remains", "remained",
+		"become", "became", "becomes", "kept", "keeps", "left", "leaves", "brought", "brings", "bring",
 		"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
-		"should", "must", "did", "does", "do", "been", "be", "being", "follows", "followed", "marks", "marked",
-		"adds", "signals", "signal", "underscores", "underscored", "coincided", "coincides", "occurred",
-		"happened", "took", "left", "killed", "killing", "injured", "injuring", "wounded", "wounding",
+		"should", "must", "did", "does", "do", "been", "be", "being",
+		"follows", "followed", "marks", "marked", "signals", "signalled", "signaled", "underscores",
+		"underscored", "highlights", "highlighted", "reflects", "reflected", "shows", "showed", "shown",
+		"means", "meant", "includes", "included", "involve", "involves", "involved", "occurred", "occurs",
+		"happened", "happens", "coincide", "coincided", "coincides", "raised", "raises", "faced", "faces",
+		"exposed", "exposes", "expose", "ensure", "ensured", "ensures", "secure", "secured", "secures",
+		"halt", "halted", "halts", "end", "ended", "ends", "stopped", "stops", "caused", "causes",
+		"allowed", "allows", "prevented", "prevents", "used", "uses", "needed", "needs", "helped", "helps",
+		"killed", "killing", "injured", "injuring", "wounded", "wounding", "died", "dies",
 		"described", "describing", "expressed", "expressing", "voiced", "voicing", "stated", "declared",
 		"confirmed", "continued", "continues", "continue", "tested", "test", "maintains", "maintained",
 		"labeled", "labelled", "called", "calling", "named", "naming", "conducted", "conducts", "conduct",
-		"held", "hold", "holds", "holding", "reached", "concluded", "concludes", "focused", "involve",
-		"involves", "involved", "coincide", "expose", "bring", "brings", "brought", "secure", "halt", "end",
-		"ended", "ends", "appears", "appeared", "seems", "seemed", "houses", "housed", "stressed", "underlined")
+		"held", "hold", "holds", "holding", "reached", "concluded", "concludes", "focused", "focuses",
+		"houses", "housed", "stressed", "underlined", "appears", "appeared", "seems", "seemed", "looked",
+		"looks", "rose", "risen", "fell", "fallen", "increased", "reduced", "remains", "lies", "lay")
 	// lightVerbs take an event noun as object and make their subject its
 	// agent: "held talks with", "voiced support for", "launched strikes on".
 	lightVerbs = set("hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct", "conducts",
