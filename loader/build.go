@@ -155,7 +155,7 @@ func (b *builder) frame(f *frame) {
 			about = f.about.root().targets
 		}
 		for _, t := range actorsOnly(about) {
-			if !containsEnt(sources, t) {
+			if !slices.Contains(sources, t) {
 				targets = append(targets, t)
 			}
 		}
@@ -184,7 +184,7 @@ func (b *builder) frame(f *frame) {
 		b.use(s)
 	}
 	for _, t := range targets {
-		if containsEnt(sources, t) {
+		if slices.Contains(sources, t) {
 			continue
 		}
 		ev.Participants = append(ev.Participants, graph.Participant{Entity: t.id, Role: graph.RoleTarget})
@@ -192,7 +192,7 @@ func (b *builder) frame(f *frame) {
 		b.use(t)
 	}
 	for _, m := range actorsOnly(f.mediators) {
-		if !containsEnt(sources, m) && !containsEnt(targets, m) {
+		if !slices.Contains(sources, m) && !slices.Contains(targets, m) {
 			ev.Participants = append(ev.Participants, graph.Participant{Entity: m.id, Role: graph.RoleMediator})
 			b.use(m)
 		}
@@ -235,7 +235,7 @@ func (b *builder) frame(f *frame) {
 		}
 		if f.placeRel != "" {
 			for _, p := range f.places {
-				if !containsEnt(targets, p) {
+				if !slices.Contains(targets, p) {
 					emit(f.placeRel, s, p)
 					b.use(p)
 				}

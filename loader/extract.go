@@ -35,6 +35,8 @@ type doc struct {
 	mentions []*mention
 	mAt      []int32 // token -> index in mentions, -1 for none
 	surnames map[string]*docEntity
+	// longSurnames are the keys of surnames long enough for a one-typo match.
+	longSurnames []string
 	merge    map[string]*docEntity // surname-only person id -> full-name person
 
 	used       []bool         // tokens consumed as part of another trigger

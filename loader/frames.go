@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -9,32 +10,30 @@ import (
 // frame is one stated fact about an event before it becomes relations and
 // an event node: who did what to whom, where, when, how sure.
 type frame struct {
-	sense    *sense
-	rel      graph.RelType // relation toward actor targets
-	placeRel graph.RelType // relation toward places
-	extra    []graph.RelType
-	label    string
-	mode     string
-	sources  []*docEntity
-	targets  []*docEntity
-	places   []*docEntity
-	date     string
-	dateText string
-	status   string
-	claimant *docEntity
-	conf     float64
-	killed   *int
-	injured  *int
-	trigger  int
-	sent     int
-	sents    []int
-	noun     bool
-	future   bool
-	hypo     bool
-	merged   *frame // set when this frame was folded into another
-	// defaultTarget is set when a noun frame's target comes from context
-	// (an offer rejected by someone is an offer to them).
-	participle bool
+	sense      *sense
+	rel        graph.RelType // relation toward actor targets
+	placeRel   graph.RelType // relation toward places
+	extra      []graph.RelType
+	label      string
+	mode       string
+	sources    []*docEntity
+	targets    []*docEntity
+	places     []*docEntity
+	date       string
+	dateText   string
+	status     string
+	claimant   *docEntity
+	conf       float64
+	killed     *int
+	injured    *int
+	trigger    int
+	sent       int
+	sents      []int
+	noun       bool
+	future     bool
+	hypo       bool
+	merged     *frame // set when this frame was folded into another
+	participle bool   // a trailing participle: ", accusing Kyiv of ..."
 	mediators  []*docEntity
 	host       *frame // the consultation a mediation or hosting is of
 	// about is the event an accusation, rejection or praise is about; its
@@ -56,31 +55,26 @@ func (f *frame) class() graph.Class {
 	return graph.Vocabulary[f.placeRel]
 }
 
-// parties lists the frame's sources and targets, without duplicates.
-func (f *frame) parties() []*docEntity {
-	var out []*docEntity
-	for _, e := range append(append([]*docEntity{}, f.sources...), f.targets...) {
-		if !containsEnt(out, e) {
-			out = append(out, e)
+// parties yields the frame's sources and then its targets, each once,
+// without building a list.
+func (f *frame) parties(yield func(*docEntity) bool) {
+	for _, e := range f.sources {
+		if !yield(e) {
+			return
 		}
 	}
-	return out
+	for _, e := range f.targets {
+		if !slices.Contains(f.sources, e) && !yield(e) {
+			return
+		}
+	}
 }
 
 func (f *frame) hasParties() bool { return len(f.sources)+len(f.targets) > 0 }
 
-func containsEnt(es []*docEntity, e *docEntity) bool {
-	for _, x := range es {
-		if x == e {
-			return true
-		}
-	}
-	return false
-}
-
 func addEnt(es []*docEntity, more ...*docEntity) []*docEntity {
 	for _, e := range more {
-		if e != nil && !containsEnt(es, e) {
+		if e != nil && !slices.Contains(es, e) {
 			es = append(es, e)
 		}
 	}
@@ -199,7 +193,7 @@ func (d *doc) truceWordAfter(i, hi int) bool {
 // speaker's accusation of the attacker.
 func (d *doc) reportedAccusations(fs []*frame) []*frame {
 	for _, f := range fs {
-		if f.claimant == nil || f.class() != "ASSAULT" || f.merged != nil || len(f.sources) == 0 || containsEnt(f.sources, f.claimant) {
+		if f.claimant == nil || f.class() != "ASSAULT" || f.merged != nil || len(f.sources) == 0 || slices.Contains(f.sources, f.claimant) {
 			continue
 		}
 		if f.claimant.country != "" && f.sources[0].country == f.claimant.country {
@@ -365,16 +359,16 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 		for _, m := range obj.agents {
 			f.sources = addEnt(f.sources, m.entities()...)
-			f.conf = minf(f.conf, m.conf)
+			f.conf = min(f.conf, m.conf)
 		}
 	} else {
 		for _, m := range subj {
 			f.sources = addEnt(f.sources, m.entities()...)
-			f.conf = minf(f.conf, m.conf)
+			f.conf = min(f.conf, m.conf)
 		}
 		for _, m := range obj.actors {
 			f.targetsFrom(d, m)
-			f.conf = minf(f.conf, m.conf)
+			f.conf = min(f.conf, m.conf)
 		}
 	}
 	for _, m := range obj.places {
@@ -393,7 +387,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			f.targets = nil
 			for _, m := range obj.label {
 				for _, e := range m.entities() {
-					if e.isActor() && !containsEnt(f.sources, e) {
+					if e.isActor() && !slices.Contains(f.sources, e) {
 						f.targets = addEnt(f.targets, e)
 					}
 				}
@@ -414,8 +408,8 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		r := ev.root()
 		f.rel, f.label, f.places = r.rel, r.label, append(f.places, r.places...)
 		f.targets = nil
-		for _, p := range r.parties() {
-			if !containsEnt(f.sources, p) && !d.sameSide(f.sources, p) {
+		for p := range r.parties {
+			if !slices.Contains(f.sources, p) && !d.sameSide(f.sources, p) {
 				f.targets = addEnt(f.targets, p)
 			}
 		}
@@ -480,7 +474,7 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 		if mi := d.mAt[j]; mi >= 0 {
 			if m := d.mentions[mi]; m.hasActor() {
 				for _, e := range m.entities() {
-					if e.isActor() && !containsEnt(sources, e) {
+					if e.isActor() && !slices.Contains(sources, e) {
 						out = addEnt(out, e)
 					}
 				}
@@ -501,7 +495,7 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 			if m := d.npMention(j+1, hi); m != nil && m.hasActor() {
 				for _, x := range d.coordRight(m, hi, true) {
 					for _, e := range x.entities() {
-						if e.isActor() && !containsEnt(sources, e) {
+						if e.isActor() && !slices.Contains(sources, e) {
 							out = addEnt(out, e)
 						}
 					}
@@ -598,13 +592,6 @@ func (f *frame) targetsFrom(d *doc, m *mention) {
 	}
 }
 
-func minf(a, b float64) float64 {
-	if b < a {
-		return b
-	}
-	return a
-}
-
 // eventObject links a verb to the event that is its object: condemning or
 // rejecting an event targets whoever carried it out; agreeing to or
 // proposing an exchange makes its parties the verb's parties.
@@ -613,7 +600,7 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 	if !f.noun && ev.noun && ev.sent == f.sent && ev.class() == f.class() && f.rel != "MEDIATED" && f.rel != "HOSTED" &&
 		(len(ev.sources) == 0 || d.sourcesCompatible(ev.sources, f.sources)) {
 		// "agreed to a peace deal", "met for talks": one event, named by the noun.
-		if ev.rel != f.rel && !containsRel(f.extra, ev.rel) && f.class() != "SANCTION" {
+		if ev.rel != f.rel && !slices.Contains(f.extra, ev.rel) && f.class() != "SANCTION" {
 			f.extra = append(f.extra, ev.rel)
 		}
 		f.label = ev.label
@@ -634,8 +621,8 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 	case "CONSULT":
 		if f.rel == "MEDIATED" || f.rel == "HOSTED" {
 			// "Qatar mediated talks between Israel and Hamas"
-			for _, p := range ev.parties() {
-				if !containsEnt(f.sources, p) {
+			for p := range ev.parties {
+				if !slices.Contains(f.sources, p) {
 					f.targets = addEnt(f.targets, p)
 				}
 			}
@@ -654,8 +641,8 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 		}
 		if len(f.targets) == 0 && len(f.sources) > 0 {
 			// "Ukraine proposed talks with Russia": the other party.
-			for _, p := range ev.parties() {
-				if !containsEnt(f.sources, p) && !d.sameSide(f.sources, p) {
+			for p := range ev.parties {
+				if !slices.Contains(f.sources, p) && !d.sameSide(f.sources, p) {
 					f.targets = addEnt(f.targets, p)
 				}
 			}
@@ -778,10 +765,8 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			}
 			return nil, 0
 		case t.is("and", "but"):
-			if skipped > 0 || j == i-1 || true {
-				if pv := d.previousVerb(j, lo); pv >= 0 {
-					return d.subjectOf(pv, lo, hi)
-				}
+			if pv := d.previousVerb(j, lo); pv >= 0 {
+				return d.subjectOf(pv, lo, hi)
 			}
 			return nil, 0
 		case t.is("that") && j > lo && d.toks[j-1].in(reportVerbs):
@@ -1060,7 +1045,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			return o
 		case t.in(clauseWords) && !t.is("as"):
 			return o
-		case contains(sn.preps, t.lower):
+		case slices.Contains(sn.preps, t.lower):
 			open, placeOnly = true, false
 			j++
 			continue
@@ -1133,15 +1118,6 @@ func (d *doc) passiveArgs(j, hi int) objects {
 		}
 	}
 	return o
-}
-
-func contains(list []string, w string) bool {
-	for _, x := range list {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 // npMention returns the mention heading the noun phrase at k, stepping over

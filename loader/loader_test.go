@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -204,7 +205,7 @@ func findFact(doc *Document, f fact) (graph.Relation, bool) {
 		if string(r.Type) != f.typ || name[r.Target] != f.target {
 			continue
 		}
-		if !contains(strings.Split(f.source, "|"), name[r.Source]) {
+		if !slices.Contains(strings.Split(f.source, "|"), name[r.Source]) {
 			continue
 		}
 		if f.date != "" && r.Date != f.date || f.status != "" && r.Status != f.status {

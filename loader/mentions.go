@@ -160,6 +160,9 @@ func (d *doc) noteSurname(p *docEntity) {
 	for _, k := range keys {
 		if _, taken := d.surnames[k]; !taken {
 			d.surnames[k] = p
+			if len(k) >= 6 {
+				d.longSurnames = append(d.longSurnames, k)
+			}
 		}
 	}
 }

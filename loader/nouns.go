@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -11,7 +12,7 @@ var prisonerWords = set("prisoner", "prisoners", "pow", "pows", "captives", "det
 
 // plannedWords before an event noun make it planned; hypothetical ones
 // make it no fact at all.
-var plannedWords = set("planned", "upcoming", "proposed", "future", "scheduled", "expected", "forthcoming", "next", "new", "further")
+var plannedWords = set("planned", "upcoming", "proposed", "future", "scheduled", "expected", "forthcoming", "next")
 
 // nounFrame builds the frame for an event noun at i: its label and mode
 // from the modifiers before it ("deadly drone attack", "prisoner swap
@@ -64,7 +65,7 @@ left:
 			switch {
 			case m.poss:
 				f.sources = addEnt(f.sources, m.entities()...)
-				f.conf = minf(f.conf, m.conf)
+				f.conf = min(f.conf, m.conf)
 				possessed = true
 				j = m.first - 1
 				break left
@@ -131,10 +132,8 @@ left:
 		case tk.in(failWords):
 			f.status = graph.StatusFailed
 		case tk.in(plannedWords):
-			if tk.is("planned", "upcoming", "proposed", "future", "scheduled", "expected", "forthcoming") {
-				f.status = graph.StatusPlanned
-				f.future = true
-			}
+			f.status = graph.StatusPlanned
+			f.future = true
 		case tk.kind == tPunct && strings.ContainsAny(tk.text, "“”\"‘’'"):
 			// a quoted modifier: conducting “harassment” drills
 		case tk.in(hedges):
@@ -249,12 +248,12 @@ func (d *doc) sameParties(a, f *frame) bool {
 		return true
 	}
 	for _, s := range f.sources {
-		if !containsEnt(a.sources, s) {
+		if !slices.Contains(a.sources, s) {
 			return false
 		}
 	}
 	for _, t := range f.targets {
-		if !containsEnt(a.targets, t) && !containsEnt(a.sources, t) {
+		if !slices.Contains(a.targets, t) && !slices.Contains(a.sources, t) {
 			return false
 		}
 	}
@@ -315,7 +314,7 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 			}
 		case t.is("of") && k+1 < hi && d.toks[k+1].in(prisonerWords):
 			k += 2
-		case (contains(sn.preps, t.lower) || t.is("with") && f.sense.symmetric) && k+1 < hi:
+		case (slices.Contains(sn.preps, t.lower) || t.is("with") && f.sense.symmetric) && k+1 < hi:
 			if ev := d.eventNounAt(k+1, hi); ev != nil {
 				d.eventObject(f, ev) // "rejection of Zelenskyy's offer", "support for sanctions on Russia"
 				return
@@ -420,7 +419,7 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	subj, _ := d.subjectOf(j, lo, hi)
 	for _, m := range subj {
 		f.sources = addEnt(f.sources, m.entities()...)
-		f.conf = minf(f.conf, m.conf)
+		f.conf = min(f.conf, m.conf)
 	}
 	if f.sense.symmetric && len(f.sources) > 1 && len(f.targets) == 0 {
 		f.targets = addEnt(f.targets, f.sources[1:]...)
@@ -603,7 +602,7 @@ func (d *doc) mergeInto(dst, src *frame) {
 		dst.placeRel = src.placeRel
 	}
 	for _, x := range src.extra {
-		if !containsRel(dst.extra, x) {
+		if !slices.Contains(dst.extra, x) {
 			dst.extra = append(dst.extra, x)
 		}
 	}
@@ -613,28 +612,10 @@ func (d *doc) mergeInto(dst, src *frame) {
 	if dst.claimant == nil {
 		dst.claimant = src.claimant
 	}
-	if src.sent != dst.sent && !containsInt(dst.sents, src.sent) {
+	if src.sent != dst.sent && !slices.Contains(dst.sents, src.sent) {
 		dst.sents = append(dst.sents, src.sent)
 	}
-	dst.conf = minf(dst.conf, src.conf+0.05)
-}
-
-func containsRel(rs []graph.RelType, r graph.RelType) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(xs []int, v int) bool {
-	for _, x := range xs {
-		if x == v {
-			return true
-		}
-	}
-	return false
+	dst.conf = min(dst.conf, src.conf+0.05)
 }
 
 // ofHead reports a plain noun at j followed by "of" inside the noun phrase

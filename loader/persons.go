@@ -292,8 +292,8 @@ func (d *doc) bySurname(w string) *docEntity {
 		return nil
 	}
 	var found *docEntity
-	for s, p := range d.surnames {
-		if len(s) >= 6 && s[0] == w[0] && withinOneEdit(s, w) {
+	for _, s := range d.longSurnames {
+		if p := d.surnames[s]; s[0] == w[0] && withinOneEdit(s, w) {
 			if found != nil && found != p {
 				return nil // ambiguous
 			}
@@ -449,9 +449,14 @@ func (d *doc) orgRun(i, hi int) int {
 }
 
 func (d *doc) org(name string, kind graph.Kind) *docEntity {
-	prefix := map[graph.Kind]string{graph.GovernmentBody: "gov:", graph.Military: "military:", graph.Group: "group:"}[kind]
-	if prefix == "" {
-		prefix = "org:"
+	prefix := "org:"
+	switch kind {
+	case graph.GovernmentBody:
+		prefix = "gov:"
+	case graph.Military:
+		prefix = "military:"
+	case graph.Group:
+		prefix = "group:"
 	}
 	return d.ents.get(prefix+slug(name), name, kind)
 }

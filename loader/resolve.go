@@ -2,6 +2,7 @@ package loader
 
 import (
 	"github.com/geokg/geokg/graph"
+	"slices"
 )
 
 // anaphor resolves a pronoun or a definite description at token i against
@@ -198,7 +199,7 @@ func (d *doc) lastPair(sent int) []*docEntity {
 			default:
 				continue // sides meet, agree or fight
 			}
-			if ps := f.parties(); len(ps) == 2 && ps[0].kind != graph.Person && ps[1].kind != graph.Person {
+			if ps := slices.Collect(f.parties); len(ps) == 2 && ps[0].kind != graph.Person && ps[1].kind != graph.Person {
 				return ps
 			}
 		}

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -153,7 +154,7 @@ func (d *doc) attribute(fs []*frame, lo, hi int) {
 
 // speechActs are classes whose events are themselves statements.
 var speechActs = map[graph.Class]bool{"ACCUSE": true, "REJECT": true, "REQUEST": true, "SUPPORT": true,
-	"THREATEN": true, "STATEMENT": true, "CONSULT": false}
+	"THREATEN": true, "STATEMENT": true}
 
 // claim attributes f to who (nil: an unnamed source).
 func (d *doc) claim(f *frame, who *docEntity) {
@@ -165,7 +166,7 @@ func (d *doc) claim(f *frame, who *docEntity) {
 		f.conf -= 0.05
 		return
 	}
-	if containsEnt(f.sources, who) && speechActs[f.class()] {
+	if slices.Contains(f.sources, who) && speechActs[f.class()] {
 		return // a speaker's own accusation or demand is an act, not a claim
 	}
 	if f.claimant == nil {
