@@ -55,7 +55,7 @@ func findDates(body string, toks []token, lo, hi int) []dateExpr {
 		switch {
 		case weekdayOK(t):
 			d.weekday, d.hasWD = weekdayNames[t.lower], true
-			// "Wednesday, May 7, 2025" / "Wednesday May 7"
+			// "Thursday, March 13, 2025" / "Thursday March 13"
 			j := i + 1
 			if j < hi && toks[j].text == "," {
 				j++

@@ -37,7 +37,7 @@ type doc struct {
 	surnames map[string]*docEntity
 	// longSurnames are the keys of surnames long enough for a one-typo match.
 	longSurnames []string
-	merge    map[string]*docEntity // surname-only person id -> full-name person
+	merge        map[string]*docEntity // surname-only person id -> full-name person
 
 	used       []bool         // tokens consumed as part of another trigger
 	nounRef    map[int]*frame // event noun token -> the event it denotes

@@ -189,7 +189,7 @@ func (d *doc) truceWordAfter(i, hi int) bool {
 }
 
 // reportedAccusations adds, for each attack a speaker says someone else
-// carried out ("Chaudhry claimed that Indian strikes hit ..."), the
+// carried out ("the minister claimed that Ruritanian drones hit ..."), the
 // speaker's accusation of the attacker.
 func (d *doc) reportedAccusations(fs []*frame) []*frame {
 	for _, f := range fs {
@@ -253,7 +253,7 @@ func (d *doc) nounContext(i, lo int) bool {
 		if m.poss || m.kind == mDemonym || (m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country) {
 			return true
 		}
-		// "a Zelenskyy-Putin meeting", "a Putin meeting remains possible"
+		// "a Lula-Milei meeting", "a Lula meeting is still likely"
 		return m.first > 0 && d.toks[m.first-1].isHyphen() || d.verbFollows(i+1)
 	}
 	switch {
@@ -378,7 +378,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		f.conf -= 0.1
 	}
 	if sn == senseLabel || v.lemma == "call" && sn == senseCall {
-		// "called the incident proof of ...": a label, not a phone call.
+		// "called the raid a war crime": a label, not a phone call.
 		if obj.event != nil || obj.label != nil {
 			if !obj.negative {
 				return nil
@@ -399,7 +399,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			return nil
 		}
 	} else if sn == senseAttend {
-		// "Putin would not attend the talks": a party to the event's
+		// "Erdogan will not attend the summit": a party to the event's
 		// consultation with the other side.
 		ev := obj.event
 		if ev == nil || ev.root().class() != "CONSULT" {
@@ -423,14 +423,14 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		d.eventObject(f, obj.event)
 	}
 	if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN") {
-		// "proposed to resume negotiations with Ukraine"
+		// "proposed to reopen negotiations with Armenia"
 		f.targets = addEnt(f.targets, d.infinitiveTargets(i+1, hi, f.sources)...)
 	}
 	if p := d.whereAntecedent(i, lo); p != nil && f.placeRel != "" {
 		f.places = addEnt(f.places, p)
 	}
 	if i-2 >= lo && d.toks[i-1].is("of") && d.toks[i-2].is("claim", "claims", "accusation", "accusations", "allegation", "allegations") && len(f.sources) > 0 {
-		f.claimant = f.sources[0] // "Russia's claim of targeting"
+		f.claimant = f.sources[0] // "Iran's claim of hitting"
 		setStatus(f, graph.StatusClaimed)
 	}
 	d.verbModality(f, i, lo, subj)
@@ -452,8 +452,8 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 }
 
 // infinitiveTargets returns the counterparts named in an infinitive
-// complement starting within a few tokens of k: "to resume direct
-// negotiations with Ukraine", "to stop attacks on Kyiv".
+// complement starting within a few tokens of k: "to reopen direct
+// negotiations with Armenia", "to stop attacks on Aleppo".
 func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 	to := -1
 	for j := k - 1; j < hi && j < k+4; j++ {
@@ -614,7 +614,7 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			ev.targets = addEnt(ev.targets, f.sources...) // an offer rejected by X was made to X
 		}
 		if f.class() == "SUPPORT" && ev.rel == "SANCTIONED" && len(ev.targets) > 0 {
-			f.rel = "SUPPORTS_SANCTIONS_ON" // "voiced support for sanctions on Russia"
+			f.rel = "SUPPORTS_SANCTIONS_ON" // "backed sanctions on Belarus"
 			f.targets = addEnt(nil, ev.targets...)
 			ev.hypo = len(ev.sources) == 0
 		}
@@ -634,7 +634,7 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 		}
 	case "REQUEST":
 		if ev.rel == "SANCTIONED" && len(ev.targets) > 0 {
-			f.rel = "SUPPORTS_SANCTIONS_ON" // "called for sanctions on Russia"
+			f.rel = "SUPPORTS_SANCTIONS_ON" // "called for sanctions on Belarus"
 			f.targets = addEnt(nil, ev.targets...)
 			ev.hypo = len(ev.sources) == 0
 			return
@@ -700,7 +700,7 @@ func skipLeft(t *token) bool {
 // participles (to the sentence's subject). dist is how far it was.
 func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 	if i == lo || i == lo+1 && d.toks[lo].kind == tPunct {
-		// A sentence-initial participle: "Calling the strikes ..., Chaudhry said".
+		// A sentence-initial participle: "Calling the raids illegal, the minister said".
 		if d.toks[i].lower != d.toks[i].text || strings.HasSuffix(d.toks[i].lower, "ing") {
 			return d.firstActorAfterComma(i, hi), 8
 		}
@@ -708,7 +708,7 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 	}
 	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is(",") {
 		// A trailing participle shares the subject of the clause before it:
-		// "Araghchi said, accusing Washington ...".
+		// "the envoy said, accusing Seoul ...".
 		if pv := d.previousVerb(i-1, lo); pv >= 0 {
 			if subj, dist := d.subjectOf(pv, lo, hi); len(subj) > 0 {
 				return subj, dist + i - pv
@@ -718,7 +718,7 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 	}
 	if strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is("of", "for") {
 		// A gerund's subject is the possessor of the noun before it ("Russia's
-		// claim of targeting") or the verb's object ("accused Russia of
+		// claim of hitting") or the verb's object ("accused Iran of
 		// targeting").
 		for j := i - 2; j >= lo && j >= i-4; j-- {
 			if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].hasActor() {
@@ -733,7 +733,7 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
 			if m.kind == mDemonym && !m.poss {
-				return nil, 0 // "Indian strikes hit": the subject is the strikes
+				return nil, 0 // "Ruritanian drones hit": the subject is the drones
 			}
 			return d.coordinated(m, lo), i - m.last
 		}
@@ -744,7 +744,7 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 				continue
 			}
 			if skipped == 0 && j > lo && d.mAt[j-1] >= 0 {
-				// "Chaudhary, claimed": a stray comma after a subject that
+				// "Obi, claimed": a stray comma after a subject that
 				// opens its clause.
 				m := d.mentions[d.mAt[j-1]]
 				if m.hasActor() && !m.poss && (m.first == lo || d.toks[m.first-1].kind == tPunct && !d.toks[m.first-1].isHyphen()) {
@@ -782,7 +782,7 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 }
 
 // whereAntecedent returns the place a "where" clause containing i refers
-// to: "Bilopillia, where the attack occurred".
+// to: "Kassala, where the shelling took place".
 func (d *doc) whereAntecedent(i, lo int) *docEntity {
 	for k := i - 1; k >= lo+2; k-- {
 		t := &d.toks[k]
@@ -812,7 +812,7 @@ func (m *mention) hasActor() bool {
 }
 
 // coordinated returns m with the actors joined to it by "and" or commas
-// on its left: "Russia and Ukraine agreed".
+// on its left: "Serbia and Kosovo agreed".
 func (d *doc) coordinated(m *mention, lo int) []*mention {
 	out := []*mention{m}
 	k := m.first - 1
@@ -836,7 +836,7 @@ func (d *doc) coordinated(m *mention, lo int) []*mention {
 
 // parentheticalStart returns the token before the comma that opens the
 // parenthetical closed by the comma at j (", including X,", ", who ...,",
-// ", condemning the attack as ...,"), or -1.
+// ", calling the raid a crime,"), or -1.
 func (d *doc) parentheticalStart(j, lo int) int {
 	for k := j - 1; k > lo; k-- {
 		if !d.toks[k].is(",") {
@@ -891,7 +891,7 @@ func (d *doc) mainSubject(lo, i int) []*mention {
 			continue
 		}
 		out := []*mention{m}
-		// "Russia and Ukraine", "Delegations of Russia and Ukraine"
+		// "Serbia and Kosovo", "Envoys of Serbia and Kosovo"
 		k := m.last + 1
 		for k+1 < i && d.toks[k].is("and", ",") && d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].hasActor() {
 			n := d.mentions[d.mAt[k+1]]
@@ -927,7 +927,7 @@ type objects struct {
 	agents   []*mention // "by X" after a passive
 	event    *frame
 	label    []*mention // mentions inside a labeling complement
-	negative bool       // the label is negative ("proof of", "act of aggression")
+	negative bool       // the label is negative ("a war crime", "reckless provocation")
 }
 
 // negativeLabels make a labeling complement an accusation: words of
@@ -981,7 +981,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				return o // "claimed Ukraine attacked": a clause, not an object
 			}
 			if !m.poss && m.kind != mDemonym && m.first > 0 && d.toks[m.first-1].is("a", "an") && m.last+1 < hi && d.isNounModifiee(m.last+1) {
-				// "called a National Security Committee meet": a modifier
+				// "called a Cabinet Office review": a modifier
 				if ev := d.eventNounAt(m.last+1, hi); ev != nil && open && !placeOnly {
 					o.event = ev
 					return o
@@ -991,7 +991,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				continue
 			}
 			if m.poss {
-				// "Zelenskyy's offer", "Ukraine's Sumy region", "India's Operation Sindoor"
+				// "Lula's offer", "Syria's Idlib province", "Israel's Operation Ember"
 				k := m.last + 2
 				if k < hi && d.mAt[k] >= 0 {
 					j = k
@@ -1127,7 +1127,7 @@ func (d *doc) npMention(k, hi int) *mention {
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
 			if m.poss && m.last+2 < hi && d.mAt[m.last+2] >= 0 {
-				return d.mentions[d.mAt[m.last+2]] // "Ukraine's Sumy region"
+				return d.mentions[d.mAt[m.last+2]] // "Syria's Idlib province"
 			}
 			return m
 		}
@@ -1140,7 +1140,7 @@ func (d *doc) npMention(k, hi int) *mention {
 }
 
 // coordRight extends a mention with those joined to it on the right by
-// "and", "or" and commas: "Kotli, Muridke, Bahawalpur, and Muzaffarabad".
+// "and", "or" and commas: "Homs, Hama, Idlib, and Aleppo".
 func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 	out := []*mention{m}
 	k := m.last + 1
@@ -1193,7 +1193,7 @@ func (d *doc) eventNounAt(k, hi int) *frame {
 			m := d.mentions[mi]
 			if m.kind == mDemonym || m.poss || m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country ||
 				m.hasActor() && m.last+1 < hi && d.isNounModifiee(m.last+1) {
-				// "a new U.S. proposal": the name modifies the noun
+				// "a fresh Qatari proposal": the name modifies the noun
 				j = m.last
 				if m.poss {
 					j++
@@ -1243,14 +1243,14 @@ func isNounTrigger(t *token) bool {
 	return ok
 }
 
-// labelInfo is a labeling complement: "proof of Russia's unwillingness".
+// labelInfo is a labeling complement: "a sign of Iran's hostility".
 type labelInfo struct {
 	mentions []*mention
 	negative bool
 }
 
-// labelComplement reads a labeling complement at k: "(as) a deliberate act
-// of civilian targeting", "proof of Russia's unwillingness".
+// labelComplement reads a labeling complement at k: "(as) a reckless
+// provocation", "a sign of Iran's hostility".
 func (d *doc) labelComplement(k, hi int) *labelInfo {
 	if k >= hi {
 		return nil

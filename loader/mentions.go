@@ -13,9 +13,9 @@ type mkind uint8
 const (
 	mName    mkind = iota // a name: "Vladimir Putin", "Kyiv", "NATO"
 	mDemonym              // an adjective standing for its country: "Russian aggression"
-	mBody                 // a body named by its country: "Russian forces", "India's defence ministry"
+	mBody                 // a body named by its country: "Syrian forces", "Kenya's defence ministry"
 	mPronoun              // he, his, they, its
-	mAnaphor              // "the town", "the Ukrainian leader", "the two sides"
+	mAnaphor              // "the city", "the Armenian leader", "both sides"
 )
 
 // mention is one reference to an entity (or to several, for "the two
@@ -35,7 +35,7 @@ type mention struct {
 type role struct {
 	rel   graph.RelType
 	title string
-	of    *docEntity // nil when the text names no body ("President Donald Trump")
+	of    *docEntity // nil when the text names no body ("President Joe Biden")
 	sent  int
 }
 
@@ -138,7 +138,7 @@ func (d *doc) add(m *mention) int {
 	if m.kind != mPronoun {
 		for _, e := range m.entities() {
 			if m.kind == mAnaphor && m.ent == nil {
-				continue // "the two sides" is not a surface form of each side
+				continue // "both sides" is not a surface form of each side
 			}
 			e.note(d.body, d.toks[m.first].start, d.toks[m.last].end)
 		}
@@ -147,7 +147,7 @@ func (d *doc) add(m *mention) int {
 }
 
 // noteSurname indexes a person by the last word of their name, so a later
-// "Chaudhary" or "Fidan" finds them.
+// "Obi" or "Ushakov" finds them.
 func (d *doc) noteSurname(p *docEntity) {
 	i := strings.LastIndexByte(p.name, ' ')
 	if i < 0 {
@@ -207,7 +207,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 		if m := d.ministryOf(i, hi); m != nil {
 			return m
 		}
-		// "leaders from NATO", "delegations of Russia and Ukraine"
+		// "ministers from ASEAN", "envoys of Serbia and Kosovo"
 		if d.toks[i].in(memberNouns) && i+2 < hi && d.toks[i+1].is("from", "of") {
 			if h2, ok := d.hitAt(i + 2); ok && h2.refs[0].Table != gazetteer.TablePlace && h2.refs[0].Table != gazetteer.TableOfficeholder && !h2.refs[0].Demonym {
 				m := d.gazMention(i+2, hi)
@@ -319,7 +319,7 @@ func (d *doc) isLocative(i int) bool {
 
 // bodyMention recognises a government body or military named through its
 // country: "Russian forces", "Ukrainian officials", "Pakistan's military",
-// "India's defence ministry", "the Russian Defence Ministry".
+// "Kenya's defence ministry", "the Turkish Defence Ministry".
 func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 	j := last + 1
 	if j < hi && d.toks[j].kind == tPoss {

@@ -7,7 +7,7 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// prisonerWords make an exchange or swap a prisoner exchange.
+// prisonerWords make an exchange or swap one of prisoners.
 var prisonerWords = set("prisoner", "prisoners", "pow", "pows", "captives", "detainees", "hostages", "hostage", "bodies")
 
 // plannedWords before an event noun make it planned; hypothetical ones
@@ -15,7 +15,7 @@ var prisonerWords = set("prisoner", "prisoners", "pow", "pows", "captives", "det
 var plannedWords = set("planned", "upcoming", "proposed", "future", "scheduled", "expected", "forthcoming", "next")
 
 // nounFrame builds the frame for an event noun at i: its label and mode
-// from the modifiers before it ("deadly drone attack", "prisoner swap
+// from the modifiers before it ("fresh rocket fire", "hostage release
 // agreement"), its parties from a possessor, a demonym, "between X and Y",
 // the sense's prepositions, "by X", or the subject of a light verb ("held
 // talks with"), and its place from "in X". A noun without parties refers
@@ -31,7 +31,7 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 	}
 	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, mode: sn.mode, trigger: i, sent: t.sent, noun: true, conf: 0.8}
 	if t.is("call", "calls") && i+1 < hi && d.toks[i+1].is("for") {
-		// "Ukraine's call for a ceasefire" is a demand, not a phone call.
+		// "Sudan's call for a truce" is a demand, not a phone call.
 		sn = senseCallFor
 		f.sense, f.rel, f.mode, f.label = sn, sn.rel, "", "call for"
 		if d.truceWordAfter(i, hi) {
@@ -56,7 +56,7 @@ left:
 	for j >= lo {
 		tk := &d.toks[j]
 		if dt, ok := d.dateEndingAt(j); ok {
-			// "the April 22 attack"
+			// "the March 3 raid"
 			dayOf, j = dt, dt.first-1
 			continue
 		}
@@ -135,7 +135,7 @@ left:
 			f.status = graph.StatusPlanned
 			f.future = true
 		case tk.kind == tPunct && strings.ContainsAny(tk.text, "“”\"‘’'"):
-			// a quoted modifier: conducting “harassment” drills
+			// a quoted modifier: staging “routine” patrols
 		case tk.in(hedges):
 			f.status = graph.StatusReported // "a suspected missile attack"
 			f.conf -= 0.1
@@ -161,7 +161,7 @@ left:
 	}
 	npStart := j + 1
 	if swapMod && prisoner {
-		f.extra = append(f.extra, "EXCHANGED_PRISONERS_WITH") // "prisoner swap agreement"
+		f.extra = append(f.extra, "EXCHANGED_PRISONERS_WITH") // "hostage swap deal"
 	}
 	if p := d.whereAntecedent(npStart, lo); p != nil {
 		f.places = addEnt(f.places, p)
@@ -187,7 +187,7 @@ left:
 	}
 	if !f.hasParties() {
 		if host := d.hostEvent(i, hi); host != nil {
-			// "an agreement was reached in Friday's talks": the talks' parties
+			// "a deal was struck at Monday's talks": the talks' parties
 			f.sources = addEnt(f.sources, host.sources...)
 			f.targets = addEnt(f.targets, host.targets...)
 			f.places = addEnt(f.places, host.places...)
@@ -225,7 +225,7 @@ left:
 		}
 	}
 	if f.hasParties() && (possessed || named || definite) {
-		// "India's missile attacks", "the Operation Sindoor strikes": the
+		// "Iran's rocket attacks", "the Operation Ember raids": the
 		// event told before, by the same parties.
 		day := dayOf.resolve(d.pub, d.hasPub, f.future)
 		if ante := d.antecedent(f, day); ante != nil && d.sameParties(ante, f) {
@@ -316,7 +316,7 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 			k += 2
 		case (slices.Contains(sn.preps, t.lower) || t.is("with") && f.sense.symmetric) && k+1 < hi:
 			if ev := d.eventNounAt(k+1, hi); ev != nil {
-				d.eventObject(f, ev) // "rejection of Zelenskyy's offer", "support for sanctions on Russia"
+				d.eventObject(f, ev) // "rejection of Lula's offer", "support for sanctions on Belarus"
 				return
 			}
 			m := d.npMention(k+1, hi)
@@ -360,7 +360,7 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 		case t.is("on") && k+1 < hi && dateAt(d, k+1):
 			k += 2
 		case t.is("to") && k+1 < hi && verbLex[d.toks[k+1].lower].form == formBase:
-			// "a proposal to resume negotiations with Ukraine"
+			// "a proposal to reopen negotiations with Armenia"
 			if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN" || f.class() == "AGREE") {
 				f.targets = addEnt(f.targets, d.infinitiveTargets(k+1, hi, f.sources)...)
 			}
@@ -386,8 +386,8 @@ func dateAt(d *doc, k int) bool {
 }
 
 // lightVerbSubject gives an event noun the subject of the light verb whose
-// object it is: "Russia and Ukraine held talks", "European leaders voiced
-// support for", "the two sides reached an agreement". The noun may be the
+// object it is: "Serbia and Kosovo held talks", "Nordic ministers voiced
+// support for", "both sides reached a deal". The noun may be the
 // complement of another noun: "drew up a draft of demands".
 func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	j := npStart - 1
@@ -399,7 +399,7 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	}
 	t := &d.toks[j]
 	if t.is("to", "for") && j-1 >= lo {
-		// "agreed to a prisoner exchange", "pushed for talks"
+		// "agreed to a hostage release", "pushed for talks"
 		if v, ok := verbLex[d.toks[j-1].lower]; ok && (v.sense == senseAgree || v.sense == senseDemand || v.sense == senseUrge) {
 			t = &d.toks[j-1]
 			j--
@@ -447,7 +447,7 @@ func (d *doc) dateEndingAt(j int) (dateExpr, bool) {
 }
 
 // hostEvent finds the consultation an event noun happened in: "an
-// agreement was reached in Friday's talks", "a swap agreed at the summit".
+// deal was struck at Monday's talks", "a swap agreed at the summit".
 func (d *doc) hostEvent(i, hi int) *frame {
 	for k := i + 1; k < hi && k < i+6; k++ {
 		t := &d.toks[k]
@@ -517,7 +517,7 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 }
 
 // labelsCompatible reports whether two event labels can name one event:
-// "the drone strike" the "drone attack", but not "the terrorist attack" the
+// "the rocket strike" the "rocket attack", but not "the suicide attack" the
 // "missile attack" or "Operation Sindoor".
 func labelsCompatible(a, f *frame) bool {
 	if a.mode != "" && f.mode != "" && a.mode != f.mode {

@@ -8,9 +8,9 @@ import (
 )
 
 // titledPerson recognises a person introduced by a title, with an optional
-// affiliation before it: "Russian President Vladimir Putin", "Kremlin
-// spokesman Dmitry Peskov", "France's President Macron", "Pakistan's
-// military spokesperson Lt. Gen. Ahmed Sharif Chaudhry", "President of
+// affiliation before it: "Turkish President Recep Tayyip Erdogan", "Kremlin
+// aide Yuri Ushakov", "Brazil's President Lula", "Nigeria's
+// army spokesperson Maj. Gen. Ada Obi", "President of
 // Ukraine Volodymyr Zelenskyy".
 func (d *doc) titledPerson(i, hi int) *mention {
 	if d.hitIdx[i] < 0 && !isTitleWord(&d.toks[i]) {
@@ -99,7 +99,7 @@ func isTitleWord(t *token) bool {
 
 // parseTitle returns the token range of a title starting at j (te < ts when
 // there is none). A title is a run of title words with at least one head
-// ("Foreign Minister", "Minister of Defence", "spokesperson Lt. Gen.").
+// ("Foreign Minister", "Minister of the Interior", "spokesperson Maj. Gen.").
 func (d *doc) parseTitle(j, hi int) (ts, te int) {
 	ts, te = j, j-1
 	head := false
@@ -116,7 +116,7 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 		case t.kind != tWord:
 			return ts, d.titleEnd(ts, te, head)
 		case t.is("of"):
-			// "Minister of Defence", "Secretary of State", "Chief of Staff"
+			// "Minister of the Interior", "Secretary of State", "Chief of Staff"
 			if k+1 < hi && (portfolios[d.toks[k+1].lower] != "" || d.toks[k+1].is("state", "staff", "defence", "defense")) {
 				continue
 			}
@@ -325,7 +325,7 @@ func withinOneEdit(a, b string) bool {
 // unknownName recognises names the gazetteer does not know: runs of
 // capitalised words classified by their head ("National Security
 // Committee", "Global Times"), acronyms ("AFP"), names after media cues
-// ("via Truth Social"), and two- to four-word person names ("Masood Azhar").
+// ("via Al Arabiya"), and two- to four-word person names ("Ada Obi").
 func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 	t := &d.toks[i]
 	if headline || t.kind != tWord || !t.cap || t.in(notNames) {
@@ -336,7 +336,7 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 	}
 	sentStart := i == lo || (i == lo+1 && d.toks[lo].kind == tPunct)
 	if sentStart && !t.allCaps && commonWord(t) {
-		return nil // "Calling the strikes ...", "Local officials said"
+		return nil // "Calling the raids illegal ...", "Regional officials said"
 	}
 	if t.allCaps {
 		if len(t.text) < 2 || len(t.text) > 6 || sentStart || strings.Contains(t.text, ".") {
@@ -344,7 +344,7 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		}
 		for k := max(lo, i-2); k < hi && k <= i+2; k++ {
 			if k != i && d.toks[k].kind == tWord && (d.toks[k].allCaps || d.toks[k].text == "A" || d.toks[k].text == "I") {
-				return nil // shouted text: "IT WILL BE A PRODUCTIVE DAY"
+				return nil // shouted text: "WE WILL NEVER GIVE UP"
 			}
 		}
 		e := d.ents.get("org:"+slug(t.text), t.text, graph.Organization)

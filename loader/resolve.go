@@ -9,7 +9,7 @@ import (
 // the mentions seen so far: he/his/she/her to the most recent person,
 // they/their to the last pair or collective, its to the last non-person
 // actor, "the Ukrainian leader" to that country's leader, "the town" to the
-// last city, "the two sides" to the last pair of parties.
+// last city, "both sides" to the last pair of parties.
 func (d *doc) anaphor(i, hi int) *mention {
 	t := &d.toks[i]
 	sent := t.sent
@@ -25,7 +25,7 @@ func (d *doc) anaphor(i, hi int) *mention {
 		if t.allCaps {
 			return nil
 		}
-		// "they (India) have targeted": a parenthesis names the referent.
+		// "they (Kenya) have deployed": a parenthesis names the referent.
 		if i+3 < hi && d.toks[i+1].text == "(" {
 			if h, ok := d.hitAt(i + 2); ok && h.last+1 < hi && d.toks[h.last+1].text == ")" {
 				return nil // the name inside is its own mention
@@ -159,7 +159,7 @@ func (d *doc) recent(sent, back int, ok func(*docEntity) bool) *docEntity {
 }
 
 // recentPair finds two actors joined by "and" earlier in the sentence (or
-// the one before): "Delegations of Russia and Ukraine concluded their
+// the one before): "Envoys of Serbia and Kosovo ended their
 // meeting".
 func (d *doc) recentPair(sent, before int) []*docEntity {
 	for k := len(d.mentions) - 1; k > 0; k-- {

@@ -9,7 +9,7 @@ import (
 // span is a half-open byte range [start, end) of the article body.
 type span struct{ start, end int }
 
-// titleAbbrevs never end a sentence: they precede a name ("Lt. Gen. Ahmed").
+// titleAbbrevs never end a sentence: they precede a name ("Maj. Gen. Obi").
 var titleAbbrevs = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
 	"col": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "adm": true, "gov": true,

@@ -87,7 +87,7 @@ func setStatus(f *frame, s string) {
 }
 
 // reportVerbBefore reports whether a reporting verb precedes i in the
-// sentence ("said the swap would take place").
+// sentence ("said the handover would go ahead").
 func (d *doc) reportVerbBefore(i, lo int) bool {
 	for j := i - 1; j >= lo; j-- {
 		if d.toks[j].in(reportVerbs) && d.mAt[j] < 0 {
@@ -124,7 +124,7 @@ func (d *doc) attribute(fs []*frame, lo, hi int) {
 			continue
 		}
 		// The speaker is the verb's subject ("Peskov said ...", "..., Peskov
-		// said"), or follows it after a quote ("“...,” Trump posted"). The
+		// said"), or follows it after a quote ("“...,” Lula wrote"). The
 		// statement is what follows the verb, or what precedes it when the
 		// speaker's clause trails after a comma or a quote.
 		var who *docEntity
@@ -214,7 +214,7 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 				dist = dt.first - f.trigger
 			}
 			if blockedDate(fs, f, dt) {
-				continue // "the talks follow a proposal by Putin on Sunday"
+				continue // "the meeting comes after an offer by Lula on Tuesday"
 			}
 			if dist < bestDist {
 				best, bestDist = k, dist
@@ -248,7 +248,7 @@ func blockedDate(fs []*frame, f *frame, dt dateExpr) bool {
 
 // mergeSentence folds frames of one sentence that state one event: an
 // attack noun and the verb that tells who carried it out ("a drone attack
-// ..., where Russian forces targeted ..."), or an event noun without
+// ..., where Syrian forces shelled ..."), or an event noun without
 // parties and the verb frame of the same class.
 func (d *doc) mergeSentence(fs []*frame) []*frame {
 	pool := append(append([]*frame{}, d.sentRefs...), fs...)
@@ -265,9 +265,9 @@ func (d *doc) mergeSentence(fs []*frame) []*frame {
 				continue
 			}
 			// An attack noun and the verb telling who carried it out: "a drone
-			// attack ..., where Russian forces targeted", "Indian strikes hit".
-			// An attack the sentence already refers back to ("Calling the strikes
-			// ..., he said Indian strikes hit ...") absorbs a new mention of it.
+			// attack ..., where Syrian forces shelled", "Ruritanian drones hit".
+			// An attack the sentence already refers back to ("Calling the raids
+			// illegal, he said Ruritanian drones hit ...") absorbs a new mention of it.
 			if a.class() == "ASSAULT" && (a.noun != b.noun || ai < len(d.sentRefs)) && d.sourcesCompatible(a.sources, b.sources) && d.placesCompatible(a.places, b.places) {
 				d.mergeInto(a, b)
 				break
@@ -352,7 +352,7 @@ func (d *doc) number(k int) (int, bool) {
 }
 
 // casualties reads killed and injured counts in the sentence ("killing nine
-// and injuring seven", "9 killed", "at least 12 people were wounded") and
+// and wounding four", "9 killed", "at least 12 people were wounded") and
 // gives them to the sentence's attack, or the last attack before it.
 func (d *doc) casualties(fs []*frame, lo, hi int) {
 	var killed, injured *int
@@ -375,7 +375,7 @@ func (d *doc) casualties(fs []*frame, lo, hi int) {
 				continue
 			}
 		}
-		// "nine killed", "12 people were wounded", "eight people, including a child, were killed"
+		// "nine killed", "12 people were wounded", "five people, among them a nurse, were killed"
 		depth := 0
 		for j := k + 1; j < hi && j < k+12; j++ {
 			t := &d.toks[j]

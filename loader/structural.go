@@ -18,8 +18,8 @@ type structRel struct {
 }
 
 // structural collects the standing facts sentence si states: roles from
-// titles ("Russian President Vladimir Putin"), appositives ("Dmitry Peskov,
-// the Kremlin spokesman,", "X, the head of Y", "Muzaffarabad, the capital
+// titles ("Turkish President Recep Tayyip Erdogan"), appositives ("Yuri Ushakov,
+// a Kremlin aide,", "X, the head of Y", "Kisumu, the capital
 // of Z"), "including" lists (Macron MEMBER_OF European leaders) and "led by".
 func (d *doc) structural(si, lo, hi int) {
 	for k := lo; k < hi; k++ {
@@ -47,7 +47,7 @@ func (d *doc) structural(si, lo, hi int) {
 }
 
 // basedIn reads where organisations sit: "G, based in P", "G is
-// headquartered in P", "P houses the headquarters of G", "P is a known base
+// headquartered in P", "P is home to the headquarters of G", "P is a stronghold
 // of G".
 func (d *doc) basedIn(si, lo, hi int) {
 	for k := lo; k+2 < hi; k++ {
@@ -101,7 +101,7 @@ func (d *doc) clausePlace(k, lo int) *docEntity {
 }
 
 // addRole records a role stated in the text; a role without a body
-// ("President Donald Trump") takes the body from the gazetteer when it
+// ("President Joe Biden") takes the body from the gazetteer when it
 // knows this person in such a role. When the gazetteer knows the person's
 // office in that body, its relation wins over the one the title suggests:
 // a prime minister who is not head of government is an official.
@@ -213,7 +213,7 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 }
 
 // npEndsAt reports whether the noun phrase ends at token k: "the capital of
-// Pakistan," but not "the capital of Pakistan controlled Kashmir".
+// Kenya," but not "the capital of Kenya hosted talks".
 func (d *doc) npEndsAt(k, hi int) bool {
 	if k+1 >= hi {
 		return true

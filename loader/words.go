@@ -56,7 +56,7 @@ var (
 	controlVerbs = set("began", "begins", "begin", "started", "starts", "continued", "continues", "tried",
 		"tries", "moved", "moves", "appears", "seems", "appeared", "seemed", "needs", "needed", "helped",
 		"managed", "attempted", "sought", "decided", "chose", "went")
-	// planWords before "to" make the following verb planned: "plans to speak".
+	// planWords before "to" make the following verb planned: "intends to travel".
 	planWords = set("plans", "plan", "planned", "planning", "intends", "intend", "intended", "aims", "aim",
 		"aimed", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks", "seek", "sought", "expected",
 		"set", "due", "scheduled", "ready", "poised", "going", "decided", "decides", "vowed", "vows", "pledged",
@@ -118,7 +118,7 @@ var (
 		"houses", "housed", "stressed", "underlined", "appears", "appeared", "seems", "seemed", "looked",
 		"looks", "rose", "risen", "fell", "fallen", "increased", "reduced", "remains", "lies", "lay")
 	// lightVerbs take an event noun as object and make their subject its
-	// agent: "held talks with", "voiced support for", "launched strikes on".
+	// agent: "held talks with", "gave backing to", "carried out raids on".
 	lightVerbs = set("hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct", "conducts",
 		"conducted", "conducting", "launch", "launches", "launched", "launching", "carry", "carried",
 		"carries", "stage", "staged", "stages", "staging", "mount", "mounted", "mounts", "voice", "voiced",
@@ -135,7 +135,7 @@ var (
 		"concludes", "concluding", "accept", "accepted", "accepts", "agree", "agreed", "agrees", "agreeing",
 		"host", "hosted", "hosts", "chair", "chairs", "chaired")
 	// npLinks join a head to a trigger noun inside one noun phrase: "a new
-	// round of negotiations", "a wave of strikes".
+	// round of consultations", "a wave of raids".
 	npLinks = set("round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
 		"volley", "flurry", "salvo", "host", "raft", "new", "fresh", "further", "more", "of", "renewed",
 		"first", "second", "third", "latest", "large-scale", "major", "possible", "potential")
@@ -152,8 +152,8 @@ var (
 		"delegation", "delegations", "envoys", "ministers", "regime", "side")
 	collectiveNouns = set("leaders", "officials", "allies", "nations", "countries", "governments", "powers",
 		"partners", "states", "diplomats", "ministers")
-	// memberNouns stand for the body they belong to: "leaders from NATO",
-	// "delegations of Russia and Ukraine".
+	// memberNouns stand for the body they belong to: "ministers from ASEAN",
+	// "envoys of Serbia and Kosovo".
 	memberNouns = set("leaders", "officials", "representatives", "delegations", "delegation", "members",
 		"envoys", "diplomats", "negotiators", "ministers", "delegates")
 	// portfolios name ministries ("Defence Ministry", "Ministry of Foreign Affairs").
@@ -235,6 +235,6 @@ var (
 		"front": graph.Group, "movement": graph.Group, "party": graph.Organization, "brotherhood": graph.Group,
 	}
 	// mediaCues before an unknown name mark it as an organisation: "told
-	// Reuters", "via Truth Social", "reported AFP".
+	// Reuters", "via Al Arabiya", "reported AFP".
 	mediaCues = set("via", "told", "reported", "quoted", "according", "broadcaster", "outlet", "agency", "newspaper", "daily", "state-run", "state-owned", "state", "news")
 )
