@@ -320,6 +320,25 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if next(i+1).is("to", "from", "in", "down", "off", "away") {
 			return nil
 		}
+	case "launch", "fire":
+		// Launching or firing is an attack only with a weapon as object
+		// ("launched two rockets", "fired water cannon at", "fired on");
+		// "launched strikes" and "launched talks" belong to the noun, whose
+		// light verb "launch" is.
+		weapon, attack := d.weaponAfter(i, hi)
+		if attack && v.lemma == "launch" || !weapon && !attack && !(v.lemma == "fire" && next(i+1).is("at", "on", "upon", "into")) {
+			return nil
+		}
+	case "pull":
+		if !next(i+1).is("out", "back") {
+			return nil // "pulled out of the deal", "pulled back from the border"
+		}
+	case "vow", "threaten":
+		// "vowed to retaliate": a vow is a threat only when what is vowed is
+		// hostile; "threatened Seoul with countermeasures" needs no verb.
+		if v.lemma == "vow" && !d.hostileInfinitive(i+1, hi) {
+			return nil
+		}
 	case "agree":
 		if next(i + 1).is("that") {
 			return nil
@@ -421,6 +440,13 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 	} else if obj.event != nil {
 		d.eventObject(f, obj.event)
+	}
+	if sn == senseLeave {
+		// "left the bloc", "quit the alliance": leaving a body, not a place
+		f.targets = slices.DeleteFunc(f.targets, func(e *docEntity) bool { return e.kind != graph.Organization && e.kind != graph.Group })
+		if len(f.targets) == 0 {
+			return nil
+		}
 	}
 	if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN") {
 		// "proposed to reopen negotiations with Armenia"
@@ -1316,4 +1342,47 @@ func (d *doc) assaultWordNear(i, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// weaponWords are objects that make launching or firing an attack.
+var weaponWords = set("missile", "missiles", "rocket", "rockets", "projectile", "projectiles", "shell",
+	"shells", "salvo", "salvos", "barrage", "volley", "mortar", "mortars", "bomb", "bombs", "torpedo",
+	"torpedoes", "munitions", "warheads", "shot", "shots", "cannon", "cannons", "bullets", "rounds",
+	"flares", "artillery", "grenades", "gas")
+
+// weaponAfter reports a weapon word, and an attack noun, in the few words
+// after the verb at i. A drone is a weapon only when no attack noun follows
+// ("launched drones at" but "launched drone strikes on").
+func (d *doc) weaponAfter(i, hi int) (weapon, attack bool) {
+	for k := i + 1; k < hi && k <= i+5; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct && !t.isHyphen() {
+			break
+		}
+		if n, ok := nounLex[t.lower]; ok && graph.Vocabulary[n.sense.rel] == "ASSAULT" {
+			return weapon, true
+		}
+		if t.in(weaponWords) || t.is("drone", "drones") {
+			weapon = true
+		}
+	}
+	return weapon, false
+}
+
+// hostileVerbs are infinitives that make a vow a threat besides attack
+// verbs: "vowed to respond", "vowed to crush".
+var hostileVerbs = set("respond", "retaliate", "avenge", "punish", "crush", "destroy", "eliminate",
+	"annihilate", "fight", "defeat", "expel", "wipe", "hit", "strike", "attack")
+
+// hostileInfinitive reports "to" at k followed by a hostile verb.
+func (d *doc) hostileInfinitive(k, hi int) bool {
+	if k+1 >= hi || !d.toks[k].is("to") {
+		return false
+	}
+	t := &d.toks[k+1]
+	if t.in(hostileVerbs) {
+		return true
+	}
+	v, ok := verbLex[t.lower]
+	return ok && v.form == formBase && graph.Vocabulary[v.sense.rel] == "ASSAULT"
 }

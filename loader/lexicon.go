@@ -62,6 +62,8 @@ var (
 	senseMeet      = s("MEETS", "", true, "with", "meeting")
 	senseTalks     = s("NEGOTIATES_WITH", "", false, "with between", "talks")
 	senseVisit     = s("VISITED", "VISITED", true, "to", "visit")
+	senseTravel    = s("VISITED", "VISITED", false, "to", "visit")
+	senseArrive    = s("VISITED", "VISITED", false, "in at", "visit")
 	senseHost      = s("HOSTED", "", true, "", "hosting")
 	senseMediate   = s("MEDIATED", "", true, "between", "mediation")
 	senseAgree     = s("AGREED_WITH", "", false, "with between to on", "agreement")
@@ -82,6 +84,10 @@ var (
 	senseAccuse    = s("ACCUSED", "", true, "against", "accusation")
 	senseCondemn   = s("CONDEMNED", "", true, "of", "condemnation")
 	senseCriticize = s("CRITICIZED", "", true, "of", "criticism")
+	// Summoning an envoy and lodging a protest are formal criticism of the
+	// envoy's state ("summoned the ambassadors of X and Y").
+	senseSummon  = s("CRITICIZED", "", true, "of", "summons")
+	senseProtest = s("CRITICIZED", "", true, "with to against over", "protest")
 	senseReject    = s("REJECTED", "", true, "of", "rejection")
 	senseDeny      = s("DENIED", "", true, "of", "denial")
 	senseThreaten  = s("THREATENED", "", true, "to against", "threat")
@@ -95,6 +101,8 @@ var (
 	senseDrills    = s("HELD_DRILLS_AROUND", "HELD_DRILLS_AROUND", false, "around near off", "drills")
 	senseDeploy    = s("DEPLOYED_TO", "DEPLOYED_TO", false, "to in into", "deployment")
 	senseWithdraw  = s("WITHDREW_FROM", "WITHDREW_FROM", false, "from", "withdrawal")
+	senseLeave     = s("WITHDREW_FROM", "", true, "from", "withdrawal")
+	sensePullOut   = s("WITHDREW_FROM", "WITHDREW_FROM", false, "of from", "withdrawal")
 	senseConcede   = s("CONCEDED_TO", "", false, "to", "concession")
 	senseClaim     = s("", "CLAIMED", true, "", "claim")
 	senseDefeat    = s("DEFEATED", "", true, "", "election")
@@ -117,6 +125,7 @@ var verbDefs = []struct {
 	{"phone", senseCall}, {"telephone", senseCall},
 	{"meet|met|met", senseMeet}, {"negotiate", senseTalks},
 	{"visit", senseVisit}, {"tour", senseVisit}, {"host", senseHost},
+	{"travel", senseTravel}, {"fly|flew|flown", senseTravel}, {"arrive", senseArrive},
 	{"mediate", senseMediate}, {"broker", senseMediate},
 	{"agree|agreed|agreed", senseAgree}, {"sign", senseAgree},
 	{"exchange", senseSwap}, {"swap|swapped|swapped", senseSwap},
@@ -131,16 +140,21 @@ var verbDefs = []struct {
 	{"invite", senseInvite},
 	{"accuse", senseAccuse}, {"blame", senseAccuse},
 	{"condemn", senseCondemn}, {"denounce", senseCondemn}, {"decry", senseCondemn},
+	{"summon", senseSummon}, {"protest", senseProtest},
 	{"criticize", senseCriticize}, {"criticise", senseCriticize}, {"slam|slammed|slammed", senseCriticize},
 	{"rebuke", senseCriticize}, {"lambast", senseCriticize}, {"chide", senseCriticize},
 	{"reject", senseReject}, {"dismiss", senseReject}, {"rebuff", senseReject}, {"deny|denied|denied", senseDeny},
-	{"threaten", senseThreaten}, {"warn", senseWarn},
+	{"threaten", senseThreaten}, {"warn", senseWarn}, {"vow", senseThreaten},
 	{"sanction", senseSanction}, {"lift", senseLift}, {"ease", senseLift},
 	{"strike|struck|struck", senseAttack}, {"hit|hit|hit", senseAttack}, {"attack", senseAttack},
 	{"shell", senseAttack}, {"bomb", senseAttack}, {"target", senseAttack}, {"pound", senseAttack},
 	{"raid", senseAttack}, {"bombard", senseAttack}, {"fire|fired|fired", senseFire},
+	{"launch", senseFire}, {"ambush", senseAttack}, {"retaliate", senseFire},
 	{"invade", senseInvade}, {"capture", senseCapture}, {"seize", senseCapture},
+	{"recapture", senseCapture}, {"retake|retook|retaken", senseCapture}, {"annex", senseCapture},
 	{"deploy", senseDeploy}, {"withdraw|withdrew|withdrawn", senseWithdraw}, {"retreat", senseWithdraw},
+	{"leave|left|left", senseLeave}, {"quit|quit|quit", senseLeave}, {"exit", senseLeave},
+	{"pull|pulled|pulled", sensePullOut},
 	{"concede", senseConcede},
 	{"claim", senseClaim},
 	{"describe", senseLabel}, {"label", senseLabel}, {"brand", senseLabel}, {"dub", senseLabel},
@@ -167,7 +181,7 @@ var nounDefs = []struct {
 	{"aid|aid", senseAid}, {"assistance|assistance", senseAid},
 	{"demand|demands", senseDemand}, {"condition|conditions", senseConds}, {"ultimatum|ultimatums", senseDemand},
 	{"proposal|proposals", sensePropose}, {"offer|offers", senseOffer}, {"invitation|invitations", senseInvite},
-	{"accusation|accusations", senseAccuse},
+	{"accusation|accusations", senseAccuse}, {"protest|protests", senseProtest},
 	{"condemnation|condemnations", senseCondemn}, {"criticism|criticisms", senseCriticize},
 	{"rejection|rejections", senseReject}, {"denial|denials", senseDeny},
 	{"threat|threats", senseThreaten}, {"warning|warnings", senseWarn},
@@ -175,7 +189,7 @@ var nounDefs = []struct {
 	{"attack|attacks", senseAttack}, {"strike|strikes", senseAttack}, {"airstrike|airstrikes", senseAttack},
 	{"shelling|shelling", senseAttack}, {"bombing|bombings", senseAttack}, {"bombardment|bombardments", senseAttack},
 	{"offensive|offensives", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},
-	{"incursion|incursions", senseAttack},
+	{"incursion|incursions", senseAttack}, {"ambush|ambushes", senseAttack},
 	{"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},
 	{"drill|drills", senseDrills}, {"exercise|exercises", senseDrills}, {"maneuvers|maneuvers", senseDrills},
 	{"manoeuvres|manoeuvres", senseDrills},

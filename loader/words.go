@@ -133,7 +133,10 @@ var (
 		"sought", "seeks", "lodge", "lodged", "level", "levelled", "leveled", "push", "pushed", "pushes",
 		"intensify", "intensified", "intensifies", "step", "stepped", "steps", "conclude", "concluded",
 		"concludes", "concluding", "accept", "accepted", "accepts", "agree", "agreed", "agrees", "agreeing",
-		"host", "hosted", "hosts", "chair", "chairs", "chaired")
+		"host", "hosted", "hosts", "chair", "chairs", "chaired", "reimpose", "reimposed", "reimposes", "slap",
+		"slapped", "slaps", "tighten", "tightened", "tightens", "expand", "expanded", "expands", "adopt",
+		"adopted", "adopts", "approve", "approved", "approves", "introduce", "introduced", "introduces",
+		"send", "sent", "sends", "sending", "deliver", "delivered", "delivers", "file", "filed", "files")
 	// npLinks join a head to a trigger noun inside one noun phrase: "a new
 	// round of consultations", "a wave of raids".
 	npLinks = set("round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
