@@ -5,20 +5,35 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
+// skipRecorder stands in for a test so Open's skip can be observed without
+// reporting a skipped test in the suite's counts.
+type skipRecorder struct {
+	testing.TB
+	skipped bool
+}
+
+func (s *skipRecorder) Skip(args ...any) {
+	s.skipped = true
+	runtime.Goexit()
+}
+
 func TestOpenSkipsWithoutURI(t *testing.T) {
-	var skipped bool
-	t.Run("unset", func(t *testing.T) {
-		t.Setenv("NEO4J_URI", "")
-		defer func() { skipped = t.Skipped() }()
-		Open(t)
-	})
-	if !skipped {
+	t.Setenv("NEO4J_URI", "")
+	rec := &skipRecorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Open(rec)
+	}()
+	<-done
+	if !rec.skipped {
 		t.Errorf("Open without NEO4J_URI: got no skip, want a skip")
 	}
 }
