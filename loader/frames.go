@@ -287,7 +287,8 @@ func (d *doc) verbFollows(k int) bool {
 		return false
 	}
 	t := &d.toks[k]
-	return t.kind == tWord && (t.in(auxiliaries) && !t.is("to", "also", "not") || t.in(commonVerbs) || t.isVerbForm() && !strings.HasSuffix(t.lower, "ing"))
+	return t.kind == tWord && (t.in(auxiliaries) && !t.is("to", "also", "not") || t.in(commonVerbs) || t.isVerbForm() && !strings.HasSuffix(t.lower, "ing") ||
+		t.in(lightVerbs) && strings.HasSuffix(t.lower, "ed"))
 }
 
 // verbFrame builds a frame for a verb trigger.
@@ -373,6 +374,12 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	subj, dist := d.subjectOf(i, lo, hi)
 	obj := d.objectAfter(i, hi, sn, passive)
 	if passive {
+		if len(subj) == 0 {
+			// "The truce was mediated by Qatar": the event is the object.
+			if ev := d.eventSubject(i, lo, hi); ev != nil {
+				obj.event = ev
+			}
+		}
 		for _, m := range subj {
 			f.targetsFrom(d, m)
 		}
@@ -396,13 +403,22 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	if dist > 6 {
 		f.conf -= 0.1
 	}
+	if v.lemma == "call" && sn == senseCall && len(obj.actors) > 0 && !obj.negative {
+		// "called the president a friend", "called Seoul the aggressor": a
+		// name for the object, never a phone call; only a negative one is
+		// an accusation, and that one has a label.
+		if k := obj.actors[len(obj.actors)-1].last + 1; k < hi && d.toks[k].is("a", "an", "the", "his", "her", "their", "our", "its", "one") {
+			return nil
+		}
+	}
 	if sn == senseLabel || v.lemma == "call" && sn == senseCall {
 		// "called the raid a war crime": a label, not a phone call.
-		if obj.event != nil || obj.label != nil {
+		if obj.event != nil || obj.label != nil || obj.negative {
 			if !obj.negative {
 				return nil
 			}
 			f.rel, f.label, f.mode = "ACCUSED", "accusation", ""
+			named := f.targets // "called Seoul the aggressor": Seoul, unless the label names someone
 			f.targets = nil
 			for _, m := range obj.label {
 				for _, e := range m.entities() {
@@ -413,6 +429,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			}
 			if len(f.targets) == 0 && obj.event != nil {
 				d.eventObject(f, obj.event)
+			}
+			if len(f.targets) == 0 && f.about == nil {
+				f.targets = named
 			}
 		} else if sn == senseLabel {
 			return nil
@@ -460,6 +479,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		setStatus(f, graph.StatusClaimed)
 	}
 	d.verbModality(f, i, lo, subj)
+	if d.controlledSubject(i, lo) != nil {
+		f.hypo = true // what X was urged to do is a request, not a fact
+	}
 	if v.form == formIng && i > lo && d.toks[i-1].is(",") {
 		f.participle = true
 	}
@@ -732,6 +754,10 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		}
 		return nil, 0
 	}
+	if ms := d.controlledSubject(i, lo); ms != nil {
+		// "urged Washington to pressure Israel": Washington would pressure
+		return ms, 2
+	}
 	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is(",") {
 		// A trailing participle shares the subject of the clause before it:
 		// "the envoy said, accusing Seoul ...".
@@ -995,6 +1021,15 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		t := &d.toks[j]
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
+			if nx := m.last + 1; m.poss && sn.place != "" && nx+1 < hi {
+				if d.toks[nx].kind == tPoss {
+					nx++
+				}
+				if nx+1 < hi && d.toks[nx].is("border", "borders", "frontier") && d.toks[nx+1].is("with") {
+					j = nx // "its border with Guyana"
+					continue
+				}
+			}
 			if !open || placeOnly && !(m.ent != nil && m.ent.isPlace()) {
 				j = m.last + 1
 				if m.poss {
@@ -1071,6 +1106,11 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			return o
 		case t.in(clauseWords) && !t.is("as"):
 			return o
+		case sn.place != "" && t.is("border", "borders", "frontier") && j+1 < hi && d.toks[j+1].is("with"):
+			// "deployed troops to its border with Guyana": the place is Guyana's edge
+			open, placeOnly = true, true
+			j += 2
+			continue
 		case slices.Contains(sn.preps, t.lower):
 			open, placeOnly = true, false
 			j++
@@ -1385,4 +1425,64 @@ func (d *doc) hostileInfinitive(k, hi int) bool {
 	}
 	v, ok := verbLex[t.lower]
 	return ok && v.form == formBase && graph.Vocabulary[v.sense.rel] == "ASSAULT"
+}
+
+// eventSubject returns the event noun heading the subject of the passive
+// verb at i: "The truce was brokered by ...", "Talks were hosted by ...".
+func (d *doc) eventSubject(i, lo, hi int) *frame {
+	for k := i - 1; k >= lo && k >= i-5; k-- {
+		t := &d.toks[k]
+		if t.in(beForms) || t.in(adverbs) || t.in(hedges) || t.in(auxiliaries) {
+			continue
+		}
+		n, ok := nounLex[t.lower]
+		if !ok || d.mAt[k] >= 0 {
+			return nil
+		}
+		if d.used[k] {
+			return d.nounRef[k]
+		}
+		return d.nounFrame(k, n, lo, hi)
+	}
+	return nil
+}
+
+// objectControl verbs make their object the subject of the infinitive that
+// follows: "urged X to", "asked X to", "called on X to".
+var objectControl = set("urge", "urged", "urges", "urging", "ask", "asked", "asks", "asking", "press",
+	"pressed", "presses", "pressing", "pressure", "pressured", "pressuring", "encourage", "encouraged",
+	"encourages", "tell", "told", "tells", "persuade", "persuaded", "invite", "invited", "invites",
+	"allow", "allowed", "allows", "force", "forced", "forces", "push", "pushed", "pushing", "order",
+	"ordered", "orders", "instruct", "instructed", "request", "requested", "requests", "on", "upon")
+
+// controlledSubject returns the object of a control verb when the verb at
+// i is its infinitive: the mentions in "urged X and Y to <i>". A capital
+// stands for its state.
+func (d *doc) controlledSubject(i, lo int) []*mention {
+	if i-2 < lo || !d.toks[i-1].is("to") || d.mAt[i-2] < 0 {
+		return nil
+	}
+	m := d.mentions[d.mAt[i-2]]
+	if m.poss || m.ent == nil || !m.hasActor() && !(m.ent.kind == graph.City && d.isCapital(m.ent)) {
+		return nil
+	}
+	ms := d.coordinated(m, lo)
+	k := ms[0].first - 1
+	for k >= lo && d.toks[k].is("the") {
+		k--
+	}
+	if k < lo || !d.toks[k].in(objectControl) ||
+		d.toks[k].is("on", "upon") && (k-1 < lo || !d.toks[k-1].is("called", "calls", "call", "calling")) {
+		return nil
+	}
+	for x, c := range ms {
+		if c.ent != nil && c.ent.kind == graph.City {
+			if s := d.ents.countryByCode(c.ent.country); s != nil {
+				cp := *c
+				cp.ent = s
+				ms[x] = &cp
+			}
+		}
+	}
+	return ms
 }

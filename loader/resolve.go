@@ -140,7 +140,23 @@ func (d *doc) definite(i, hi int) *mention {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.8}
 		}
 	}
+	// "the group", "the militants", "the bloc": the last non-state body of
+	// that sort within a few sentences.
+	if kinds, ok := bodyNouns[t.lower]; ok && !(j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap || d.isNounModifiee(j+1))) {
+		if e := d.recent(sent, 3, func(e *docEntity) bool { return slices.Contains(kinds, e.kind) }); e != nil {
+			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.7}
+		}
+	}
 	return nil
+}
+
+// bodyNouns are heads of definite descriptions that refer back to a
+// collective actor, with the kinds of entity they can refer to.
+var bodyNouns = map[string][]graph.Kind{
+	"group": {graph.Group, graph.Organization}, "militants": {graph.Group}, "militia": {graph.Group},
+	"rebels": {graph.Group}, "insurgents": {graph.Group}, "movement": {graph.Group},
+	"organisation": {graph.Organization, graph.Group}, "organization": {graph.Organization, graph.Group},
+	"bloc": {graph.Organization}, "alliance": {graph.Organization}, "union": {graph.Organization},
 }
 
 // recent returns the entity of the most recent mention within the last
