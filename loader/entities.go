@@ -207,3 +207,18 @@ var foldRune = func() map[rune]rune {
 	}
 	return m
 }()
+
+// withPrefix returns a non-person actor whose name starts with prefix,
+// when exactly one does.
+func (es *entities) withPrefix(prefix string) *docEntity {
+	var found *docEntity
+	for _, e := range es.byID {
+		if e.kind != graph.Person && e.isActor() && strings.HasPrefix(e.name, prefix) {
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}

@@ -460,6 +460,10 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	} else if obj.event != nil {
 		d.eventObject(f, obj.event)
 	}
+	if (sn == senseArrive || sn == senseTravel) && len(f.sources) > 0 &&
+		!slices.ContainsFunc(f.sources, func(e *docEntity) bool { return e.kind != graph.Military }) {
+		f.rel, f.placeRel, f.label, f.mode = "DEPLOYED_TO", "DEPLOYED_TO", "deployment", "" // troops arriving
+	}
 	if sn == senseLeave {
 		// "left the bloc", "quit the alliance": leaving a body, not a place
 		f.targets = slices.DeleteFunc(f.targets, func(e *docEntity) bool { return e.kind != graph.Organization && e.kind != graph.Group })

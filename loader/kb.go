@@ -11,15 +11,18 @@ type kb struct {
 	gaz *gazetteer.Gazetteer
 	// leaders lists each country's LEADER_OF office-holders by ISO code.
 	leaders map[string][]gazetteer.Officeholder
-	// militaryOf is each country's armed forces, when the gazetteer has them.
+	// militaryOf is each country's armed forces as a whole, when the
+	// gazetteer has them; armyOf its land army, which stands for the whole
+	// only when the text says "army", "troops" or "soldiers".
 	militaryOf map[string]gazetteer.Ref
+	armyOf     map[string]gazetteer.Ref
 	// coastGuardOf is each country's coast guard, when the gazetteer has one.
 	coastGuardOf map[string]gazetteer.Ref
 }
 
 func newKB(g *gazetteer.Gazetteer) *kb {
 	k := &kb{gaz: g, leaders: map[string][]gazetteer.Officeholder{}, militaryOf: map[string]gazetteer.Ref{},
-		coastGuardOf: map[string]gazetteer.Ref{}}
+		armyOf: map[string]gazetteer.Ref{}, coastGuardOf: map[string]gazetteer.Ref{}}
 	for _, o := range g.Officeholders {
 		if o.Relation == "LEADER_OF" && strings.HasPrefix(o.Of, "country:") {
 			code := strings.TrimPrefix(o.Of, "country:")
@@ -44,7 +47,8 @@ func newKB(g *gazetteer.Gazetteer) *kb {
 		case strings.Contains(n, "military"):
 			r = 2
 		case strings.HasSuffix(n, " army"):
-			r = 1
+			k.armyOf[o.Country] = gazetteer.Ref{ID: o.ID, Table: gazetteer.TableOrg, Index: i}
+			continue
 		}
 		if r > rank[o.Country] {
 			rank[o.Country] = r

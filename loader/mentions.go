@@ -339,7 +339,7 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 	switch {
 	case t.is("military", "army", "defence", "defense") && j+1 < hi && d.toks[j+1].is("sources"):
 		// "Ruritanian military sources": the state's military speaking
-		return &mention{first: i, last: j + 1, ent: d.military(c), kind: mBody}
+		return &mention{first: i, last: j + 1, ent: d.military(c, ""), kind: mBody}
 	case t.is("diplomatic", "government", "official", "security", "intelligence") && j+1 < hi && d.toks[j+1].is("sources"):
 		return &mention{first: i, last: j + 1, ent: d.government(c), kind: mBody}
 	case t.is("coast") && j+1 < hi && d.toks[j+1].is("guard"):
@@ -358,7 +358,7 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		}
 		return &mention{first: i, last: last, ent: d.ministry(c, portfolios[d.toks[j+2].lower]), kind: mBody}
 	case t.is("air") && j+1 < hi && d.toks[j+1].is("force", "forces", "defence", "defense", "defences", "defenses"):
-		return &mention{first: i, last: j + 1, ent: d.military(c), kind: mBody} // "Ukraine's air force"
+		return &mention{first: i, last: j + 1, ent: d.military(c, ""), kind: mBody} // "Ukraine's air force"
 	case t.in(militaryNouns):
 		if t.is("military", "army", "navy") && j+1 < hi && d.isNounModifiee(j+1) {
 			return nil // "Russian military position": an adjective
@@ -370,7 +370,7 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 			}
 			last++
 		}
-		return &mention{first: i, last: last, ent: d.military(c), kind: mBody}
+		return &mention{first: i, last: last, ent: d.military(c, t.lower), kind: mBody}
 	case t.in(governmentNouns):
 		if t.is("government", "administration", "cabinet", "parliament", "presidency") && j+1 < hi && d.isNounModifiee(j+1) {
 			return nil // "a Philippine government vessel": an adjective
@@ -437,9 +437,12 @@ func demonym(c *gazetteer.Country) string {
 
 // military returns the country's armed forces: the gazetteer's entry when
 // it has one, else "Russian forces".
-func (d *doc) military(c *gazetteer.Country) *docEntity {
+func (d *doc) military(c *gazetteer.Country, noun string) *docEntity {
 	if r, ok := d.kb.militaryOf[c.Code]; ok {
 		return d.ents.fromRef(r)
+	}
+	if r, ok := d.kb.armyOf[c.Code]; ok && (noun == "army" || noun == "troops" || noun == "soldiers") {
+		return d.ents.fromRef(r) // "American troops" are the army; "U.S. warships" are not
 	}
 	e := d.ents.get("military:"+c.Code, demonym(c)+" forces", graph.Military)
 	e.country = c.Code

@@ -35,14 +35,14 @@ func (d *doc) titledPerson(i, hi int) *mention {
 			if j < hi && d.toks[j].kind == tPoss {
 				j++
 			}
-			// A body between the state and the title: "Pakistan's military
-			// spokesperson", "Russian Foreign Ministry spokeswoman".
+			// A body between the state and the title: "Nigeria's military
+			// spokesperson", "Turkish Foreign Ministry spokeswoman".
 			if ent.Country != nil && j+1 < hi {
 				t := &d.toks[j]
 				ctry = of
 				switch {
 				case t.is("military", "army", "navy") && isTitleWord(&d.toks[j+1]):
-					of = d.military(ent.Country)
+					of = d.military(ent.Country, t.lower)
 					bodyLast = j
 					j++
 				case portfolios[t.lower] != "" && d.toks[j+1].is("ministry") && j+2 < hi && isTitleWord(&d.toks[j+2]):
@@ -406,6 +406,15 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 			return nil
 		}
 	}
+	if pl := &d.toks[plast]; strings.HasSuffix(pl.lower, "s") && plast > i && bodyPlural(pl.lower) {
+		// "the Joint Chiefs", "the Revolutionary Guards": a body, not a
+		// person; a short form of a body already named, or nothing.
+		name := d.body[d.toks[i].start:pl.end]
+		if e := d.ents.withPrefix(name + " "); e != nil {
+			return &mention{first: i, last: plast, ent: e, kind: mName, conf: 0.75}
+		}
+		return nil
+	}
 	if i >= 2 && d.toks[i-1].is("of") && d.toks[i-2].in(settlementNouns) {
 		// "the village of Novopil": a place the gazetteer does not know
 		name := d.body[d.toks[i].start:d.toks[plast].end]
@@ -470,4 +479,12 @@ func commonWord(t *token) bool {
 	}
 	w := t.lower
 	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly"))
+}
+
+// bodyPlural reports a plural that names the members of a body: the plural
+// of a title or an organisation head ("Chiefs", "Guards"), or a body noun.
+func bodyPlural(w string) bool {
+	sing := strings.TrimSuffix(w, "s")
+	return headTitles.has(sing) || orgHeads[sing] != "" || militaryNouns.has(w) || governmentNouns.has(w) ||
+		collectiveNouns.has(w) || memberNouns.has(w)
 }

@@ -77,7 +77,7 @@ func (d *doc) pronounBody(i, hi, sent int) *mention {
 	if !ok {
 		return nil
 	}
-	return &mention{first: i, last: i + 1, ent: d.military(c), kind: mAnaphor, conf: 0.7}
+	return &mention{first: i, last: i + 1, ent: d.military(c, d.toks[i+1].lower), kind: mAnaphor, conf: 0.7}
 }
 
 // definite resolves "the Ukrainian leader", "the town", "the military",
