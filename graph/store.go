@@ -7,8 +7,8 @@ import "context"
 // Ordering rules are part of the contract so both stores answer identically:
 // lists of entities, relations and events come back sorted as documented on
 // each method. Within a returned value, aliases are sorted and deduplicated,
-// mentions are sorted by article, start, end, participants by entity, then
-// role, and evidence keeps the order of the batch; a nil slice and an empty
+// mentions are sorted by article, start, end, participants are deduplicated
+// and sorted by entity, then role, and evidence keeps the order of the batch; a nil slice and an empty
 // one mean the same. Returned values are copies the caller may modify.
 type Store interface {
 	// Apply writes everything one article contributes in one transaction. It is

@@ -177,6 +177,8 @@ func prepare(b graph.Batch) graph.Batch {
 			}
 			return a.Role < b.Role
 		})
+		// A participant is a link, so stating it twice is stating it once, as Neo4j's MERGE stores it.
+		ev.Participants = slices.Compact(ev.Participants)
 		ev.Killed, ev.Injured = copyPtr(ev.Killed), copyPtr(ev.Injured)
 		p.Events = append(p.Events, ev)
 	}

@@ -3,6 +3,7 @@ package storetest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -304,7 +305,7 @@ func stored(b graph.Batch) graph.Batch {
 			}
 			return ps[i].Role < ps[j].Role
 		})
-		ev.Participants = ps
+		ev.Participants = slices.Compact(ps)
 		ev.Killed, ev.Injured = copyPtr(ev.Killed), copyPtr(ev.Injured)
 		out.Events = append(out.Events, ev)
 	}
