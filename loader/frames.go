@@ -762,6 +762,10 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		// "urged Washington to pressure Israel": Washington would pressure
 		return ms, 2
 	}
+	if pv := d.purposeOf(i, lo); pv >= 0 {
+		// "summoned the envoys of X and Y to protest": the summoner protests
+		return d.subjectOf(pv, lo, hi)
+	}
 	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is(",") {
 		// A trailing participle shares the subject of the clause before it:
 		// "the envoy said, accusing Seoul ...".
@@ -1119,6 +1123,9 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			open, placeOnly = true, false
 			j++
 			continue
+		case sn.place != "" && t.is("of") && placeOnly && j > 0 && d.toks[j-1].is("north", "south", "east", "west"):
+			j++ // "west of Luzon"
+			continue
 		case sn.place != "" && t.in(locatives) && !t.is("of", "for", "on", "to") || sn.place != "" && t.is("on") && sawNP:
 			open, placeOnly = true, true
 			j++
@@ -1245,10 +1252,25 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 	return out
 }
 
-// genericEvents are nouns that refer back to an event of a class without
-// naming it: "the incident", "the tragedy".
-var genericEvents = map[string]graph.Class{"incident": "ASSAULT", "incidents": "ASSAULT", "tragedy": "ASSAULT",
-	"atrocity": "ASSAULT", "massacre": "ASSAULT", "operation": "ASSAULT", "violence": "ASSAULT"}
+// genericEvents are nouns that refer back to an event of some classes
+// without naming it: "the incident", "the launch", "the decision", "the
+// remarks".
+var genericEvents = map[string][]graph.Class{
+	"incident": {"ASSAULT"}, "incidents": {"ASSAULT"}, "tragedy": {"ASSAULT"}, "atrocity": {"ASSAULT"},
+	"massacre": {"ASSAULT"}, "operation": {"ASSAULT"}, "violence": {"ASSAULT"}, "launch": {"ASSAULT"},
+	"launches": {"ASSAULT"}, "test": {"ASSAULT"}, "tests": {"ASSAULT"},
+	"decision": policyActs, "move": policyActs, "measures": policyActs, "measure": policyActs,
+	"step": policyActs, "package": policyActs,
+	"remarks": statements, "comments": statements, "allegations": statements, "allegation": statements,
+	"statement": statements,
+}
+
+var (
+	// policyActs are what "the decision" or "the move" can refer to.
+	policyActs = []graph.Class{"SANCTION", "AGREE", "AID", "MOBILIZE", "RETREAT", "CONCEDE"}
+	// statements are what "the remarks" can refer to.
+	statements = []graph.Class{"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
+)
 
 // eventNounAt returns the event a trigger noun at k (after determiners and
 // modifiers) denotes, building or resolving it, or nil.
@@ -1279,7 +1301,7 @@ func (d *doc) eventNounAt(k, hi int) *frame {
 				}
 				return d.nounFrame(j, n, d.sentLo(j), hi)
 			}
-			if c, ok := genericEvents[t.lower]; ok && j > k-1 && (j == k || d.toks[j-1].in(determiners) || !d.toks[j-1].cap) {
+			if c, ok := genericEvents[t.lower]; ok && j > k-1 && (j == k || d.toks[j-1].in(determiners) || !d.toks[j-1].cap) && !(j+1 < hi && d.toks[j+1].is("of", "to")) {
 				return d.latest(c, t.sent)
 			}
 		}
@@ -1293,14 +1315,15 @@ func (d *doc) eventNounAt(k, hi int) *frame {
 	return nil
 }
 
-// latest returns the most recent event of class c within a few sentences.
-func (d *doc) latest(c graph.Class, sent int) *frame {
+// latest returns the most recent event of one of the classes cs within a
+// few sentences.
+func (d *doc) latest(cs []graph.Class, sent int) *frame {
 	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
 		for k := len(fs) - 1; k >= 0; k-- {
 			if fs[k].sent < sent-8 {
 				break
 			}
-			if r := fs[k].root(); r.class() == c && r.sent >= sent-8 && !r.hypo {
+			if r := fs[k].root(); slices.Contains(cs, r.class()) && r.sent >= sent-8 && !r.hypo {
 				return r
 			}
 		}
@@ -1489,4 +1512,32 @@ func (d *doc) controlledSubject(i, lo int) []*mention {
 		}
 	}
 	return ms
+}
+
+// purposeOf returns the main verb when the verb at i is a purpose
+// infinitive after that verb's object ("summoned the envoy of X to
+// protest"), or -1.
+func (d *doc) purposeOf(i, lo int) int {
+	if i-2 < lo || !d.toks[i-1].is("to") {
+		return -1
+	}
+	j := i - 2
+	for j > lo && d.mAt[j] < 0 && (d.toks[j].in(dateWords) || d.toks[j].is("on", "last", "this", "next")) {
+		j-- // "summoned the envoy on Tuesday to protest"
+	}
+	if d.mAt[j] < 0 {
+		return -1
+	}
+	ms := d.coordinated(d.mentions[d.mAt[j]], lo)
+	k := ms[0].first - 1
+	for k >= lo && d.toks[k].in(determiners) {
+		k--
+	}
+	if k < lo {
+		return -1
+	}
+	if t := &d.toks[k]; !t.in(prepositions) && !t.isVerbForm() && !t.in(lightVerbs) {
+		return -1
+	}
+	return d.previousVerb(k+1, lo)
 }

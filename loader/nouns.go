@@ -325,6 +325,11 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 			}
 			for _, x := range d.coordRight(m, hi, false) {
 				for _, e := range x.entities() {
+					if e.kind == graph.City && f.placeRel == "" && f.rel != "" && d.isCapital(e) {
+						if c := d.ents.countryByCode(e.country); c != nil {
+							e = c // "solidarity with Bamako": with the state
+						}
+					}
 					switch {
 					case e.isPlace() && e.kind != graph.Country:
 						if f.placeRel != "" {

@@ -43,8 +43,9 @@ func (d *doc) anaphor(i, hi int) *mention {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.7, poss: t.is("their")}
 		}
 	case "it":
-		// Only as a subject ("it had struck"), where it stands for an actor.
-		if t.allCaps || !d.verbFollows(i+1) {
+		// Only as a subject ("it had struck") or as the object of a control
+		// verb ("urged it to act"), where it stands for an actor.
+		if t.allCaps || !d.verbFollows(i+1) && !(i > 0 && d.toks[i-1].in(objectControl) && i+1 < hi && d.toks[i+1].is("to")) {
 			return nil
 		}
 		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {

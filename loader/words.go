@@ -152,7 +152,7 @@ var (
 		"aircraft", "militaries", "servicemen", "paratroopers", "gunboats", "submarines")
 	governmentNouns = set("officials", "authorities", "government", "administration",
 		"diplomats", "leaders", "lawmakers", "parliament", "cabinet", "presidency", "embassy", "negotiators",
-		"delegation", "delegations", "envoys", "ministers", "regime", "side")
+		"delegation", "delegations", "envoys", "ministers", "regime", "side", "mediators", "junta")
 	collectiveNouns = set("leaders", "officials", "allies", "nations", "countries", "governments", "powers",
 		"partners", "states", "diplomats", "ministers")
 	// memberNouns stand for the body they belong to: "ministers from ASEAN",
@@ -171,7 +171,9 @@ var (
 	regionWords = set("region", "oblast", "province", "governorate", "prefecture", "district", "county", "state", "territory")
 	placeNouns  = map[string]graph.Kind{"town": graph.City, "city": graph.City, "village": graph.City,
 		"settlement": graph.City, "region": graph.Region, "province": graph.Region, "oblast": graph.Region,
-		"area": ""} // "the area": the last place of any kind
+		"area":   "", // "the area": the last place of any kind
+		"island": graph.Location, "islands": graph.Location, "shoal": graph.Location, "reef": graph.Location,
+		"atoll": graph.Location, "strait": graph.Location, "peninsula": graph.Location, "enclave": graph.Region}
 	settlementNouns = set("village", "town", "city", "settlement", "hamlet", "port", "district", "suburb")
 	sideNouns       = set("sides", "countries", "nations", "delegations", "parties", "neighbours", "neighbors", "governments", "leaders", "presidents")
 )
