@@ -1198,17 +1198,25 @@ func (d *doc) passiveArgs(j, hi int) objects {
 }
 
 // npMention returns the mention heading the noun phrase at k, stepping over
-// determiners and adjectives.
+// determiners, adjectives and titles ("Chinese Foreign Minister Wang Yi").
 func (d *doc) npMention(k, hi int) *mention {
-	for j := k; j < hi && j < k+4; j++ {
+	for j, n := k, 0; j < hi && n < 4; j, n = j+1, n+1 {
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
 			if m.poss && m.last+2 < hi && d.mAt[m.last+2] >= 0 {
 				return d.mentions[d.mAt[m.last+2]] // "Syria's Idlib province"
 			}
+			if m.kind == mDemonym && !m.poss && m.last+1 < hi && isTitleWord(&d.toks[m.last+1]) {
+				j = m.last // "Chinese Foreign Minister Wang Yi": the minister
+				continue
+			}
 			return m
 		}
 		t := &d.toks[j]
+		if isTitleWord(t) {
+			n-- // titles do not count toward the adjectives
+			continue
+		}
 		if t.kind != tWord || !(t.in(determiners) || !t.cap && !t.isVerbForm() && !t.in(prepositions)) {
 			return nil
 		}
