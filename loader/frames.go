@@ -1025,6 +1025,9 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		return d.passiveArgs(j, hi)
 	}
 	open, placeOnly, sawNP := sn.direct, false, false
+	// descr: the words since the open slot are a plain description whose
+	// name follows in apposition ("left the regional bloc ECOWAS").
+	descr := false
 	for steps := 0; j < hi && steps < 12; steps++ {
 		t := &d.toks[j]
 		if mi := d.mAt[j]; mi >= 0 {
@@ -1037,6 +1040,9 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 					j = nx // "its border with Guyana"
 					continue
 				}
+			}
+			if descr && !placeOnly {
+				open = true
 			}
 			if !open || placeOnly && !(m.ent != nil && m.ent.isPlace()) {
 				j = m.last + 1
@@ -1160,6 +1166,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 					return o
 				}
 			}
+			descr = (open || descr) && !t.cap && !t.isVerbForm() && !t.in(prepositions) && !t.in(commonVerbs) && !t.in(clauseWords)
 			sawNP, open = true, false
 		}
 		j++
