@@ -5,6 +5,9 @@
 #   scripts/neo4j-test-server.sh start    build if needed, start, wait for ready
 #   scripts/neo4j-test-server.sh stop     stop it and remove its data
 #   scripts/neo4j-test-server.sh status   say whether it runs
+#   scripts/neo4j-test-server.sh kill     kill -9 it (a crash), keeping its data
+#   scripts/neo4j-test-server.sh halt     stop it cleanly, keeping its data
+#   scripts/neo4j-test-server.sh resume   start it again on the data it kept
 #
 # Environment: NEO4J_TEST_PORT (default 7687), NEO4J_TEST_TIMEOUT (seconds to
 # wait for ready, default 180), NEO4J_TEST_STATE (pid file and log, default
@@ -69,7 +72,7 @@ build() {
 }
 
 start() {
-  local pid
+  local keep=${1:-} pid
   if pid=$(running_pid); then
     echo "already running (pid $pid): $uri"
     return 0
@@ -78,7 +81,7 @@ start() {
   port_busy && die "port $port is already in use; set NEO4J_TEST_PORT to a free port"
   build
 
-  rm -rf "$home"
+  [ -n "$keep" ] || rm -rf "$home"
   mkdir -p "$state"
   : >"$log"
   local t0 share
@@ -124,7 +127,7 @@ start() {
 }
 
 stop() {
-  local pid
+  local keep=${1:-} pid
   if pid=$(running_pid); then
     kill -TERM "$pid"
     local i
@@ -141,7 +144,20 @@ stop() {
     echo "not running"
   fi
   rm -f "$pidfile"
-  rm -rf "$home"
+  [ -n "$keep" ] || rm -rf "$home"
+}
+
+# crash kills the server without letting it shut down; its data stays.
+crash() {
+  local pid
+  if pid=$(running_pid); then
+    kill -KILL "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    echo "killed (pid $pid)"
+  else
+    echo "not running"
+  fi
+  rm -f "$pidfile"
 }
 
 status() {
@@ -162,5 +178,8 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  kill) crash ;;
+  halt) stop keep ;;
+  resume) start keep ;;
+  *) echo "usage: $0 start|stop|status|kill|halt|resume" >&2; exit 2 ;;
 esac

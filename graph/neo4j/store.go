@@ -20,16 +20,33 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	driverconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/geokg/geokg/graph"
 )
 
 var _ graph.Store = (*Store)(nil)
+
+// ErrUnavailable is wrapped by errors that come from not reaching the
+// server (refused, reset, timed out), as opposed to the server refusing a
+// query: a caller can stop sending work until it is back.
+var ErrUnavailable = errors.New("server unavailable")
+
+// Driver limits, short so that a dead server is reported in seconds rather
+// than hanging a request or a load; the defaults wait up to a minute.
+const (
+	connectTimeout = 5 * time.Second  // one TCP connect
+	acquireTimeout = 10 * time.Second // waiting for a pooled connection
+	retryTime      = 10 * time.Second // retrying a transaction on transient errors
+)
 
 // Config says where the database is.
 type Config struct {
@@ -72,14 +89,18 @@ func New(ctx context.Context, cfg Config, logger *slog.Logger) (*Store, error) {
 	if cfg.User != "" {
 		auth = driver.BasicAuth(cfg.User, cfg.Password, "")
 	}
-	db, err := driver.NewDriverWithContext(cfg.URI, auth)
+	db, err := driver.NewDriverWithContext(cfg.URI, auth, func(c *driverconfig.Config) {
+		c.SocketConnectTimeout = connectTimeout
+		c.ConnectionAcquisitionTimeout = acquireTimeout
+		c.MaxTransactionRetryTime = retryTime
+	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: bad URI %q: %w", cfg.URI, err)
 	}
 	s := &Store{db: db, cfg: cfg, logger: logger}
 	if err := db.VerifyConnectivity(ctx); err != nil {
 		db.Close(context.WithoutCancel(ctx))
-		return nil, s.fail(ctx, "cannot reach "+cfg.URI, err)
+		return nil, s.fail(ctx, "", err)
 	}
 	if err := s.ensureSchema(ctx); err != nil {
 		db.Close(context.WithoutCancel(ctx))
@@ -177,7 +198,35 @@ func (s *Store) fail(ctx context.Context, op string, err error) error {
 		return fmt.Errorf("neo4j: %s: %w", op, err)
 	}
 	s.logger.Warn("neo4j operation failed", "op", op, "err", err)
+	if unreachable(err) {
+		reason := ""
+		var opErr *net.OpError
+		if errors.As(err, &opErr) && opErr.Err != nil {
+			reason = " (" + opErr.Err.Error() + ")"
+		}
+		if op == "" {
+			return fmt.Errorf("neo4j: cannot reach %s%s: %w", s.cfg.URI, reason, ErrUnavailable)
+		}
+		return fmt.Errorf("neo4j: %s: cannot reach %s%s: %w", op, s.cfg.URI, reason, ErrUnavailable)
+	}
+	if op == "" {
+		return fmt.Errorf("neo4j: %w", safeError(err))
+	}
 	return fmt.Errorf("neo4j: %s: %w", op, safeError(err))
+}
+
+// unreachable reports whether err says the server could not be reached or
+// the connection broke, rather than that the server refused the work. The
+// driver's text for these is a dump of pool and socket internals, so
+// callers get ErrUnavailable instead; the log keeps the full error.
+func unreachable(err error) bool {
+	var limit *driver.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		return unreachable(limit.Errors[len(limit.Errors)-1])
+	}
+	var conn *driver.ConnectivityError
+	var netErr net.Error
+	return errors.As(err, &conn) || errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // serverError is a Neo4j server error shown by its code only; Unwrap keeps
