@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/neo4j"
 	"github.com/geokg/geokg/loader"
 	"github.com/geokg/geokg/resolvers"
 )
@@ -47,10 +48,14 @@ func load(ctx context.Context, args []string, getenv func(string) string, stderr
 		}
 		fmt.Fprintf(stderr, "[%d/%d] %s: %d entities, %d relations, %d events\n", p.n, p.total, p.path, p.entities, p.relations, p.events)
 	})
-	fmt.Fprintf(stderr, "loaded %s (%d entities, %d relations, %d events); %d failed; %s\n",
-		plural(sum.loaded, "article"), sum.entities, sum.relations, sum.events, sum.failed, sum.elapsed.Round(time.Millisecond))
+	fmt.Fprintf(stderr, "loaded %s (%d entities, %d relations, %d events); %d failed; %d not tried; %s\n",
+		plural(sum.loaded, "article"), sum.entities, sum.relations, sum.events, sum.failed, sum.skipped, sum.elapsed.Round(time.Millisecond))
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("load interrupted: %w", err)
+	}
+	if sum.skipped > 0 {
+		return fmt.Errorf("load stopped: the store was unreachable for %d articles in a row; %s not tried: %w",
+			maxUnavailable, plural(sum.skipped, "file"), sum.lastErr)
 	}
 	if sum.failed > 0 {
 		return fmt.Errorf("load: %d of %s failed", sum.failed, plural(sum.failed+sum.loaded, "file"))
@@ -66,16 +71,24 @@ type progress struct {
 	err                         error
 }
 
-// summary totals a loadPaths run.
+// summary totals a loadPaths run; skipped counts the files not tried
+// because the store was unreachable.
 type summary struct {
-	loaded, failed              int
+	loaded, failed, skipped     int
+	lastErr                     error
 	entities, relations, events int
 	elapsed                     time.Duration
 }
 
+// maxUnavailable is how many articles in a row may fail on an unreachable
+// store before load gives up: each failure costs the driver's retry time,
+// so failing every remaining article would take hours for a big folder.
+const maxUnavailable = 3
+
 // loadPaths loads every article file under paths into store, one file at a
 // time so memory stays bounded by the largest article, and goes on past bad
-// files. A path that cannot be listed counts as one failed file.
+// files. A path that cannot be listed counts as one failed file. It stops
+// early when the store is unreachable for maxUnavailable articles in a row.
 func loadPaths(ctx context.Context, ld *loader.Loader, store graph.Store, paths []string, report func(progress)) summary {
 	start := time.Now()
 	files, listErrs := articleFiles(paths)
@@ -87,8 +100,13 @@ func loadPaths(ctx context.Context, ld *loader.Loader, store graph.Store, paths 
 		sum.failed++
 		report(progress{n: n, total: total, path: le.path, err: le.err})
 	}
-	for _, path := range files {
+	unavailable := 0
+	for i, path := range files {
 		if ctx.Err() != nil {
+			break
+		}
+		if unavailable >= maxUnavailable {
+			sum.skipped = len(files) - i
 			break
 		}
 		n++
@@ -97,9 +115,15 @@ func loadPaths(ctx context.Context, ld *loader.Loader, store graph.Store, paths 
 		if err == nil {
 			p.entities, p.relations, p.events, err = loadArticle(ctx, ld, store, path, data)
 		}
+		if errors.Is(err, neo4j.ErrUnavailable) {
+			unavailable++
+		} else {
+			unavailable = 0
+		}
 		if err != nil {
 			p.err = err
 			sum.failed++
+			sum.lastErr = err
 		} else {
 			sum.loaded++
 			sum.entities += p.entities
