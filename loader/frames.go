@@ -276,8 +276,13 @@ func (d *doc) nounContext(i, lo int) bool {
 	if p.in(auxiliaries) || p.in(adverbs) || p.in(pronounWords) || p.is("who", "which", "that", "it") {
 		return false
 	}
-	// An adjective-like word before: "deadly", "tougher".
-	return !p.cap && !p.isVerbForm() && !p.in(commonVerbs)
+	// An adjective-like word before ("deadly", "tougher"), or a finite verb
+	// whose object the word is ("followed talks", "said talks would resume");
+	// a gerund there stays a verb ("denied targeting civilians").
+	if p.isVerbForm() || p.in(commonVerbs) {
+		return !strings.HasSuffix(d.toks[i].lower, "ing")
+	}
+	return !p.cap
 }
 
 // verbFollows reports whether token k is a finite verb or auxiliary, so

@@ -402,6 +402,21 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	if j < lo {
 		return
 	}
+	if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].hasActor() && !d.mentions[mi].poss {
+		// "handed Israel and Hamas a proposal": the indirect object is the
+		// other party.
+		ms := d.coordinated(d.mentions[mi], lo)
+		k := ms[0].first - 1
+		if k < lo || !d.toks[k].in(ditransitives) {
+			return
+		}
+		if len(f.targets) == 0 {
+			for _, m := range ms {
+				f.targets = addEnt(f.targets, m.entities()...)
+			}
+		}
+		j = k
+	}
 	t := &d.toks[j]
 	if t.is("to", "for") && j-1 >= lo {
 		// "agreed to a hostage release", "pushed for talks"
@@ -630,3 +645,9 @@ func (d *doc) ofHead(j, end int) bool {
 	return j+1 < end && d.toks[j+1].is("of") && t.kind == tWord && !t.cap && !t.isVerbForm() &&
 		!t.in(prepositions) && !t.in(auxiliaries) && !t.in(commonVerbs) && !t.in(lightVerbs) && !t.in(pronounWords)
 }
+
+// ditransitives are light verbs that take the event's other party as an
+// indirect object: "handed X a proposal", "gave X an ultimatum".
+var ditransitives = set("hand", "handed", "hands", "give", "gave", "gives", "given", "offer", "offered",
+	"offers", "send", "sent", "sends", "present", "presented", "presents", "deliver", "delivered",
+	"delivers", "issue", "issued", "issues", "pass", "passed")

@@ -136,7 +136,8 @@ var (
 		"host", "hosted", "hosts", "chair", "chairs", "chaired", "reimpose", "reimposed", "reimposes", "slap",
 		"slapped", "slaps", "tighten", "tightened", "tightens", "expand", "expanded", "expands", "adopt",
 		"adopted", "adopts", "approve", "approved", "approves", "introduce", "introduced", "introduces",
-		"send", "sent", "sends", "sending", "deliver", "delivered", "delivers", "file", "filed", "files")
+		"send", "sent", "sends", "sending", "deliver", "delivered", "delivers", "file", "filed", "files",
+		"hand", "handed", "hands", "pass", "passed")
 	// npLinks join a head to a trigger noun inside one noun phrase: "a new
 	// round of consultations", "a wave of raids".
 	npLinks = set("round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
