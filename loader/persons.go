@@ -406,6 +406,9 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 			return nil
 		}
 	}
+	if d.toks[plast].in(thingHeads) {
+		return nil // "the Nobel Peace Prize", "the Minsk Agreement": not a person
+	}
 	if pl := &d.toks[plast]; strings.HasSuffix(pl.lower, "s") && plast > i && bodyPlural(pl.lower) {
 		// "the Joint Chiefs", "the Revolutionary Guards": a body, not a
 		// person; a short form of a body already named, or nothing.

@@ -176,7 +176,7 @@ var (
 		"island": graph.Location, "islands": graph.Location, "shoal": graph.Location, "reef": graph.Location,
 		"atoll": graph.Location, "strait": graph.Location, "peninsula": graph.Location, "enclave": graph.Region}
 	settlementNouns = set("village", "town", "city", "settlement", "hamlet", "port", "district", "suburb")
-	sideNouns       = set("sides", "countries", "nations", "delegations", "parties", "neighbours", "neighbors", "governments", "leaders", "presidents")
+	sideNouns       = set("sides", "countries", "nations", "delegations", "parties", "neighbours", "neighbors", "governments", "leaders", "presidents", "men", "women", "ministers")
 )
 
 // Titles before or after a name. headTitles can stand alone as a role;
@@ -218,6 +218,11 @@ var (
 		"video", "videos", "watch", "listen", "live", "breaking", "exclusive", "analysis", "opinion",
 		"related", "more", "see", "also", "advertisement", "sponsored", "share", "comments", "subscribe",
 		"by", "source", "caption")
+	// thingHeads end names of things, never of people: prizes, documents,
+	// buildings, routes.
+	thingHeads = set("prize", "award", "medal", "cup", "trophy", "agreement", "accord", "accords", "treaty",
+		"declaration", "act", "law", "plan", "initiative", "corridor", "bridge", "road", "highway", "pipeline",
+		"airport", "port", "square", "palace", "tower", "stadium", "dam", "canal", "line")
 	// orgHeads end (or start) the names of organisations, by kind.
 	orgHeads = map[string]graph.Kind{
 		"agency": graph.Organization, "times": graph.Organization, "news": graph.Organization,
