@@ -61,10 +61,13 @@ const (
 	lockArticleQuery = `MERGE (a:Article {id: $id})
 SET a = $props`
 
-	// Formatted with the kind's label and the other kinds' labels.
+	// Formatted with the kind's label and the other kinds' labels. Names are
+	// lower-cased in Go (row.lowerName, row.lowerAliases), not by Cypher's
+	// toLower, which differs from Go's for İ and final Σ; the embedded store
+	// and every lookup lower-case in Go.
 	mergeEntitiesQuery = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-SET e.name = row.name, e.kind = row.kind,
+SET e.name = row.name, e.lowerName = row.lowerName, e.kind = row.kind,
     e.country = coalesce(row.country, e.country),
     e.lat = coalesce(row.lat, e.lat),
     e.lon = coalesce(row.lon, e.lon)
@@ -76,9 +79,14 @@ CALL (e, row) {
   WITH DISTINCT alias ORDER BY alias
   RETURN collect(alias) AS aliases
 }
-SET e.aliases = aliases,
+CALL (e, row) {
+  UNWIND coalesce(e.lowerAliases, []) + row.lowerAliases AS alias
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS lowerAliases
+}
+SET e.aliases = aliases, e.lowerAliases = lowerAliases,
     e.aliasesText = reduce(t = '', a IN aliases | t + a + '\n'),
-    e.searchText = reduce(t = toLower(e.name), a IN aliases | t + '\n' + toLower(a))`
+    e.searchText = reduce(t = e.lowerName, a IN lowerAliases | t + '\n' + a)`
 
 	dropMentionsQuery = `MATCH (:Article {id: $article})-[m:MENTIONS]->(e:Entity)
 WHERE NOT e.id IN $entities
@@ -304,8 +312,13 @@ func articleProps(a graph.Article) map[string]any {
 func entityRow(e *graph.Entity) map[string]any {
 	aliases := append([]string(nil), e.Aliases...)
 	sort.Strings(aliases)
+	lower := make([]string, len(aliases))
+	for i, a := range aliases {
+		lower[i] = strings.ToLower(a)
+	}
 	row := map[string]any{
 		"id": e.ID, "name": e.Name, "kind": string(e.Kind), "aliases": strs(aliases),
+		"lowerName": strings.ToLower(e.Name), "lowerAliases": strs(lower),
 		"country": nil, "lat": nil, "lon": nil,
 	}
 	if e.Country != "" {

@@ -174,7 +174,7 @@ CALL () {
 }
 RETURN total, page`
 	listEntitiesKinds = `e.kind IN $kinds`
-	listEntitiesName  = `e.searchText CONTAINS $sub AND any(n IN [toLower(e.name)] + [a IN e.aliases | toLower(a)] WHERE n CONTAINS $sub)`
+	listEntitiesName  = `e.searchText CONTAINS $sub AND any(n IN [e.lowerName] + e.lowerAliases WHERE n CONTAINS $sub)`
 
 	// Formatted with the match, then the conditions twice.
 	listRelationsQuery = `CALL () {

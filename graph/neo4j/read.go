@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -118,10 +119,11 @@ func unique(ids []string) []string {
 	return out
 }
 
-const findEntityQuery = `WITH toLower($name) AS q
+// Names are compared lower-cased by Go (see mergeEntitiesQuery).
+const findEntityQuery = `WITH $name AS q
 MATCH (e:Entity) WHERE e.searchText CONTAINS q
-WITH e, CASE WHEN toLower(e.name) = q THEN 0
-             WHEN any(a IN e.aliases WHERE toLower(a) = q) THEN 1 END AS rank
+WITH e, CASE WHEN e.lowerName = q THEN 0
+             WHEN q IN e.lowerAliases THEN 1 END AS rank
 WHERE rank IS NOT NULL
 WITH e ORDER BY rank, e.id LIMIT 1
 ` + entityMentions + `
@@ -132,7 +134,7 @@ func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, erro
 	var found []graph.Entity
 	op := fmt.Sprintf("find entity %q", name)
 	err := s.read(ctx, op, func(tx driver.ManagedTransaction) error {
-		recs, err := s.run(ctx, tx, findEntityQuery, map[string]any{"name": name})
+		recs, err := s.run(ctx, tx, findEntityQuery, map[string]any{"name": strings.ToLower(name)})
 		found = nil // afresh: a retried transaction runs this again
 		for _, rec := range recs {
 			found = append(found, decodeEntityRow(rec))
@@ -150,9 +152,9 @@ func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, erro
 
 // The text index answers the CONTAINS prefilter; every true match is a
 // substring of searchText, and the rank drops matches that span two names.
-const searchEntitiesQuery = `WITH toLower($search) AS q
+const searchEntitiesQuery = `WITH $search AS q
 MATCH (e:Entity) WHERE e.searchText CONTAINS q AND ($kind IS NULL OR e.kind = $kind)
-WITH e, reduce(best = 3, n IN [toLower(e.name)] + [a IN coalesce(e.aliases, []) | toLower(a)] |
+WITH e, reduce(best = 3, n IN [e.lowerName] + e.lowerAliases |
   CASE WHEN n = q THEN 0
        WHEN best > 1 AND n STARTS WITH q THEN 1
        WHEN best > 2 AND n CONTAINS q THEN 2
@@ -172,7 +174,7 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 	var out []graph.Entity
 	err := s.read(ctx, "search entities", func(tx driver.ManagedTransaction) error {
 		recs, err := s.run(ctx, tx, searchEntitiesQuery, map[string]any{
-			"search": f.Search, "kind": kind, "limit": limitParam(f.Limit),
+			"search": strings.ToLower(f.Search), "kind": kind, "limit": limitParam(f.Limit),
 		})
 		if err != nil {
 			return err

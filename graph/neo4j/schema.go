@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -109,4 +110,47 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		s.logger.Info("neo4j schema created", "items", created)
 	}
 	return nil
+}
+
+// Entities written before names were lower-cased in Go lack lowerName; a
+// batch of them at a time gets it, and searchText is rebuilt from it.
+const (
+	oldNamesQuery = `MATCH (e:Entity) WHERE e.lowerName IS NULL
+RETURN e.id AS id, e.name AS name, coalesce(e.aliases, []) AS aliases LIMIT 1000`
+	lowerNamesQuery = `UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.lowerName = row.lowerName, e.lowerAliases = row.lowerAliases,
+    e.searchText = reduce(t = row.lowerName, a IN row.lowerAliases | t + '\n' + a)`
+)
+
+// lowerOldNames gives every entity lowerName and lowerAliases; on a
+// database written by this version it is one query that finds none.
+func (s *Store) lowerOldNames(ctx context.Context) error {
+	for {
+		res, err := s.execute(ctx, oldNamesQuery)
+		if err != nil {
+			return s.fail(ctx, "read names to lower-case", err)
+		}
+		if len(res.Records) == 0 {
+			return nil
+		}
+		rows := make([]any, len(res.Records))
+		for i, rec := range res.Records {
+			m := rec.AsMap()
+			var lower []string
+			for _, a := range strList(m["aliases"]) {
+				lower = append(lower, strings.ToLower(a))
+			}
+			slices.Sort(lower)
+			rows[i] = map[string]any{"id": str(m, "id"), "lowerName": strings.ToLower(str(m, "name")), "lowerAliases": strs(slices.Compact(lower))}
+		}
+		err = s.write(ctx, func(tx driver.ManagedTransaction) error {
+			_, err := s.run(ctx, tx, lowerNamesQuery, map[string]any{"rows": rows})
+			return err
+		})
+		if err != nil {
+			return s.fail(ctx, "lower-case names", err)
+		}
+		s.logger.Info("neo4j names lower-cased", "entities", len(rows))
+	}
 }

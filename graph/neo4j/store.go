@@ -4,7 +4,8 @@
 //
 // The graph it writes:
 //
-//	(:Entity:<Kind> {id, name, kind, aliases, country, lat, lon, aliasesText, searchText})
+//	(:Entity:<Kind> {id, name, kind, aliases, country, lat, lon,
+//	                 lowerName, lowerAliases, aliasesText, searchText})
 //	(:Entity)-[:<TYPE> {id, class, title, date, dateText, status, claimedBy, confidence,
 //	                    event, article, evidenceStart, evidenceEnd, evidenceText}]->(:Entity)
 //	(:Event {id, type, label, mode, date, dateText, status, killed, injured, article,
@@ -103,6 +104,10 @@ func New(ctx context.Context, cfg Config, logger *slog.Logger) (*Store, error) {
 		return nil, s.fail(ctx, "", err)
 	}
 	if err := s.ensureSchema(ctx); err != nil {
+		db.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	if err := s.lowerOldNames(ctx); err != nil {
 		db.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}

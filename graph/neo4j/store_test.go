@@ -556,3 +556,28 @@ func BenchmarkListRelations(b *testing.B) {
 		}
 	}
 }
+
+// TestNewLowersOldNames opens a database written before names were
+// lower-cased in Go: New gives its entities lowerName and lowerAliases, so
+// lookups find them.
+func TestNewLowersOldNames(t *testing.T) {
+	c := neo4jtest.Open(t)
+	neo4jtest.Wipe(t, c)
+	s := open(t, c)
+	if err := s.Apply(context.Background(), talks("article:old")); err != nil {
+		t.Fatalf("Apply: got %v, want nil", err)
+	}
+	s.Close(context.Background())
+	query(t, c, `MATCH (e:Entity) REMOVE e.lowerName, e.lowerAliases
+		SET e.searchText = toLower(e.name)`, nil)
+
+	s = open(t, c)
+	defer s.Close(context.Background())
+	if n := count(t, c, `MATCH (e:Entity) WHERE e.lowerName IS NULL OR e.lowerAliases IS NULL RETURN count(e)`); n != 0 {
+		t.Errorf("entities without lower-cased names after New: got %d, want 0", n)
+	}
+	e, err := s.FindEntity(context.Background(), "VELA")
+	if err != nil || e.ID != "person:ana-vela" {
+		t.Errorf("FindEntity VELA: got %q, %v, want person:ana-vela", e.ID, err)
+	}
+}

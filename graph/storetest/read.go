@@ -65,6 +65,41 @@ func testFindEntity(t *testing.T, s graph.Store) {
 	}
 }
 
+// testCaseFolding pins one lower-casing for every name lookup: Go's, which
+// maps İ to i and keeps a final Σ as σ, where Neo4j's toLower (Java's)
+// would give "i̇" and ς.
+func testCaseFolding(t *testing.T, s graph.Store) {
+	apply(t, s, graph.Batch{
+		Article: graph.Article{ID: "article:fold", Text: "İzmir, ΤΣΙΠΡΑΣ."},
+		Entities: []graph.Entity{
+			{ID: "city:izmir", Name: "İzmir", Kind: graph.City},
+			{ID: "person:tsipras", Name: "Alexis Tsipras", Kind: graph.Person, Aliases: []string{"ΤΣΙΠΡΑΣ"}},
+		},
+	})
+	for _, tc := range []struct{ query, want string }{
+		{"izmir", "city:izmir"},
+		{"IZMIR", "city:izmir"},
+		{"İzmir", "city:izmir"},
+		{"τσιπρασ", "person:tsipras"},
+		{"ΤΣΙΠΡΑΣ", "person:tsipras"},
+	} {
+		e, err := s.FindEntity(context.Background(), tc.query)
+		if err != nil || e.ID != tc.want {
+			t.Errorf("FindEntity %q: got %q, %v, want %s", tc.query, e.ID, err, tc.want)
+		}
+		es, err := s.SearchEntities(context.Background(), graph.EntityFilter{Search: tc.query})
+		if err != nil {
+			t.Fatalf("SearchEntities %q: got %v, want nil", tc.query, err)
+		}
+		checkIDs(t, "SearchEntities "+tc.query, entityIDs(es), []string{tc.want})
+		ls, _, err := s.ListEntities(context.Background(), graph.EntityQuery{NameContains: tc.query})
+		if err != nil {
+			t.Fatalf("ListEntities %q: got %v, want nil", tc.query, err)
+		}
+		checkIDs(t, "ListEntities "+tc.query, entityIDs(ls), []string{tc.want})
+	}
+}
+
 func testSearchEntities(t *testing.T, s graph.Store) {
 	apply(t, s, batchA(t), batchB(t), batchC(t))
 	cases := []struct {

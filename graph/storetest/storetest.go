@@ -27,6 +27,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"Invalid", testInvalid},
 		{"NotFound", testNotFound},
 		{"FindEntity", testFindEntity},
+		{"CaseFolding", testCaseFolding},
 		{"SearchEntities", testSearchEntities},
 		{"Relations", testRelations},
 		{"Neighborhood", testNeighborhood},
