@@ -386,6 +386,11 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			}
 		}
 		for _, m := range subj {
+			if sn == senseDeploy && m.hasActor() {
+				// "troops were deployed to X": the troops deploy
+				f.sources = addEnt(f.sources, m.entities()...)
+				continue
+			}
 			f.targetsFrom(d, m)
 		}
 		for _, m := range obj.agents {
@@ -1196,7 +1201,7 @@ func (d *doc) passiveArgs(j, hi int) objects {
 	}
 	for k := j; k < hi && k < j+6; k++ {
 		t := &d.toks[k]
-		if t.is("in", "at", "near") && k+1 < hi {
+		if t.is("in", "at", "near", "to", "into") && k+1 < hi {
 			if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isPlace() {
 				o.places = d.coordRight(m, hi, false)
 			}

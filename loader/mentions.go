@@ -238,6 +238,15 @@ func (d *doc) gazMention(i, hi int) *mention {
 			e := d.ents.get("loc:"+slug(name), name, graph.Location)
 			return &mention{first: i, last: last + 1, ent: e, kind: mName, conf: 0.8}
 		}
+		if last+1 < hi && d.toks[last+1].cap && orgHeads[d.toks[last+1].lower] != "" {
+			// "Africa Corps", "Donbas Battalion": a body named after a place
+			end := d.orgRun(last+1, hi)
+			if orgHeads[d.toks[end].lower] == "" {
+				end = last + 1
+			}
+			name := d.body[d.toks[i].start:d.toks[end].end]
+			return &mention{first: i, last: end, ent: d.org(name, orgHeads[d.toks[end].lower]), kind: mName, conf: 0.75}
+		}
 		if pl.Kind == gazetteer.KindCity && pl.Population < smallTown && len(d.countries) > 0 && !d.countries[pl.Country] {
 			return nil // a small town abroad: more likely an unknown local name
 		}
