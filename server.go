@@ -108,10 +108,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	srv := &http.Server{
 		Handler:           newMux(store, ld, cfg, logger),
 		ReadHeaderTimeout: readHeaderTimeout,
-		WriteTimeout:      cfg.timeout + 5*time.Second,
-		IdleTimeout:       idleTimeout,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-		BaseContext:       func(net.Listener) context.Context { return ctx },
+		// limitBody reads the body before the request timeout starts, so a
+		// client trickling one would otherwise hold a goroutine forever.
+		ReadTimeout:  readHeaderTimeout + cfg.timeout,
+		WriteTimeout: cfg.timeout + 5*time.Second,
+		IdleTimeout:  idleTimeout,
+		ErrorLog:     slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		BaseContext:  func(net.Listener) context.Context { return ctx },
 	}
 	addr := ln.Addr().String()
 	logger.Info("listening", "addr", addr, "graphql", "http://"+browsable(addr)+"/graphql",
