@@ -376,7 +376,16 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, label: sn.label, mode: sn.mode, trigger: i,
 		sent: d.toks[i].sent, conf: 0.9}
 	passive := (v.form == formPast || v.form == formPart) && d.passiveBefore(i, lo)
+	reduced := false
+	if !passive && (v.form == formPast || v.form == formPart) && i+1 < hi && d.toks[i+1].is("by") && i-1 >= lo &&
+		(d.toks[i-1].is(",") && i-2 >= lo && isNounTrigger(&d.toks[i-2]) || isNounTrigger(&d.toks[i-1])) {
+		// "the talks, hosted by Cuba": a passive participle after its event
+		passive, reduced = true, true
+	}
 	subj, dist := d.subjectOf(i, lo, hi)
+	if reduced {
+		subj = nil
+	}
 	obj := d.objectAfter(i, hi, sn, passive)
 	if passive {
 		if len(subj) == 0 {
@@ -1054,6 +1063,9 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			if descr && !placeOnly {
 				open = true
 			}
+			if p := d.personAfterBody(m, hi); p != nil {
+				m = p // "meet EU foreign policy chief Kaja Kallas": Kallas
+			}
 			if !open || placeOnly && !(m.ent != nil && m.ent.isPlace()) {
 				j = m.last + 1
 				if m.poss {
@@ -1484,7 +1496,7 @@ func (d *doc) hostileInfinitive(k, hi int) bool {
 func (d *doc) eventSubject(i, lo, hi int) *frame {
 	for k := i - 1; k >= lo && k >= i-5; k-- {
 		t := &d.toks[k]
-		if t.in(beForms) || t.in(adverbs) || t.in(hedges) || t.in(auxiliaries) {
+		if t.in(beForms) || t.in(adverbs) || t.in(hedges) || t.in(auxiliaries) || t.is(",") {
 			continue
 		}
 		n, ok := nounLex[t.lower]
@@ -1565,4 +1577,27 @@ func (d *doc) purposeOf(i, lo int) int {
 		return -1
 	}
 	return d.previousVerb(k+1, lo)
+}
+
+// personAfterBody returns the person a body mention introduces through a
+// title ("EU foreign policy chief Kaja Kallas"), or nil.
+func (d *doc) personAfterBody(m *mention, hi int) *mention {
+	if m.poss || m.ent == nil || m.ent.kind == graph.Person {
+		return nil
+	}
+	title := false
+	for k := m.last + 1; k < hi && k <= m.last+5; k++ {
+		if mi := d.mAt[k]; mi >= 0 {
+			if p := d.mentions[mi]; (title || p.role != nil) && p.ent != nil && p.ent.kind == graph.Person {
+				return p
+			}
+			return nil
+		}
+		t := &d.toks[k]
+		if t.kind != tWord || t.cap && !isTitleWord(t) || t.in(prepositions) || t.isVerbForm() {
+			return nil
+		}
+		title = title || t.in(headTitles)
+	}
+	return nil
 }
