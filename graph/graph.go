@@ -13,6 +13,9 @@ import (
 var (
 	ErrNotFound = errors.New("not found")
 	ErrInvalid  = errors.New("invalid")
+	// ErrUnavailable: the store could not be reached (refused, reset, timed
+	// out), as opposed to refusing the work; trying again later may succeed.
+	ErrUnavailable = errors.New("store unavailable")
 )
 
 // Kind is an entity kind from the ontology.

@@ -18,6 +18,7 @@ const (
 	CodeBadUserInput = "BAD_USER_INPUT"
 	CodeNotFound     = "NOT_FOUND"
 	CodeTimeout      = "TIMEOUT"
+	CodeUnavailable  = "SERVICE_UNAVAILABLE"
 	CodeInternal     = "INTERNAL_SERVER_ERROR"
 )
 
@@ -56,6 +57,9 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			code, msg = CodeNotFound, cause.Error()
 		case errors.Is(cause, graph.ErrInvalid):
 			code, msg = CodeBadUserInput, cause.Error()
+		case errors.Is(cause, graph.ErrUnavailable):
+			logger.WarnContext(ctx, "graphql resolver: store unavailable", "path", gqlErr.Path.String(), "err", cause)
+			code, msg = CodeUnavailable, "the graph store is unavailable; try again later"
 		case errors.Is(cause, context.DeadlineExceeded):
 			code, msg = CodeTimeout, "request timed out"
 		case errors.Is(cause, context.Canceled):

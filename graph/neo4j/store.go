@@ -36,10 +36,9 @@ import (
 
 var _ graph.Store = (*Store)(nil)
 
-// ErrUnavailable is wrapped by errors that come from not reaching the
-// server (refused, reset, timed out), as opposed to the server refusing a
-// query: a caller can stop sending work until it is back.
-var ErrUnavailable = errors.New("server unavailable")
+// ErrUnavailable is graph.ErrUnavailable, wrapped by errors that come from
+// not reaching the server rather than the server refusing a query.
+var ErrUnavailable = graph.ErrUnavailable
 
 // Driver limits, short so that a dead server is reported in seconds rather
 // than hanging a request or a load; the defaults wait up to a minute.
@@ -203,6 +202,10 @@ func (s *Store) fail(ctx context.Context, op string, err error) error {
 		return fmt.Errorf("neo4j: %s: %w", op, err)
 	}
 	s.logger.Warn("neo4j operation failed", "op", op, "err", err)
+	var limit *driver.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 && unreachable(err) {
+		err = limit.Errors[len(limit.Errors)-1] // no Unwrap: the last attempt's error says why
+	}
 	if unreachable(err) {
 		reason := ""
 		var opErr *net.OpError
