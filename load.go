@@ -16,7 +16,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/graph/neo4j"
 	"github.com/geokg/geokg/loader"
 	"github.com/geokg/geokg/resolvers"
 )
@@ -115,7 +114,7 @@ func loadPaths(ctx context.Context, ld *loader.Loader, store graph.Store, paths 
 		if err == nil {
 			p.entities, p.relations, p.events, err = loadArticle(ctx, ld, store, path, data)
 		}
-		if errors.Is(err, neo4j.ErrUnavailable) {
+		if errors.Is(err, graph.ErrUnavailable) {
 			unavailable++
 		} else {
 			unavailable = 0
