@@ -392,3 +392,49 @@ func TestSubjects(t *testing.T) {
 		})
 	}
 }
+
+// TestKeptRules checks, on invented sentences, the rules a review kept:
+// seats of bodies, "led by", accusations reported with an attack, and their
+// precision limits.
+func TestKeptRules(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+		not  []string
+	}{
+		{"based in", "Hamas, based in Gaza, rejected the plan.",
+			[]string{"Hamas LOCATED_IN Gaza - -"}, nil},
+		{"headquartered in", "The Wagner Group is headquartered in Saint Petersburg.",
+			[]string{"Wagner Group LOCATED_IN Saint Petersburg - -"}, nil},
+		{"headquarters of", "Sidon hosts the headquarters of Hamas.",
+			[]string{"Hamas LOCATED_IN Sidon - -"}, nil},
+		{"home to people is no seat", "Gaza is home to Hamas fighters and two million people.",
+			nil, []string{"Hamas LOCATED_IN Gaza *"}},
+		{"home to a seat", "Tyre is home to the regional headquarters of Hezbollah.",
+			[]string{"Hezbollah LOCATED_IN Tyre - -"}, nil},
+		{"led by after a comma", "The Rapid Support Forces, led by Mohamed Hamdan Dagalo, rejected the plan.",
+			[]string{"Mohamed Hamdan Dagalo LEADER_OF Rapid Support Forces - -"}, nil},
+		{"led by a place is no leader", "The talks, led by Geneva diplomats, resumed.",
+			nil, []string{"* LEADER_OF *"}},
+		{"an attack reported by the other side is its accusation", "Ukrainian officials said Russian drones struck Odesa.",
+			[]string{"Ukrainian government ACCUSED *"}, nil},
+		{"an attack reported by its own side is no accusation", "Russian officials said Russian drones struck Odesa.",
+			nil, []string{"* ACCUSED *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := facts(t, "2025-06-03", tc.text)
+			for _, w := range tc.want {
+				if !has(got, w) {
+					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+				}
+			}
+			for _, n := range tc.not {
+				if has(got, n) {
+					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}

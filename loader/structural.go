@@ -67,7 +67,10 @@ func (d *doc) basedIn(si, lo, hi int) {
 					d.structs = append(d.structs, structRel{src: g, dst: p.ent, rel: "LOCATED_IN", sent: si, conf: 0.85})
 				}
 			}
-		case t.is("headquarters", "base", "stronghold", "bastion", "home") && d.toks[k+1].is("of", "to"):
+		case t.is("headquarters", "base", "stronghold", "bastion") && d.toks[k+1].is("of", "to") ||
+			t.is("home") && d.toks[k+1].is("to") && d.seatAfter(k+2, hi):
+			// "home to" names a seat only with one: "home to the group's
+			// headquarters", not "home to two million people" or "home to NATO troops".
 			gm := d.npMention(k+2, hi)
 			if gm == nil || gm.ent == nil || !gm.ent.isActor() || gm.ent.kind == graph.Person || gm.ent.kind == graph.Country {
 				continue
@@ -230,4 +233,20 @@ func (d *doc) holds(o gazetteer.Officeholder) bool {
 	}
 	day := d.pub.Format("2006-01-02")
 	return (o.Since == "" || o.Since <= day) && (o.Until == "" || o.Until > day)
+}
+
+// seatWords name where a body sits.
+var seatWords = set("headquarters", "base", "bases", "office", "offices", "bureau", "leadership", "secretariat", "seat")
+
+// seatAfter reports a seat word in the noun phrase at k.
+func (d *doc) seatAfter(k, hi int) bool {
+	for j := k; j < hi && j < k+6; j++ {
+		if d.toks[j].in(seatWords) {
+			return true
+		}
+		if d.toks[j].kind == tPunct && !d.toks[j].isHyphen() {
+			return false
+		}
+	}
+	return false
 }

@@ -227,7 +227,7 @@ var (
 	orgHeads = map[string]graph.Kind{
 		"agency": graph.Organization, "times": graph.Organization, "news": graph.Organization,
 		"post": graph.Organization, "journal": graph.Organization, "press": graph.Organization,
-		"social": graph.Organization, "media": graph.Organization, "television": graph.Organization,
+		"media": graph.Organization, "television": graph.Organization,
 		"tv": graph.Organization, "radio": graph.Organization, "network": graph.Organization,
 		"bank": graph.Organization, "fund": graph.Organization, "union": graph.Organization,
 		"organization": graph.Organization, "organisation": graph.Organization, "association": graph.Organization,
