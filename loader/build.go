@@ -160,6 +160,9 @@ func (b *builder) frame(f *frame) {
 			}
 		}
 	}
+	// "The United States, Japan and South Korea held a call": every pair
+	// of the subjects took part, not only the first with the others.
+	allPairs := f.sense.symmetric && len(targets) == 0 && len(sources) > 2
 	if f.sense.symmetric && len(targets) == 0 && len(sources) > 1 {
 		sources, targets = sources[:1], sources[1:]
 	}
@@ -238,6 +241,16 @@ func (b *builder) frame(f *frame) {
 				if !slices.Contains(targets, p) {
 					emit(f.placeRel, s, p)
 					b.use(p)
+				}
+			}
+		}
+	}
+	if allPairs {
+		for x, s := range targets {
+			for _, t := range targets[x+1:] {
+				emit(f.rel, s, t)
+				for _, r := range f.extra {
+					emit(r, s, t)
 				}
 			}
 		}

@@ -441,10 +441,6 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 		f.sources = addEnt(f.sources, m.entities()...)
 		f.conf = min(f.conf, m.conf)
 	}
-	if f.sense.symmetric && len(f.sources) > 1 && len(f.targets) == 0 {
-		f.targets = addEnt(f.targets, f.sources[1:]...)
-		f.sources = f.sources[:1]
-	}
 	// The light verb's own modality: "will hold talks", "agreed to hold".
 	probe := &frame{}
 	d.verbModality(probe, j, lo, subj)
