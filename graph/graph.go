@@ -6,6 +6,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors; stores translate their own failures into these at the
@@ -191,6 +192,12 @@ func (b Batch) Validate() error {
 		}
 		if !e.Kind.Valid() {
 			return fmt.Errorf("%w: entity %s has unknown kind %q", ErrInvalid, e.ID, e.Kind)
+		}
+		for _, a := range e.Aliases {
+			if strings.TrimSpace(a) == "" {
+				// A blank alias would make entity(name: "") find this entity.
+				return fmt.Errorf("%w: entity %s has a blank alias", ErrInvalid, e.ID)
+			}
 		}
 		ids[e.ID] = true
 	}

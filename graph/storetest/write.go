@@ -260,6 +260,7 @@ func testInvalid(t *testing.T, s graph.Store) {
 		{"entity without id", func(b *graph.Batch) { b.Entities[1].ID = "" }},
 		{"entity without name", func(b *graph.Batch) { b.Entities[1].Name = "" }},
 		{"entity of unknown kind", func(b *graph.Batch) { b.Entities[2].Kind = "PLANET" }},
+		{"entity with a blank alias", func(b *graph.Batch) { b.Entities[1].Aliases = append(b.Entities[1].Aliases, " ") }},
 		{"event without id", func(b *graph.Batch) { b.Events[0].ID = "" }},
 		{"event place not in batch", func(b *graph.Batch) { b.Events[0].Place = "city:nowhere" }},
 		{"event participant not in batch", func(b *graph.Batch) { b.Events[0].Participants[1].Entity = "person:ghost" }},
