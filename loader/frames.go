@@ -375,6 +375,18 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	}
 	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, label: sn.label, mode: sn.mode, trigger: i,
 		sent: d.toks[i].sent, conf: 0.9}
+	if sn == senseFire {
+		// "launched a ballistic missile": a missile launch
+		for k := i + 1; k < hi && k <= i+8 && f.mode == ""; k++ {
+			f.mode = modeWords[d.toks[k].lower]
+		}
+		if v.lemma == "launch" {
+			f.label = "launch"
+			if f.mode != "" {
+				f.label = f.mode + " launch"
+			}
+		}
+	}
 	passive := (v.form == formPast || v.form == formPart) && d.passiveBefore(i, lo)
 	reduced := false
 	if !passive && (v.form == formPast || v.form == formPart) && i+1 < hi && d.toks[i+1].is("by") && i-1 >= lo &&
@@ -1458,7 +1470,7 @@ var weaponWords = set("missile", "missiles", "rocket", "rockets", "projectile", 
 // after the verb at i. A drone is a weapon only when no attack noun follows
 // ("launched drones at" but "launched drone strikes on").
 func (d *doc) weaponAfter(i, hi int) (weapon, attack bool) {
-	for k := i + 1; k < hi && k <= i+5; k++ {
+	for k := i + 1; k < hi && k <= i+8; k++ {
 		t := &d.toks[k]
 		if t.kind == tPunct && !t.isHyphen() {
 			break

@@ -260,7 +260,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 			last++
 		}
 	}
-	if e.kind == graph.City && d.isCapital(e) && !d.isLocative(i) && (d.verbFollows(last+1) || last+1 < hi && (d.toks[last+1].kind == tPoss || d.toks[last+1].in(reportVerbs))) {
+	if e.kind == graph.City && d.isCapital(e) && !d.isLocative(i) && (d.verbFollows(last+1) || last+1 < hi && (d.toks[last+1].kind == tPoss || d.toks[last+1].in(reportVerbs)) || d.coordinatedSubject(last+1, hi)) {
 		// "Beijing stated", "Moscow's demands": a capital standing for its state.
 		if c := d.ents.countryByCode(e.country); c != nil {
 			return &mention{first: i, last: last, ent: c, kind: mName, conf: 0.9}
@@ -489,4 +489,20 @@ func (d *doc) collective(i, hi int) *mention {
 	name := t.text + " " + d.toks[i+1].lower
 	e := d.ents.get("group:"+slug(name), name, graph.Group)
 	return &mention{first: i, last: i + 1, ent: e, kind: mName}
+}
+
+// coordinatedSubject reports whether the names joined at k by "and" or
+// commas end in a verb: "Tokyo and Seoul condemned".
+func (d *doc) coordinatedSubject(k, hi int) bool {
+	for n := 0; n < 4 && k+1 < hi && d.toks[k].is("and", ","); n++ {
+		h, ok := d.hitAt(k + 1)
+		if !ok {
+			return false
+		}
+		k = h.last + 1
+		if d.verbFollows(k) || k < hi && d.toks[k].in(reportVerbs) {
+			return true
+		}
+	}
+	return false
 }
