@@ -208,6 +208,10 @@ func (s *Store) fail(ctx context.Context, op string, err error) error {
 	}
 	if unreachable(err) {
 		reason := ""
+		var conn *driver.ConnectivityError
+		if errors.As(err, &conn) && conn.Inner != nil {
+			err = conn.Inner // no Unwrap either
+		}
 		var opErr *net.OpError
 		if errors.As(err, &opErr) && opErr.Err != nil {
 			reason = " (" + opErr.Err.Error() + ")"
