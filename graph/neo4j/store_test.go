@@ -202,8 +202,8 @@ func TestErrorsHideServerMessages(t *testing.T) {
 
 func TestNewUnreachable(t *testing.T) {
 	_, err := New(context.Background(), Config{URI: "bolt://127.0.0.1:1"}, nil)
-	if err == nil || !strings.HasPrefix(err.Error(), "neo4j: cannot reach bolt://127.0.0.1:1: ") {
-		t.Errorf("New on a closed port: got %v, want neo4j: cannot reach bolt://127.0.0.1:1: ...", err)
+	if err == nil || !strings.HasPrefix(err.Error(), "neo4j: cannot reach bolt://127.0.0.1:1 (connect: connection refused): ") {
+		t.Errorf("New on a closed port: got %v, want neo4j: cannot reach bolt://127.0.0.1:1 (connect: connection refused): ...", err)
 	}
 	_, err = New(context.Background(), Config{URI: "http://127.0.0.1:1"}, nil)
 	if err == nil {
