@@ -71,10 +71,15 @@ step "GraphQL-over-HTTP audit (graphql-http auditServer)"
 scripts/graphql-audit.sh 2>&1 | tee "$artifacts/graphql-audit.log"
 read -r audit_pass audit_fail < <(grep -E '^[0-9]+ passed, [0-9]+ failed' "$artifacts/graphql-audit.log" | tail -n 1 | awk '{print $1, $3}')
 
+# Kills and restarts its own Neo4j (port 17850) in the middle of a load.
+step "Neo4j down mid-load (resilience)"
+scripts/resilience-test.sh 2>&1 | tee "$artifacts/resilience.log"
+read -r res_pass res_fail < <(grep -E '^[0-9]+ passed, [0-9]+ failed' "$artifacts/resilience.log" | tail -n 1 | awk '{print $1, $3}')
+
 step "research notebook"
 scripts/notebook-test.sh
 
-total_pass=$((go_pass + e2e_pass + ${audit_pass:-0} + 1))
+total_pass=$((go_pass + e2e_pass + ${audit_pass:-0} + ${res_pass:-0} + 1))
 echo
-echo "go: $go_pass passed, $go_fail failed, $go_skip skipped; browser: $e2e_pass passed, $e2e_fail failed; GraphQL audit: ${audit_pass:-0} passed, ${audit_fail:-0} failed; notebook: 1 passed"
+echo "go: $go_pass passed, $go_fail failed, $go_skip skipped; browser: $e2e_pass passed, $e2e_fail failed; GraphQL audit: ${audit_pass:-0} passed, ${audit_fail:-0} failed; resilience: ${res_pass:-0} passed, ${res_fail:-0} failed; notebook: 1 passed"
 echo "$total_pass passed, 0 failed, $go_skip skipped"
