@@ -139,4 +139,3 @@ func recordStrings(rec *neo4j.Record, key string) []string {
 	slices.Sort(out)
 	return out
 }
-
