@@ -6,6 +6,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -234,4 +235,40 @@ func (b Batch) Validate() error {
 		}
 	}
 	return nil
+}
+
+// Stamped returns a copy of b with b.Article.ID on every mention, evidence,
+// relation and event, sharing no slice with b, so a store can keep it and
+// the loader can hand it out without aliasing.
+func (b Batch) Stamped() Batch {
+	id := b.Article.ID
+	out := Batch{Article: b.Article}
+	for _, e := range b.Entities {
+		e.Aliases = slices.Clone(e.Aliases)
+		e.Mentions = slices.Clone(e.Mentions)
+		for i := range e.Mentions {
+			e.Mentions[i].Article = id
+		}
+		out.Entities = append(out.Entities, e)
+	}
+	for _, r := range b.Relations {
+		r.Article = id
+		r.Evidence = stampEvidence(r.Evidence, id)
+		out.Relations = append(out.Relations, r)
+	}
+	for _, ev := range b.Events {
+		ev.Article = id
+		ev.Evidence = stampEvidence(ev.Evidence, id)
+		ev.Participants = slices.Clone(ev.Participants)
+		out.Events = append(out.Events, ev)
+	}
+	return out
+}
+
+func stampEvidence(in []Evidence, article string) []Evidence {
+	out := slices.Clone(in)
+	for i := range out {
+		out[i].Article = article
+	}
+	return out
 }

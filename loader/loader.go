@@ -77,38 +77,11 @@ func (l *Loader) Extract(name string, data []byte) (*Document, error) {
 // text and hash, and every mention, relation and event tagged with the
 // article id.
 func (d *Document) Batch() graph.Batch {
-	id := d.Article.ID
-	b := graph.Batch{Article: graph.Article{ID: id, Title: d.Article.Title, Source: d.Article.Source,
-		Published: d.Article.Published, SHA256: d.sha256, Text: d.text}}
-	for _, e := range d.Entities {
-		e.Aliases = append([]string{}, e.Aliases...)
-		ms := make([]graph.Mention, len(e.Mentions))
-		for k, m := range e.Mentions {
-			m.Article = id
-			ms[k] = m
-		}
-		e.Mentions = ms
-		b.Entities = append(b.Entities, e)
-	}
-	for _, r := range d.Relations {
-		r.Article = id
-		r.Evidence = tagEvidence(r.Evidence, id)
-		b.Relations = append(b.Relations, r)
-	}
-	for _, ev := range d.Events {
-		ev.Article = id
-		ev.Evidence = tagEvidence(ev.Evidence, id)
-		ev.Participants = append([]graph.Participant{}, ev.Participants...)
-		b.Events = append(b.Events, ev)
-	}
-	return b
-}
-
-func tagEvidence(es []graph.Evidence, id string) []graph.Evidence {
-	out := make([]graph.Evidence, len(es))
-	for k, e := range es {
-		e.Article = id
-		out[k] = e
-	}
-	return out
+	return graph.Batch{
+		Article: graph.Article{ID: d.Article.ID, Title: d.Article.Title, Source: d.Article.Source,
+			Published: d.Article.Published, SHA256: d.sha256, Text: d.text},
+		Entities:  d.Entities,
+		Relations: d.Relations,
+		Events:    d.Events,
+	}.Stamped()
 }

@@ -148,28 +148,14 @@ func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
 // prepare copies b into the shape the store keeps, so nothing the caller
 // holds aliases the store's memory and the locked section cannot fail.
 func prepare(b graph.Batch) graph.Batch {
-	id := b.Article.ID
-	p := graph.Batch{Article: b.Article}
-	for _, e := range b.Entities {
+	p := b.Stamped()
+	for i := range p.Entities {
+		e := &p.Entities[i]
 		e.Aliases = sortedSet(e.Aliases)
 		e.Lat, e.Lon = copyPtr(e.Lat), copyPtr(e.Lon)
-		ms := make([]graph.Mention, len(e.Mentions))
-		for i, m := range e.Mentions {
-			m.Article = id
-			ms[i] = m
-		}
-		e.Mentions = ms
-		p.Entities = append(p.Entities, e)
 	}
-	for _, r := range b.Relations {
-		r.Article = id
-		r.Evidence = stamp(r.Evidence, id)
-		p.Relations = append(p.Relations, r)
-	}
-	for _, ev := range b.Events {
-		ev.Article = id
-		ev.Evidence = stamp(ev.Evidence, id)
-		ev.Participants = slices.Clone(ev.Participants)
+	for i := range p.Events {
+		ev := &p.Events[i]
 		sort.Slice(ev.Participants, func(i, j int) bool {
 			a, b := ev.Participants[i], ev.Participants[j]
 			if a.Entity != b.Entity {
@@ -180,18 +166,8 @@ func prepare(b graph.Batch) graph.Batch {
 		// A participant is a link, so stating it twice is stating it once, as Neo4j's MERGE stores it.
 		ev.Participants = slices.Compact(ev.Participants)
 		ev.Killed, ev.Injured = copyPtr(ev.Killed), copyPtr(ev.Injured)
-		p.Events = append(p.Events, ev)
 	}
 	return p
-}
-
-func stamp(in []graph.Evidence, article string) []graph.Evidence {
-	out := make([]graph.Evidence, len(in))
-	for i, e := range in {
-		e.Article = article
-		out[i] = e
-	}
-	return out
 }
 
 func sortedSet(in []string) []string {
