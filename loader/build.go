@@ -142,17 +142,36 @@ func round2(f float64) float64 {
 	return math.Round(f*100) / 100
 }
 
+// claimPlaces returns where a claimed event took place: the places the
+// claim itself names ("claimed to have struck a base near Erbil"), else
+// the first place the event was told at, since a claim rarely repeats
+// every place of an attack already described.
+func claimPlaces(ev *frame) []*docEntity {
+	if len(ev.places) > 0 {
+		return ev.places
+	}
+	if r := ev.root(); len(r.places) > 0 {
+		return r.places[:1]
+	}
+	return nil
+}
+
 // frame emits one event and the relations projecting it.
 func (b *builder) frame(f *frame) {
 	d := b.d
 	sources := actorsOnly(f.sources)
 	targets := actorsOnly(f.targets)
+	places := f.places
 	if len(targets) == 0 && f.about != nil {
 		// Condemning an attack targets its attacker; threatening sanctions
-		// or strikes targets their target.
+		// or strikes targets their target; claiming one is about what it
+		// hit, or where.
 		about := f.about.root().sources
-		if f.class() == "THREATEN" || len(about) == 0 {
+		if f.class() == "THREATEN" || f.class() == "STATEMENT" || len(about) == 0 {
 			about = f.about.root().targets
+		}
+		if f.class() == "STATEMENT" && len(places) == 0 {
+			places = claimPlaces(f.about)
 		}
 		for _, t := range actorsOnly(about) {
 			if !slices.Contains(sources, t) {
@@ -171,7 +190,7 @@ func (b *builder) frame(f *frame) {
 		status = graph.StatusOccurred
 	}
 	class := f.class()
-	place := mostSpecific(f.places)
+	place := mostSpecific(places)
 	ev := graph.Event{Type: class, Label: f.label, Mode: f.mode, Date: f.date, DateText: f.dateText, Status: status,
 		Killed: f.killed, Injured: f.injured, Article: b.article, Evidence: b.evidences(f)}
 	if place != nil {
@@ -237,7 +256,7 @@ func (b *builder) frame(f *frame) {
 			}
 		}
 		if f.placeRel != "" {
-			for _, p := range f.places {
+			for _, p := range places {
 				if !slices.Contains(targets, p) {
 					emit(f.placeRel, s, p)
 					b.use(p)

@@ -108,7 +108,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 			f.places = addEnt(f.places, d.clausePlaces(f.trigger, hi)...)
 		}
 	}
-	d.attribute(fs, lo, hi)
+	fs = d.attribute(fs, lo, hi)
 	fs = d.reportedAccusations(fs)
 	d.assignDates(fs, lo, hi)
 	for _, f := range fs {
@@ -319,6 +319,10 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			return nil
 		}
 	case "claim", "warn", "deny", "announce":
+		if v.lemma == "claim" && next(i+1).is("responsibility", "credit") && next(i+2).is("for") {
+			// "Hamas claimed responsibility for the rocket attack"
+			return d.responsibilityClaim(i, lo, hi)
+		}
 		if next(i+1).is("that", "to", "responsibility") || d.clauseFollows(i+1, hi) {
 			return nil
 		}
@@ -512,6 +516,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	if i-2 >= lo && d.toks[i-1].is("of") && d.toks[i-2].is("claim", "claims", "accusation", "accusations", "allegation", "allegations") && len(f.sources) > 0 {
 		f.claimant = f.sources[0] // "Iran's claim of hitting"
 		setStatus(f, graph.StatusClaimed)
+		if c := d.nounRef[i-2]; c != nil && c.sense == senseClaim {
+			d.claimOf(c, f, false)
+		}
 	}
 	d.verbModality(f, i, lo, subj)
 	if d.controlledSubject(i, lo) != nil {
@@ -691,6 +698,10 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 		return
 	}
 	switch f.class() {
+	case "STATEMENT":
+		if f.sense == senseClaim {
+			d.claimOf(f, ev, true) // "the Houthis claimed the attack"
+		}
 	case "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION":
 		f.about = ev
 		if f.class() == "REJECT" && graph.Vocabulary[ev.rel] == "REQUEST" && len(ev.targets) == 0 {
@@ -740,6 +751,49 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			}
 		}
 	}
+}
+
+// claimOf makes the claim frame c about the event ev. Claiming an attack
+// or responsibility for it (responsible) names the claimant as its author
+// when the text names no other.
+func (d *doc) claimOf(c, ev *frame, responsible bool) {
+	c.about, c.rel = ev, "CLAIMED"
+	if len(c.sources) > 0 {
+		c.claimant = c.sources[0]
+		setStatus(c, graph.StatusClaimed)
+	}
+	r := ev.root()
+	if !responsible || len(c.sources) == 0 || r.class() != "ASSAULT" && r.class() != "MOBILIZE" {
+		return
+	}
+	if len(r.sources) == 0 {
+		r.sources = addEnt(r.sources, c.sources...)
+	}
+	if slices.Contains(r.sources, c.sources[0]) {
+		if r.claimant == nil {
+			r.claimant = c.sources[0]
+		}
+		setStatus(r, graph.StatusClaimed)
+	}
+}
+
+// responsibilityClaim builds the claim for "claimed responsibility for"
+// at i: the claimant's statement about the event named after "for", whose
+// author the claimant becomes.
+func (d *doc) responsibilityClaim(i, lo, hi int) *frame {
+	subj, _ := d.subjectOf(i, lo, hi)
+	ev := d.eventNounAt(i+3, hi)
+	if len(subj) == 0 || ev == nil {
+		return nil
+	}
+	c := &frame{sense: senseClaim, placeRel: "CLAIMED", label: "claim of responsibility", trigger: i,
+		sent: d.toks[i].sent, conf: 0.8}
+	for _, m := range subj {
+		c.sources = addEnt(c.sources, m.entities()...)
+		c.conf = min(c.conf, m.conf)
+	}
+	d.claimOf(c, ev, true)
+	return c
 }
 
 // clauseFollows reports whether a clause starts at k: a mention followed by
@@ -862,6 +916,9 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			return nil, 0
 		case t.is("that") && j > lo && d.toks[j-1].in(reportVerbs):
 			return nil, 0
+		case t.in(claimForms) && j+1 < i && d.toks[j+1].is("to"):
+			skipped++ // "Iran claimed to have struck": the claimant did it
+			continue
 		case skipLeft(t), t.in(dateWords), t.is("on", "early", "late") && j+1 < i && d.toks[j+1].in(dateWords):
 			skipped++ // "Iran on Wednesday rejected"
 			continue

@@ -70,9 +70,14 @@ func (d *doc) pronounBody(i, hi, sent int) *mention {
 	if i+1 >= hi || !d.toks[i+1].in(militaryNouns) || d.toks[i+1].is("military", "army") && i+2 < hi && d.isNounModifiee(i+2) {
 		return nil
 	}
-	e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person && e.country != "" })
+	e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person })
 	if e == nil {
 		return nil
+	}
+	if e.kind == graph.Group || e.kind == graph.Military || e.country == "" {
+		// "Hezbollah said its fighters attacked": an armed group's or a
+		// military's own fighters are the group itself.
+		return &mention{first: i, last: i + 1, ent: e, kind: mAnaphor, conf: 0.7}
 	}
 	c, ok := d.gaz.CountryByCode(e.country)
 	if !ok {

@@ -103,8 +103,11 @@ func (d *doc) reportVerbBefore(i, lo int) bool {
 // attribute marks frames stated by someone: those in the complement of a
 // reporting verb ("Peskov said ...", "..., Chaudhry claimed"), or after
 // "according to X", are claimed by that speaker; "according to" an unnamed
-// source, or a hedge, makes them reported.
-func (d *doc) attribute(fs []*frame, lo, hi int) {
+// source, or a hedge, makes them reported. A speaker claiming an attack of
+// its own ("Iran claimed to have struck ...") also makes a statement, which
+// is added to fs.
+func (d *doc) attribute(fs []*frame, lo, hi int) []*frame {
+	n := len(fs)
 	for j := lo; j < hi; j++ {
 		t := &d.toks[j]
 		if d.mAt[j] >= 0 {
@@ -144,15 +147,38 @@ func (d *doc) attribute(fs []*frame, lo, hi int) {
 		if who == nil || !who.isActor() {
 			continue
 		}
-		for _, f := range fs {
+		for _, f := range fs[:n] {
 			if f.trigger == j {
 				continue
 			}
 			if f.trigger > j || trailing {
 				d.claim(f, who)
+				if t.in(claimForms) {
+					fs = d.ownClaim(fs, f, who, j)
+				}
 			}
 		}
 	}
+	return fs
+}
+
+// ownClaim adds the statement of who claiming f, an attack or deployment
+// of its own, made with the claim word at j, unless one is already there:
+// "Iran claimed to have struck a base near Erbil" is Iran's claim about
+// Erbil as well as a strike.
+func (d *doc) ownClaim(fs []*frame, f *frame, who *docEntity, j int) []*frame {
+	if c := f.root().class(); c != "ASSAULT" && c != "MOBILIZE" || !slices.Contains(f.sources, who) {
+		return fs
+	}
+	for _, c := range fs {
+		if c.sense == senseClaim && c.about != nil && c.about.root() == f.root() {
+			return fs
+		}
+	}
+	c := &frame{sense: senseClaim, rel: "CLAIMED", placeRel: "CLAIMED", label: senseClaim.label,
+		sources: []*docEntity{who}, claimant: who, status: graph.StatusClaimed, about: f, trigger: j,
+		sent: d.toks[j].sent, conf: 0.7}
+	return append(fs, c)
 }
 
 // speechActs are classes whose events are themselves statements.
@@ -235,14 +261,15 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 }
 
 // blockedDate reports whether another statement's trigger lies between f's
-// trigger and the date: the date belongs to that nearer statement.
+// trigger and the date: the date belongs to that nearer statement, unless
+// that statement is what f is about ("claimed to have struck X on Monday").
 func blockedDate(fs []*frame, f *frame, dt dateExpr) bool {
 	lo, hi := f.trigger, dt.first
 	if dt.last < f.trigger {
 		lo, hi = dt.last, f.trigger
 	}
 	for _, g := range fs {
-		if g != f && g.trigger > lo && g.trigger < hi && g.root() != f.root() {
+		if g != f && g.trigger > lo && g.trigger < hi && g.root() != f.root() && (f.about == nil || g.root() != f.about.root()) {
 			return true
 		}
 	}

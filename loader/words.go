@@ -67,6 +67,8 @@ var (
 	intentNouns = set("proposal", "proposals", "offer", "offers", "plan", "plans", "call", "calls", "demand",
 		"demands", "invitation", "agreement", "deal", "bid", "effort", "efforts", "attempt", "pledge",
 		"promise", "decision", "readiness", "willingness", "intention", "request", "order", "orders")
+	// claimForms are the forms of "claim" that attribute a statement.
+	claimForms   = set("claim", "claims", "claimed", "claiming")
 	negators     = set("not", "n't", "never", "no", "neither", "nor", "refused", "refuses", "refuse", "declined", "declines", "denied")
 	failWords    = set("failed", "fails", "fail", "collapsed", "stalled", "broke", "aborted", "faltered", "unsuccessful", "fruitless", "inconclusive")
 	hypothetical = set("may", "might", "could", "possible", "possibly", "potential", "potentially", "perhaps", "maybe", "if", "whether", "unless", "hypothetical", "would")
