@@ -126,6 +126,14 @@ func (d *doc) findFrames(si, lo, hi int) {
 	fs = d.mergeSentence(fs)
 	d.casualties(fs, lo, hi)
 	for _, f := range fs {
+		if f.merged == nil && f.class() == "REQUEST" && len(f.targets) == 0 && len(f.sources) > 0 && d.truceWordAfter(f.trigger, hi) {
+			// "Ukraine's call for a ceasefire" is addressed to whoever it
+			// is fighting, when the article has told of one such side.
+			if a := d.adversary(f.sources, f.sent); a != nil {
+				f.targets = append(f.targets, a)
+				f.conf -= 0.2
+			}
+		}
 		if f.merged == nil && !f.hypo && !d.pointless(f) {
 			d.frames = append(d.frames, f)
 		}
@@ -173,6 +181,54 @@ func (d *doc) pointless(f *frame) bool {
 		return len(f.sources) == 0 && len(f.places) == 0 && f.killed == nil && f.injured == nil
 	}
 	return len(f.sources) == 0 || len(f.places) == 0
+}
+
+// adversary returns the one state the article shows fighting one of
+// sides, up to sentence sent: the author of an attack on them or on a
+// place of theirs, or the target of theirs. With none or several it
+// returns nil.
+func (d *doc) adversary(sides []*docEntity, sent int) *docEntity {
+	var found *docEntity
+	note := func(e *docEntity) bool {
+		if !e.isActor() || d.sameSide(sides, e) || slices.Contains(sides, e) {
+			return true
+		}
+		if c := d.ents.countryByCode(e.country); c != nil {
+			e = c // "Russian forces" fight for Russia
+		}
+		if found != nil && found != e {
+			return false
+		}
+		found = e
+		return true
+	}
+	ours := func(es []*docEntity) bool {
+		for _, e := range es {
+			if slices.Contains(sides, e) || d.sameSide(sides, e) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range append(d.frames, d.sentFrames...) {
+		f = f.root()
+		if f.sent > sent || f.hypo || f.class() != "ASSAULT" || f.status == graph.StatusDenied {
+			continue
+		}
+		var others []*docEntity
+		switch {
+		case ours(f.targets) || ours(f.places):
+			others = f.sources
+		case ours(f.sources):
+			others = f.targets
+		}
+		for _, e := range others {
+			if !note(e) {
+				return nil
+			}
+		}
+	}
+	return found
 }
 
 // truceWordAfter reports a ceasefire or truce in the few words after i.
