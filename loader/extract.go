@@ -136,7 +136,48 @@ func analyse(k *kb, body, published string) *doc {
 		d.structural(si, s.lo, s.hi)
 	}
 	d.alsoDates()
+	d.followDates()
 	return d
+}
+
+// followDates dates an undated attack from the same attacker's dated
+// attack a few sentences before: a report tells one episode, and its
+// later sentences ("Indian strikes hit ...", "the raids destroyed ...")
+// rarely repeat the day. A past perfect ("had struck") speaks of an
+// earlier time and inherits nothing.
+func (d *doc) followDates() {
+	for k, f := range d.frames {
+		if f.merged != nil || f.date != "" || len(f.sources) == 0 || f.class() != "ASSAULT" ||
+			f.status == graph.StatusPlanned || f.status == graph.StatusDenied || d.perfectBefore(f.trigger) {
+			continue
+		}
+		for p := k - 1; p >= 0 && d.frames[p].sent >= f.sent-8; p-- {
+			e := d.frames[p]
+			if e.merged != nil || e.date == "" || e.class() != "ASSAULT" || len(e.sources) == 0 ||
+				e.status == graph.StatusPlanned || e.status == graph.StatusDenied {
+				continue
+			}
+			if d.sourcesCompatible(e.sources, f.sources) && d.placesCompatible(e.places, f.places) {
+				f.date, f.dateText = e.date, e.dateText
+				f.conf -= 0.1
+			}
+			break // only the latest dated attack can be the episode
+		}
+	}
+}
+
+// perfectBefore reports a past-perfect auxiliary just before the verb at i.
+func (d *doc) perfectBefore(i int) bool {
+	lo := d.sentLo(i)
+	for j := i - 1; j >= lo && j >= i-3; j-- {
+		if d.toks[j].is("had") {
+			return true
+		}
+		if !d.toks[j].in(adverbs) {
+			return false
+		}
+	}
+	return false
 }
 
 // alsoDates dates an undated plan that says it repeats one ("also", "too")

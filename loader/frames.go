@@ -1569,9 +1569,15 @@ func (d *doc) assaultWordNear(i, lo, hi int) bool {
 		if modeWords[t.lower] != "" && modeWords[t.lower] != "phone" && modeWords[t.lower] != "video" && modeWords[t.lower] != "in-person" {
 			return true
 		}
+		if t.in(casualtyWords) {
+			return true // "eight were killed in Operation Ember": people died in it
+		}
 	}
 	return false
 }
+
+// casualtyWords tell of people killed or hurt.
+var casualtyWords = set("killed", "killing", "injured", "injuring", "wounded", "wounding", "dead", "died", "deaths", "casualties")
 
 // weaponWords are objects that make launching or firing an attack.
 var weaponWords = set("missile", "missiles", "rocket", "rockets", "projectile", "projectiles", "shell",

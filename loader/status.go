@@ -242,7 +242,7 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 			if dist < 0 {
 				dist = dt.first - f.trigger
 			}
-			if blockedDate(fs, f, dt) {
+			if blockedDate(fs, f, dt) || d.modifiesOther(fs, f, dt) {
 				continue // "the meeting comes after an offer by Lula on Tuesday"
 			}
 			if dist < bestDist {
@@ -258,6 +258,27 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 			f.date, f.dateText = day, dt.text
 		}
 	}
+}
+
+// modifiesOther reports whether dt stands before another event noun as
+// its modifier, "in retaliation for the April 22 attack": that noun's
+// date, not f's.
+func (d *doc) modifiesOther(fs []*frame, f *frame, dt dateExpr) bool {
+	for _, g := range fs {
+		if g == f || !g.noun || g.root() == f.root() || g.trigger <= dt.last || g.trigger > dt.last+3 {
+			continue
+		}
+		between := true
+		for k := dt.last + 1; k < g.trigger; k++ {
+			if d.toks[k].kind == tPunct || d.mAt[k] >= 0 || d.toks[k].in(prepositions) {
+				between = false
+			}
+		}
+		if between {
+			return true
+		}
+	}
+	return false
 }
 
 // blockedDate reports whether another statement's trigger lies between f's
