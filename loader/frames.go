@@ -110,6 +110,8 @@ func (d *doc) findFrames(si, lo, hi int) {
 	}
 	fs = d.attribute(fs, lo, hi)
 	fs = d.reportedAccusations(fs)
+	fs = d.hopeHolders(fs, lo, hi)
+	d.sentFrames = fs
 	d.assignDates(fs, lo, hi)
 	for _, f := range fs {
 		// An anaphor's date ("Friday's talks") dates its antecedent.
@@ -181,6 +183,83 @@ func (d *doc) pointless(f *frame) bool {
 		return len(f.sources) == 0 && len(f.places) == 0 && f.killed == nil && f.injured == nil
 	}
 	return len(f.sources) == 0 || len(f.places) == 0
+}
+
+// sovereigntyWords name what a state has and others may back.
+var sovereigntyWords = set("sovereignty", "integrity", "independence", "self-defence", "self-defense", "security", "defence", "defense")
+
+// sovereigntyOf returns the states whose sovereignty, territorial
+// integrity, independence or security the phrase starting at k is about,
+// within a few words and one clause: "efforts to secure Ukraine's
+// sovereignty", "the territorial integrity of Georgia".
+func (d *doc) sovereigntyOf(k, hi int) []*docEntity {
+	for j := k; j < hi && j < k+8; j++ {
+		t := &d.toks[j]
+		if t.kind == tPunct && !t.isHyphen() && t.kind != tPoss || t.in(clauseWords) && !t.is("that") {
+			return nil
+		}
+		mi := d.mAt[j]
+		if mi < 0 {
+			if t.in(sovereigntyWords) && j+2 < hi && d.toks[j+1].is("of") && d.mAt[j+2] >= 0 {
+				if m := d.mentions[d.mAt[j+2]]; m.ent != nil && m.ent.kind == graph.Country {
+					return []*docEntity{m.ent}
+				}
+			}
+			continue
+		}
+		m := d.mentions[mi]
+		n := m.last + 1
+		if n < hi && d.toks[n].kind == tPoss {
+			n++
+		}
+		if n < hi && d.toks[n].is("territorial", "national", "political") {
+			n++
+		}
+		if m.poss && m.ent != nil && m.ent.kind == graph.Country && n < hi && d.toks[n].in(sovereigntyWords) {
+			return []*docEntity{m.ent}
+		}
+		j = m.last
+	}
+	return nil
+}
+
+// hopeHolders adds, for each backing of a state hoped for by someone else
+// ("European leaders expressed hope that Washington would back Kyiv"), the
+// hoper's own support of that state: hoping a state is backed is backing
+// it, in words.
+func (d *doc) hopeHolders(fs []*frame, lo, hi int) []*frame {
+	n := len(fs)
+	for _, f := range fs[:n] {
+		if f.rel != "SUPPORTS" || len(f.targets) == 0 || f.merged != nil {
+			continue
+		}
+		k := f.trigger - 1
+		for k >= lo && !d.toks[k].is("hope", "hopes", "hoped", "hoping") {
+			k--
+		}
+		if k < lo {
+			continue
+		}
+		v := k
+		if k > lo && d.toks[k-1].is("expressed", "expresses", "voiced", "voices", "expressing", "voicing") {
+			v = k - 1 // "expressed hope that"
+		}
+		subj, _ := d.subjectOf(v, lo, hi)
+		var who []*docEntity
+		for _, m := range subj {
+			for _, e := range m.entities() {
+				if e.isActor() && !slices.Contains(f.sources, e) && !slices.Contains(f.targets, e) {
+					who = append(who, e)
+				}
+			}
+		}
+		if len(who) == 0 {
+			continue
+		}
+		fs = append(fs, &frame{sense: senseSupport, rel: "SUPPORTS", label: senseSupport.label, sources: who,
+			targets: append([]*docEntity(nil), f.targets...), trigger: k, sent: f.sent, conf: 0.6})
+	}
+	return fs
 }
 
 // adversary returns the one state the article shows fighting one of
@@ -561,6 +640,10 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if len(f.targets) == 0 {
 			return nil
 		}
+	}
+	if len(f.targets) == 0 && f.class() == "SUPPORT" {
+		// "backed efforts to secure Moldova's sovereignty"
+		f.targets = addEnt(f.targets, d.sovereigntyOf(i+1, hi)...)
 	}
 	if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN") {
 		// "proposed to reopen negotiations with Armenia"
