@@ -3,6 +3,7 @@ package loader
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -622,7 +623,9 @@ func (d *doc) mergeInto(dst, src *frame) {
 			dst.extra = append(dst.extra, x)
 		}
 	}
-	if dst.status == "" || dst.status == graph.StatusOccurred {
+	if (dst.status == "" || dst.status == graph.StatusOccurred) && !(src.status == graph.StatusPlanned && d.byPublication(dst.date)) {
+		// A later mention in the future ("the negotiations will move
+		// forward") does not make talks already held a plan.
 		dst.status = src.status
 	}
 	if dst.claimant == nil {
@@ -632,6 +635,12 @@ func (d *doc) mergeInto(dst, src *frame) {
 		dst.sents = append(dst.sents, src.sent)
 	}
 	dst.conf = min(dst.conf, src.conf+0.05)
+}
+
+// byPublication reports whether an ISO day lies on or before the
+// publication date.
+func (d *doc) byPublication(day string) bool {
+	return day != "" && d.hasPub && day <= d.pub.Format(time.DateOnly)
 }
 
 // ofHead reports a plain noun at j followed by "of" inside the noun phrase
