@@ -407,6 +407,12 @@ func (d *doc) number(k int) (int, bool) {
 // gives them to the sentence's attack, or the last attack before it.
 func (d *doc) casualties(fs []*frame, lo, hi int) {
 	var killed, injured *int
+	at := -1 // where the first count was read
+	seen := func(k int) {
+		if at < 0 {
+			at = k
+		}
+	}
 	for k := lo; k < hi; k++ {
 		n, ok := d.number(k)
 		if !ok || d.mAt[k] >= 0 {
@@ -420,9 +426,11 @@ func (d *doc) casualties(fs []*frame, lo, hi int) {
 		if p >= lo {
 			if w := d.toks[p].lower; killWords.has(w) && killed == nil {
 				killed = ptrInt(n)
+				seen(k)
 				continue
 			} else if injureWords.has(w) && injured == nil {
 				injured = ptrInt(n)
+				seen(k)
 				continue
 			}
 		}
@@ -440,12 +448,14 @@ func (d *doc) casualties(fs []*frame, lo, hi int) {
 			if t.in(killWords) {
 				if killed == nil {
 					killed = ptrInt(n)
+					seen(k)
 				}
 				break
 			}
 			if t.in(injureWords) {
 				if injured == nil {
 					injured = ptrInt(n)
+					seen(k)
 				}
 				break
 			}
@@ -460,9 +470,20 @@ func (d *doc) casualties(fs []*frame, lo, hi int) {
 	if killed == nil && injured == nil {
 		return
 	}
+	// The counts belong to the attack told last before them ("in
+	// retaliation for the attack in Pahalgam, when 26 were killed"), else
+	// to the sentence's first attack ("nine were killed in a strike").
 	var target *frame
+	if at >= 0 {
+		best := -1
+		for _, f := range d.sentFrames {
+			if r := f.root(); r.class() == "ASSAULT" && f.trigger < at && f.trigger > best {
+				target, best = r, f.trigger
+			}
+		}
+	}
 	for _, f := range append(append([]*frame{}, d.sentRefs...), fs...) {
-		if r := f.root(); r.class() == "ASSAULT" {
+		if r := f.root(); target == nil && r.class() == "ASSAULT" {
 			target = r
 			break
 		}
