@@ -111,6 +111,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	fs = d.attribute(fs, lo, hi)
 	fs = d.reportedAccusations(fs)
 	fs = d.hopeHolders(fs, lo, hi)
+	fs = d.abilityThreats(fs, lo, hi)
 	d.sentFrames = fs
 	d.assignDates(fs, lo, hi)
 	for _, f := range fs {
@@ -1690,7 +1691,41 @@ func (d *doc) weaponAfter(i, hi int) (weapon, attack bool) {
 // hostileVerbs are infinitives that make a vow a threat besides attack
 // verbs: "vowed to respond", "vowed to crush".
 var hostileVerbs = set("respond", "retaliate", "avenge", "punish", "crush", "destroy", "eliminate",
-	"annihilate", "fight", "defeat", "expel", "wipe", "hit", "strike", "attack")
+	"annihilate", "fight", "defeat", "expel", "wipe", "hit", "strike", "attack", "blockade", "encircle",
+	"isolate", "seize", "invade", "occupy")
+
+// abilityWords, before a hostile infinitive, state a capacity to attack:
+// "to strengthen its ability to blockade Taiwan".
+var abilityWords = set("ability", "capability", "capabilities", "capacity", "readiness", "preparedness")
+
+// abilityThreats adds the threats a sentence states as a capacity: "its
+// ability to blockade X" is its owner's threat against X.
+func (d *doc) abilityThreats(fs []*frame, lo, hi int) []*frame {
+	for j := lo + 1; j+2 < hi; j++ {
+		if !d.toks[j].in(abilityWords) || !d.hostileInfinitive(j+1, hi) || d.mAt[j-1] < 0 {
+			continue
+		}
+		owner := d.mentions[d.mAt[j-1]]
+		if !owner.poss || !owner.hasActor() {
+			continue
+		}
+		for k := j + 3; k < hi && k <= j+5; k++ {
+			if d.toks[k].in(determiners) {
+				continue
+			}
+			if mi := d.mAt[k]; mi >= 0 {
+				if m := d.mentions[mi]; m.hasActor() && !m.poss {
+					f := &frame{sense: senseThreaten, rel: "THREATENED", label: "threat", trigger: j, sent: d.toks[j].sent, conf: 0.6}
+					f.sources = addEnt(f.sources, owner.entities()...)
+					f.targets = addEnt(f.targets, m.entities()...)
+					fs = append(fs, f)
+				}
+			}
+			break
+		}
+	}
+	return fs
+}
 
 // hostileInfinitive reports "to" at k followed by a hostile verb.
 func (d *doc) hostileInfinitive(k, hi int) bool {
