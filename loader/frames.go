@@ -1699,10 +1699,23 @@ var hostileVerbs = set("respond", "retaliate", "avenge", "punish", "crush", "des
 var abilityWords = set("ability", "capability", "capabilities", "capacity", "readiness", "preparedness")
 
 // abilityThreats adds the threats a sentence states as a capacity: "its
-// ability to blockade X" is its owner's threat against X.
+// ability to blockade X" is its owner's threat against X. What one is
+// able to do ("its ability to carry out strikes") has not happened.
 func (d *doc) abilityThreats(fs []*frame, lo, hi int) []*frame {
 	for j := lo + 1; j+2 < hi; j++ {
-		if !d.toks[j].in(abilityWords) || !d.hostileInfinitive(j+1, hi) || d.mAt[j-1] < 0 {
+		if !d.toks[j].in(abilityWords) || !d.toks[j+1].is("to") {
+			continue
+		}
+		end := j + 2
+		for end < hi && (d.toks[end].kind != tPunct || d.toks[end].isHyphen()) {
+			end++
+		}
+		for _, f := range fs {
+			if f.trigger > j && f.trigger < end {
+				f.hypo = true
+			}
+		}
+		if !d.hostileInfinitive(j+1, hi) || d.mAt[j-1] < 0 {
 			continue
 		}
 		owner := d.mentions[d.mAt[j-1]]
