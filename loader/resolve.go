@@ -205,12 +205,26 @@ func (d *doc) recentPair(sent, before int) []*docEntity {
 }
 
 // lastPair returns the parties of the most recent two-sided frame, or the
-// most recent pair joined by "and".
+// most recent pair joined by "and": a frame of this or the previous
+// sentence, else such a pair there ("Japan and Australia criticized ...
+// The two countries"), else an older frame.
 func (d *doc) lastPair(sent int) []*docEntity {
+	if ps := d.pairFrame(sent, sent-1); ps != nil {
+		return ps
+	}
+	if ps := d.recentPair(sent, len(d.toks)); ps != nil {
+		return ps
+	}
+	return d.pairFrame(sent, sent-6)
+}
+
+// pairFrame returns the two parties of the latest two-sided frame told in
+// sentences from..sent.
+func (d *doc) pairFrame(sent, from int) []*docEntity {
 	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
 		for k := len(fs) - 1; k >= 0; k-- {
 			f := fs[k]
-			if f.sent < sent-6 {
+			if f.sent < from {
 				break
 			}
 			if f.merged != nil || f.hypo {
@@ -226,7 +240,7 @@ func (d *doc) lastPair(sent int) []*docEntity {
 			}
 		}
 	}
-	return d.recentPair(sent, len(d.toks))
+	return nil
 }
 
 // leaderOf returns the person the document or the gazetteer names as the

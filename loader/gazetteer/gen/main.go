@@ -523,6 +523,7 @@ var countryExtras = map[string]countryExtra{
 	"TJ": {demonyms: []string{"Tajik"}},
 	"UZ": {demonyms: []string{"Uzbek"}},
 	"LA": {demonyms: []string{"Lao"}},
+	"PH": {demonyms: []string{"Philippine"}}, // the adjective: "Philippine officials"
 	"CZ": {aliases: []string{"Czech Republic"}},
 	"MK": {aliases: []string{"Macedonia"}},
 	"CV": {aliases: []string{"Cape Verde"}},
