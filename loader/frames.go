@@ -129,6 +129,11 @@ func (d *doc) findFrames(si, lo, hi int) {
 	fs = d.mergeSentence(fs)
 	d.casualties(fs, lo, hi)
 	for _, f := range fs {
+		if f.sense == senseClash && slices.ContainsFunc(slices.Collect(f.parties), func(e *docEntity) bool {
+			return e.kind != graph.Military && e.kind != graph.Group
+		}) {
+			f.hypo = true // "the leaders clashed over tariffs": words, not fighting
+		}
 		if f.merged == nil && f.class() == "REQUEST" && len(f.targets) == 0 && len(f.sources) > 0 && d.truceWordAfter(f.trigger, hi) {
 			// "Ukraine's call for a ceasefire" is addressed to whoever it
 			// is fighting, when the article has told of one such side.
@@ -459,6 +464,11 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			// "Hamas claimed responsibility for the rocket attack"
 			return d.responsibilityClaim(i, lo, hi)
 		}
+		if v.lemma == "warn" && next(i+1).is("that") && d.clauseFollows(i+2, hi) {
+			// "warned that Iran must dismantle ...": a warning to the
+			// clause's subject.
+			return d.warningTo(i, i+2, lo, hi)
+		}
 		if next(i+1).is("that", "to", "responsibility") || d.clauseFollows(i+1, hi) {
 			return nil
 		}
@@ -642,6 +652,13 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			return nil
 		}
 	}
+	if (f.rel == "MEDIATED" || f.rel == "HOSTED") && len(f.targets) == 0 && obj.event == nil && d.consultNounAfter(i+1, hi) {
+		// "X and Y signed a deal. Qatar mediated the talks": the talks
+		// between the two sides just told.
+		if ps := d.pairFrame(f.sent, f.sent-2); ps != nil {
+			f.targets = addEnt(f.targets, ps...)
+		}
+	}
 	if len(f.targets) == 0 && f.class() == "SUPPORT" {
 		// "backed efforts to secure Moldova's sovereignty"
 		f.targets = addEnt(f.targets, d.sovereigntyOf(i+1, hi)...)
@@ -754,6 +771,9 @@ func (d *doc) sameSide(actors []*docEntity, e *docEntity) bool {
 				return true
 			}
 		}
+		if e.kind == graph.Person && a.kind == graph.Country && d.stateOf(e) == a {
+			return true // Ukraine and its president
+		}
 	}
 	return false
 }
@@ -853,6 +873,13 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			ev.hypo = len(ev.sources) == 0
 		}
 	case "CONSULT":
+		if (f.rel == "MEDIATED" || f.rel == "HOSTED") && !ev.hasParties() {
+			// "X and Y signed a deal. Qatar mediated the talks": the talks
+			// that led to it.
+			if ps := d.pairFrame(f.sent, f.sent-2); ps != nil {
+				ev.sources, ev.targets = ps[:1], ps[1:]
+			}
+		}
 		if f.rel == "MEDIATED" || f.rel == "HOSTED" {
 			// "Qatar mediated talks between Israel and Hamas"
 			for p := range ev.parties {
@@ -874,8 +901,14 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			return
 		}
 		if len(f.targets) == 0 && len(f.sources) > 0 {
-			// "Ukraine proposed talks with Russia": the other party.
+			// "Ukraine proposed talks with Russia": the other party; a
+			// state proposing talks between leaders proposes them to the
+			// other leader's state.
+			states := !slices.ContainsFunc(f.sources, func(e *docEntity) bool { return e.kind == graph.Person })
 			for p := range ev.parties {
+				if s := d.stateOf(p); states && p.kind == graph.Person && s != nil {
+					p = s
+				}
 				if !slices.Contains(f.sources, p) && !d.sameSide(f.sources, p) {
 					f.targets = addEnt(f.targets, p)
 				}
@@ -892,6 +925,26 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 		}
 	}
 }
+
+// consultNounAfter reports a talks noun ("the talks", "the negotiations")
+// within the few words after k.
+func (d *doc) consultNounAfter(k, hi int) bool {
+	for j := k; j < hi && j < k+4; j++ {
+		if n, ok := nounLex[d.toks[j].lower]; ok {
+			return graph.Vocabulary[n.sense.rel] == "CONSULT"
+		}
+		if d.toks[j].kind == tPunct || d.mAt[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// groupHeads describe an armed group after its name: "the M23 rebel
+// group", "Hamas militants", "Houthi fighters".
+var groupHeads = set("rebel", "rebels", "group", "militia", "militias", "militant", "militants", "movement",
+	"paramilitary", "paramilitaries", "insurgent", "insurgents", "separatist", "separatists", "jihadist",
+	"jihadists", "mercenary", "mercenaries", "faction", "fighters", "gunmen", "armed")
 
 // claimOf makes the claim frame c about the event ev. Claiming an attack
 // or responsibility for it (responsible) names the claimant as its author
@@ -915,6 +968,31 @@ func (d *doc) claimOf(c, ev *frame, responsible bool) {
 		}
 		setStatus(r, graph.StatusClaimed)
 	}
+}
+
+// warningTo builds the warning of the verb at i to the actor opening the
+// clause at k, unless that actor is the speaker.
+func (d *doc) warningTo(i, k, lo, hi int) *frame {
+	subj, _ := d.subjectOf(i, lo, hi)
+	m := d.mentions[d.mAt[k]]
+	if len(subj) == 0 || !m.hasActor() || m.kind == mPronoun || m.poss {
+		return nil
+	}
+	f := &frame{sense: senseWarn, rel: "WARNED", label: senseWarn.label, trigger: i, sent: d.toks[i].sent, conf: 0.8}
+	for _, s := range subj {
+		f.sources = addEnt(f.sources, s.entities()...)
+		f.conf = min(f.conf, s.conf)
+	}
+	for _, e := range m.entities() {
+		if e.isActor() && !slices.Contains(f.sources, e) && !d.sameSide(f.sources, e) {
+			f.targets = addEnt(f.targets, e) // not "warned that Israel would not allow ..." by its minister
+		}
+	}
+	if len(f.targets) == 0 {
+		return nil
+	}
+	d.verbModality(f, i, lo, subj)
+	return f
 }
 
 // responsibilityClaim builds the claim for "claimed responsibility for"
@@ -1024,6 +1102,14 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		}
 		switch {
 		case t.is(","):
+			if j-1 > lo && d.mAt[j-1] >= 0 {
+				// "The agency's director general, Rafael Grossi, is expected
+				// to visit": the name in apposition is the subject.
+				m := d.mentions[d.mAt[j-1]]
+				if m.ent != nil && m.ent.kind == graph.Person && !m.poss && m.kind != mPronoun && m.first > lo && d.toks[m.first-1].is(",") && !d.toks[m.first].in(clauseWords) {
+					return []*mention{m}, i - m.last
+				}
+			}
 			if k := d.parentheticalStart(j, lo); k >= 0 {
 				j = k
 				continue
@@ -1061,6 +1147,9 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			continue
 		case skipLeft(t), t.in(dateWords), t.is("on", "early", "late") && j+1 < i && d.toks[j+1].in(dateWords):
 			skipped++ // "Iran on Wednesday rejected"
+			continue
+		case t.in(groupHeads) && j > lo && (d.mAt[j-1] >= 0 || d.toks[j-1].in(groupHeads)):
+			skipped++ // "the M23 rebel group signed", "M23 fighters seized"
 			continue
 		default:
 			return nil, 0
@@ -1105,6 +1194,9 @@ func (d *doc) coordinated(m *mention, lo int) []*mention {
 	out := []*mention{m}
 	k := m.first - 1
 	for k-1 >= lo {
+		if d.toks[k].is("the") && d.toks[k-1].is("and", ",") {
+			k-- // "Congo and the M23 rebel group"
+		}
 		if !d.toks[k].is("and", ",") {
 			break
 		}
@@ -1151,8 +1243,8 @@ func (d *doc) previousVerb(j, lo int) int {
 		if d.mAt[k] >= 0 || t.kind != tWord {
 			continue
 		}
-		if v, ok := verbLex[t.lower]; ok && v.form != formBase && !d.nounContext(k, lo) {
-			return k
+		if v, ok := verbLex[t.lower]; ok && v.form != formBase && (!d.nounContext(k, lo) || v.form == formPast && k > lo && !d.toks[k-1].in(determiners) && d.toks[k-1].kind != tPoss) {
+			return k // a past form after a plain noun is the verb: "M23 fighters seized"
 		}
 		if t.in(lightVerbs) || t.in(reportVerbs) || t.in(commonVerbs) && !t.in(auxiliaries) {
 			return k

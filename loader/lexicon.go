@@ -97,6 +97,13 @@ var (
 	senseLift     = s("LIFTED_SANCTIONS_ON", "", false, "on against from", "sanctions relief")
 	senseAttack   = s("ATTACKED", "STRUCK", true, "on against at of", "attack")
 	senseFire     = s("ATTACKED", "STRUCK", false, "on at into", "attack")
+	// senseClash is fighting between armed forces; a clash of leaders or
+	// states is often only words, so findFrames keeps armed parties only.
+	senseClash = func() *sense {
+		sn := s("ATTACKED", "STRUCK", false, "with near in at", "clashes")
+		sn.symmetric = true
+		return sn
+	}()
 	senseInvade   = s("INVADED", "INVADED", true, "of", "invasion")
 	senseCapture  = s("CAPTURED", "CAPTURED", true, "of", "capture")
 	senseDrills   = s("HELD_DRILLS_AROUND", "HELD_DRILLS_AROUND", false, "around near off", "drills")
@@ -127,7 +134,7 @@ var verbDefs = []struct {
 	{"meet|met|met", senseMeet}, {"negotiate", senseTalks},
 	{"visit", senseVisit}, {"tour", senseVisit}, {"host", senseHost},
 	{"travel", senseTravel}, {"fly|flew|flown", senseTravel}, {"arrive", senseArrive},
-	{"mediate", senseMediate}, {"broker", senseMediate},
+	{"mediate", senseMediate}, {"broker", senseMediate}, {"shuttle", senseMediate},
 	{"agree|agreed|agreed", senseAgree}, {"sign", senseAgree},
 	{"exchange", senseSwap}, {"swap|swapped|swapped", senseSwap},
 	{"cooperate", senseCooperate}, {"collaborate", senseCooperate},
@@ -151,7 +158,7 @@ var verbDefs = []struct {
 	{"shell", senseAttack}, {"bomb", senseAttack}, {"target", senseAttack}, {"pound", senseAttack},
 	{"raid", senseAttack}, {"bombard", senseAttack}, {"fire|fired|fired", senseFire},
 	{"launch", senseFire}, {"ambush", senseAttack}, {"retaliate", senseFire},
-	{"invade", senseInvade}, {"capture", senseCapture}, {"seize", senseCapture},
+	{"clash", senseClash}, {"invade", senseInvade}, {"capture", senseCapture}, {"seize", senseCapture},
 	{"recapture", senseCapture}, {"retake|retook|retaken", senseCapture}, {"annex", senseCapture},
 	{"deploy", senseDeploy}, {"withdraw|withdrew|withdrawn", senseWithdraw}, {"retreat", senseWithdraw},
 	{"leave|left|left", senseLeave}, {"quit|quit|quit", senseLeave}, {"exit", senseLeave},
@@ -192,7 +199,7 @@ var nounDefs = []struct {
 	{"shelling|shelling", senseAttack}, {"bombing|bombings", senseAttack}, {"bombardment|bombardments", senseAttack},
 	{"offensive|offensives", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},
 	{"incursion|incursions", senseAttack}, {"ambush|ambushes", senseAttack},
-	{"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},
+	{"clash|clashes", senseClash}, {"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},
 	{"drill|drills", senseDrills}, {"exercise|exercises", senseDrills}, {"maneuvers|maneuvers", senseDrills},
 	{"manoeuvres|manoeuvres", senseDrills},
 	{"deployment|deployments", senseDeploy}, {"withdrawal|withdrawals", senseWithdraw},
@@ -318,8 +325,8 @@ var modeWords = map[string]string{
 var (
 	labelModifiers = set("peace", "prisoner", "prisoners", "pow", "trade", "military", "joint", "live-fire",
 		"ceasefire", "security", "border", "nuclear", "terrorist", "terror", "retaliatory", "suicide", "direct",
-		"bilateral", "trilateral", "multilateral", "diplomatic", "economic", "humanitarian", "naval", "amphibious")
+		"indirect", "bilateral", "trilateral", "multilateral", "diplomatic", "economic", "humanitarian", "naval", "amphibious")
 	degreeModifiers = set("large-scale", "massive", "major", "deadly", "fresh", "new", "renewed", "first",
-		"second", "third", "further", "full", "unconditional", "comprehensive", "immediate", "permanent",
+		"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "final", "further", "full", "unconditional", "comprehensive", "immediate", "permanent",
 		"temporary", "partial", "limited", "complete")
 )

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -116,6 +117,33 @@ func (d *doc) findMentions(si, lo, hi int) {
 			continue
 		}
 		i++
+	}
+	d.sharedHeads(lo, hi)
+}
+
+// sharedHeads gives a demonym coordinated with a demonym body the same
+// head: in "Thai and Cambodian forces" the Thai are forces too.
+func (d *doc) sharedHeads(lo, hi int) {
+	for k := lo + 1; k+1 < hi; k++ {
+		if !d.toks[k].is("and") || d.mAt[k-1] < 0 || d.mAt[k+1] < 0 {
+			continue
+		}
+		a, b := d.mentions[d.mAt[k-1]], d.mentions[d.mAt[k+1]]
+		if a.ent == nil || a.ent.kind != graph.Country || a.first != a.last || b.ent == nil || b.kind != mBody ||
+			b.ent.kind != graph.Military && b.ent.kind != graph.GovernmentBody {
+			continue
+		}
+		c, ok := d.gaz.CountryByCode(strings.TrimPrefix(a.ent.id, "country:"))
+		if !ok || !slices.Contains(c.Demonyms, d.toks[a.first].text) {
+			continue
+		}
+		if b.ent.kind == graph.Military {
+			a.ent = d.military(c, d.toks[b.last].lower)
+		} else {
+			a.ent = d.government(c)
+		}
+		a.kind = mBody
+		a.ent.note(d.body, d.toks[a.first].start, d.toks[a.last].end)
 	}
 }
 
@@ -283,6 +311,11 @@ var geoFeatures = set("shoal", "sea", "strait", "straits", "island", "islands", 
 func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
 	refs := h.refs
 	if len(refs) == 1 {
+		if refs[0].Table == gazetteer.TableCountry {
+			if r, ok := d.fullerCountry(h, refs[0]); ok {
+				return r
+			}
+		}
 		return refs[0]
 	}
 	if h.last+1 < hi && d.toks[h.last+1].in(regionWords) {
@@ -300,6 +333,38 @@ func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
 		}
 	}
 	return refs[0]
+}
+
+// fullerCountry returns the one other country the article names in full
+// whose name contains this hit's words, when the hit's own country is named
+// no other way: "Congo" after "the Democratic Republic of Congo" is that
+// state, not the Republic of the Congo.
+func (d *doc) fullerCountry(h gazHit, own gazetteer.Ref) (gazetteer.Ref, bool) {
+	text := " " + d.lower[d.toks[h.first].start:d.toks[h.last].end] + " "
+	ownCode := d.gaz.Entry(own).Country.Code
+	var found string
+	for _, o := range d.hits {
+		if len(o.refs) != 1 || o.refs[0].Table != gazetteer.TableCountry {
+			continue
+		}
+		c := d.gaz.Entry(o.refs[0]).Country
+		name := " " + d.lower[d.toks[o.first].start:d.toks[o.last].end] + " "
+		switch {
+		case name == text:
+			continue
+		case c.Code == ownCode:
+			return own, false // "Republic of the Congo" named too
+		case len(name) > len(text) && strings.Contains(name, text):
+			if found != "" && found != c.Code {
+				return own, false
+			}
+			found = c.Code
+		}
+	}
+	if found == "" {
+		return own, false
+	}
+	return d.gaz.CountryRef(found)
 }
 
 // isCapital reports whether the city is its country's capital

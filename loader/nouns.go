@@ -142,8 +142,11 @@ left:
 			f.conf -= 0.1
 		case tk.in(hypothetical) && !tk.is("would", "if", "whether", "unless"):
 			f.hypo = true
-		case tk.in(determiners):
+		case tk.in(determiners) || tk.is("any", "no"):
 			definite = tk.is("the", "this", "that", "these", "those")
+			if tk.is("any", "no") {
+				f.hypo = true // "any attack would end the truce": none happened
+			}
 			j--
 			break left
 		case tk.kind == tWord && !tk.cap && !tk.isVerbForm() && !tk.in(prepositions) && !tk.in(auxiliaries) &&

@@ -72,6 +72,13 @@ func (d *doc) titledPerson(i, hi int) *mention {
 			}
 		}
 	}
+	if of != nil && k+1 < hi && d.toks[k].is(",") {
+		// "The agency's director general, Rafael Grossi, said": the name
+		// in apposition, closed by a comma.
+		if p, last := d.personName(k+1, hi); p != nil && last+1 < hi && d.toks[last+1].is(",") {
+			k++
+		}
+	}
 	p, last := d.personName(k, hi)
 	if p == nil {
 		return nil
@@ -171,6 +178,9 @@ func (d *doc) titleRole(ts, te int) (graph.RelType, string, bool) {
 		if t.in(formerTitles) {
 			former = true
 			continue
+		}
+		if t.is("acting", "interim", "caretaker") {
+			continue // an acting prime minister leads all the same
 		}
 		if t.in(ranks) && !(t.is("general") && k > ts && d.toks[k-1].is("secretary", "attorney", "inspector")) {
 			continue

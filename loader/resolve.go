@@ -1,8 +1,10 @@
 package loader
 
 import (
-	"github.com/geokg/geokg/graph"
 	"slices"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // anaphor resolves a pronoun or a definite description at token i against
@@ -100,7 +102,10 @@ func (d *doc) definite(i, hi int) *mention {
 		k++
 	}
 	if k < hi && d.toks[k].in(sideNouns) && (k > j || d.toks[i].is("both")) {
-		if g := d.lastPair(sent); g != nil {
+		if g := d.lastPair(sent, d.toks[k].is("sides", "parties")); g != nil {
+			if d.toks[k].is("leaders", "presidents") {
+				g = d.leadersOf(g) // "spoke with both leaders"
+			}
 			return &mention{first: i, last: k, group: g, kind: mAnaphor, conf: 0.7}
 		}
 		return nil
@@ -205,10 +210,19 @@ func (d *doc) recentPair(sent, before int) []*docEntity {
 }
 
 // lastPair returns the parties of the most recent two-sided frame, or the
-// most recent pair joined by "and": a frame of this or the previous
-// sentence, else such a pair there ("Japan and Australia criticized ...
-// The two countries"), else an older frame.
-func (d *doc) lastPair(sent int) []*docEntity {
+// most recent pair joined by "and". Opposing sides (sides true: "both
+// sides") are the parties of a meeting, deal or fight within six
+// sentences before any pair merely named together; other pairs ("the two
+// countries") are a two-sided frame of this or the last sentence, else the
+// pair joined by "and" there ("Japan and Australia criticized ... The two
+// countries"), else an older frame.
+func (d *doc) lastPair(sent int, sides bool) []*docEntity {
+	if sides {
+		if ps := d.pairFrame(sent, sent-6); ps != nil {
+			return ps
+		}
+		return d.recentPair(sent, len(d.toks))
+	}
 	if ps := d.pairFrame(sent, sent-1); ps != nil {
 		return ps
 	}
@@ -218,8 +232,8 @@ func (d *doc) lastPair(sent int) []*docEntity {
 	return d.pairFrame(sent, sent-6)
 }
 
-// pairFrame returns the two parties of the latest two-sided frame told in
-// sentences from..sent.
+// pairFrame returns the two sides of the latest two-sided frame told in
+// sentences from..sent; a person stands for the state it serves.
 func (d *doc) pairFrame(sent, from int) []*docEntity {
 	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
 		for k := len(fs) - 1; k >= 0; k-- {
@@ -235,12 +249,67 @@ func (d *doc) pairFrame(sent, from int) []*docEntity {
 			default:
 				continue // sides meet, agree or fight
 			}
-			if ps := slices.Collect(f.parties); len(ps) == 2 && ps[0].kind != graph.Person && ps[1].kind != graph.Person {
+			ps := slices.Collect(f.parties)
+			if len(ps) != 2 {
+				continue
+			}
+			for x, p := range ps {
+				if p.kind == graph.Person {
+					ps[x] = d.stateOf(p)
+				}
+			}
+			if ps[0] != nil && ps[1] != nil && ps[0] != ps[1] {
 				return ps
 			}
 		}
 	}
 	return nil
+}
+
+// stateOf returns the state a person serves: the gazetteer's country for
+// the person, else the state of the office the article gives them.
+func (d *doc) stateOf(p *docEntity) *docEntity {
+	if c := d.ents.countryByCode(p.country); c != nil {
+		return c
+	}
+	for _, s := range d.structs {
+		if s.src != p {
+			continue
+		}
+		if s.dst.kind == graph.Country {
+			return s.dst
+		}
+		if c := d.ents.countryByCode(s.dst.country); c != nil {
+			return c
+		}
+	}
+	for _, o := range d.gaz.Roles(p.id) {
+		if code, ok := strings.CutPrefix(o.Of, "country:"); ok && d.holds(o) {
+			return d.ents.countryByCode(code)
+		}
+	}
+	return nil
+}
+
+// leadersOf maps each state of a pair to its leader when the article or
+// the gazetteer names one; bodies and forces stand for their state.
+func (d *doc) leadersOf(g []*docEntity) []*docEntity {
+	out := make([]*docEntity, 0, len(g))
+	for _, e := range g {
+		c := e
+		if e.kind != graph.Country && e.kind != graph.Person && e.country != "" {
+			if s := d.ents.countryByCode(e.country); s != nil {
+				c = s
+			}
+		}
+		if c.kind == graph.Country {
+			if l := d.leaderOf(c); l != nil {
+				c = l
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // leaderOf returns the person the document or the gazetteer names as the

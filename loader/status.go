@@ -151,7 +151,7 @@ func (d *doc) attribute(fs []*frame, lo, hi int) []*frame {
 			if f.trigger == j {
 				continue
 			}
-			if f.trigger > j || trailing {
+			if f.trigger > j && !d.narrationBetween(j, f.trigger) || trailing {
 				d.claim(f, who)
 				if t.in(claimForms) {
 					fs = d.ownClaim(fs, f, who, j)
@@ -160,6 +160,24 @@ func (d *doc) attribute(fs []*frame, lo, hi int) []*frame {
 		}
 	}
 	return fs
+}
+
+// narrationBetween reports a subordinate clause of the writer's own
+// between the reporting verb at j and the trigger at i: in "the rebels said
+// they had attacked a ship, a day after American warplanes bombed Sanaa"
+// the bombing is not the rebels' claim.
+func (d *doc) narrationBetween(j, i int) bool {
+	for k := j + 1; k < i; k++ {
+		if !d.toks[k].is(",") {
+			continue
+		}
+		for n := k + 1; n < i && n <= k+4; n++ {
+			if d.toks[n].is("after", "before", "while", "amid", "following", "since", "as") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownClaim adds the statement of who claiming f, an attack or deployment
@@ -242,7 +260,7 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 			if dist < 0 {
 				dist = dt.first - f.trigger
 			}
-			if blockedDate(fs, f, dt) || d.modifiesOther(fs, f, dt) {
+			if blockedDate(fs, f, dt) || d.modifiesOther(fs, f, dt) || f.noun && d.saidBetween(dt, f.trigger) {
 				continue // "the meeting comes after an offer by Lula on Tuesday"
 			}
 			if dist < bestDist {
@@ -258,6 +276,28 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 			f.date, f.dateText = day, dt.text
 		}
 	}
+}
+
+// saidBetween reports that the date dt belongs to a reporting verb rather
+// than to the event at i: the verb stands between them ("the deal ...,
+// Tshisekedi said on Sunday"), or the date follows it with the event after
+// both ("Tshisekedi said on Sunday he hoped the deal would hold").
+func (d *doc) saidBetween(dt dateExpr, i int) bool {
+	said := func(k int) bool { return k >= 0 && d.toks[k].in(reportVerbs) && d.mAt[k] < 0 }
+	if i < dt.first {
+		for k := i + 1; k < dt.first; k++ {
+			if said(k) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := dt.last + 1; k < i; k++ {
+		if said(k) {
+			return true
+		}
+	}
+	return said(dt.first-1) || dt.first >= 2 && d.toks[dt.first-1].is("on") && said(dt.first-2)
 }
 
 // modifiesOther reports whether dt stands before another event noun as

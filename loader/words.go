@@ -144,7 +144,8 @@ var (
 	// round of consultations", "a wave of raids".
 	npLinks = set("round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
 		"volley", "flurry", "salvo", "host", "raft", "new", "fresh", "further", "more", "of", "renewed",
-		"first", "second", "third", "latest", "large-scale", "major", "possible", "potential")
+		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "next",
+		"final", "another", "latest", "large-scale", "major", "possible", "potential")
 )
 
 // Body nouns after a demonym or country name make a government body, a

@@ -115,6 +115,12 @@ func (g *Gazetteer) CountryByCode(code string) (*Country, bool) {
 	return &g.Countries[i], true
 }
 
+// CountryRef returns the reference to the country with the ISO code.
+func (g *Gazetteer) CountryRef(code string) (Ref, bool) {
+	i, ok := g.byCode[code]
+	return Ref{Table: TableCountry, Index: i}, ok
+}
+
 // Entry is one gazetteer record; exactly one of its pointers is set.
 type Entry struct {
 	Country      *Country
