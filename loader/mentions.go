@@ -340,25 +340,29 @@ func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
 // no other way: "Congo" after "the Democratic Republic of Congo" is that
 // state, not the Republic of the Congo.
 func (d *doc) fullerCountry(h gazHit, own gazetteer.Ref) (gazetteer.Ref, bool) {
+	if d.countryNames == nil {
+		// Each country the article names outright, by each surface form.
+		d.countryNames = map[string]string{}
+		for _, o := range d.hits {
+			if len(o.refs) == 1 && o.refs[0].Table == gazetteer.TableCountry {
+				d.countryNames[" "+d.lower[d.toks[o.first].start:d.toks[o.last].end]+" "] = d.gaz.Entry(o.refs[0]).Country.Code
+			}
+		}
+	}
 	text := " " + d.lower[d.toks[h.first].start:d.toks[h.last].end] + " "
 	ownCode := d.gaz.Entry(own).Country.Code
 	var found string
-	for _, o := range d.hits {
-		if len(o.refs) != 1 || o.refs[0].Table != gazetteer.TableCountry {
-			continue
-		}
-		c := d.gaz.Entry(o.refs[0]).Country
-		name := " " + d.lower[d.toks[o.first].start:d.toks[o.last].end] + " "
+	for name, code := range d.countryNames {
 		switch {
 		case name == text:
 			continue
-		case c.Code == ownCode:
+		case code == ownCode:
 			return own, false // "Republic of the Congo" named too
 		case len(name) > len(text) && strings.Contains(name, text):
-			if found != "" && found != c.Code {
+			if found != "" && found != code {
 				return own, false
 			}
-			found = c.Code
+			found = code
 		}
 	}
 	if found == "" {
