@@ -141,7 +141,12 @@ func (d *doc) definite(i, hi int) *mention {
 		if kind == "" {
 			back, conf = 2, 0.6
 		}
-		if e := d.recent(sent, back, func(e *docEntity) bool { return e.kind == kind || kind == "" && e.isPlace() }); e != nil {
+		head := strings.TrimSuffix(t.lower, "s")
+		named := func(e *docEntity) bool {
+			// "the shoal" is a shoal: a feature whose name says what it is
+			return kind != graph.Location || strings.Contains(strings.ToLower(e.name), head)
+		}
+		if e := d.recent(sent, back, func(e *docEntity) bool { return e.kind == kind && named(e) || kind == "" && e.isPlace() }); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: conf}
 		}
 		return nil
