@@ -174,8 +174,8 @@ func (b *builder) frame(f *frame) {
 			places = claimPlaces(f.about)
 		}
 		for _, t := range actorsOnly(about) {
-			if !slices.Contains(sources, t) {
-				targets = append(targets, t)
+			if !slices.Contains(sources, t) && !d.sameSide(sources, t) {
+				targets = append(targets, t) // not "the spokesman welcomed the deal" toward his own side
 			}
 		}
 	}

@@ -38,6 +38,9 @@ type doc struct {
 	mentions []*mention
 	mAt      []int32 // token -> index in mentions, -1 for none
 	surnames map[string]*docEntity
+	// givenNames maps a person's given name to them, or to nil when two
+	// people of the article share it.
+	givenNames map[string]*docEntity
 	// longSurnames are the keys of surnames long enough for a one-typo match.
 	longSurnames []string
 	merge        map[string]*docEntity // surname-only person id -> full-name person
@@ -91,9 +94,9 @@ func analyse(k *kb, body, published string) *doc {
 	d := &doc{
 		gaz: k.gaz, kb: k, body: body, lower: asciiLower(body),
 		ents:     newEntities(k.gaz),
-		surnames: map[string]*docEntity{},
-		merge:    map[string]*docEntity{},
-		nounRef:  map[int]*frame{},
+		surnames: map[string]*docEntity{}, givenNames: map[string]*docEntity{},
+		merge:   map[string]*docEntity{},
+		nounRef: map[int]*frame{},
 	}
 	d.pub, d.hasPub = parseDay(published)
 	spans := splitSentences(body)

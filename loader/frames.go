@@ -467,7 +467,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if v.lemma == "warn" && next(i+1).is("that") && d.clauseFollows(i+2, hi) {
 			// "warned that Iran must dismantle ...": a warning to the
 			// clause's subject.
-			return d.warningTo(i, i+2, lo, hi)
+			return d.warningTo(i, i+2, lo, hi, senseWarn)
 		}
 		if next(i+1).is("that", "to", "responsibility") || d.clauseFollows(i+1, hi) {
 			return nil
@@ -475,6 +475,10 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	case "back":
 		if next(i+1).is("to", "from", "in", "down", "off", "away") {
 			return nil
+		}
+	case "demand", "urge":
+		if next(i+1).is("that") && d.mAt[min(i+2, hi-1)] >= 0 && d.clauseFollows(i+2, hi) || next(i+1).is("that") && d.subjunctiveAfter(i+2, hi) {
+			return d.warningTo(i, i+2, lo, hi, sn) // "demanded that Russia admit ..."
 		}
 	case "launch", "fire":
 		// Launching or firing is an attack only with a weapon as object
@@ -540,7 +544,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	passive := (v.form == formPast || v.form == formPart) && d.passiveBefore(i, lo)
 	reduced := false
 	if !passive && (v.form == formPast || v.form == formPart) && i+1 < hi && d.toks[i+1].is("by") && i-1 >= lo &&
-		(d.toks[i-1].is(",") && i-2 >= lo && isNounTrigger(&d.toks[i-2]) || isNounTrigger(&d.toks[i-1])) {
+		(d.toks[i-1].is(",") && i-2 >= lo && isNounTrigger(&d.toks[i-2]) || isNounTrigger(&d.toks[i-1]) || d.placedNounBefore(i, lo) >= 0) {
 		// "the talks, hosted by Cuba": a passive participle after its event
 		passive, reduced = true, true
 	}
@@ -549,6 +553,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		subj = nil
 	}
 	obj := d.objectAfter(i, hi, sn, passive)
+	if k := d.placedNounBefore(i, lo); reduced && k >= 0 {
+		obj.event = d.eventNounAt(k, hi) // "talks in Doha mediated by Qatar"
+	}
 	if passive {
 		if len(subj) == 0 {
 			// "The truce was mediated by Qatar": the event is the object.
@@ -640,6 +647,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 	} else if obj.event != nil {
 		d.eventObject(f, obj.event)
+	}
+	if f.class() == "REJECT" && obj.negative && obj.as && !slices.Contains(f.extra, "CRITICIZED") {
+		f.extra = append(f.extra, "CRITICIZED") // "dismissed the remarks as reckless": a rejection and a criticism
 	}
 	if (sn == senseArrive || sn == senseTravel) && len(f.sources) > 0 &&
 		!slices.ContainsFunc(f.sources, func(e *docEntity) bool { return e.kind != graph.Military }) {
@@ -926,6 +936,34 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 	}
 }
 
+// subjunctiveAfter reports an actor at k followed by a bare verb, the
+// shape of a demand's clause: "demanded that Russia admit responsibility".
+func (d *doc) subjunctiveAfter(k, hi int) bool {
+	if k >= hi || d.mAt[k] < 0 {
+		return false
+	}
+	j := d.mentions[d.mAt[k]].last + 1
+	return j < hi && d.toks[j].kind == tWord && !d.toks[j].cap && !d.toks[j].in(prepositions) && !d.toks[j].in(clauseWords) && !d.toks[j].is("and", "or")
+}
+
+// placedNounBefore returns the event noun standing with its place just
+// before i ("talks in Doha mediated by Qatar"), or -1.
+func (d *doc) placedNounBefore(i, lo int) int {
+	k := i - 1
+	if k < lo || d.mAt[k] < 0 {
+		return -1
+	}
+	m := d.mentions[d.mAt[k]]
+	if m.ent == nil || !m.ent.isPlace() {
+		return -1
+	}
+	k = m.first - 1
+	if k-1 >= lo && d.toks[k].in(locatives) && isNounTrigger(&d.toks[k-1]) {
+		return k - 1
+	}
+	return -1
+}
+
 // consultNounAfter reports a talks noun ("the talks", "the negotiations")
 // within the few words after k.
 func (d *doc) consultNounAfter(k, hi int) bool {
@@ -944,7 +982,8 @@ func (d *doc) consultNounAfter(k, hi int) bool {
 // group", "Hamas militants", "Houthi fighters".
 var groupHeads = set("rebel", "rebels", "group", "militia", "militias", "militant", "militants", "movement",
 	"paramilitary", "paramilitaries", "insurgent", "insurgents", "separatist", "separatists", "jihadist",
-	"jihadists", "mercenary", "mercenaries", "faction", "fighters", "gunmen", "armed")
+	"jihadists", "mercenary", "mercenaries", "faction", "fighters", "gunmen", "armed", "government",
+	"administration", "authorities", "regime", "leadership")
 
 // claimOf makes the claim frame c about the event ev. Claiming an attack
 // or responsibility for it (responsible) names the claimant as its author
@@ -970,15 +1009,16 @@ func (d *doc) claimOf(c, ev *frame, responsible bool) {
 	}
 }
 
-// warningTo builds the warning of the verb at i to the actor opening the
-// clause at k, unless that actor is the speaker.
-func (d *doc) warningTo(i, k, lo, hi int) *frame {
+// warningTo builds the warning or demand (sense sn) of the verb at i
+// addressed to the actor opening the clause at k, unless that actor is on
+// the speaker's side.
+func (d *doc) warningTo(i, k, lo, hi int, sn *sense) *frame {
 	subj, _ := d.subjectOf(i, lo, hi)
 	m := d.mentions[d.mAt[k]]
 	if len(subj) == 0 || !m.hasActor() || m.kind == mPronoun || m.poss {
 		return nil
 	}
-	f := &frame{sense: senseWarn, rel: "WARNED", label: senseWarn.label, trigger: i, sent: d.toks[i].sent, conf: 0.8}
+	f := &frame{sense: sn, rel: sn.rel, label: sn.label, trigger: i, sent: d.toks[i].sent, conf: 0.8}
 	for _, s := range subj {
 		f.sources = addEnt(f.sources, s.entities()...)
 		f.conf = min(f.conf, s.conf)
@@ -1197,6 +1237,14 @@ func (d *doc) coordinated(m *mention, lo int) []*mention {
 		if d.toks[k].is("the") && d.toks[k-1].is("and", ",") {
 			k-- // "Congo and the M23 rebel group"
 		}
+		if d.toks[k].kind == tPoss && d.mAt[k-1] >= 0 && len(out) == 1 {
+			// "Pakistan and Afghanistan's Taliban government": the
+			// possessor belongs to the second party's name.
+			k = d.mentions[d.mAt[k-1]].first - 1
+			if k < lo {
+				break
+			}
+		}
 		if !d.toks[k].is("and", ",") {
 			break
 		}
@@ -1308,6 +1356,7 @@ type objects struct {
 	event    *frame
 	label    []*mention // mentions inside a labeling complement
 	negative bool       // the label is negative ("a war crime", "reckless provocation")
+	as       bool       // the label follows "as": "dismissed the remarks as reckless"
 }
 
 // negativeLabels make a labeling complement an accusation: words of
@@ -1413,6 +1462,9 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				}
 				if sn.rel != "" && !placeOnly {
 					o.actors = append(o.actors, m) // "criticized Beijing's assertiveness"
+					if lab := d.labelComplement(d.npEnd(k, hi)+1, hi); lab != nil {
+						o.label, o.negative, o.as = lab.mentions, lab.negative, lab.as // "dismissed Abiy's remarks as reckless"
+					}
 				}
 				return o
 			}
@@ -1441,7 +1493,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			}
 			last := list[len(list)-1].last
 			if lab := d.labelComplement(last+1, hi); lab != nil {
-				o.label, o.negative = lab.mentions, lab.negative
+				o.label, o.negative, o.as = lab.mentions, lab.negative, lab.as
 			}
 			return o
 		}
@@ -1475,7 +1527,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			if ev := d.eventNounAt(j, hi); ev != nil {
 				o.event = ev
 				if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
-					o.label, o.negative = lab.mentions, lab.negative
+					o.label, o.negative, o.as = lab.mentions, lab.negative, lab.as
 				}
 				return o
 			}
@@ -1687,6 +1739,7 @@ func isNounTrigger(t *token) bool {
 type labelInfo struct {
 	mentions []*mention
 	negative bool
+	as       bool // introduced by "as"
 }
 
 // labelComplement reads a labeling complement at k: "(as) a reckless
@@ -1695,10 +1748,11 @@ func (d *doc) labelComplement(k, hi int) *labelInfo {
 	if k >= hi {
 		return nil
 	}
+	var li labelInfo
 	if d.toks[k].is("as") {
+		li.as = true
 		k++
 	}
-	var li labelInfo
 	n := 0
 	for j := k; j < hi && n < 10; j++ {
 		t := &d.toks[j]

@@ -100,6 +100,10 @@ func (d *doc) findMentions(si, lo, hi int) {
 			i = d.add(m)
 			continue
 		}
+		if m := d.placeLedOrg(i, hi); m != nil {
+			i = d.add(m)
+			continue
+		}
 		if m := d.gazMention(i, hi); m != nil {
 			i = d.add(m)
 			continue
@@ -119,6 +123,26 @@ func (d *doc) findMentions(si, lo, hi int) {
 		i++
 	}
 	d.sharedHeads(lo, hi)
+}
+
+// placeLedOrg reads an organisation whose name opens with a place the
+// gazetteer knows: "Tigray People's Liberation Front", "Sudan People's
+// Liberation Movement".
+func (d *doc) placeLedOrg(i, hi int) *mention {
+	h, ok := d.hitAt(i)
+	if !ok || h.refs[0].Table == gazetteer.TableOrg || h.refs[0].Table == gazetteer.TableOfficeholder {
+		return nil
+	}
+	last := d.orgRun(i, hi)
+	if last <= h.last+1 {
+		return nil
+	}
+	kind, ok := orgHeads[d.toks[last].lower]
+	if !ok || kind == graph.GovernmentBody || kind == graph.Military {
+		return nil // "Kenya Defence Forces", "Ukraine's Security Service" have their own patterns
+	}
+	name := d.body[d.toks[i].start:d.toks[last].end]
+	return &mention{first: i, last: last, ent: d.org(name, kind), kind: mName, conf: 0.8}
 }
 
 // sharedHeads gives a demonym coordinated with a demonym body the same
@@ -184,6 +208,15 @@ func (d *doc) noteSurname(p *docEntity) {
 	keys := []string{asciiLower(p.name[i+1:])}
 	if strings.Count(p.name, " ") == 1 && strings.Contains(p.name[i+1:], "-") {
 		keys = append(keys, asciiLower(p.name[:i])) // "Lai Ching-te": the family name comes first
+	}
+	if j := strings.IndexByte(p.name, ' '); j >= 4 {
+		// The given name, when no other person of the article bears it.
+		g := asciiLower(p.name[:j])
+		if q, seen := d.givenNames[g]; !seen {
+			d.givenNames[g] = p
+		} else if q != p {
+			d.givenNames[g] = nil
+		}
 	}
 	for _, k := range keys {
 		if _, taken := d.surnames[k]; !taken {

@@ -83,6 +83,12 @@ func (d *doc) titledPerson(i, hi int) *mention {
 	if p == nil {
 		return nil
 	}
+	if of == nil && i >= 3 && d.toks[i-1].is("whose") && d.toks[i-2].is(",") && d.mAt[i-3] >= 0 {
+		// "the African Union, whose chairman Mahmoud Ali Youssouf"
+		if e := d.mentions[d.mAt[i-3]].ent; e != nil && e.isActor() && e.kind != graph.Person {
+			of = e
+		}
+	}
 	if affFirst >= 0 {
 		if bodyLast > affLast {
 			// "Pakistan's military": the body is named too
@@ -131,7 +137,8 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 		case t.is("the") && k == j:
 			return ts, ts - 1
 		case t.in(headTitles) || t.in(ranks):
-			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor") {
+			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor",
+				"chairman", "chairwoman", "chairperson", "chair") {
 				return ts, ts - 1
 			}
 			if t.in(headTitles) {
@@ -298,6 +305,9 @@ func (d *doc) bySurname(w string) *docEntity {
 	if p, ok := d.surnames[w]; ok {
 		return p
 	}
+	if p := d.givenNames[w]; p != nil {
+		return p // "Abiy" after "Abiy Ahmed": Ethiopian, Arab and other names go by the first
+	}
 	if len(w) < 6 {
 		return nil
 	}
@@ -461,6 +471,9 @@ func (d *doc) orgRun(i, hi int) int {
 		}
 		if t.is("of", "for", "and") && j > i && j+1 < hi && d.toks[j+1].cap && d.toks[j+1].kind == tWord && !d.toks[j+1].in(dateWords) {
 			continue
+		}
+		if t.kind == tPoss && j > i && d.toks[j-1].is("people", "peoples", "workers") && j+1 < hi && d.toks[j+1].cap {
+			continue // "Tigray People's Liberation Front"
 		}
 		if t.isHyphen() && t.glued && j+1 < hi && d.toks[j+1].glued {
 			continue

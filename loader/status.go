@@ -47,6 +47,9 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 				f.future = true
 				setStatus(f, graph.StatusPlanned)
 			}
+			if j-2 >= lo && d.toks[j-2].is("no", "not", "never") && (d.toks[j-1].in(planWords) || d.toks[j-1].in(intentNouns) || d.toks[j-1].is("intention", "desire", "wish")) {
+				setStatus(f, graph.StatusDenied) // "had no plans to invade"
+			}
 			if j-1 >= lo && d.toks[j-1].is("threatened", "threatens", "threaten", "vowed", "vows", "vow", "warned", "warns") {
 				f.hypo = true // the threat is the fact, not what is threatened
 			}

@@ -197,8 +197,10 @@ var (
 		"kremlin", "white", "house", "staff", "of", "affairs", "the", "lieutenant", "lt", "gen", "col",
 		"maj", "brig", "adm", "colonel", "major", "brigadier", "foreign-policy", "assistant", "executive",
 		"secretary-general", "late", "ex", "outgoing", "incoming", "newly", "elected", "president-elect")
-	ranks         = set("lieutenant", "lt", "gen", "general", "col", "colonel", "maj", "major", "brig", "brigadier", "adm", "admiral", "capt", "captain", "sgt", "sergeant", "marshal", "field")
-	leaderTitles  = set("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "supreme leader", "leader", "monarch", "head of state", "ayatollah")
+	ranks        = set("lieutenant", "lt", "gen", "general", "col", "colonel", "maj", "major", "brig", "brigadier", "adm", "admiral", "capt", "captain", "sgt", "sergeant", "marshal", "field")
+	leaderTitles = set("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "supreme leader", "leader", "monarch", "head of state", "ayatollah",
+		"chairman", "chairwoman", "chairperson", "chair", "secretary general", "secretary-general", "director general",
+		"director-general")
 	spokesTitles  = set("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokespeople")
 	formerTitles  = set("former", "late", "ex", "outgoing")
 	nameParticles = set("bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "den", "la", "le", "di", "du", "dos", "das", "del", "abu", "ben")
