@@ -30,9 +30,11 @@ type doc struct {
 	hits      []gazHit
 	hitIdx    []int32         // token -> index in hits of the hit starting there, -1 for none
 	countries map[string]bool // ISO codes the article names outright
-	// countryNames maps each surface form naming a country outright (padded
-	// with spaces) to its code; built on first use by fullerCountry.
+	// countryNames maps each surface form naming a country outright to its
+	// code; fuller caches fullerCountry's answer per surface form. Both are
+	// built on first use.
 	countryNames map[string]string
+	fuller       map[string]string
 
 	ents     *entities
 	mentions []*mention

@@ -371,37 +371,52 @@ func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
 // fullerCountry returns the one other country the article names in full
 // whose name contains this hit's words, when the hit's own country is named
 // no other way: "Congo" after "the Democratic Republic of Congo" is that
-// state, not the Republic of the Congo.
+// state, not the Republic of the Congo. Answers are cached per surface form.
 func (d *doc) fullerCountry(h gazHit, own gazetteer.Ref) (gazetteer.Ref, bool) {
 	if d.countryNames == nil {
-		// Each country the article names outright, by each surface form.
+		// Each surface form naming a country outright, with its code.
 		d.countryNames = map[string]string{}
+		d.fuller = map[string]string{}
 		for _, o := range d.hits {
 			if len(o.refs) == 1 && o.refs[0].Table == gazetteer.TableCountry {
-				d.countryNames[" "+d.lower[d.toks[o.first].start:d.toks[o.last].end]+" "] = d.gaz.Entry(o.refs[0]).Country.Code
+				d.countryNames[d.lower[d.toks[o.first].start:d.toks[o.last].end]] = d.gaz.Entry(o.refs[0]).Country.Code
 			}
 		}
 	}
-	text := " " + d.lower[d.toks[h.first].start:d.toks[h.last].end] + " "
-	ownCode := d.gaz.Entry(own).Country.Code
-	var found string
-	for name, code := range d.countryNames {
-		switch {
-		case name == text:
-			continue
-		case code == ownCode:
-			return own, false // "Republic of the Congo" named too
-		case len(name) > len(text) && strings.Contains(name, text):
-			if found != "" && found != code {
-				return own, false
-			}
-			found = code
-		}
+	if len(d.countryNames) < 2 {
+		return own, false
+	}
+	text := d.lower[d.toks[h.first].start:d.toks[h.last].end]
+	found, ok := d.fuller[text]
+	if !ok {
+		found = d.fullerName(text, d.gaz.Entry(own).Country.Code)
+		d.fuller[text] = found
 	}
 	if found == "" {
 		return own, false
 	}
 	return d.gaz.CountryRef(found)
+}
+
+// fullerName returns the code of the one country other than ownCode named
+// by a longer form containing text as whole words, or "".
+func (d *doc) fullerName(text, ownCode string) string {
+	padded := " " + text + " "
+	found := ""
+	for name, code := range d.countryNames {
+		switch {
+		case name == text:
+			continue
+		case code == ownCode:
+			return "" // "Republic of the Congo" named too
+		case len(name) > len(text) && strings.Contains(" "+name+" ", padded):
+			if found != "" && found != code {
+				return ""
+			}
+			found = code
+		}
+	}
+	return found
 }
 
 // isCapital reports whether the city is its country's capital
