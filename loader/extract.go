@@ -33,7 +33,7 @@ type doc struct {
 	// countryNames maps each surface form naming a country outright to its
 	// code; fuller caches fullerCountry's answer per surface form. Both are
 	// built on first use.
-	countryNames map[string]string
+	countryNames []countryName
 	fuller       map[string]string
 
 	ents     *entities

@@ -373,13 +373,17 @@ func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
 // no other way: "Congo" after "the Democratic Republic of Congo" is that
 // state, not the Republic of the Congo. Answers are cached per surface form.
 func (d *doc) fullerCountry(h gazHit, own gazetteer.Ref) (gazetteer.Ref, bool) {
-	if d.countryNames == nil {
-		// Each surface form naming a country outright, with its code.
-		d.countryNames = map[string]string{}
+	if d.fuller == nil {
+		// Each surface form naming a country outright, once, with its code.
 		d.fuller = map[string]string{}
+		seen := map[string]bool{}
 		for _, o := range d.hits {
 			if len(o.refs) == 1 && o.refs[0].Table == gazetteer.TableCountry {
-				d.countryNames[d.lower[d.toks[o.first].start:d.toks[o.last].end]] = d.gaz.Entry(o.refs[0]).Country.Code
+				name := d.lower[d.toks[o.first].start:d.toks[o.last].end]
+				if !seen[name] {
+					seen[name] = true
+					d.countryNames = append(d.countryNames, countryName{name, d.gaz.Entry(o.refs[0]).Country.Code})
+				}
 			}
 		}
 	}
@@ -401,15 +405,15 @@ func (d *doc) fullerCountry(h gazHit, own gazetteer.Ref) (gazetteer.Ref, bool) {
 // fullerName returns the code of the one country other than ownCode named
 // by a longer form containing text as whole words, or "".
 func (d *doc) fullerName(text, ownCode string) string {
-	padded := " " + text + " "
 	found := ""
-	for name, code := range d.countryNames {
+	for _, c := range d.countryNames {
+		name, code := c.name, c.code
 		switch {
 		case name == text:
 			continue
 		case code == ownCode:
 			return "" // "Republic of the Congo" named too
-		case len(name) > len(text) && strings.Contains(" "+name+" ", padded):
+		case len(name) > len(text) && strings.Contains(name, text) && containsWords(name, text):
 			if found != "" && found != code {
 				return ""
 			}
@@ -417,6 +421,25 @@ func (d *doc) fullerName(text, ownCode string) string {
 		}
 	}
 	return found
+}
+
+// countryName is one surface form naming a country outright.
+type countryName struct{ name, code string }
+
+// containsWords reports whether text occurs in name as whole words.
+func containsWords(name, text string) bool {
+	for i := 0; i+len(text) <= len(name); {
+		k := strings.Index(name[i:], text)
+		if k < 0 {
+			return false
+		}
+		k += i
+		if (k == 0 || name[k-1] == ' ') && (k+len(text) == len(name) || name[k+len(text)] == ' ') {
+			return true
+		}
+		i = k + 1
+	}
+	return false
 }
 
 // isCapital reports whether the city is its country's capital
