@@ -476,6 +476,8 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if next(i+1).is("to", "from", "in", "down", "off", "away") {
 			return nil
 		}
+	case "send", "dispatch":
+		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
 	case "demand", "urge":
 		if next(i+1).is("that") && d.mAt[min(i+2, hi-1)] >= 0 && d.clauseFollows(i+2, hi) || next(i+1).is("that") && d.subjunctiveAfter(i+2, hi) {
 			return d.warningTo(i, i+2, lo, hi, sn) // "demanded that Russia admit ..."
@@ -934,6 +936,48 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			}
 		}
 	}
+}
+
+// sentTroops reads "X sent troops to Y", "dispatched warships into the
+// strait": a deployment to the places named in the clause, when what is
+// sent is a force.
+func (d *doc) sentTroops(i, lo, hi int) *frame {
+	force := false
+	for k := i + 1; k < hi && k <= i+4; k++ {
+		// Forces, not arms: sending missiles or drones is supplying them.
+		force = force || d.toks[k].in(militaryNouns) && !d.toks[k].in(weaponWords) && !d.toks[k].is("drones", "aircraft", "artillery") ||
+			d.toks[k].is("fighters", "militants")
+	}
+	subj, _ := d.subjectOf(i, lo, hi)
+	if !force || len(subj) == 0 {
+		return nil
+	}
+	f := &frame{sense: senseDeploy, rel: senseDeploy.rel, placeRel: senseDeploy.place, label: senseDeploy.label, trigger: i,
+		sent: d.toks[i].sent, conf: 0.8}
+	for _, m := range subj {
+		f.sources = addEnt(f.sources, m.entities()...)
+		f.conf = min(f.conf, m.conf)
+	}
+	for k := i + 1; k < hi; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
+			break
+		}
+		mi := d.mAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := d.mentions[mi]
+		if m.ent != nil && m.ent.isPlace() && k > 0 && d.toks[k-1].in(locatives) || m.ent != nil && m.ent.isPlace() && k > 1 && d.toks[k-1].is("the") && d.toks[k-2].in(locatives) {
+			f.places = addEnt(f.places, m.ent)
+		}
+		k = m.last
+	}
+	if len(f.places) == 0 {
+		return nil
+	}
+	d.verbModality(f, i, lo, subj)
+	return f
 }
 
 // subjunctiveAfter reports an actor at k followed by a bare verb, the

@@ -160,7 +160,7 @@ var verbDefs = []struct {
 	{"launch", senseFire}, {"ambush", senseAttack}, {"retaliate", senseFire},
 	{"clash", senseClash}, {"invade", senseInvade}, {"capture", senseCapture}, {"seize", senseCapture},
 	{"recapture", senseCapture}, {"retake|retook|retaken", senseCapture}, {"annex", senseCapture},
-	{"deploy", senseDeploy}, {"withdraw|withdrew|withdrawn", senseWithdraw}, {"retreat", senseWithdraw},
+	{"deploy", senseDeploy}, {"send|sent|sent", senseDeploy}, {"dispatch", senseDeploy}, {"withdraw|withdrew|withdrawn", senseWithdraw}, {"retreat", senseWithdraw},
 	{"leave|left|left", senseLeave}, {"quit|quit|quit", senseLeave}, {"exit", senseLeave},
 	{"pull|pulled|pulled", sensePullOut},
 	{"concede", senseConcede},

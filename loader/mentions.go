@@ -286,6 +286,15 @@ func (d *doc) gazMention(i, hi int) *mention {
 			return m
 		}
 	}
+	if p := d.surnames[d.lower[d.toks[i].start:d.toks[i].end]]; p != nil && h.first == h.last && ref.Table == gazetteer.TablePlace &&
+		d.gaz.Entry(ref).Place.Kind == gazetteer.KindCity && !d.isLocative(i) {
+		// "congratulated Sandu" after "President Maia Sandu": the person,
+		// not a town of that name.
+		return &mention{first: i, last: i, ent: p, kind: mName, conf: 0.8}
+	}
+	if ref.Demonym && i >= 2 && d.toks[i-1].isHyphen() && d.toks[i-1].glued && d.toks[i-2].is("pro", "anti") {
+		return nil // "a pro-Russian bloc" is not Russia
+	}
 
 	if ref.Demonym {
 		return &mention{first: i, last: h.last, ent: d.ents.fromRef(ref), kind: mDemonym}

@@ -179,8 +179,26 @@ func (d *doc) narrationBetween(j, i int) bool {
 				return true
 			}
 		}
+		// ", and Turkey and Saudi Arabia denounced the strikes": a clause
+		// of its own with a named subject.
+		if k+2 < i && d.toks[k+1].is("and", "but") && d.mAt[k+2] >= 0 && d.mentions[d.mAt[k+2]].kind != mPronoun {
+			m := d.coordinatedRight(k + 2)
+			if m+1 < len(d.toks) && d.verbFollows(m+1) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// coordinatedRight returns the last token of the mentions joined by "and"
+// or commas starting at k: "Turkey and Saudi Arabia".
+func (d *doc) coordinatedRight(k int) int {
+	last := d.mentions[d.mAt[k]].last
+	for last+2 < len(d.toks) && d.toks[last+1].is("and", ",") && d.mAt[last+2] >= 0 {
+		last = d.mentions[d.mAt[last+2]].last
+	}
+	return last
 }
 
 // ownClaim adds the statement of who claiming f, an attack or deployment
@@ -263,7 +281,7 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 			if dist < 0 {
 				dist = dt.first - f.trigger
 			}
-			if blockedDate(fs, f, dt) || d.modifiesOther(fs, f, dt) || f.noun && d.saidBetween(dt, f.trigger) {
+			if blockedDate(fs, f, dt) || d.modifiesOther(fs, f, dt) || (f.noun || d.perfectBefore(f.trigger)) && d.saidBetween(dt, f.trigger) {
 				continue // "the meeting comes after an offer by Lula on Tuesday"
 			}
 			if dist < bestDist {
