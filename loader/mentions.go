@@ -292,7 +292,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 		// not a town of that name.
 		return &mention{first: i, last: i, ent: p, kind: mName, conf: 0.8}
 	}
-	if ref.Demonym && i >= 2 && d.toks[i-1].isHyphen() && d.toks[i-1].glued && d.toks[i-2].is("pro", "anti") {
+	if ref.Demonym && d.proAnti(i) {
 		return nil // "a pro-Russian bloc" is not Russia
 	}
 
@@ -430,6 +430,11 @@ func (d *doc) fullerName(text, ownCode string) string {
 		}
 	}
 	return found
+}
+
+// proAnti reports a "pro-" or "anti-" glued before the token at i.
+func (d *doc) proAnti(i int) bool {
+	return i >= 2 && d.toks[i-1].isHyphen() && d.toks[i-1].glued && d.toks[i-2].is("pro", "anti")
 }
 
 // countryName is one surface form naming a country outright.

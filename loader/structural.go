@@ -119,6 +119,14 @@ func (d *doc) addRole(p *docEntity, r *role, si int) {
 		d.structs = append(d.structs, structRel{src: p, dst: r.of, rel: rel, title: r.title, sent: si, conf: 0.95})
 		return
 	}
+	if r.rel == "LEADER_OF" && headOfState.has(strings.ToLower(r.title)) && len(d.gaz.Roles(p.id)) == 0 {
+		// "President Maia Sandu" in a report on Moldova: a head of state
+		// the gazetteer does not know leads the state the report opens on.
+		if c := d.leadCountry(); c != nil {
+			d.structs = append(d.structs, structRel{src: p, dst: c, rel: r.rel, title: r.title, sent: si, conf: 0.6})
+		}
+		return
+	}
 	for _, o := range d.gaz.Roles(p.id) {
 		if graph.RelType(o.Relation) != r.rel && !(r.rel == "OFFICIAL_OF" && o.Relation == "SPOKESPERSON_FOR") &&
 			!(o.Relation != "SPOKESPERSON_FOR" && r.rel != "SPOKESPERSON_FOR" && strings.Contains(strings.ToLower(o.Title), strings.ToLower(r.title))) {
@@ -132,6 +140,34 @@ func (d *doc) addRole(p *docEntity, r *role, si int) {
 			d.structs = append(d.structs, structRel{src: p, dst: of, rel: graph.RelType(o.Relation), title: r.title, sent: si, conf: 0.85})
 		}
 	}
+}
+
+// headOfState titles name who leads a state, unlike "opposition leader".
+var headOfState = set("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan")
+
+// leadCountry returns the state the article opens on: the one country its
+// first sentence names (by name or adjective), or nil when it names none
+// or several.
+func (d *doc) leadCountry() *docEntity {
+	if len(d.sents) == 0 {
+		return nil
+	}
+	first := d.sents[0]
+	var code string
+	for _, h := range d.hits {
+		if h.first >= first.hi {
+			break
+		}
+		c := d.gaz.Entry(h.refs[0]).Country
+		if c == nil || d.proAnti(h.first) {
+			continue
+		}
+		if code != "" && code != c.Code {
+			return nil
+		}
+		code = c.Code
+	}
+	return d.ents.countryByCode(code)
 }
 
 // appositive reads what follows "X," at k.
