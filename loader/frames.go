@@ -103,8 +103,9 @@ func (d *doc) findFrames(si, lo, hi int) {
 		return
 	}
 	for _, f := range fs {
-		if f.class() == "ASSAULT" && len(f.places) == 0 && f.merged == nil {
-			// "Israeli air strikes killed 14 people in Khan Younis"
+		if f.class() == "ASSAULT" && f.merged == nil && !slices.ContainsFunc(f.places, func(e *docEntity) bool { return e.kind != graph.Country }) {
+			// "Israeli air strikes killed 14 people in Khan Younis"; "fired
+			// missiles at Ukraine, killing 23 people in Kyiv"
 			f.places = addEnt(f.places, d.clausePlaces(f.trigger, hi)...)
 		}
 	}
@@ -151,10 +152,16 @@ func (d *doc) findFrames(si, lo, hi int) {
 // clausePlaces returns the places introduced by "in", "at" or "near" in
 // the clause after token i.
 func (d *doc) clausePlaces(i, hi int) []*docEntity {
-	for k := i + 1; k+1 < hi && k < i+14; k++ {
+	var countries []*docEntity
+	limit := i + 14
+	for k := i + 1; k+1 < hi && k < limit; k++ {
 		t := &d.toks[k]
+		if t.is(",") && d.toks[k+1].is("killing", "wounding", "injuring") {
+			limit = k + 12 // "..., killing 23 people in Kyiv": where they died
+			continue
+		}
 		if t.kind == tPunct && t.text != "-" || t.in(clauseWords) {
-			return nil
+			return countries
 		}
 		if !t.is("in", "at", "near") {
 			continue
@@ -169,9 +176,12 @@ func (d *doc) clausePlaces(i, hi int) []*docEntity {
 				out = append(out, x.ent)
 			}
 		}
-		return out
+		if slices.ContainsFunc(out, func(e *docEntity) bool { return e.kind != graph.Country }) {
+			return out
+		}
+		countries = addEnt(countries, out...) // "at Ukraine": look on for the city
 	}
-	return nil
+	return countries
 }
 
 // pointless reports a frame that states nothing the graph can hold: a
@@ -476,11 +486,39 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if next(i+1).is("to", "from", "in", "down", "off", "away") {
 			return nil
 		}
+	case "order":
+		// "The court ordered Venezuela not to hold elections": a demand of
+		// the actor ordered; ordering a thing done is no demand of anyone.
+		if d.mAt[min(i+1, hi-1)] < 0 {
+			return nil
+		}
+		m := d.mentions[d.mAt[i+1]]
+		k := m.last + 1
+		for k < hi && (d.toks[k].in(dateWords) || d.toks[k].is("this", "last", "on", "earlier", "week", "month", "year")) {
+			k++ // "ordered Venezuela this month not to"
+		}
+		if !m.hasActor() || k+1 >= hi || !(d.toks[k].is("to") || d.toks[k].is("not") && d.toks[k+1].is("to")) {
+			return nil
+		}
+		if m.ent != nil && (m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody) {
+			return nil // "ordered the army to advance": a command, not a demand between actors
+		}
 	case "send", "dispatch":
 		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
 	case "demand", "urge":
 		if next(i+1).is("that") && d.mAt[min(i+2, hi-1)] >= 0 && d.clauseFollows(i+2, hi) || next(i+1).is("that") && d.subjunctiveAfter(i+2, hi) {
 			return d.warningTo(i, i+2, lo, hi, sn) // "demanded that Russia admit ..."
+		}
+	case "target", "hit", "strike":
+		if k := i - 1; k > lo && (d.toks[k].in(adverbs) || d.toks[k].in(auxiliaries)) {
+			for k > lo && (d.toks[k].in(adverbs) || d.toks[k].in(auxiliaries)) {
+				k--
+			}
+			if d.toks[k].in(measureNouns) {
+				return nil // "the sanctions also target a refinery": aimed at, not attacked
+			}
+		} else if k > lo && d.toks[k].in(measureNouns) {
+			return nil
 		}
 	case "launch", "fire":
 		// Launching or firing is an attack only with a weapon as object
@@ -1022,12 +1060,18 @@ func (d *doc) consultNounAfter(k, hi int) bool {
 	return false
 }
 
+// measureNouns are policies that "target" or "hit" something without
+// attacking it: "the sanctions target two banks", "tariffs hit exports".
+var measureNouns = set("sanctions", "measures", "package", "restrictions", "tariffs", "tariff", "law", "laws",
+	"bill", "rules", "resolution", "ban", "embargo", "duties", "levies", "curbs", "penalties", "controls", "listings")
+
 // groupHeads describe an armed group after its name: "the M23 rebel
 // group", "Hamas militants", "Houthi fighters".
 var groupHeads = set("rebel", "rebels", "group", "militia", "militias", "militant", "militants", "movement",
 	"paramilitary", "paramilitaries", "insurgent", "insurgents", "separatist", "separatists", "jihadist",
 	"jihadists", "mercenary", "mercenaries", "faction", "fighters", "gunmen", "armed", "government",
-	"administration", "authorities", "regime", "leadership")
+	"administration", "authorities", "regime", "leadership", "governments", "ministers", "officials",
+	"diplomats", "members", "lawmakers", "negotiators")
 
 // claimOf makes the claim frame c about the event ev. Claiming an attack
 // or responsibility for it (responsible) names the claimant as its author
@@ -1220,7 +1264,16 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			}
 			return nil, 0
 		case t.is("and", "but"):
-			if pv := d.previousVerb(j, lo); pv >= 0 {
+			pv := d.previousVerb(j, lo)
+			if pv > lo && verbLex[d.toks[i].lower].form == formPast && (d.toks[pv].is("had", "has", "have") || d.toks[pv-1].is("had", "has", "have")) {
+				// "said the ELN had chosen war and ordered ...": a past verb
+				// joins the finite verb before, not the perfect inside its
+				// complement.
+				if pv2 := d.previousVerb(pv-1, lo); pv2 >= 0 {
+					pv = pv2
+				}
+			}
+			if pv >= 0 {
 				return d.subjectOf(pv, lo, hi)
 			}
 			return nil, 0

@@ -400,7 +400,7 @@ func dateAt(d *doc, k int) bool {
 // complement of another noun: "drew up a draft of demands".
 func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	j := npStart - 1
-	for j >= lo && (d.toks[j].in(npLinks) || d.toks[j].in(determiners) || d.ofHead(j, npStart)) {
+	for j >= lo && (d.toks[j].in(npLinks) || d.toks[j].in(determiners) || d.ofHead(j, npStart) || d.toks[j].ordinal()) {
 		j--
 	}
 	if j < lo {

@@ -23,8 +23,12 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 	if d.conditional(i, lo) {
 		f.hypo = true
 	}
+	past := verbLex[d.toks[i].lower].form == formPast
 	for j := i - 1; j >= from; j-- {
 		t := &d.toks[j]
+		if past && t.is("and", "but") {
+			break // "said it would defend X and called on Y": a past verb has its own tense
+		}
 		switch {
 		case t.is("will", "shall", "'ll"):
 			f.future = true

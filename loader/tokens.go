@@ -203,3 +203,9 @@ func isAllCaps(s string) bool {
 	}
 	return letters >= 2
 }
+
+// ordinal reports a numeric ordinal or its suffix: "18th" is the number
+// "18" and the glued word "th".
+func (t *token) ordinal() bool {
+	return t.kind == tNum || t.glued && t.is("st", "nd", "rd", "th")
+}
