@@ -89,7 +89,7 @@ func names(e *graph.Entity, list []string, partOf map[string]*graph.Entity) bool
 	}
 	for depth := 0; e != nil && depth < 3; depth++ {
 		for _, n := range list {
-			if strings.EqualFold(n, e.Name) || slices.ContainsFunc(e.Aliases, func(a string) bool { return strings.EqualFold(a, n) }) {
+			if sameName(n, e.Name) || slices.ContainsFunc(e.Aliases, func(a string) bool { return sameName(a, n) }) {
 				return true
 			}
 		}
@@ -199,6 +199,25 @@ func TestExpectations(t *testing.T) {
 		t.Errorf("got precision %.2f, want >= %.2f", precision, expectPrecisionFloor)
 	}
 }
+
+// sameName compares names ignoring case and Latin diacritics: an
+// expectation written "Nicolas Maduro" accepts the gazetteer's "Nicolás
+// Maduro".
+func sameName(a, b string) bool {
+	return strings.EqualFold(foldAccents(a), foldAccents(b))
+}
+
+var accentFold = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ā", "a", "ă", "a", "ą", "a",
+	"é", "e", "è", "e", "ê", "e", "ë", "e", "ē", "e", "ě", "e", "ę", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ī", "i", "ı", "i",
+	"ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ō", "o", "ø", "o",
+	"ú", "u", "ù", "u", "û", "u", "ü", "u", "ū", "u", "ů", "u",
+	"ç", "c", "ć", "c", "č", "c", "ñ", "n", "ń", "n", "ş", "s", "ș", "s", "š", "s", "ś", "s",
+	"ţ", "t", "ț", "t", "ž", "z", "ź", "z", "ż", "z", "ğ", "g", "ł", "l", "ř", "r", "ý", "y", "đ", "d",
+	"Á", "A", "É", "E", "Í", "I", "Ó", "O", "Ú", "U", "Ç", "C", "Č", "C", "Š", "S", "Ž", "Z", "Ș", "S", "Ş", "S")
+
+func foldAccents(s string) string { return accentFold.Replace(s) }
 
 func ratio(a, b int) float64 {
 	if b == 0 {

@@ -344,11 +344,16 @@ func (d *doc) truceWordAfter(i, hi int) bool {
 // speaker's accusation of the attacker.
 func (d *doc) reportedAccusations(fs []*frame) []*frame {
 	for _, f := range fs {
-		if f.claimant == nil || f.class() != "ASSAULT" || f.merged != nil || len(f.sources) == 0 || slices.Contains(f.sources, f.claimant) {
+		if f.claimant == nil || f.class() != "ASSAULT" || f.hypo || len(f.sources) == 0 || slices.Contains(f.sources, f.claimant) {
 			continue
 		}
 		if f.claimant.country != "" && f.sources[0].country == f.claimant.country {
 			continue
+		}
+		if slices.ContainsFunc(fs, func(a *frame) bool {
+			return a.rel == "ACCUSED" && a.about != nil && a.about.root() == f.root() && slices.Contains(a.sources, f.claimant)
+		}) {
+			continue // one accusation per speaker and attack, however often it is told
 		}
 		a := &frame{sense: senseAccuse, rel: "ACCUSED", label: "accusation", sources: []*docEntity{f.claimant},
 			about: f, trigger: f.trigger, sent: f.sent, conf: 0.6}
@@ -713,6 +718,12 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		// "backed efforts to secure Moldova's sovereignty"
 		f.targets = addEnt(f.targets, d.sovereigntyOf(i+1, hi)...)
 	}
+	if len(f.targets) == 0 && f.about == nil && f.class() == "REJECT" && d.claimNounAfter(i+1, hi) {
+		// "Armenia denied the claim": the claim told just before, by its author
+		if a := d.latestAccuser(f.sent, f.sources); a != nil {
+			f.targets = addEnt(f.targets, a)
+		}
+	}
 	if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN") {
 		// "proposed to reopen negotiations with Armenia"
 		f.targets = addEnt(f.targets, d.infinitiveTargets(i+1, hi, f.sources)...)
@@ -823,6 +834,11 @@ func (d *doc) sameSide(actors []*docEntity, e *docEntity) bool {
 		}
 		if e.kind == graph.Person && a.kind == graph.Country && d.stateOf(e) == a {
 			return true // Ukraine and its president
+		}
+		if a.kind == graph.Person && e.kind != graph.Person && e.country != "" {
+			if s := d.stateOf(a); s != nil && s.id == "country:"+e.country {
+				return true // Pashinyan and Armenian forces
+			}
 		}
 	}
 	return false
@@ -1046,6 +1062,48 @@ func (d *doc) placedNounBefore(i, lo int) int {
 	return -1
 }
 
+// claimNounAfter reports "the claim", "the accusations", "the charge" in
+// the few words after k.
+func (d *doc) claimNounAfter(k, hi int) bool {
+	for j := k; j < hi && j < k+3; j++ {
+		if d.toks[j].is("claim", "claims", "accusation", "accusations", "allegation", "allegations", "charge", "charges", "report", "reports") {
+			return true
+		}
+		if !d.toks[j].in(determiners) {
+			return false
+		}
+	}
+	return false
+}
+
+// latestAccuser returns the author of the latest accusation or claim in
+// the sentences up to sent (two back at most), when it is not on the
+// denier's side.
+func (d *doc) latestAccuser(sent int, deniers []*docEntity) *docEntity {
+	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
+		for k := len(fs) - 1; k >= 0; k-- {
+			f := fs[k].root()
+			if f.sent < sent-2 {
+				break
+			}
+			if f.about != nil && f.trigger == f.about.trigger {
+				continue // an accusation read into a report, not one made in words
+			}
+			if c := f.class(); (c == "ACCUSE" || c == "STATEMENT") && len(f.sources) > 0 {
+				a := f.sources[0]
+				if c := d.ents.countryByCode(a.country); c != nil && a.kind != graph.Person {
+					a = c // "Azerbaijan's defence ministry accused": Azerbaijan
+				}
+				if !slices.Contains(deniers, a) && !d.sameSide(deniers, a) {
+					return a
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
 // consultNounAfter reports a talks noun ("the talks", "the negotiations")
 // within the few words after k.
 func (d *doc) consultNounAfter(k, hi int) bool {
@@ -1086,9 +1144,10 @@ func (d *doc) claimOf(c, ev *frame, responsible bool) {
 	if !responsible || len(c.sources) == 0 || r.class() != "ASSAULT" && r.class() != "MOBILIZE" {
 		return
 	}
-	if len(r.sources) == 0 {
-		r.sources = addEnt(r.sources, c.sources...)
-	}
+	// Claiming responsibility names an author the report may have left
+	// vague: "militants linked to al-Qaeda ambushed ... JNIM claimed
+	// responsibility for the attack".
+	r.sources = addEnt(r.sources, c.sources...)
 	if slices.Contains(r.sources, c.sources[0]) {
 		if r.claimant == nil {
 			r.claimant = c.sources[0]
@@ -1103,8 +1162,8 @@ func (d *doc) claimOf(c, ev *frame, responsible bool) {
 func (d *doc) warningTo(i, k, lo, hi int, sn *sense) *frame {
 	subj, _ := d.subjectOf(i, lo, hi)
 	m := d.mentions[d.mAt[k]]
-	if len(subj) == 0 || !m.hasActor() || m.kind == mPronoun || m.poss {
-		return nil
+	if len(subj) == 0 || !m.hasActor() || m.poss {
+		return nil // a pronoun is fine: "demanded that she retract them"
 	}
 	f := &frame{sense: sn, rel: sn.rel, label: sn.label, trigger: i, sent: d.toks[i].sent, conf: 0.8}
 	for _, s := range subj {
@@ -1238,6 +1297,12 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 					return []*mention{m}, i - m.last
 				}
 			}
+			if k := d.parentheticalStart(j, lo); k >= 0 && d.toks[k+1].is("known") && k+3 < j && d.toks[k+2].is("as") && d.mAt[k+3] >= 0 && d.mAt[k-1] < 0 {
+				// "The Group for the Support of Islam and Muslims, known as
+				// JNIM, claimed": the short name stands for the long one.
+				m := d.mentions[d.mAt[k+3]]
+				return []*mention{m}, i - m.last
+			}
 			if k := d.parentheticalStart(j, lo); k >= 0 {
 				j = k
 				continue
@@ -1368,7 +1433,7 @@ func (d *doc) parentheticalStart(j, lo int) int {
 			continue
 		}
 		first := &d.toks[k+1]
-		if first.is("including", "who", "which", "whose", "the", "a", "an", "like", "such", "along", "together", "as", "citing", "quoting", "according") ||
+		if first.is("including", "who", "which", "whose", "the", "a", "an", "like", "such", "along", "together", "as", "citing", "quoting", "according", "known", "also") ||
 			strings.HasSuffix(first.lower, "ing") || d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].role != nil ||
 			strings.HasSuffix(first.lower, "ed") && k+2 < j && d.toks[k+2].is("by", "in", "at", "from") {
 			return k // ", led by X,", ", based in Y,"

@@ -156,7 +156,7 @@ var verbDefs = []struct {
 	{"sanction", senseSanction}, {"lift", senseLift}, {"ease", senseLift},
 	{"strike|struck|struck", senseAttack}, {"hit|hit|hit", senseAttack}, {"attack", senseAttack},
 	{"shell", senseAttack}, {"bomb", senseAttack}, {"target", senseAttack}, {"pound", senseAttack},
-	{"raid", senseAttack}, {"bombard", senseAttack}, {"fire|fired|fired", senseFire},
+	{"raid", senseAttack}, {"destroy", senseAttack}, {"bombard", senseAttack}, {"fire|fired|fired", senseFire},
 	{"launch", senseFire}, {"ambush", senseAttack}, {"retaliate", senseFire},
 	{"clash", senseClash}, {"invade", senseInvade}, {"capture", senseCapture}, {"seize", senseCapture},
 	{"recapture", senseCapture}, {"retake|retook|retaken", senseCapture}, {"annex", senseCapture},

@@ -487,10 +487,17 @@ func (d *doc) hostEvent(i, hi int) *frame {
 // hypotheticalAfter reports "remains possible", "could happen" right after
 // an event noun.
 func (d *doc) hypotheticalAfter(i, hi int) bool {
-	for k := i + 1; k < hi && k < i+4; k++ {
+	end := i + 4
+	for k := i + 1; k < hi && k < end; k++ {
 		t := &d.toks[k]
 		if t.kind == tPunct {
 			return false
+		}
+		if k == i+1 && t.is("on", "against", "by", "in", "of") && k+1 < hi && d.mAt[k+1] >= 0 {
+			// "a Chinese attack on Taiwan could justify ...": past the target
+			k = d.mentions[d.mAt[k+1]].last
+			end = k + 4
+			continue
 		}
 		if t.is("possible", "could", "might", "may", "unlikely", "hypothetical") {
 			return true
@@ -507,6 +514,17 @@ func (d *doc) hypotheticalAfter(i, hi int) bool {
 // before, whose place and date agree.
 func (d *doc) antecedent(f *frame, day string) *frame {
 	cands := d.frames
+	// A bare "the attack" condemned or mourned is first the deadly one.
+	bare := f.class() == "ASSAULT" && !f.hasParties() && len(f.places) == 0 && !strings.Contains(f.label, " ")
+	if bare {
+		for k := len(cands) - 1; k >= 0 && cands[k].sent >= f.sent-8; k-- {
+			a := cands[k].root()
+			if a != f && !a.hypo && a.class() == "ASSAULT" && (a.killed != nil || a.injured != nil) && a.status != graph.StatusDenied &&
+				(day == "" || a.date == "" || a.date == day) {
+				return a
+			}
+		}
+	}
 	// Passes: the same relation, then the same kind of meeting; each first
 	// among events that happened, then among planned ones.
 	for pass := 0; pass < 4; pass++ {
@@ -517,6 +535,9 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 			a := cands[k].root()
 			if a == f || a.sent < f.sent-8 || a.hypo || a.class() != f.class() || a.status == graph.StatusDenied {
 				continue
+			}
+			if a.about != nil && a.trigger == a.about.trigger {
+				continue // an accusation read into a report is no antecedent for "the accusation"
 			}
 			if (a.status == graph.StatusPlanned) != (pass >= 2) && f.status != graph.StatusPlanned {
 				continue

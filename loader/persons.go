@@ -438,6 +438,13 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		}
 		return nil
 	}
+	if plast+1 < hi && !d.toks[plast+1].cap && d.toks[plast+1].in(siteNouns) ||
+		plast+2 < hi && d.toks[plast+2].in(siteNouns) && !d.toks[plast+1].cap && d.toks[plast+1].is("displacement", "refugee", "military", "air", "naval", "army") {
+		// "the Abu Shouk displacement camp", "the Zamzam camp": a site
+		name := d.body[d.toks[i].start:d.toks[plast].end]
+		e := d.ents.get("loc:"+slug(name), name, graph.Location)
+		return &mention{first: i, last: plast, ent: e, kind: mName, conf: 0.7}
+	}
 	if i >= 2 && d.toks[i-1].is("of") && d.toks[i-2].in(settlementNouns) {
 		// "the village of Novopil": a place the gazetteer does not know
 		name := d.body[d.toks[i].start:d.toks[plast].end]

@@ -178,6 +178,8 @@ var (
 		"area":   "", // "the area": the last place of any kind
 		"island": graph.Location, "islands": graph.Location, "shoal": graph.Location, "reef": graph.Location,
 		"atoll": graph.Location, "strait": graph.Location, "peninsula": graph.Location, "enclave": graph.Region}
+	// siteNouns after an unknown name make it a place: "the Abu Shouk camp".
+	siteNouns       = set("camp", "camps", "base", "airbase", "airport", "airfield", "port", "refinery", "crossing", "checkpoint", "neighbourhood", "neighborhood")
 	settlementNouns = set("village", "town", "city", "settlement", "hamlet", "port", "district", "suburb")
 	sideNouns       = set("sides", "countries", "nations", "delegations", "parties", "neighbours", "neighbors", "governments", "leaders", "presidents", "men", "women", "ministers")
 )
