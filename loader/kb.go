@@ -18,6 +18,10 @@ type kb struct {
 	armyOf     map[string]gazetteer.Ref
 	// coastGuardOf is each country's coast guard, when the gazetteer has one.
 	coastGuardOf map[string]gazetteer.Ref
+	// shortNames are a country's lower-cased alternate names that occur as
+	// whole words in another country's names ("congo", "korea"): an article
+	// naming that other country in full may mean it by the short name.
+	shortNames map[string]bool
 }
 
 func newKB(g *gazetteer.Gazetteer) *kb {
@@ -55,5 +59,44 @@ func newKB(g *gazetteer.Gazetteer) *kb {
 			k.militaryOf[o.Country] = gazetteer.Ref{ID: o.ID, Table: gazetteer.TableOrg, Index: i}
 		}
 	}
+	k.shortNames = shortCountryNames(g.Countries)
 	return k
+}
+
+// shortCountryNames finds the alternate (not primary) country names that
+// are whole words of another country's names.
+func shortCountryNames(cs []gazetteer.Country) map[string]bool {
+	out := map[string]bool{}
+	names := make([][]string, len(cs))
+	for i := range cs {
+		names[i] = append([]string{strings.ToLower(cs[i].Name)}, lowerAll(cs[i].Aliases)...)
+	}
+	for i := range cs {
+		for _, a := range names[i][1:] {
+			if a == names[i][0] || out[a] {
+				continue
+			}
+		search:
+			for j := range cs {
+				if j == i {
+					continue
+				}
+				for _, n := range names[j] {
+					if len(n) > len(a) && strings.Contains(n, a) && containsWords(n, a) {
+						out[a] = true
+						break search
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func lowerAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.ToLower(s)
+	}
+	return out
 }

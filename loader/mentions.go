@@ -382,6 +382,10 @@ func (d *doc) pickRef(h gazHit, hi int) gazetteer.Ref {
 // no other way: "Congo" after "the Democratic Republic of Congo" is that
 // state, not the Republic of the Congo. Answers are cached per surface form.
 func (d *doc) fullerCountry(h gazHit, own gazetteer.Ref) (gazetteer.Ref, bool) {
+	text := d.lower[d.toks[h.first].start:d.toks[h.last].end]
+	if !d.kb.shortNames[text] {
+		return own, false // "Sudan" is Sudan whatever else "South Sudan" is
+	}
 	if d.fuller == nil {
 		// Each surface form naming a country outright, once, with its code.
 		d.fuller = map[string]string{}
@@ -399,7 +403,6 @@ func (d *doc) fullerCountry(h gazHit, own gazetteer.Ref) (gazetteer.Ref, bool) {
 	if len(d.countryNames) < 2 {
 		return own, false
 	}
-	text := d.lower[d.toks[h.first].start:d.toks[h.last].end]
 	found, ok := d.fuller[text]
 	if !ok {
 		found = d.fullerName(text, d.gaz.Entry(own).Country.Code)
