@@ -508,6 +508,15 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if m.ent != nil && (m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody) {
 			return nil // "ordered the army to advance": a command, not a demand between actors
 		}
+	case "ask":
+		// "asked Iran to allow inspectors back": a request of the actor asked
+		if d.mAt[min(i+1, hi-1)] < 0 {
+			return nil
+		}
+		m := d.mentions[d.mAt[i+1]]
+		if k := m.last + 1; !m.hasActor() || k >= hi || !d.toks[k].is("to") {
+			return nil
+		}
 	case "send", "dispatch":
 		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
 	case "demand", "urge":
@@ -1330,6 +1339,13 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			return nil, 0
 		case t.is("and", "but"):
 			pv := d.previousVerb(j, lo)
+			if pv < 0 {
+				// "Russia said it understood ... and blamed Washington":
+				// the clause's subject when no verb before is known.
+				if ms := d.mainSubject(lo, j); len(ms) > 0 {
+					return ms, i - ms[len(ms)-1].last
+				}
+			}
 			if pv > lo && verbLex[d.toks[i].lower].form == formPast && (d.toks[pv].is("had", "has", "have") || d.toks[pv-1].is("had", "has", "have")) {
 				// "said the ELN had chosen war and ordered ...": a past verb
 				// joins the finite verb before, not the perfect inside its
@@ -1353,6 +1369,10 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		case t.in(groupHeads) && j > lo && (d.mAt[j-1] >= 0 || d.toks[j-1].in(groupHeads)):
 			skipped++ // "the M23 rebel group signed", "M23 fighters seized"
 			continue
+		case t.in(groupHeads) && j-2 >= lo && d.toks[j-1].kind == tPoss && d.mAt[j-2] >= 0:
+			// "Colombia's government suspended": the state
+			m := d.mentions[d.mAt[j-2]]
+			return []*mention{m}, i - m.last
 		default:
 			return nil, 0
 		}
@@ -1538,7 +1558,9 @@ var negativeLabels = set("aggression", "aggressor", "aggressive", "terror", "ter
 	"enemy", "enemies", "extremist", "extremists",
 	// a negative disposition: "proof of the government's refusal to negotiate"
 	"refusal", "unwillingness", "failure", "disregard", "contempt", "cruelty", "hostility",
-	"intransigence", "obstruction")
+	"intransigence", "obstruction",
+	// grave harm named: "a devastating signal", "extrajudicial executions"
+	"devastating", "extrajudicial", "executions", "deplorable", "alarming", "grave")
 
 // objectAfter reads what follows the verb at i: actor and place objects
 // (with coordination), an event noun, a labeling complement, and "by X"

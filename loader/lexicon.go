@@ -143,7 +143,7 @@ var verbDefs = []struct {
 	{"welcome", sensePraise},
 	{"thank", senseThank}, {"congratulate", senseCongrat},
 	{"aid", senseAid}, {"provide", senseAid},
-	{"demand", senseDemand}, {"urge", senseUrge}, {"pressure", senseUrge}, {"order", senseDemand},
+	{"demand", senseDemand}, {"urge", senseUrge}, {"pressure", senseUrge}, {"order", senseDemand}, {"ask", senseUrge},
 	{"propose", sensePropose}, {"offer", senseOffer},
 	{"invite", senseInvite},
 	{"accuse", senseAccuse}, {"blame", senseAccuse},

@@ -11,6 +11,11 @@ import (
 // prisonerWords make an exchange or swap one of prisoners.
 var prisonerWords = set("prisoner", "prisoners", "pow", "pows", "captives", "detainees", "hostages", "hostage", "bodies")
 
+// haltVerbs before an event noun stop it: "suspended cooperation",
+// "halting talks".
+var haltVerbs = set("suspend", "suspends", "suspended", "suspending", "halt", "halts", "halted", "halting",
+	"sever", "severs", "severed", "severing", "freeze", "froze", "frozen", "freezing", "end", "ends", "ended", "ending")
+
 // plannedWords before an event noun make it planned; hypothetical ones
 // make it no fact at all.
 var plannedWords = set("planned", "upcoming", "proposed", "future", "scheduled", "expected", "forthcoming", "next")
@@ -41,7 +46,7 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 	}
 	d.used[i] = true
 	labelStart := i
-	definite, possessed, prisoner, swapMod := false, false, false, false
+	definite, possessed, prisoner, swapMod, halted := false, false, false, false, false
 	var dayOf dateExpr
 	dayPoss := false
 	named := t.is("operation") && t.cap
@@ -142,6 +147,11 @@ left:
 			f.conf -= 0.1
 		case tk.in(hypothetical) && !tk.is("would", "if", "whether", "unless"):
 			f.hypo = true
+		case tk.in(haltVerbs):
+			// "suspended peace talks with the ELN", "suspending cooperation
+			// with the IAEA": the talks were held, and now are refused.
+			halted = true
+			break left
 		case tk.in(determiners) || tk.is("any", "no"):
 			definite = tk.is("the", "this", "that", "these", "those")
 			if tk.is("any", "no") {
@@ -164,6 +174,9 @@ left:
 		j--
 	}
 	npStart := j + 1
+	if halted && f.rel != "" && f.class() != "ASSAULT" {
+		f.extra = append(f.extra, "REJECTED")
+	}
 	if swapMod && prisoner {
 		f.extra = append(f.extra, "EXCHANGED_PRISONERS_WITH") // "hostage swap deal"
 	}
@@ -434,13 +447,16 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 			j--
 		}
 	}
-	if !t.in(lightVerbs) {
+	if !t.in(lightVerbs) && !t.in(haltVerbs) {
 		return
 	}
 	if !strings.HasSuffix(t.lower, "ing") && d.passiveBefore(j, lo) {
 		return
 	}
 	subj, _ := d.subjectOf(j, lo, hi)
+	if len(subj) == 0 && t.in(haltVerbs) && strings.HasSuffix(t.lower, "ing") {
+		subj = d.mainSubject(lo, j) // "Pezeshkian signed a law suspending cooperation"
+	}
 	for _, m := range subj {
 		f.sources = addEnt(f.sources, m.entities()...)
 		f.conf = min(f.conf, m.conf)
@@ -647,9 +663,10 @@ func (d *doc) mergeInto(dst, src *frame) {
 			dst.extra = append(dst.extra, x)
 		}
 	}
-	if (dst.status == "" || dst.status == graph.StatusOccurred) && !(src.status == graph.StatusPlanned && d.byPublication(dst.date)) {
+	if (dst.status == "" || dst.status == graph.StatusOccurred) && !(src.status == graph.StatusPlanned && (d.byPublication(dst.date) || src.sent > dst.sent)) {
 		// A later mention in the future ("the negotiations will move
-		// forward") does not make talks already held a plan.
+		// forward", "he hoped the deal would hold") does not make an event
+		// already told a plan.
 		dst.status = src.status
 	}
 	if dst.claimant == nil {

@@ -158,7 +158,8 @@ func (d *doc) definite(i, hi int) *mention {
 	}
 	// "the group", "the militants", "the bloc": the last non-state body of
 	// that sort within a few sentences.
-	if kinds, ok := bodyNouns[t.lower]; ok && !(j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap || d.isNounModifiee(j+1))) {
+	ofGerund := j+2 < hi && d.toks[j+1].is("of") && strings.HasSuffix(d.toks[j+2].lower, "ing") // "accused the agency of paving"
+	if kinds, ok := bodyNouns[t.lower]; ok && !(j+1 < hi && (d.toks[j+1].is("of") && !ofGerund || d.toks[j+1].cap || d.isNounModifiee(j+1))) {
 		if e := d.recent(sent, 3, func(e *docEntity) bool { return slices.Contains(kinds, e.kind) }); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.7}
 		}
@@ -173,6 +174,7 @@ var bodyNouns = map[string][]graph.Kind{
 	"rebels": {graph.Group}, "insurgents": {graph.Group}, "movement": {graph.Group},
 	"organisation": {graph.Organization, graph.Group}, "organization": {graph.Organization, graph.Group},
 	"bloc": {graph.Organization}, "alliance": {graph.Organization}, "union": {graph.Organization},
+	"agency": {graph.Organization}, "watchdog": {graph.Organization},
 }
 
 // recent returns the entity of the most recent mention within the last
