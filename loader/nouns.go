@@ -567,6 +567,9 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 			if !d.placesCompatible(a.places, f.places) || !labelsCompatible(a, f) {
 				continue
 			}
+			if f.label == "summit" && !strings.Contains(a.label, "summit") {
+				continue // "the summit" is a summit, not any meeting told before
+			}
 			return a
 		}
 	}

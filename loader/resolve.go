@@ -236,7 +236,34 @@ func (d *doc) lastPair(sent int, sides bool) []*docEntity {
 	if ps := d.recentPair(sent, len(d.toks)); ps != nil {
 		return ps
 	}
-	return d.pairFrame(sent, sent-6)
+	if ps := d.pairFrame(sent, sent-6); ps != nil {
+		return ps
+	}
+	return d.lastTwoStates(sent)
+}
+
+// lastTwoStates returns the two states named last in the two sentences
+// before sent, when exactly two are: "India suspended the treaty with
+// Pakistan ... China called on both countries".
+func (d *doc) lastTwoStates(sent int) []*docEntity {
+	var out []*docEntity
+	for k := len(d.mentions) - 1; k >= 0; k-- {
+		m := d.mentions[k]
+		s := d.toks[m.first].sent
+		if s >= sent {
+			continue // the sentence's own states are the speakers, not the pair
+		}
+		if s < sent-2 {
+			break
+		}
+		if m.ent != nil && m.ent.kind == graph.Country && !slices.Contains(out, m.ent) {
+			out = append(out, m.ent)
+		}
+	}
+	if len(out) != 2 {
+		return nil
+	}
+	return out
 }
 
 // pairFrame returns the two sides of the latest two-sided frame told in
