@@ -493,29 +493,16 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 	case "order":
 		// "The court ordered Venezuela not to hold elections": a demand of
-		// the actor ordered; ordering a thing done is no demand of anyone.
-		if d.mAt[min(i+1, hi-1)] < 0 {
+		// the actor ordered; ordering a thing done is no demand of anyone,
+		// and ordering the army to advance is a command, not a demand
+		// between actors.
+		m := d.controlObject(i, hi)
+		if m == nil || m.ent != nil && (m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody) {
 			return nil
-		}
-		m := d.mentions[d.mAt[i+1]]
-		k := m.last + 1
-		for k < hi && (d.toks[k].in(dateWords) || d.toks[k].is("this", "last", "on", "earlier", "week", "month", "year")) {
-			k++ // "ordered Venezuela this month not to"
-		}
-		if !m.hasActor() || k+1 >= hi || !(d.toks[k].is("to") || d.toks[k].is("not") && d.toks[k+1].is("to")) {
-			return nil
-		}
-		if m.ent != nil && (m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody) {
-			return nil // "ordered the army to advance": a command, not a demand between actors
 		}
 	case "ask":
-		// "asked Iran to allow inspectors back": a request of the actor asked
-		if d.mAt[min(i+1, hi-1)] < 0 {
-			return nil
-		}
-		m := d.mentions[d.mAt[i+1]]
-		if k := m.last + 1; !m.hasActor() || k >= hi || !d.toks[k].is("to") {
-			return nil
+		if d.controlObject(i, hi) == nil {
+			return nil // "asked about Iran"; "asked Iran to allow inspectors back" is a request
 		}
 	case "send", "dispatch":
 		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
@@ -999,6 +986,27 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 			}
 		}
 	}
+}
+
+// controlObject returns the actor right after the verb at i when an
+// infinitive follows it, perhaps after a time and a "not": "ordered
+// Venezuela this month not to hold", "asked Iran to allow".
+func (d *doc) controlObject(i, hi int) *mention {
+	if i+1 >= hi || d.mAt[i+1] < 0 {
+		return nil
+	}
+	m := d.mentions[d.mAt[i+1]]
+	k := m.last + 1
+	for k < hi && (d.toks[k].in(dateWords) || d.toks[k].is("this", "last", "on", "earlier", "week", "month", "year")) {
+		k++
+	}
+	if k < hi && d.toks[k].is("not") {
+		k++
+	}
+	if !m.hasActor() || k >= hi || !d.toks[k].is("to") {
+		return nil
+	}
+	return m
 }
 
 // sentTroops reads "X sent troops to Y", "dispatched warships into the

@@ -128,21 +128,6 @@ func (d *doc) addRole(p *docEntity, r *role, si int) {
 		return
 	}
 	matched := false
-	defer func() {
-		if matched {
-			return
-		}
-		// "Army chief Abdel Fattah al-Burhan": the text's title names no
-		// body, and no known role matches it; the known leadership holds.
-		for _, o := range d.gaz.Roles(p.id) {
-			if o.Relation == "LEADER_OF" && d.holds(o) {
-				if ent, ok := d.gaz.ByID(o.Of); ok {
-					d.structs = append(d.structs, structRel{src: p, dst: d.ents.fromEntry(ent), rel: "LEADER_OF", title: o.Title, sent: si, conf: 0.8})
-				}
-				return
-			}
-		}
-	}()
 	for _, o := range d.gaz.Roles(p.id) {
 		if graph.RelType(o.Relation) != r.rel && !(r.rel == "OFFICIAL_OF" && o.Relation == "SPOKESPERSON_FOR") &&
 			!(o.Relation != "SPOKESPERSON_FOR" && r.rel != "SPOKESPERSON_FOR" && strings.Contains(strings.ToLower(o.Title), strings.ToLower(r.title))) {
@@ -155,6 +140,19 @@ func (d *doc) addRole(p *docEntity, r *role, si int) {
 			of := d.ents.fromEntry(ent)
 			d.structs = append(d.structs, structRel{src: p, dst: of, rel: graph.RelType(o.Relation), title: r.title, sent: si, conf: 0.85})
 			matched = true
+		}
+	}
+	if matched {
+		return
+	}
+	// "Army chief Abdel Fattah al-Burhan": the text's title names no body
+	// and matches no known role; the known leadership holds.
+	for _, o := range d.gaz.Roles(p.id) {
+		if o.Relation == "LEADER_OF" && d.holds(o) {
+			if ent, ok := d.gaz.ByID(o.Of); ok {
+				d.structs = append(d.structs, structRel{src: p, dst: d.ents.fromEntry(ent), rel: "LEADER_OF", title: o.Title, sent: si, conf: 0.8})
+			}
+			return
 		}
 	}
 }
