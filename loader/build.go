@@ -174,7 +174,7 @@ func (b *builder) frame(f *frame) {
 			places = claimPlaces(f.about)
 		}
 		for _, t := range actorsOnly(about) {
-			if !slices.Contains(sources, t) && !d.sameSide(sources, t) {
+			if !d.sameSide(sources, t) {
 				targets = append(targets, t) // not "the spokesman welcomed the deal" toward his own side
 			}
 		}

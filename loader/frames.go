@@ -39,6 +39,9 @@ type frame struct {
 	// about is the event an accusation, rejection or praise is about; its
 	// sources become the targets when the text names none.
 	about *frame
+	// inferred marks an accusation the loader reads into a reported attack
+	// rather than one stated in words: no antecedent for "the accusation".
+	inferred bool
 }
 
 func (f *frame) root() *frame {
@@ -285,7 +288,7 @@ func (d *doc) hopeHolders(fs []*frame, lo, hi int) []*frame {
 func (d *doc) adversary(sides []*docEntity, sent int) *docEntity {
 	var found *docEntity
 	note := func(e *docEntity) bool {
-		if !e.isActor() || d.sameSide(sides, e) || slices.Contains(sides, e) {
+		if !e.isActor() || d.sameSide(sides, e) {
 			return true
 		}
 		if c := d.ents.countryByCode(e.country); c != nil {
@@ -299,7 +302,7 @@ func (d *doc) adversary(sides []*docEntity, sent int) *docEntity {
 	}
 	ours := func(es []*docEntity) bool {
 		for _, e := range es {
-			if slices.Contains(sides, e) || d.sameSide(sides, e) {
+			if d.sameSide(sides, e) {
 				return true
 			}
 		}
@@ -355,7 +358,7 @@ func (d *doc) reportedAccusations(fs []*frame) []*frame {
 		}) {
 			continue // one accusation per speaker and attack, however often it is told
 		}
-		a := &frame{sense: senseAccuse, rel: "ACCUSED", label: "accusation", sources: []*docEntity{f.claimant},
+		a := &frame{sense: senseAccuse, rel: "ACCUSED", label: "accusation", sources: []*docEntity{f.claimant}, inferred: true,
 			about: f, trigger: f.trigger, sent: f.sent, conf: 0.6}
 		fs = append(fs, a)
 	}
@@ -479,7 +482,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			// "Hamas claimed responsibility for the rocket attack"
 			return d.responsibilityClaim(i, lo, hi)
 		}
-		if v.lemma == "warn" && next(i+1).is("that") && d.clauseFollows(i+2, hi) {
+		if v.lemma == "warn" && d.thatClauseActor(i, hi) {
 			// "warned that Iran must dismantle ...": a warning to the
 			// clause's subject.
 			return d.warningTo(i, i+2, lo, hi, senseWarn)
@@ -507,19 +510,16 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	case "send", "dispatch":
 		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
 	case "demand", "urge":
-		if next(i+1).is("that") && d.mAt[min(i+2, hi-1)] >= 0 && d.clauseFollows(i+2, hi) || next(i+1).is("that") && d.subjunctiveAfter(i+2, hi) {
+		if d.thatClauseActor(i, hi) {
 			return d.warningTo(i, i+2, lo, hi, sn) // "demanded that Russia admit ..."
 		}
 	case "target", "hit", "strike":
-		if k := i - 1; k > lo && (d.toks[k].in(adverbs) || d.toks[k].in(auxiliaries)) {
-			for k > lo && (d.toks[k].in(adverbs) || d.toks[k].in(auxiliaries)) {
-				k--
-			}
-			if d.toks[k].in(measureNouns) {
-				return nil // "the sanctions also target a refinery": aimed at, not attacked
-			}
-		} else if k > lo && d.toks[k].in(measureNouns) {
-			return nil
+		k := i - 1
+		for k > lo && (d.toks[k].in(adverbs) || d.toks[k].in(auxiliaries)) {
+			k--
+		}
+		if k >= lo && d.toks[k].in(measureNouns) {
+			return nil // "the sanctions also target a refinery": aimed at, not attacked
 		}
 	case "launch", "fire":
 		// Launching or firing is an attack only with a weapon as object
@@ -676,7 +676,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		f.rel, f.label, f.places = r.rel, r.label, append(f.places, r.places...)
 		f.targets = nil
 		for p := range r.parties {
-			if !slices.Contains(f.sources, p) && !d.sameSide(f.sources, p) {
+			if !d.sameSide(f.sources, p) {
 				f.targets = addEnt(f.targets, p)
 			}
 		}
@@ -815,7 +815,7 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 // leads (Putin and Russia are one side of talks with Ukraine).
 func (d *doc) sameSide(actors []*docEntity, e *docEntity) bool {
 	for _, a := range actors {
-		if a.country != "" && a.country == e.country {
+		if a == e || a.country != "" && a.country == e.country {
 			return true
 		}
 		for _, s := range d.structs {
@@ -971,7 +971,7 @@ func (d *doc) eventObject(f *frame, ev *frame) {
 				if s := d.stateOf(p); states && p.kind == graph.Person && s != nil {
 					p = s
 				}
-				if !slices.Contains(f.sources, p) && !d.sameSide(f.sources, p) {
+				if !d.sameSide(f.sources, p) {
 					f.targets = addEnt(f.targets, p)
 				}
 			}
@@ -1039,7 +1039,11 @@ func (d *doc) sentTroops(i, lo, hi int) *frame {
 			continue
 		}
 		m := d.mentions[mi]
-		if m.ent != nil && m.ent.isPlace() && k > 0 && d.toks[k-1].in(locatives) || m.ent != nil && m.ent.isPlace() && k > 1 && d.toks[k-1].is("the") && d.toks[k-2].in(locatives) {
+		p := k - 1
+		if p > lo && d.toks[p].is("the") {
+			p-- // "to the Kursk region"
+		}
+		if m.ent != nil && m.ent.isPlace() && p >= lo && d.toks[p].in(locatives) {
 			f.places = addEnt(f.places, m.ent)
 		}
 		k = m.last
@@ -1051,11 +1055,16 @@ func (d *doc) sentTroops(i, lo, hi int) *frame {
 	return f
 }
 
-// subjunctiveAfter reports an actor at k followed by a bare verb, the
-// shape of a demand's clause: "demanded that Russia admit responsibility".
-func (d *doc) subjunctiveAfter(k, hi int) bool {
-	if k >= hi || d.mAt[k] < 0 {
+// thatClauseActor reports "that" after the verb at i opening a clause
+// whose subject is a mention: "warned that Iran must", "demanded that
+// Russia admit" (a bare verb after the subject counts).
+func (d *doc) thatClauseActor(i, hi int) bool {
+	k := i + 2
+	if k >= hi || !d.toks[i+1].is("that") || d.mAt[k] < 0 {
 		return false
+	}
+	if d.clauseFollows(k, hi) {
+		return true
 	}
 	j := d.mentions[d.mAt[k]].last + 1
 	return j < hi && d.toks[j].kind == tWord && !d.toks[j].cap && !d.toks[j].in(prepositions) && !d.toks[j].in(clauseWords) && !d.toks[j].is("and", "or")
@@ -1103,7 +1112,7 @@ func (d *doc) latestAccuser(sent int, deniers []*docEntity) *docEntity {
 			if f.sent < sent-2 {
 				break
 			}
-			if f.about != nil && f.trigger == f.about.trigger {
+			if f.inferred {
 				continue // an accusation read into a report, not one made in words
 			}
 			if c := f.class(); (c == "ACCUSE" || c == "STATEMENT") && len(f.sources) > 0 {
@@ -1111,7 +1120,7 @@ func (d *doc) latestAccuser(sent int, deniers []*docEntity) *docEntity {
 				if c := d.ents.countryByCode(a.country); c != nil && a.kind != graph.Person {
 					a = c // "Azerbaijan's defence ministry accused": Azerbaijan
 				}
-				if !slices.Contains(deniers, a) && !d.sameSide(deniers, a) {
+				if !d.sameSide(deniers, a) {
 					return a
 				}
 				return nil
@@ -1188,7 +1197,7 @@ func (d *doc) warningTo(i, k, lo, hi int, sn *sense) *frame {
 		f.conf = min(f.conf, s.conf)
 	}
 	for _, e := range m.entities() {
-		if e.isActor() && !slices.Contains(f.sources, e) && !d.sameSide(f.sources, e) {
+		if e.isActor() && !d.sameSide(f.sources, e) {
 			f.targets = addEnt(f.targets, e) // not "warned that Israel would not allow ..." by its minister
 		}
 	}

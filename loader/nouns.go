@@ -552,7 +552,7 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 			if a == f || a.sent < f.sent-8 || a.hypo || a.class() != f.class() || a.status == graph.StatusDenied {
 				continue
 			}
-			if a.about != nil && a.trigger == a.about.trigger {
+			if a.inferred {
 				continue // an accusation read into a report is no antecedent for "the accusation"
 			}
 			if (a.status == graph.StatusPlanned) != (pass >= 2) && f.status != graph.StatusPlanned {
