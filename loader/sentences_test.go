@@ -62,3 +62,14 @@ func TestTokenize(t *testing.T) {
 		}
 	}
 }
+
+// A digit of another script once left the tokenizer where it stood, growing
+// the token list until the process ran out of memory.
+func TestTokenizeOtherScriptDigits(t *testing.T) {
+	for _, text := range []string{"struck ٣ towns", "３ drones", "߀", "1٣2"} {
+		toks := tokenize(nil, text, asciiLower(text), []span{{0, len(text)}})
+		if len(toks) == 0 || len(toks) > len(text) {
+			t.Errorf("%q: got %d tokens, want between 1 and %d", text, len(toks), len(text))
+		}
+	}
+}

@@ -85,8 +85,13 @@ func tokenize(toks []token, body, lower string, sents []span) []token {
 				kind = tWord
 				i = scanWord(body, i, s.end)
 			case unicode.IsDigit(r):
+				// scanNumber reads ASCII digits only: a digit of another
+				// script ("٣", "３") is a token of its own, so the scan
+				// always moves on.
 				kind = tNum
-				i = scanNumber(body, i, s.end)
+				if i = scanNumber(body, i, s.end); i == start {
+					i += n
+				}
 			case (r == '\'' || r == '’') && possessiveAt(body, i+n, s.end) && prevEnd == i:
 				kind = tPoss
 				i += n + 1
