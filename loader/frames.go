@@ -389,6 +389,23 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 	}
 	switch {
 	case isV:
+		if !handVerb[v.lemma] {
+			if v.form == formIng && !(i > lo && d.toks[i-1].is("is", "are", "was", "were", "been", "be")) {
+				return nil // "Fighting between X and Y", "a growing crisis": the dictionary codes verbs, not gerunds
+			}
+			if (v.form == formPast || v.form == formPart) && i > lo && (d.toks[i-1].in(determiners) || d.toks[i-1].in(prepositions)) {
+				return nil // "after failed talks", "the detained men": an adjective
+			}
+			if t.in(haltVerbs) && d.eventNounWithin(i+1, hi, 4) {
+				return nil // "suspended peace talks": the noun frame tells the halt
+			}
+			if sn, ok := d.cameoSenseAt(v.lemma, i, hi); ok {
+				v.sense = sn // a verb + object pattern is more specific than the verb alone
+			}
+		}
+		if v.sense == senseNone || v.sense == senseKill && !d.killedActor(i, hi) {
+			return nil
+		}
 		if v.form == formIng && d.nounContext(i, lo) && !d.toks[i-1].is("of", "for", "by", "after", "before", "without") {
 			return nil // "civilian targeting": a noun, not a verb
 		}

@@ -208,7 +208,10 @@ var nounDefs = []struct {
 
 var (
 	verbLex = map[string]verbEntry{}
-	nounLex = map[string]nounEntry{}
+	// handVerb marks the lemmas of verbDefs: a dictionary pattern may refine
+	// their sense but never silence them.
+	handVerb = map[string]bool{}
+	nounLex  = map[string]nounEntry{}
 	// lexWords marks every form in either lexicon, so most tokens skip the
 	// lexicon lookups.
 	lexWords = set()
@@ -221,6 +224,7 @@ func init() {
 	for _, d := range verbDefs {
 		parts := strings.Split(d.forms, "|")
 		base := parts[0]
+		handVerb[base] = true
 		past, part := regularPast(base), regularPast(base)
 		if len(parts) == 3 {
 			past, part = parts[1], parts[2]
@@ -241,6 +245,7 @@ func init() {
 		nounLex[sing] = nounEntry{sense: d.sense, plural: sing == plural}
 		nounLex[plural] = nounEntry{sense: d.sense, plural: true}
 	}
+	loadCameo()
 	for _, lex := range []func(func(string)){
 		func(f func(string)) {
 			for w := range verbLex {

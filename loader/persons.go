@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -99,11 +100,30 @@ func (d *doc) titledPerson(i, hi int) *mention {
 		}
 	}
 	rel, title, former := d.titleRole(ts, te)
+	rel = bodyLeader(rel, title, of)
 	m := &mention{first: i, last: last, ent: p, kind: mName}
 	if !former {
 		m.role = &role{rel: rel, title: title, of: of, sent: d.toks[i].sent}
 	}
 	return m
+}
+
+// orgLeaderTitles head a party, group or body though they lead no state:
+// "Hamas chief", "NAB chairman", "junta boss", "IRGC commander".
+var orgLeaderTitles = wordList("chief", "head", "chairman", "chairwoman", "chair", "boss", "commander",
+	"commander-in-chief", "secretary-general", "director-general", "director general", "secretary general", "president")
+
+// bodyLeader makes the head of a non-state body its leader: a state's
+// "chief" is one official among many, a party's or group's is its leader.
+func bodyLeader(rel graph.RelType, title string, of *docEntity) graph.RelType {
+	if rel != "OFFICIAL_OF" || of == nil || of.kind == graph.Country {
+		return rel
+	}
+	words := strings.Fields(strings.ToLower(title))
+	if len(words) > 0 && orgLeaderTitles[words[len(words)-1]] && !slices.Contains(words, "deputy") && !slices.Contains(words, "vice") {
+		return "LEADER_OF"
+	}
+	return rel
 }
 
 func isTitleWord(t *token) bool {

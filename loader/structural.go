@@ -257,6 +257,7 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 		}
 	}
 	rel, title, former := d.titleRole(ts, te)
+	rel = bodyLeader(rel, title, of)
 	if former || of == nil {
 		return
 	}

@@ -1,0 +1,335 @@
+package loader
+
+//go:generate go run ./internal/lexgen -dict dict -out cameo_verbs.tsv
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// The event-data field's verb dictionary (PETRARCH2's CAMEO 2.0, MIT) gives
+// a thousand verbs and thousands of verb + object patterns a CAMEO code;
+// the CAMEO → PLOVER 2021 table (CC BY-SA 4.0) gives each code its class.
+// Both are vendored in loader/dict and compiled into cameo_verbs.tsv by
+// `go generate`. The hand lexicon in lexicon.go comes first: a hand row
+// carries prepositions and labels the dictionary does not have, and the
+// dictionary fills in every verb the hand rows lack.
+//
+//go:embed cameo_verbs.tsv
+var cameoVerbs string
+
+// Senses the dictionary needs beyond the hand lexicon's.
+var (
+	senseDemo        = s("PROTESTED_AGAINST", "PROTESTED_AGAINST", false, "against outside", "protest")
+	senseArrest      = s("ARRESTED", "", true, "", "arrest")
+	senseDetain      = s("DETAINED", "", true, "", "detention")
+	senseExpel       = s("EXPELLED", "", true, "from", "expulsion")
+	senseDeport      = s("DEPORTED", "", true, "", "deportation")
+	senseSeize       = s("SEIZED", "SEIZED", true, "", "seizure")
+	senseBan         = s("BANNED", "", true, "", "ban")
+	senseInvestigate = s("INVESTIGATED", "", true, "into", "investigation")
+	senseSever       = s("SANCTIONED", "", false, "with", "severed relations")
+	senseRequest     = s("DEMANDED", "", true, "on to for", "appeal")
+)
+
+// noDefault lists dictionary verbs too common to mean their CAMEO code on
+// their own ("go", "take", "die"); their verb + object patterns still count
+// ("took control of", "held a rally").
+var noDefault = wordList("be", "bring", "begin", "break", "carry", "close", "come", "continue", "deal", "die",
+	"end", "force", "get", "give", "go", "head", "hold", "join", "keep", "lead", "make", "move", "open",
+	"play", "put", "run", "see", "seek", "set", "show", "start", "take", "turn", "use", "pass", "face",
+	"work", "help", "reach", "follow", "mark", "meet", "pay", "stand", "stay", "tell", "say", "add",
+	"remain", "expect", "plan", "hope", "want", "try", "allow", "let", "need", "look", "report", "speak",
+	"talk", "write", "cover", "win", "lose", "fall", "rise", "drop", "raise", "build", "draw", "serve",
+	"return", "release", "free", "cut", "hit", "push", "press", "ease", "fire")
+
+// casualtyVerbs tell what an attack did; the attack is told by its own
+// trigger, so the dictionary's rows for them are left out. Killing a named
+// actor is an attack on it (senseKill, gated in killedActor).
+var casualtyVerbs = wordList("kill", "wound", "injure", "murder", "slay", "die", "assassinate")
+
+// senseKill: "rebels killed Idriss Deby", "gunmen killed a police officer".
+var senseKill = s("ATTACKED", "", true, "", "killing")
+
+// cameoSense maps a CAMEO code, its PLOVER class and mode to the sense the
+// loader codes it as; nil where the code names no relation between actors
+// (statements, intentions, domestic measures without a target).
+func cameoSense(code, class, mode, lemma string) *sense {
+	switch class {
+	case "CONSULT":
+		switch {
+		case mode == "phone":
+			return senseCall
+		case strings.HasPrefix(code, "042"):
+			return senseVisit
+		case strings.HasPrefix(code, "043"):
+			return senseHost
+		case strings.HasPrefix(code, "045"):
+			return senseMediate
+		case strings.HasPrefix(code, "046"):
+			return senseTalks
+		}
+		return senseMeet
+	case "SUPPORT":
+		switch {
+		case strings.HasPrefix(code, "051"):
+			return sensePraise
+		case strings.HasPrefix(code, "055"), strings.HasPrefix(code, "056"):
+			return nil // apologies and forgiveness
+		case strings.HasPrefix(code, "057"):
+			return senseAgree
+		}
+		return senseSupport
+	case "COOPERATE":
+		return senseCooperate
+	case "AID":
+		return senseAid
+	case "CONCEDE", "RETREAT":
+		switch mode {
+		case "withdraw":
+			return senseWithdraw
+		case "ease":
+			return senseLift
+		case "release", "return", "disarm", "ceasefire", "access":
+			return nil
+		}
+		return senseConcede
+	case "ACCUSE":
+		switch {
+		case mode == "investigate":
+			return senseInvestigate
+		case mode == "allege", strings.HasPrefix(code, "112"), strings.HasPrefix(code, "115"), strings.HasPrefix(code, "116"):
+			return senseAccuse
+		case strings.HasPrefix(code, "111"):
+			return senseCondemn
+		}
+		return senseCriticize
+	case "REQUEST":
+		return senseRequest
+	case "REJECT":
+		return senseReject
+	case "THREATEN":
+		return senseThreaten
+	case "PROTEST":
+		return senseDemo
+	case "SANCTION":
+		switch mode {
+		case "expel":
+			return senseExpel
+		case "withdraw":
+			if strings.HasPrefix(code, "161") {
+				return senseSever
+			}
+			return senseReject // halting talks or mediation
+		}
+		return senseSanction
+	case "COERCE":
+		switch mode {
+		case "seize":
+			if code == "192" {
+				return senseCapture
+			}
+			return senseSeize
+		case "arrest":
+			if lemma == "arrest" || lemma == "apprehend" || lemma == "nab" {
+				return senseArrest
+			}
+			return senseDetain
+		case "deport":
+			if lemma == "expel" || lemma == "evict" || lemma == "banish" {
+				return senseExpel
+			}
+			return senseDeport
+		case "ban":
+			return senseBan
+		case "restrict":
+			if strings.HasPrefix(code, "163") {
+				return senseSanction
+			}
+			return senseBan
+		}
+		return nil
+	case "MOBILIZE":
+		if mode == "troops" || mode == "police" {
+			return senseDeploy
+		}
+		return nil
+	case "ASSAULT":
+		if mode == "seize" {
+			return senseCapture
+		}
+		return senseAttack
+	}
+	return nil // STATEMENT, AGREE (intentions), unknown
+}
+
+// cameoPattern is a verb + object pattern: the verb means sense when its
+// object starts with prep and holds words, in order.
+type cameoPattern struct {
+	prep  string
+	words []string
+	sense *sense // senseNone: the verb names no relation in this use
+}
+
+var cameoPatterns = map[string][]cameoPattern{}
+
+// senseNone is the sense of a dictionary verb that names no relation by
+// itself, or in one use: it is a trigger word, never a frame.
+var senseNone = &sense{}
+
+// loadCameo adds the dictionary to the lexicon; lexicon.go's init calls it
+// after the hand rows so they come first.
+func loadCameo() {
+	for line := range strings.Lines(cameoVerbs) {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
+		switch f[0] {
+		case "V":
+			lemma, forms, code, class, mode := f[1], f[2], f[3], f[4], f[5]
+			if noDefault[lemma] || casualtyVerbs[lemma] {
+				continue
+			}
+			if sn := cameoSense(code, class, mode, lemma); sn != nil {
+				addVerb(lemma, forms, sn)
+			}
+		case "P":
+			lemma, code, class, mode, prep, words := f[1], f[2], f[3], f[4], f[5], f[6]
+			if casualtyVerbs[lemma] || eventNounIn(words) {
+				continue
+			}
+			sn := cameoSense(code, class, mode, lemma)
+			if sn == nil {
+				sn = senseNone
+			}
+			cameoPatterns[lemma] = append(cameoPatterns[lemma], cameoPattern{prep: prep, words: strings.Fields(words), sense: sn})
+			if _, ok := verbLex[lemma]; !ok {
+				// A verb known only through its patterns: it is a trigger,
+				// and means something only where a pattern matches.
+				addVerb(lemma, "", senseNone)
+			}
+		}
+	}
+	for _, v := range []string{"kill", "murder", "assassinate", "slay|slew|slain"} {
+		parts := strings.Split(v, "|")
+		addVerb(parts[0], strings.Join(parts[1:], ","), senseKill)
+	}
+	// The longest pattern is the most specific.
+	for _, ps := range cameoPatterns {
+		slices.SortStableFunc(ps, func(a, b cameoPattern) int { return len(b.words) - len(a.words) })
+	}
+}
+
+// eventNounIn reports whether a pattern's words hold an event noun of the
+// hand lexicon ("held talks", "suspended talks"): the noun is its own trigger
+// and knows its parties, so the pattern would only tell it twice.
+func eventNounIn(words string) bool {
+	for _, w := range strings.Fields(words) {
+		if _, ok := nounLex[w]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// addVerb adds lemma, its regular inflections and the dictionary's irregular
+// ones, keeping any form the hand lexicon already has.
+func addVerb(lemma, irregular string, sn *sense) {
+	add := func(w string, f verbForm) {
+		if old, dup := verbLex[w]; !dup || old.sense == senseNone && sn != senseNone {
+			verbLex[w] = verbEntry{lemma: lemma, form: f, sense: sn}
+			lexWords.words[w] = true
+			classOf[w] |= lexWords.bit
+		}
+	}
+	for _, w := range strings.Split(irregular, ",") {
+		switch {
+		case w == "":
+		case strings.HasSuffix(w, "ing"):
+			add(w, formIng)
+		case strings.HasSuffix(w, "s") && !strings.HasSuffix(lemma, "s"):
+			add(w, formS)
+		default:
+			add(w, formPast)
+		}
+	}
+	add(lemma, formBase)
+	add(thirdPerson(lemma), formS)
+	add(regularPast(lemma), formPast)
+	add(ingForm(lemma), formIng)
+}
+
+// cameoSenseAt picks the sense of the verb at i from its patterns: the
+// longest pattern whose words follow the verb. ok is false when no pattern
+// matches.
+func (d *doc) cameoSenseAt(lemma string, i, hi int) (sn *sense, ok bool) {
+	for _, p := range cameoPatterns[lemma] {
+		if d.patternFollows(p, i+1, hi) {
+			return p.sense, true
+		}
+	}
+	return nil, false
+}
+
+// patternFollows reports whether p's preposition and words follow token k,
+// in order, each within a few words of the last: "held a large rally",
+// "imposed fresh sanctions on".
+func (d *doc) patternFollows(p cameoPattern, k, hi int) bool {
+	const gap = 3
+	if p.prep != "" {
+		if k >= hi || !d.toks[k].is(p.prep) {
+			return false
+		}
+		k++
+	}
+	for _, w := range p.words {
+		found := false
+		for j := k; j < hi && j < k+gap; j++ {
+			if t := &d.toks[j]; t.lower == w || t.lower == w+"s" || t.lower == w+"es" {
+				k, found = j+1, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func wordList(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// eventNounWithin reports an event noun of the lexicon in the n tokens from k.
+func (d *doc) eventNounWithin(k, hi, n int) bool {
+	for j := k; j < hi && j < k+n; j++ {
+		if _, ok := nounLex[d.toks[j].lower]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// killedActor reports whether the verb at i kills a named actor: the object
+// after it, past a determiner or a possessive kinship ("his father"), is a
+// person or a group, not a number of people.
+func (d *doc) killedActor(i, hi int) bool {
+	k := i + 1
+	for k < hi && (d.toks[k].in(determiners) || d.toks[k].is("his", "her", "their", "its", "father", "mother", "son", "brother", "leader", "chief", "commander")) {
+		k++
+	}
+	if k >= hi || d.mAt[k] < 0 {
+		return false
+	}
+	m := d.mentions[d.mAt[k]]
+	return m.ent != nil && (m.ent.kind == graph.Person || m.ent.kind == graph.Group || m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody)
+}

@@ -1,0 +1,99 @@
+package loader
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDictionaryVerbs: verbs the hand lexicon lacks reach the graph through
+// the generated CAMEO lexicon, one sentence per PLOVER class they add.
+func TestDictionaryVerbs(t *testing.T) {
+	tests := []struct {
+		name, published, text string
+		want, not             []string
+	}{
+		{"arrest (COERCE 173)", "2025-03-19", "Turkey arrested Ivan Petrov on Wednesday.",
+			[]string{"Turkey ARRESTED Ivan Petrov occurred 2025-03-19"}, nil},
+		{"detain (COERCE 173, a detention verb)", "2025-03-19", "Germany detained Ivan Petrov.",
+			[]string{"Germany DETAINED Ivan Petrov occurred -"}, nil},
+		{"expel (COERCE 174)", "2025-03-19", "Poland expelled Ivan Petrov.",
+			[]string{"Poland EXPELLED Ivan Petrov occurred -"}, nil},
+		{"denounce (ACCUSE 111)", "2025-03-19", "Chile denounced Peru on Monday.",
+			[]string{"Chile CONDEMNED Peru occurred 2025-03-17"}, nil},
+		{"demonstrate against (PROTEST 141)", "2025-03-19", "Protesters demonstrated against Emmanuel Macron in Paris.",
+			[]string{"protesters PROTESTED_AGAINST Emmanuel Macron occurred -"}, nil},
+		{"a pattern: imposed sanctions (SANCTION)", "2025-03-19", "Poland imposed sanctions on Belarus.",
+			[]string{"Poland SANCTIONED Belarus occurred -"}, nil},
+		{"a gerund is not coded", "2025-03-19", "Fighting between Chile and Peru stopped.",
+			nil, []string{"Chile ATTACKED *", "Peru ATTACKED *"}},
+		{"a halt verb before an event noun leaves it to the noun", "2025-03-19", "Chile suspended talks with Peru.",
+			[]string{"Chile REJECTED Peru occurred -"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := facts(t, tc.published, tc.text)
+			for _, w := range tc.want {
+				if !has(got, w) {
+					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+				}
+			}
+			for _, n := range tc.not {
+				if has(got, n) {
+					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}
+
+// TestGroupActors: role nouns without a proper name are actors, and a
+// title of a non-state body makes its holder the body's leader.
+func TestGroupActors(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"masked gunmen", "Masked gunmen stormed Kabul on Monday.", []string{"masked gunmen STRUCK Kabul occurred *"}, nil},
+		{"killing a named person is an attack", "Rebels killed Idriss Deby Itno.", []string{"rebels ATTACKED Idriss Deby Itno occurred -"}, nil},
+		{"killing a number of people is a casualty count, not an actor", "Rebels killed nine people in Kabul.", nil, []string{"rebels ATTACKED *"}},
+		{"a role noun that modifies is no actor", "The civilian attack in Kabul was condemned.", nil, []string{"civilians *"}},
+		{"a group's chief leads it", "Hamas chief Yahya Sinwar spoke on Monday.", []string{"Yahya Sinwar LEADER_OF Hamas - -"}, nil},
+		{"an army chief leads the army, not the state", "Pakistan's army chief Asim Munir spoke.",
+			[]string{"Asim Munir LEADER_OF Pakistan Armed Forces - -"}, []string{"Asim Munir LEADER_OF Pakistan - -"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := facts(t, "2025-03-19", tc.text)
+			for _, w := range tc.want {
+				if !has(got, w) {
+					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+				}
+			}
+			for _, n := range tc.not {
+				if has(got, n) {
+					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}
+
+// TestGeneratedLexiconFresh: cameo_verbs.tsv is what `go generate` makes of
+// the vendored dictionaries.
+func TestGeneratedLexiconFresh(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "verbs.tsv")
+	cmd := exec.Command("go", "run", "./internal/lexgen", "-dict", "dict", "-out", out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("lexgen: %v\n%s", err, b)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != cameoVerbs {
+		t.Fatal("cameo_verbs.tsv is stale: run go generate ./loader and commit")
+	}
+}

@@ -1,0 +1,105 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// agentNouns are the role nouns of the event-data field's agents dictionary
+// (PETRARCH2 Phoenix.agents.txt, MIT) that name actors in news without a
+// proper name: "protesters marched", "gunmen stormed", "police detained".
+// Each maps to the kind of actor it names.
+var agentNouns = map[string]graph.Kind{
+	"protesters": graph.Group, "protestors": graph.Group, "demonstrators": graph.Group,
+	"marchers": graph.Group, "rioters": graph.Group, "strikers": graph.Group, "students": graph.Group,
+	"activists": graph.Group, "militants": graph.Group, "insurgents": graph.Group, "rebels": graph.Group,
+	"gunmen": graph.Group, "attackers": graph.Group, "assailants": graph.Group, "jihadists": graph.Group,
+	"extremists": graph.Group, "terrorists": graph.Group, "separatists": graph.Group, "gangs": graph.Group,
+	"pirates": graph.Group, "insurgent": graph.Group, "civilians": graph.Group, "pilgrims": graph.Group,
+	"refugees": graph.Group, "migrants": graph.Group, "journalists": graph.Group, "supporters": graph.Group,
+	"opponents": graph.Group, "workers": graph.Group, "villagers": graph.Group, "residents": graph.Group,
+	"settlers": graph.Group, "mercenaries": graph.Group, "hostages": graph.Group, "prisoners": graph.Group,
+	"police": graph.GovernmentBody, "policemen": graph.GovernmentBody, "prosecutors": graph.GovernmentBody,
+	"army": graph.Military, "soldiers": graph.Military, "paramilitaries": graph.Military,
+}
+
+// agentPlural maps a singular agent noun to its plural entity: "a gunman"
+// and "the gunmen" are one group in a report.
+var agentPlural = map[string]string{
+	"protester": "protesters", "demonstrator": "demonstrators", "gunman": "gunmen", "attacker": "attackers",
+}
+
+// agentModifiers may stand before an agent noun and belong to its name:
+// "masked gunmen", "suspected militants", "far-right activists".
+var agentModifiers = wordList("suspected", "masked", "armed", "unidentified", "unknown", "alleged", "anti-government",
+	"pro-government", "opposition", "far-right", "far-left", "islamist", "jihadist", "student", "indigenous",
+	"local", "security", "riot", "military", "federal", "national", "state", "hindu", "muslim", "christian",
+	"jewish", "sikh", "buddhist", "pro-democracy", "pro-palestinian", "pro-russian", "pro-eu", "angry",
+	"peaceful", "violent", "rival", "criminal", "armed", "tribal", "ethnic", "separatist", "rebel", "police")
+
+// agentGroup recognises an actor named by a role noun without a proper
+// name: "protesters", "the masked gunmen", "security forces", "police
+// officers". A role noun after a state's name or demonym belongs to that
+// state and is read by bodyMention instead.
+func (d *doc) agentGroup(i, hi int) *mention {
+	t := &d.toks[i]
+	if t.kind != tWord {
+		return nil
+	}
+	first := i
+	for first < hi && agentModifiers[d.toks[first].lower] && !d.agentHeadAt(first, hi) {
+		first++
+	}
+	if first >= hi {
+		return nil
+	}
+	head, last, kind, ok := d.agentHead(first, hi)
+	if !ok {
+		return nil
+	}
+	if i > 0 && d.toks[i-1].sent == t.sent && (d.mAt[i-1] >= 0 || d.toks[i-1].cap && i-1 > d.sentLo(i)) {
+		return nil // "Hamas militants", "PTI workers": the name before is the actor
+	}
+	name := d.body[t.start:d.toks[last].end]
+	if t.cap && i == d.sentLo(i) && !t.allCaps {
+		name = strings.ToLower(name[:1]) + name[1:] // "Protesters marched": the capital only opens the sentence
+	}
+	e := d.ents.get("group:"+slug(head), name, kind)
+	return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8}
+}
+
+// agentHeadAt reports whether an agent noun starts at k ("police" both
+// modifies and heads: "police officers", "the police").
+func (d *doc) agentHeadAt(k, hi int) bool {
+	_, _, _, ok := d.agentHead(k, hi)
+	return ok && !(k+1 < hi && func() bool { _, _, _, ok := d.agentHead(k+1, hi); return ok }())
+}
+
+// agentHead reads the role noun at k: its group name, last token and kind.
+func (d *doc) agentHead(k, hi int) (head string, last int, kind graph.Kind, ok bool) {
+	t := &d.toks[k]
+	w := t.lower
+	switch {
+	case w == "security" && k+1 < hi && d.toks[k+1].is("forces"):
+		return "security forces", k + 1, graph.Military, true
+	case w == "police" && k+1 < hi && d.toks[k+1].is("officers", "officer", "forces"):
+		return "police", k + 1, graph.GovernmentBody, true
+	case w == "riot" && k+1 < hi && d.toks[k+1].is("police"):
+		return "police", k + 1, graph.GovernmentBody, true
+	}
+	if p, ok := agentPlural[w]; ok {
+		w = p
+	}
+	kind, ok = agentNouns[w]
+	if !ok {
+		return "", 0, "", false
+	}
+	if w == "army" && !(k > 0 && d.toks[k-1].is("the")) {
+		return "", 0, "", false // "an army of volunteers"; "the army" is a state's
+	}
+	if k+1 < hi && (d.isNounModifiee(k+1) || d.toks[k+1].in(lexWords) && nounLex[d.toks[k+1].lower].sense != nil) {
+		return "", 0, "", false // "student loans", "police station": a modifier
+	}
+	return w, k, kind, true
+}
