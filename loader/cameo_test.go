@@ -60,6 +60,8 @@ func TestGroupActors(t *testing.T) {
 		{"killing a named person is an attack", "Rebels killed Idriss Deby Itno.", []string{"rebels ATTACKED Idriss Deby Itno occurred -"}, nil},
 		{"killing a number of people is a casualty count, not an actor", "Rebels killed nine people in Kabul.", nil, []string{"rebels ATTACKED *"}},
 		{"a role noun that modifies is no actor", "The civilian attack in Kabul was condemned.", nil, []string{"civilians *"}},
+		{"an X-backed group is backed by X", "Israeli jets struck the Iran-backed Hezbollah movement.",
+			[]string{"Iran SUPPORTS Hezbollah occurred -"}, nil},
 		{"a group's chief leads it", "Hamas chief Yahya Sinwar spoke on Monday.", []string{"Yahya Sinwar LEADER_OF Hamas - -"}, nil},
 		{"an army chief leads the army, not the state", "Pakistan's army chief Asim Munir spoke.",
 			[]string{"Asim Munir LEADER_OF Pakistan Armed Forces - -"}, []string{"Asim Munir LEADER_OF Pakistan - -"}},

@@ -387,6 +387,9 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 			isN = false
 		}
 	}
+	if f := d.backedBy(i, hi); f != nil {
+		return f
+	}
 	switch {
 	case isV:
 		if !handVerb[v.lemma] {

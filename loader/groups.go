@@ -103,3 +103,37 @@ func (d *doc) agentHead(k, hi int) (head string, last int, kind graph.Kind, ok b
 	}
 	return w, k, kind, true
 }
+
+// backerWords make a hyphenated compound that names a backer: "the
+// Iran-backed Hezbollah movement", "Russian-supported separatists".
+var backerWords = wordList("backed", "supported", "sponsored", "funded", "armed", "allied", "aligned")
+
+// backedBy reads "X-backed Y" as X SUPPORTS Y, a standing alliance the text
+// states in passing: the backer is the mention glued before the hyphen, the
+// backed actor the first actor mention after it in the noun phrase.
+func (d *doc) backedBy(i, hi int) *frame {
+	t := &d.toks[i]
+	if !backerWords[t.lower] || !t.glued || i < 2 || !d.toks[i-1].isHyphen() || d.mAt[i-2] < 0 {
+		return nil
+	}
+	src := d.mentions[d.mAt[i-2]].ent
+	if src == nil || !src.isActor() {
+		return nil
+	}
+	for k := i + 1; k < hi && k <= i+4; k++ {
+		if d.mAt[k] < 0 {
+			if d.toks[k].kind != tWord || d.toks[k].cap {
+				return nil
+			}
+			continue
+		}
+		dst := d.mentions[d.mAt[k]].ent
+		if dst == nil || !dst.isActor() || dst == src {
+			return nil
+		}
+		d.used[i] = true
+		return &frame{sense: senseSupport, rel: "SUPPORTS", label: "support", sources: []*docEntity{src},
+			targets: []*docEntity{dst}, trigger: i, sent: t.sent, conf: 0.8}
+	}
+	return nil
+}
