@@ -24,6 +24,7 @@
     AID: '#4fb99f', REQUEST: '#9467bd', ACCUSE: '#ff7f0e', REJECT: '#c4622d',
     THREATEN: '#a83232', SANCTION: '#8c564b', ASSAULT: '#d62728', MOBILIZE: '#7b4fa0',
     CONCEDE: '#bcbd22', RETREAT: '#8a8a2a', STATEMENT: '#7f7f7f', ELECTION: '#e377c2',
+    PROTEST: '#f2a93b', COERCE: '#5b3a29',
     STRUCTURAL: '#9aa0a8',
   };
   const CLASS_NAMES = Object.keys(CLASSES);
