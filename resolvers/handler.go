@@ -8,9 +8,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -26,12 +24,6 @@ type Options struct {
 	// Introspection lets clients (GraphiQL, codegen) read the schema.
 	Introspection bool
 }
-
-// Cache sizes: parsed query documents and automatic persisted queries.
-const (
-	queryCacheSize = 1000
-	apqCacheSize   = 1000
-)
 
 // NewHandler returns the GraphQL endpoint (POST, GET and OPTIONS, as the
 // GraphQL-over-HTTP spec has them; see transport.go) with the
@@ -51,7 +43,7 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 	srv.AddTransport(transport.Options{AllowedMethods: []string{"OPTIONS", "GET", "POST"}})
 	srv.AddTransport(getTransport{})
 	srv.AddTransport(postTransport{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
+	srv.SetQueryCache(newQueryCache())
 	srv.SetParserTokenLimit(MaxQueryTokens)
 	srv.SetErrorPresenter(presentError(opts.Logger))
 	srv.SetRecoverFunc(recoverPanic(opts.Logger))
@@ -60,7 +52,7 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 	} else {
 		srv.Use(introspectionOff{})
 	}
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: newAPQCache()})
 	srv.Use(getMutations{})
 	srv.Use(newMutationAuth(opts.Token))
 	srv.Use(depthLimit{max: MaxQueryDepth})
