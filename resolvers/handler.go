@@ -23,6 +23,9 @@ type Options struct {
 	Token string
 	// Introspection lets clients (GraphiQL, codegen) read the schema.
 	Introspection bool
+	// MaxExpensive caps the expensive operations (path, neighborhood,
+	// stats, ingestArticle) running at once; 0 means one per CPU.
+	MaxExpensive int
 }
 
 // NewHandler returns the GraphQL endpoint (POST, GET and OPTIONS, as the
@@ -41,8 +44,9 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 	r := &Resolver{store: opts.Store, extract: opts.Extract, logger: opts.Logger, wait: wait}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{AllowedMethods: []string{"OPTIONS", "GET", "POST"}})
-	srv.AddTransport(getTransport{})
-	srv.AddTransport(postTransport{})
+	g := newGate(opts.MaxExpensive)
+	srv.AddTransport(getTransport{gate: g})
+	srv.AddTransport(postTransport{gate: g})
 	srv.SetQueryCache(newQueryCache())
 	srv.SetParserTokenLimit(MaxQueryTokens)
 	srv.SetErrorPresenter(presentError(opts.Logger))

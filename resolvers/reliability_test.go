@@ -9,13 +9,18 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/client"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/memory"
 )
 
 // expensiveCounter counts the store's path and neighbourhood searches, to
@@ -191,5 +196,109 @@ func TestLargeQueriesRunUncached(t *testing.T) {
 		if status, got := post(t, body); status != http.StatusOK || !strings.Contains(got, "person:ana-vela") {
 			t.Errorf("got %d %s, want the entity", status, got)
 		}
+	}
+}
+
+// TestConcurrentIngestCreatedOnce: of eight concurrent ingests of one text,
+// exactly one says it created the article.
+func TestConcurrentIngestCreatedOnce(t *testing.T) {
+	// A slow Apply widens the window between "is it stored?" and the write.
+	store := slowApply{memory.New()}
+	c := client.New(newHandler(Options{Store: store, Logger: slog.New(slog.DiscardHandler), Extract: loaderExtract(t),
+		Token: testToken, MaxExpensive: 8}, time.Millisecond))
+	var created, done atomic.Int64
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			var resp struct {
+				IngestArticle struct{ Created bool }
+			}
+			if err := c.Post(`mutation($text: String!) { ingestArticle(input: {text: $text}) { created } }`, &resp, client.Var("text", drills), bearer(testToken)); err != nil {
+				t.Errorf("ingest: %v", err)
+				return
+			}
+			done.Add(1)
+			if resp.IngestArticle.Created {
+				created.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if done.Load() == 8 && created.Load() != 1 {
+		t.Errorf("%d of 8 concurrent ingests answered created: true, want 1", created.Load())
+	}
+}
+
+type slowApply struct{ graph.Store }
+
+func (s slowApply) Apply(ctx context.Context, b graph.Batch) error {
+	time.Sleep(20 * time.Millisecond)
+	return s.Store.Apply(ctx, b)
+}
+
+func TestKeyLockFreesKeys(t *testing.T) {
+	var l keyLock
+	var wg sync.WaitGroup
+	var inside, most atomic.Int64
+	for range 50 {
+		wg.Go(func() {
+			unlock := l.lock("k")
+			if n := inside.Add(1); n > most.Load() {
+				most.Store(n)
+			}
+			inside.Add(-1)
+			unlock()
+		})
+	}
+	wg.Wait()
+	if most.Load() != 1 {
+		t.Errorf("%d holders at once, want 1", most.Load())
+	}
+	if len(l.held) != 0 {
+		t.Errorf("%d keys left after every unlock, want 0", len(l.held))
+	}
+}
+
+// TestGateQueuesExpensiveOperations: with every slot taken an expensive
+// operation waits, then is refused; a cheap one runs.
+func TestGateQueuesExpensiveOperations(t *testing.T) {
+	g := newGate(1)
+	g.wait = 20 * time.Millisecond
+	op := func(q string) *graphql.OperationContext {
+		doc, err := parser.ParseQuery(&ast.Source{Input: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sel := range doc.Operations[0].SelectionSet {
+			if s, ok := sel.(*ast.FragmentSpread); ok {
+				s.Definition = doc.Fragments.ForName(s.Name) // as validation links it
+			}
+		}
+		return &graphql.OperationContext{Operation: doc.Operations[0]}
+	}
+	ctx := context.Background()
+	release, ok := g.admit(ctx, op(`{ path(from: "a", to: "b") { length } }`))
+	if !ok {
+		t.Fatal("first expensive operation refused, want it admitted")
+	}
+	tests := []struct {
+		name, query string
+		admitted    bool
+	}{
+		{"second path", `{ x: path(from: "a", to: "b") { length } }`, false},
+		{"neighborhood in a fragment", `{ ...F } fragment F on Query { neighborhood(id: "a") { nodes { id } } }`, false},
+		{"ingest", `mutation { ingestArticle(input: {text: "x"}) { created } }`, false},
+		{"cheap", `{ entity(name: "a") { id } }`, true},
+	}
+	for _, tc := range tests {
+		if _, ok := g.admit(ctx, op(tc.query)); ok != tc.admitted {
+			t.Errorf("%s: admitted %v, want %v", tc.name, ok, tc.admitted)
+		}
+	}
+	release()
+	if rel, ok := g.admit(ctx, op(`{ path(from: "a", to: "b") { length } }`)); !ok {
+		t.Errorf("after release: refused, want admitted")
+	} else {
+		rel()
 	}
 }

@@ -30,6 +30,8 @@ import (
 //     (FORBIDDEN), a mutation sent with GET 405 with Allow: POST;
 //   - a request whose time runs out before it executes answers 503
 //     (TIMEOUT); one that runs out during execution gets TIMEOUT errors;
+//   - an expensive operation (see gate.go) that finds no free slot within
+//     two seconds answers 429 (SERVER_BUSY) with Retry-After;
 //   - a POST body that is not application/json answers 415; malformed JSON,
 //     parameters of the wrong type or no query at all 400.
 
@@ -43,7 +45,9 @@ const (
 // change anything.
 const codeMethodNotAllowed = "METHOD_NOT_ALLOWED"
 
-type postTransport struct{}
+// postTransport and getTransport run operations through gate, which
+// queues expensive ones.
+type postTransport struct{ gate *gate }
 
 var _ graphql.Transport = postTransport{}
 
@@ -51,7 +55,7 @@ func (postTransport) Supports(r *http.Request) bool {
 	return r.Method == http.MethodPost && r.Header.Get("Upgrade") == ""
 }
 
-func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	start := graphql.Now()
 	media := responseMedia(r)
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != mediaJSON {
@@ -74,10 +78,10 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	}
 	params.Headers = r.Header
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
-	execute(w, r.Context(), exec, &params, media)
+	execute(w, r.Context(), exec, &params, media, t.gate)
 }
 
-type getTransport struct{}
+type getTransport struct{ gate *gate }
 
 var _ graphql.Transport = getTransport{}
 
@@ -85,7 +89,7 @@ func (getTransport) Supports(r *http.Request) bool {
 	return r.Method == http.MethodGet && r.Header.Get("Upgrade") == ""
 }
 
-func (getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+func (t getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	start := graphql.Now()
 	media := responseMedia(r)
 	q, err := url.ParseQuery(r.URL.RawQuery)
@@ -109,7 +113,7 @@ func (getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Grap
 		}
 	}
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
-	execute(w, context.WithValue(r.Context(), viaGETKey{}, true), exec, &params, media)
+	execute(w, context.WithValue(r.Context(), viaGETKey{}, true), exec, &params, media, t.gate)
 }
 
 type viaGETKey struct{}
@@ -133,7 +137,7 @@ func (getMutations) MutateOperationContext(ctx context.Context, op *graphql.Oper
 
 // execute runs one operation, answering a request error with the status its
 // code calls for and no data entry.
-func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecutor, params *graphql.RawParams, media string) {
+func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecutor, params *graphql.RawParams, media string, g *gate) {
 	if params.Query == "" && params.Extensions["persistedQuery"] == nil {
 		writeError(w, media, http.StatusBadRequest, `the request has no query: send {"query": "{ ... }"}, or a persisted query's hash in extensions`)
 		return
@@ -158,6 +162,14 @@ func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecu
 		writeJSON(w, media, status, requestError{Errors: resp.Errors, Extensions: resp.Extensions})
 		return
 	}
+	release, ok := g.admit(ctx, rc)
+	if !ok {
+		w.Header().Set("Retry-After", "1")
+		writeJSON(w, media, http.StatusTooManyRequests, requestError{Errors: gqlerror.List{refuse(CodeBusy,
+			"the server is busy with other expensive operations (path, neighborhood, stats, ingestArticle); retry in a second")}})
+		return
+	}
+	defer release()
 	responses, ctx := exec.DispatchOperation(ctx, rc)
 	resp := responses(ctx)
 	if resp == nil {
