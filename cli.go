@@ -84,7 +84,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "load":
 		return load(ctx, rest, getenv, stderr, logger)
 	case "extract":
-		return extract(rest, stdout, stderr, logger)
+		return extract(ctx, rest, stdout, stderr, logger)
 	case "export":
 		return exportGraph(ctx, rest, getenv, stdout, stderr, logger)
 	case "version":
@@ -143,7 +143,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 	return false, nil
 }
 
-func extract(args []string, stdout, stderr io.Writer, logger *slog.Logger) error {
+func extract(ctx context.Context, args []string, stdout, stderr io.Writer, logger *slog.Logger) error {
 	fs := newFlagSet("extract", "extract FILE", stderr)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -160,7 +160,7 @@ func extract(args []string, stdout, stderr io.Writer, logger *slog.Logger) error
 	if err != nil {
 		return err
 	}
-	doc, err := ld.Extract(path, data)
+	doc, err := ld.ExtractContext(ctx, path, data)
 	if err != nil {
 		return fmt.Errorf("extract %s: %w", path, err)
 	}

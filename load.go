@@ -138,7 +138,7 @@ func loadPaths(ctx context.Context, ld *loader.Loader, store graph.Store, paths 
 // loadArticle extracts one article and applies it; applying is idempotent,
 // so loading the same text again changes nothing.
 func loadArticle(ctx context.Context, ld *loader.Loader, store graph.Store, name string, data []byte) (entities, relations, events int, err error) {
-	doc, err := ld.Extract(name, data)
+	doc, err := ld.ExtractContext(ctx, name, data)
 	if err != nil {
 		return 0, 0, 0, err
 	}
@@ -220,7 +220,7 @@ func plural(n int, noun string) string {
 // given as arguments becomes the article's front matter, so the body, and
 // with it the article id, is the text exactly as sent.
 func extractInput(ld *loader.Loader) resolvers.ExtractFunc {
-	return func(_ context.Context, a resolvers.ArticleInput) (graph.Batch, error) {
+	return func(ctx context.Context, a resolvers.ArticleInput) (graph.Batch, error) {
 		data := []byte(a.Text)
 		if a.Title != "" || a.Source != "" || a.Published != "" {
 			if first, _, _ := strings.Cut(a.Text, "\n"); strings.TrimSpace(strings.TrimPrefix(first, "\uFEFF")) == "---" {
@@ -236,7 +236,7 @@ func extractInput(ld *loader.Loader) resolvers.ExtractFunc {
 			}
 			data = append([]byte("---\n"+string(header)+"---\n"), data...)
 		}
-		doc, err := ld.Extract("", data)
+		doc, err := ld.ExtractContext(ctx, "", data)
 		if err != nil {
 			return graph.Batch{}, err
 		}

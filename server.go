@@ -36,7 +36,10 @@ type serveConfig struct {
 	noSeed        bool
 	timeout       time.Duration
 	introspection bool
-	token         string // bearer token for mutations; "" turns them off
+	token         string  // bearer token for mutations; "" turns them off
+	rate          float64 // requests per second per client; 0 turns limiting off
+	burst         int
+	maxExpensive  int // expensive GraphQL operations at once; 0: one per CPU
 }
 
 // stringList is a repeatable string flag.
@@ -46,7 +49,8 @@ func (l *stringList) String() string     { return fmt.Sprint([]string(*l)) }
 func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
-	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true, token: getenv("GEOKG_API_TOKEN")}
+	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true, token: getenv("GEOKG_API_TOKEN"),
+		rate: defaultRate, burst: defaultBurst}
 	if a := getenv("GEOKG_ADDR"); a != "" {
 		cfg.addr = a
 	}
@@ -62,11 +66,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	fs.Var(&cfg.articles, "articles", "also load the articles in this `folder` at start (repeatable)")
 	fs.BoolVar(&cfg.noSeed, "no-seed", false, "do not load the bundled seed article")
 	fs.DurationVar(&cfg.timeout, "timeout", cfg.timeout, "per-request time limit")
+	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "requests per second one client (IP) may send to /graphql and /export; 0 turns the limit off")
+	fs.IntVar(&cfg.burst, "burst", cfg.burst, "requests one client may send at once above -rate")
+	fs.IntVar(&cfg.maxExpensive, "max-expensive", 0, "expensive GraphQL operations (path, neighborhood, stats, ingestArticle) run at once; 0: one per CPU")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErrorf("serve takes no arguments, got %q", fs.Args())
+	}
+	if cfg.rate < 0 || cfg.burst < 1 || cfg.maxExpensive < 0 {
+		return usageErrorf("serve: -rate must be >= 0, -burst >= 1 and -max-expensive >= 0")
 	}
 	if cfg.timeout <= 0 {
 		return usageErrorf("serve: -timeout must be positive, got %s", cfg.timeout)
@@ -179,13 +189,14 @@ func loadSeed(ctx context.Context, ld *loader.Loader, store graph.Store, logger 
 func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
 	gql := resolvers.NewHandler(resolvers.Options{
 		Store: store, Logger: logger, Extract: extractInput(ld),
-		Token: cfg.token, Introspection: cfg.introspection,
+		Token: cfg.token, Introspection: cfg.introspection, MaxExpensive: cfg.maxExpensive,
 	})
+	limit := newClientLimiter(cfg.rate, cfg.burst)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql)))
+	mux.Handle("/graphql", limit.wrap(limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql))))
 	mux.Handle("GET /{$}", playgroundHandler("/graphql"))
 	mux.Handle("GET "+graphiqlPrefix, graphiqlFiles())
-	mux.Handle("/export", withTimeout(cfg.timeout, export.Handler(store, logger)))
+	mux.Handle("/export", limit.wrap(oneAtATime(wholeExport, withTimeout(cfg.timeout, export.Handler(store, logger)))))
 	explorer := web.Handler()
 	mux.Handle(web.Prefix, explorer)
 	mux.Handle(web.Prefix+"/", explorer)

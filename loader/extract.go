@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"context"
 	"sync"
 	"time"
 
@@ -89,10 +90,12 @@ func (d *doc) release() {
 	scratchPool.Put(s)
 }
 
-// analyse runs the extraction stages over a body: sentences, tokens,
-// gazetteer matches, then mentions, events and structural facts per
-// sentence.
-func analyse(k *kb, body, published string) *doc {
+// analyseContext runs the extraction stages over a body: sentences (none
+// longer than MaxSentenceBytes), tokens, gazetteer matches, then mentions,
+// events and structural facts per sentence. It stops with an error when ctx
+// ends, checked between sentences, or the body exceeds a limit (limits.go).
+// On error the document's buffers are already released.
+func analyseContext(ctx context.Context, k *kb, body, published string) (_ *doc, err error) {
 	d := &doc{
 		gaz: k.gaz, kb: k, body: body, lower: asciiLower(body),
 		ents:     newEntities(k.gaz),
@@ -101,9 +104,20 @@ func analyse(k *kb, body, published string) *doc {
 		nounRef: map[int]*frame{},
 	}
 	d.pub, d.hasPub = parseDay(published)
-	spans := splitSentences(body)
+	spans := boundSpans(body, splitSentences(body), MaxSentenceBytes)
 	d.scratch = scratchPool.Get().(*scratch)
+	defer func() {
+		if err != nil {
+			d.release()
+		}
+	}()
 	d.toks = tokenize(d.scratch.toks[:0], body, d.lower, spans)
+	if err := checkTokens(len(d.toks)); err != nil {
+		return nil, err
+	}
+	if err := canceled(ctx); err != nil {
+		return nil, err
+	}
 	d.sents = make([]sentence, len(spans))
 	ti := 0
 	for si, s := range spans {
@@ -130,11 +144,18 @@ func analyse(k *kb, body, published string) *doc {
 	}
 	seen := make(map[string]bool, len(d.sents))
 	for si, s := range d.sents {
+		if err := canceled(ctx); err != nil {
+			return nil, err
+		}
 		d.sentFrames, d.sentRefs = nil, nil
 		if d.furnitureLine(s.lo, s.hi) {
 			continue
 		}
+		from := len(d.mentions)
 		d.findMentions(si, s.lo, s.hi)
+		if err := d.checkMentions(from); err != nil {
+			return nil, err
+		}
 		text := body[s.start:s.end]
 		if seen[text] {
 			continue // a repeated paragraph (a caption, a pull quote) states nothing new
@@ -145,7 +166,7 @@ func analyse(k *kb, body, published string) *doc {
 	}
 	d.alsoDates()
 	d.followDates()
-	return d
+	return d, nil
 }
 
 // followDates dates an undated attack from the same attacker's dated

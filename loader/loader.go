@@ -4,6 +4,7 @@
 package loader
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 
@@ -52,19 +53,32 @@ func New(logger *slog.Logger) (*Loader, error) {
 	return &Loader{kb: newKB(g), log: logger}, nil
 }
 
-// Extract reads one article and returns its extraction document. name is
-// the file name: a leading YYYY-MM-DD in it is the fallback published date,
-// and the name itself the fallback title. Bad input yields an error
-// wrapping graph.ErrInvalid.
+// Extract reads one article and returns its extraction document, with no
+// deadline; see ExtractContext.
 func (l *Loader) Extract(name string, data []byte) (*Document, error) {
+	return l.ExtractContext(context.Background(), name, data)
+}
+
+// ExtractContext reads one article and returns its extraction document.
+// name is the file name: a leading YYYY-MM-DD in it is the fallback
+// published date, and the name itself the fallback title. Bad input, and
+// input over a limit (limits.go), yields an error wrapping graph.ErrInvalid;
+// when ctx ends first, an error wrapping ctx.Err().
+func (l *Loader) ExtractContext(ctx context.Context, name string, data []byte) (*Document, error) {
 	raw, err := readArticle(name, data)
 	if err != nil {
 		return nil, err
 	}
 	id, sum := articleID(raw.Body)
-	d := analyse(l.kb, raw.Body, raw.Published)
+	d, err := analyseContext(ctx, l.kb, raw.Body, raw.Published)
+	if err != nil {
+		return nil, err
+	}
 	ents, rels, evs := d.build(id)
 	d.release()
+	if err := checkOutput(len(ents), len(rels), len(evs)); err != nil {
+		return nil, err
+	}
 	l.log.Debug("extracted article", "article", id, "name", name, "entities", len(ents), "relations", len(rels), "events", len(evs))
 	return &Document{
 		Article:  ArticleMeta{ID: id, Title: raw.Title, Source: raw.Source, Published: raw.Published},

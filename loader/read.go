@@ -85,9 +85,9 @@ func readArticle(name string, data []byte) (rawArticle, error) {
 	if header, rest, ok, err := splitFrontMatter(text); err != nil {
 		return rawArticle{}, err
 	} else if ok {
-		var fm frontMatter
-		if err := yaml.Unmarshal([]byte(header), &fm); err != nil {
-			return rawArticle{}, fmt.Errorf("%w: malformed front matter: %s", graph.ErrInvalid, yamlMessage(err))
+		fm, err := parseFrontMatter(header)
+		if err != nil {
+			return rawArticle{}, err
 		}
 		a.Title = strings.TrimSpace(fm.Title)
 		a.Source = strings.TrimSpace(fm.Source)
@@ -114,6 +114,32 @@ func readArticle(name string, data []byte) (rawArticle, error) {
 		a.Title = strings.TrimSuffix(base, filepath.Ext(base))
 	}
 	return a, nil
+}
+
+// parseFrontMatter decodes a YAML header within MaxFrontMatterBytes and
+// MaxFrontMatterKeys; the key count is checked on the parsed document,
+// before decoding compares every key with every other.
+func parseFrontMatter(header string) (frontMatter, error) {
+	var fm frontMatter
+	if len(header) > MaxFrontMatterBytes {
+		return fm, fmt.Errorf("%w: front matter is %d bytes, larger than the %d-byte limit", graph.ErrInvalid, len(header), MaxFrontMatterBytes)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(header), &root); err != nil {
+		return fm, fmt.Errorf("%w: malformed front matter: %s", graph.ErrInvalid, yamlMessage(err))
+	}
+	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
+		if n := len(root.Content[0].Content) / 2; n > MaxFrontMatterKeys {
+			return fm, fmt.Errorf("%w: front matter has %d keys, more than the limit of %d", graph.ErrInvalid, n, MaxFrontMatterKeys)
+		}
+	}
+	if len(root.Content) == 0 {
+		return fm, nil // only comments or blank lines
+	}
+	if err := root.Decode(&fm); err != nil {
+		return fm, fmt.Errorf("%w: malformed front matter: %s", graph.ErrInvalid, yamlMessage(err))
+	}
+	return fm, nil
 }
 
 // splitFrontMatter returns the YAML between a first line "---" and the next

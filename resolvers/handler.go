@@ -8,9 +8,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -25,13 +23,10 @@ type Options struct {
 	Token string
 	// Introspection lets clients (GraphiQL, codegen) read the schema.
 	Introspection bool
+	// MaxExpensive caps the expensive operations (path, neighborhood,
+	// stats, ingestArticle) running at once; 0 means one per CPU.
+	MaxExpensive int
 }
-
-// Cache sizes: parsed query documents and automatic persisted queries.
-const (
-	queryCacheSize = 1000
-	apqCacheSize   = 1000
-)
 
 // NewHandler returns the GraphQL endpoint (POST, GET and OPTIONS, as the
 // GraphQL-over-HTTP spec has them; see transport.go) with the
@@ -49,9 +44,10 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 	r := &Resolver{store: opts.Store, extract: opts.Extract, logger: opts.Logger, wait: wait}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{AllowedMethods: []string{"OPTIONS", "GET", "POST"}})
-	srv.AddTransport(getTransport{})
-	srv.AddTransport(postTransport{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
+	g := newGate(opts.MaxExpensive)
+	srv.AddTransport(getTransport{gate: g})
+	srv.AddTransport(postTransport{gate: g})
+	srv.SetQueryCache(newQueryCache())
 	srv.SetParserTokenLimit(MaxQueryTokens)
 	srv.SetErrorPresenter(presentError(opts.Logger))
 	srv.SetRecoverFunc(recoverPanic(opts.Logger))
@@ -60,7 +56,7 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 	} else {
 		srv.Use(introspectionOff{})
 	}
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: newAPQCache()})
 	srv.Use(getMutations{})
 	srv.Use(newMutationAuth(opts.Token))
 	srv.Use(depthLimit{max: MaxQueryDepth})

@@ -47,6 +47,15 @@ const (
 	weightEvidence     = 2
 	weightParticipants = 4
 	weightArticles     = 100
+	// weightHop is one hop of a path search or a neighbourhood: the
+	// database expands every entity of the frontier by its relations, so
+	// the work is hops x expected fan-out, not the few fields returned. At
+	// 1000 a request holds at most six 4-hop path searches (the worst a
+	// probe found cost Neo4j 2.6 s and 800 MB each; twenty of them in one
+	// request exhausted its heap).
+	weightHop = 1000
+	// weightScan is a pass over the whole graph (stats).
+	weightScan = 5000
 )
 
 // complexity weighs list fields by how many items they may return, so
@@ -58,9 +67,9 @@ const (
 // than a complexity error would give.
 func complexity() ComplexityRoot {
 	var c ComplexityRoot
-	page := func(child int, first *int) int { return 1 + mul(argOr(first, DefaultFirst, 0, MaxFirst), child) }
+	page := func(child int, first *int) int { return add(1, mul(argOr(first, DefaultFirst, 0, MaxFirst), child)) }
 	c.Query.Search = func(child int, _ string, _ []graph.Kind, first *int) int {
-		return 1 + mul(argOr(first, DefaultSearchFirst, 1, MaxFirst), child)
+		return add(1, mul(argOr(first, DefaultSearchFirst, 1, MaxFirst), child))
 	}
 	c.Query.Entities = func(child int, _ *EntityWhere, first *int, _ *string) int { return page(child, first) }
 	c.Query.Relations = func(child int, _ *RelationWhere, first *int, _ *string) int { return page(child, first) }
@@ -69,22 +78,24 @@ func complexity() ComplexityRoot {
 	c.Query.Timeline = func(child int, _ string, _, _ *string, first *int, _ *string) int { return page(child, first) }
 	c.Article.Relations = func(child int, first *int, _ *string) int { return page(child, first) }
 	c.Article.Events = func(child int, first *int, _ *string) int { return page(child, first) }
-	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []string, limit *int) int {
-		return 1 + mul(argOr(limit, graph.DefaultNeighborhoodLimit, 1, MaxNeighborhoodLimit), child)
+	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []string, limit *int) int {
+		return add(1, mul(argOr(depth, 1, 1, graph.MaxDepth), weightHop),
+			mul(argOr(limit, graph.DefaultNeighborhoodLimit, 1, MaxNeighborhoodLimit), child))
 	}
 	c.Query.Path = func(child int, _, _ string, maxHops *int, _ []string) int {
-		return 1 + mul(argOr(maxHops, DefaultPathHops, 1, graph.MaxPathHops)+1, child)
+		hops := argOr(maxHops, DefaultPathHops, 1, graph.MaxPathHops)
+		return add(1, mul(hops, weightHop), mul(hops+1, child))
 	}
-	c.Query.Stats = func(child int, _ *int) int { return 1 + child }
-	c.Stats.TopEntities = func(child int) int { return 1 + mul(MaxFirst, child) }
-	c.Stats.PerArticle = func(child int) int { return 1 + mul(weightArticles, child) }
-	c.Entity.Relations = func(child int, _ *graph.Direction, _ []string) int { return 1 + mul(weightRelations, child) }
-	c.Entity.Mentions = func(child int) int { return 1 + mul(weightMentions, child) }
-	c.Article.Entities = func(child int) int { return 1 + mul(weightRelations, child) }
-	c.Relation.Evidence = func(child int) int { return 1 + mul(weightEvidence, child) }
-	c.Event.Evidence = func(child int) int { return 1 + mul(weightEvidence, child) }
-	c.Event.Participants = func(child int) int { return 1 + mul(weightParticipants, child) }
-	c.Event.Relations = func(child int) int { return 1 + mul(weightParticipants, child) }
+	c.Query.Stats = func(child int, _ *int) int { return add(1, weightScan, child) }
+	c.Stats.TopEntities = func(child int) int { return add(1, mul(MaxFirst, child)) }
+	c.Stats.PerArticle = func(child int) int { return add(1, mul(weightArticles, child)) }
+	c.Entity.Relations = func(child int, _ *graph.Direction, _ []string) int { return add(1, mul(weightRelations, child)) }
+	c.Entity.Mentions = func(child int) int { return add(1, mul(weightMentions, child)) }
+	c.Article.Entities = func(child int) int { return add(1, mul(weightRelations, child)) }
+	c.Relation.Evidence = func(child int) int { return add(1, mul(weightEvidence, child)) }
+	c.Event.Evidence = func(child int) int { return add(1, mul(weightEvidence, child)) }
+	c.Event.Participants = func(child int) int { return add(1, mul(weightParticipants, child)) }
+	c.Event.Relations = func(child int) int { return add(1, mul(weightParticipants, child)) }
 	return c
 }
 
@@ -98,6 +109,19 @@ func argOr(n *int, def, lo, hi int) int {
 }
 
 func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }
+
+// add sums non-negative terms, saturating instead of overflowing: gqlgen
+// ignores a negative cost, so a wrapped sum would make a query free.
+func add(terms ...int) int {
+	sum := 0
+	for _, t := range terms {
+		if t > math.MaxInt-sum {
+			return math.MaxInt
+		}
+		sum += t
+	}
+	return sum
+}
 
 // mul multiplies non-negative a and b, saturating instead of overflowing so
 // a crafted query cannot wrap its cost around to a small number.

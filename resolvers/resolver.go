@@ -16,6 +16,7 @@ type Resolver struct {
 	extract ExtractFunc
 	logger  *slog.Logger
 	wait    time.Duration // dataloader batching window
+	ingests keyLock       // per article id, so ingestArticle's created is true once
 }
 
 // ArticleInput is an article sent to ingestArticle.

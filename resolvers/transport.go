@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -28,6 +30,8 @@ import (
 //     (FORBIDDEN), a mutation sent with GET 405 with Allow: POST;
 //   - a request whose time runs out before it executes answers 503
 //     (TIMEOUT); one that runs out during execution gets TIMEOUT errors;
+//   - an expensive operation (see gate.go) that finds no free slot within
+//     two seconds answers 429 (SERVER_BUSY) with Retry-After;
 //   - a POST body that is not application/json answers 415; malformed JSON,
 //     parameters of the wrong type or no query at all 400.
 
@@ -41,7 +45,9 @@ const (
 // change anything.
 const codeMethodNotAllowed = "METHOD_NOT_ALLOWED"
 
-type postTransport struct{}
+// postTransport and getTransport run operations through gate, which
+// queues expensive ones.
+type postTransport struct{ gate *gate }
 
 var _ graphql.Transport = postTransport{}
 
@@ -49,7 +55,7 @@ func (postTransport) Supports(r *http.Request) bool {
 	return r.Method == http.MethodPost && r.Header.Get("Upgrade") == ""
 }
 
-func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	start := graphql.Now()
 	media := responseMedia(r)
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != mediaJSON {
@@ -61,6 +67,10 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		writeError(w, media, http.StatusBadRequest, "could not read the request body")
 		return
 	}
+	if off := invalidText(body); off >= 0 {
+		writeError(w, media, http.StatusBadRequest, fmt.Sprintf("the request body is not valid UTF-8 (first bad byte at offset %d): send text as UTF-8", off))
+		return
+	}
 	var params graphql.RawParams
 	if err := decodeParams(body, &params); err != nil {
 		writeError(w, media, http.StatusBadRequest, "the request body is not a GraphQL request: "+err.Error())
@@ -68,10 +78,10 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	}
 	params.Headers = r.Header
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
-	execute(w, r.Context(), exec, &params, media)
+	execute(w, r.Context(), exec, &params, media, t.gate)
 }
 
-type getTransport struct{}
+type getTransport struct{ gate *gate }
 
 var _ graphql.Transport = getTransport{}
 
@@ -79,13 +89,19 @@ func (getTransport) Supports(r *http.Request) bool {
 	return r.Method == http.MethodGet && r.Header.Get("Upgrade") == ""
 }
 
-func (getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+func (t getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	start := graphql.Now()
 	media := responseMedia(r)
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
 		writeError(w, media, http.StatusBadRequest, "the query string is malformed: "+err.Error())
 		return
+	}
+	for _, name := range []string{"query", "operationName", "variables", "extensions"} {
+		if off := invalidText([]byte(q.Get(name))); off >= 0 {
+			writeError(w, media, http.StatusBadRequest, fmt.Sprintf("the %s parameter is not valid UTF-8 (first bad byte at offset %d): send text as UTF-8", name, off))
+			return
+		}
 	}
 	params := graphql.RawParams{Query: q.Get("query"), OperationName: q.Get("operationName"), Headers: r.Header}
 	for name, dst := range map[string]*map[string]any{"variables": &params.Variables, "extensions": &params.Extensions} {
@@ -97,7 +113,7 @@ func (getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Grap
 		}
 	}
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
-	execute(w, context.WithValue(r.Context(), viaGETKey{}, true), exec, &params, media)
+	execute(w, context.WithValue(r.Context(), viaGETKey{}, true), exec, &params, media, t.gate)
 }
 
 type viaGETKey struct{}
@@ -121,7 +137,7 @@ func (getMutations) MutateOperationContext(ctx context.Context, op *graphql.Oper
 
 // execute runs one operation, answering a request error with the status its
 // code calls for and no data entry.
-func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecutor, params *graphql.RawParams, media string) {
+func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecutor, params *graphql.RawParams, media string, g *gate) {
 	if params.Query == "" && params.Extensions["persistedQuery"] == nil {
 		writeError(w, media, http.StatusBadRequest, `the request has no query: send {"query": "{ ... }"}, or a persisted query's hash in extensions`)
 		return
@@ -146,6 +162,14 @@ func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecu
 		writeJSON(w, media, status, requestError{Errors: resp.Errors, Extensions: resp.Extensions})
 		return
 	}
+	release, ok := g.admit(ctx, rc)
+	if !ok {
+		w.Header().Set("Retry-After", "1")
+		writeJSON(w, media, http.StatusTooManyRequests, requestError{Errors: gqlerror.List{refuse(CodeBusy,
+			"the server is busy with other expensive operations (path, neighborhood, stats, ingestArticle); retry in a second")}})
+		return
+	}
+	defer release()
 	responses, ctx := exec.DispatchOperation(ctx, rc)
 	resp := responses(ctx)
 	if resp == nil {
@@ -254,4 +278,75 @@ func writeJSON(w http.ResponseWriter, media string, status int, v any) {
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
+}
+
+// invalidText returns the offset of the first byte of b that is not UTF-8
+// text, counting a JSON escape of a lone surrogate (\ud800) as not text,
+// or -1 when all is text. encoding/json would turn both into U+FFFD, and an
+// article ingested through the API would then differ, silently, from the
+// same file loaded from disk, which the loader refuses.
+func invalidText(b []byte) int {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c == '\\' && i+1 < len(b) {
+				if b[i+1] == 'u' {
+					if n, ok := surrogateEscape(b[i:]); !ok {
+						return i
+					} else if n > 0 {
+						i += n
+						continue
+					}
+				}
+				i += 2 // an escaped backslash does not start an escape
+				continue
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// surrogateEscape reads a \uXXXX escape at the start of b. For a high
+// surrogate followed by a low one it returns the pair's length; for any
+// other surrogate, ok is false; for a non-surrogate escape, n is 0.
+func surrogateEscape(b []byte) (n int, ok bool) {
+	u, valid := hex4(b[2:])
+	if !valid || u < 0xD800 || u > 0xDFFF {
+		return 0, true
+	}
+	if u >= 0xDC00 || len(b) < 12 || b[6] != '\\' || b[7] != 'u' {
+		return 0, false
+	}
+	if low, valid := hex4(b[8:]); !valid || low < 0xDC00 || low > 0xDFFF {
+		return 0, false
+	}
+	return 12, true
+}
+
+// hex4 parses four hex digits at the start of b.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }
