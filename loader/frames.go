@@ -146,10 +146,24 @@ func (d *doc) findFrames(si, lo, hi int) {
 				f.conf -= 0.2
 			}
 		}
+		if f.rel == "VISITED" && armedOnly(f.sources) {
+			// Troops or police arriving somewhere are deployed there.
+			f.rel, f.placeRel, f.mode = "DEPLOYED_TO", "DEPLOYED_TO", ""
+		}
 		if f.merged == nil && !f.hypo && !d.pointless(f) {
 			d.frames = append(d.frames, f)
 		}
 	}
+}
+
+// armedOnly reports whether every actor is a military or a police force.
+func armedOnly(es []*docEntity) bool {
+	for _, e := range es {
+		if e.kind != graph.Military && !strings.HasSuffix(e.id, "-police") && e.id != "group:police" {
+			return false
+		}
+	}
+	return len(es) > 0
 }
 
 // clausePlaces returns the places introduced by "in", "at" or "near" in

@@ -529,8 +529,16 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		return &mention{first: i, last: last, ent: d.ministry(c, portfolios[d.toks[j+2].lower]), kind: mBody}
 	case t.is("air") && j+1 < hi && d.toks[j+1].is("force", "forces", "defence", "defense", "defences", "defenses"):
 		return &mention{first: i, last: j + 1, ent: d.military(c, ""), kind: mBody} // "Ukraine's air force"
+	case t.is("police"):
+		last := j
+		if j+1 < hi && d.toks[j+1].is("officers", "forces", "force", "service") {
+			last++ // "Kenyan police officers"
+		} else if j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1]) {
+			return nil // "a Turkish police station"
+		}
+		return &mention{first: i, last: last, ent: d.police(c), kind: mBody}
 	case t.in(militaryNouns):
-		if t.is("military", "army", "navy") && j+1 < hi && d.isNounModifiee(j+1) {
+		if t.is("military", "army", "navy") && j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1]) {
 			return nil // "Russian military position": an adjective
 		}
 		last := j
@@ -625,6 +633,20 @@ func (d *doc) government(c *gazetteer.Country) *docEntity {
 	e := d.ents.get("gov:"+c.Code, demonym(c)+" government", graph.GovernmentBody)
 	e.country = c.Code
 	return e
+}
+
+// police returns the country's police: "Turkish police", "Kenyan police
+// officers".
+func (d *doc) police(c *gazetteer.Country) *docEntity {
+	e := d.ents.get("gov:"+c.Code+"-police", demonym(c)+" police", graph.GovernmentBody)
+	e.country = c.Code
+	return e
+}
+
+// pastTense reports a lower-case word in "-ed" that follows a body noun as
+// its verb, not as the noun it modifies: "the Israeli military posted".
+func pastTense(t *token) bool {
+	return t.kind == tWord && !t.cap && len(t.lower) > 4 && strings.HasSuffix(t.lower, "ed")
 }
 
 func (d *doc) ministry(c *gazetteer.Country, portfolio string) *docEntity {

@@ -524,6 +524,7 @@ var countryExtras = map[string]countryExtra{
 	"UZ": {demonyms: []string{"Uzbek"}},
 	"LA": {demonyms: []string{"Lao"}},
 	"PH": {demonyms: []string{"Philippine"}}, // the adjective: "Philippine officials"
+	"EC": {demonyms: []string{"Ecuadorian"}}, // the common spelling beside "Ecuadorean"
 	"CZ": {aliases: []string{"Czech Republic"}},
 	"MK": {aliases: []string{"Macedonia"}},
 	"CV": {aliases: []string{"Cape Verde"}},
