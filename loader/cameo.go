@@ -319,17 +319,24 @@ func (d *doc) eventNounWithin(k, hi, n int) bool {
 	return false
 }
 
-// killedActor reports whether the verb at i kills a named actor: the object
-// after it, past a determiner or a possessive kinship ("his father"), is a
-// person or a group, not a number of people.
+// killedActor reports whether the verb at i kills a named actor: the
+// object after it, past determiners, kinship and titles ("his father", "the
+// leader of the Hezbollah movement, Hassan Nasrallah"), is a person or a
+// group, not a number of people.
 func (d *doc) killedActor(i, hi int) bool {
-	k := i + 1
-	for k < hi && (d.toks[k].in(determiners) || d.toks[k].is("his", "her", "their", "its", "father", "mother", "son", "brother", "leader", "chief", "commander")) {
-		k++
+	for k := i + 1; k < hi && k <= i+10; k++ {
+		t := &d.toks[k]
+		if mi := d.mAt[k]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.ent != nil && (m.ent.kind == graph.Person || m.ent.kind == graph.Group || m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody) {
+				return true
+			}
+			k = m.last
+			continue
+		}
+		if t.kind == tNum || t.isVerbForm() || t.is(";", "and", "in", "at", "on", "during", "after") {
+			return false
+		}
 	}
-	if k >= hi || d.mAt[k] < 0 {
-		return false
-	}
-	m := d.mentions[d.mAt[k]]
-	return m.ent != nil && (m.ent.kind == graph.Person || m.ent.kind == graph.Group || m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody)
+	return false
 }

@@ -327,6 +327,9 @@ func (d *doc) gazMention(i, hi int) *mention {
 		if pl.Kind == gazetteer.KindCity && pl.Population < smallTown && d.nameRun(last+1, hi) > last && !d.toks[last+1].in(regionWords) {
 			return nil // "Abu Mohammed": a name that starts like a village
 		}
+		if pl.Kind == gazetteer.KindCity && h.first == h.last && !d.isLocative(i) && d.personAfterCity(last+1, hi) {
+			return nil // "Hassan Nasrallah", "Salem Ahmed": a given name that is also a town's
+		}
 	}
 	e := d.ents.fromRef(ref)
 	if e.kind == graph.Region || e.kind == graph.City {
@@ -633,6 +636,20 @@ func (d *doc) government(c *gazetteer.Country) *docEntity {
 	e := d.ents.get("gov:"+c.Code, demonym(c)+" government", graph.GovernmentBody)
 	e.country = c.Code
 	return e
+}
+
+// personAfterCity reports whether the word at k continues a person's name
+// begun by a one-word city name: a capitalised word the gazetteer does not
+// know that is no title, place word or organisation head.
+func (d *doc) personAfterCity(k, hi int) bool {
+	if k >= hi || d.nameRun(k, hi) < k {
+		return false
+	}
+	t := &d.toks[k]
+	if _, ok := d.hitAt(k); ok || t.in(regionWords) || t.in(geoFeatures) || orgHeads[t.lower] != "" || commonWord(t) {
+		return false
+	}
+	return true
 }
 
 // police returns the country's police: "Turkish police", "Kenyan police

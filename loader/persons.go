@@ -84,6 +84,9 @@ func (d *doc) titledPerson(i, hi int) *mention {
 	if p == nil {
 		return nil
 	}
+	if of == nil {
+		of = d.bodyBefore(i) // "CHP leader Özgür Özel", "Tehreek-e-Insaf (PTI) Chairman Imran Khan"
+	}
 	if of == nil && i >= 3 && d.toks[i-1].is("whose") && d.toks[i-2].is(",") && d.mAt[i-3] >= 0 {
 		// "the African Union, whose chairman Mahmoud Ali Youssouf"
 		if e := d.mentions[d.mAt[i-3]].ent; e != nil && e.isActor() && e.kind != graph.Person {
@@ -106,6 +109,23 @@ func (d *doc) titledPerson(i, hi int) *mention {
 		m.role = &role{rel: rel, title: title, of: of, sent: d.toks[i].sent}
 	}
 	return m
+}
+
+// bodyBefore returns the non-state body named just before a title, past an
+// acronym in brackets: the party, group or agency the title belongs to.
+func (d *doc) bodyBefore(i int) *docEntity {
+	j := i - 1
+	if j >= 2 && d.toks[j].text == ")" && d.toks[j-2].text == "(" {
+		j-- // the acronym names the body: "Tehreek-e-Insaf (PTI) Chairman"
+	}
+	if j < 0 || d.mAt[j] < 0 || d.toks[j].sent != d.toks[i].sent {
+		return nil
+	}
+	m := d.mentions[d.mAt[j]]
+	if m.poss || m.ent == nil || !m.ent.isActor() || m.ent.kind == graph.Person || m.ent.kind == graph.Country {
+		return nil
+	}
+	return m.ent
 }
 
 // orgLeaderTitles head a party, group or body though they lead no state:

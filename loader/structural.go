@@ -34,6 +34,9 @@ func (d *doc) structural(si, lo, hi int) {
 		if m.role != nil && m.ent != nil {
 			d.addRole(m.ent, m.role, si)
 		}
+		if m.ent != nil && m.ent.kind == graph.Person && m.role == nil {
+			d.titleOfBefore(m.ent, m.first, si, lo)
+		}
 		next := m.last + 1
 		if m.poss {
 			next++
@@ -222,6 +225,42 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 		if m.ent.kind == graph.Person {
 			d.appositiveRole(m.ent, k, si, hi)
 		}
+	}
+}
+
+// titleOfBefore reads a title naming its body before the person it
+// describes: "the leader of the Hezbollah movement, Hassan Nasrallah",
+// "the head of the Public Ministry, Consuelo Porras".
+func (d *doc) titleOfBefore(p *docEntity, first, si, lo int) {
+	if first-3 < lo || !d.toks[first-1].is(",") {
+		return
+	}
+	// Find "of" within a short noun phrase before the comma.
+	for k := first - 2; k > lo && k >= first-8; k-- {
+		if !d.toks[k].is("of") {
+			if d.toks[k].is(",", ";", "and") || d.toks[k].isVerbForm() {
+				return
+			}
+			continue
+		}
+		te := k - 1
+		ts := te
+		for ts > lo && isTitleWord(&d.toks[ts-1]) {
+			ts--
+		}
+		if !d.toks[te].in(headTitles) {
+			return
+		}
+		m := d.npMention(k+1, first-1)
+		if m == nil || m.ent == nil || !m.ent.isActor() || m.ent.kind == graph.Person || m.ent == p {
+			return
+		}
+		rel, title, former := d.titleRole(ts, te)
+		if former {
+			return
+		}
+		d.structs = append(d.structs, structRel{src: p, dst: m.ent, rel: bodyLeader(rel, title, m.ent), title: title, sent: si, conf: 0.8})
+		return
 	}
 }
 

@@ -192,7 +192,7 @@ var (
 		"envoy", "ambassador", "commander", "chief", "head", "mayor", "governor", "senator", "chairman",
 		"chairwoman", "chair", "director", "negotiator", "prince", "monarch", "representative", "diplomat",
 		"official", "general", "admiral", "marshal", "speaker", "ayatollah")
-	titleModifiers = set("prime", "vice", "deputy", "foreign", "external", "defence", "defense", "interior", "finance",
+	titleModifiers = set("new", "incoming", "longtime", "long-serving", "veteran", "embattled", "prime", "vice", "deputy", "foreign", "external", "defence", "defense", "interior", "finance",
 		"home", "state", "presidential", "national", "security", "special", "supreme", "acting", "interim",
 		"former", "military", "press", "top", "senior", "chief", "first", "crown", "army", "navy", "armed",
 		"forces", "general", "attorney", "intelligence", "economy", "trade", "justice", "health", "energy",
