@@ -49,6 +49,37 @@ func TestDictionaryVerbs(t *testing.T) {
 	}
 }
 
+// TestThreatIdioms: a speaker telling what will befall a target threatens
+// it, without a threatening verb.
+func TestThreatIdioms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"pay a price", `Iran said that the United States and Israel will pay a "heavy price" for the strikes.`,
+			[]string{"Iran THREATENED United States occurred -", "Iran THREATENED Israel occurred -"}, nil},
+		{"trailing speaker", `"Chile will regret this," Peru said.`,
+			[]string{"Peru THREATENED Chile occurred -"}, nil},
+		{"without a speaker there is no threat", "Israel will pay a heavy price.", nil, []string{"* THREATENED Israel *"}},
+		{"going unanswered needs the negation", "Iran said Israel would go unanswered.", nil, []string{"Iran THREATENED *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := facts(t, "2025-03-19", tc.text)
+			for _, w := range tc.want {
+				if !has(got, w) {
+					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+				}
+			}
+			for _, n := range tc.not {
+				if has(got, n) {
+					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}
+
 // TestGroupActors: role nouns without a proper name are actors, and a
 // title of a non-state body makes its holder the body's leader.
 func TestGroupActors(t *testing.T) {

@@ -100,6 +100,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 			d.sentFrames = append(d.sentFrames, f)
 		}
 	}
+	d.sentFrames = append(d.sentFrames, d.threatIdiomFrames(lo, hi)...)
 	fs := d.sentFrames
 	if len(fs) == 0 {
 		d.casualties(nil, lo, hi)
@@ -113,6 +114,10 @@ func (d *doc) findFrames(si, lo, hi int) {
 		}
 	}
 	fs = d.attribute(fs, lo, hi)
+	fs = slices.DeleteFunc(fs, func(f *frame) bool {
+		speakerIsSource(f)
+		return f.sense == senseThreatIdiom && len(f.sources) == 0 // no speaker, no threat
+	})
 	fs = d.reportedAccusations(fs)
 	fs = d.hopeHolders(fs, lo, hi)
 	fs = d.abilityThreats(fs, lo, hi)
