@@ -214,6 +214,11 @@ func loadCameo() {
 			}
 		}
 	}
+	// Election verbs are triggers; electionVerb decides what they mean.
+	for _, v := range []string{"confirm", "swear|swore|sworn", "inaugurate", "install", "appoint", "re-elect", "reelect", "name", "win|won|won"} {
+		parts := strings.Split(v, "|")
+		addVerb(parts[0], strings.Join(parts[1:], ","), senseNone)
+	}
 	for _, v := range []string{"kill", "murder", "assassinate", "slay|slew|slain"} {
 		parts := strings.Split(v, "|")
 		addVerb(parts[0], strings.Join(parts[1:], ","), senseKill)

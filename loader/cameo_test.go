@@ -34,17 +34,7 @@ func TestDictionaryVerbs(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := facts(t, tc.published, tc.text)
-			for _, w := range tc.want {
-				if !has(got, w) {
-					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
-				}
-			}
-			for _, n := range tc.not {
-				if has(got, n) {
-					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
-				}
-			}
+			checkFacts(t, tc.published, tc.text, tc.want, tc.not)
 		})
 	}
 }
@@ -65,17 +55,7 @@ func TestThreatIdioms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := facts(t, "2025-03-19", tc.text)
-			for _, w := range tc.want {
-				if !has(got, w) {
-					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
-				}
-			}
-			for _, n := range tc.not {
-				if has(got, n) {
-					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
-				}
-			}
+			checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not)
 		})
 	}
 }
@@ -113,17 +93,7 @@ func TestGroupActors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := facts(t, "2025-03-19", tc.text)
-			for _, w := range tc.want {
-				if !has(got, w) {
-					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
-				}
-			}
-			for _, n := range tc.not {
-				if has(got, n) {
-					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
-				}
-			}
+			checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not)
 		})
 	}
 }
@@ -142,5 +112,44 @@ func TestGeneratedLexiconFresh(t *testing.T) {
 	}
 	if string(got) != cameoVerbs {
 		t.Fatal("cameo_verbs.tsv is stale: run go generate ./loader and commit")
+	}
+}
+
+// TestElections: the verbs of elections beyond "elected".
+func TestElections(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"confirmed as a state's leader", "Sitiveni Rabuka was on Saturday confirmed as Fiji's prime minister.",
+			[]string{"Sitiveni Rabuka ELECTED_LEADER_OF Fiji occurred 2025-03-15"}, nil},
+		{"appointed to a post that leads no state", "Ana Petrova was appointed as Bulgaria's foreign minister.",
+			nil, []string{"* ELECTED_LEADER_OF *"}},
+		{"winning re-election", "Bangladesh Prime Minister Sheikh Hasina won re-election in January.",
+			[]string{"Sheikh Hasina ELECTED_LEADER_OF Bangladesh occurred *"}, nil},
+		{"winning something else", "Sheikh Hasina won praise from India.", nil, []string{"* ELECTED_LEADER_OF *"}},
+		{"triumphing over a rival", "Sitiveni Rabuka narrowly triumphed over Frank Bainimarama.",
+			[]string{"Sitiveni Rabuka DEFEATED Frank Bainimarama occurred -"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not)
+		})
+	}
+}
+
+// checkFacts extracts text and checks the facts it must and must not give.
+func checkFacts(t *testing.T, published, text string, want, not []string) {
+	t.Helper()
+	got := facts(t, published, text)
+	for _, w := range want {
+		if !has(got, w) {
+			t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+		}
+	}
+	for _, n := range not {
+		if has(got, n) {
+			t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+		}
 	}
 }

@@ -411,6 +411,9 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 	}
 	switch {
 	case isV:
+		if f, ok := d.electionVerb(i, v.lemma, lo, hi); ok {
+			return f
+		}
 		if !handVerb[v.lemma] {
 			if v.form == formIng && !(i > lo && d.toks[i-1].is("is", "are", "was", "were", "been", "be")) {
 				return nil // "Fighting between X and Y", "a growing crisis": the dictionary codes verbs, not gerunds

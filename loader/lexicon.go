@@ -169,6 +169,7 @@ var verbDefs = []struct {
 	{"term", senseLabel},
 	{"attend", senseAttend}, {"boycott", senseAttend}, {"skip|skipped|skipped", senseAttend},
 	{"defeat", senseDefeat}, {"beat|beat|beaten", senseDefeat}, {"elect", senseElect},
+	{"triumph", senseDefeatOver}, {"prevail", senseDefeatOver},
 }
 
 // nounDefs lists trigger nouns (singular|plural) with their sense.
