@@ -44,6 +44,8 @@ Environment:
   GEOKG_INTROSPECTION     false turns GraphQL introspection off (default true)
   GEOKG_API_TOKEN         secret that GraphQL mutations (ingestArticle, deleteArticle)
                           need as "Authorization: Bearer <token>"; unset, they are off
+  GEOKG_ADMIN_ADDR        serve /debug/pprof and /metrics on this address (a bare
+                          port binds 127.0.0.1); unset, off
   GEOKG_LOG_LEVEL         debug, info, warn or error (default info)
   GEOKG_LOG_FORMAT        text or json (default text)
 

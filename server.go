@@ -39,7 +39,8 @@ type serveConfig struct {
 	token         string  // bearer token for mutations; "" turns them off
 	rate          float64 // requests per second per client; 0 turns limiting off
 	burst         int
-	maxExpensive  int // expensive GraphQL operations at once; 0: one per CPU
+	maxExpensive  int    // expensive GraphQL operations at once; 0: one per CPU
+	adminAddr     string // pprof and metrics listener; "" turns it off
 }
 
 // stringList is a repeatable string flag.
@@ -54,6 +55,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if a := getenv("GEOKG_ADDR"); a != "" {
 		cfg.addr = a
 	}
+	cfg.adminAddr = getenv("GEOKG_ADMIN_ADDR")
 	if s := getenv("GEOKG_INTROSPECTION"); s != "" {
 		on, err := strconv.ParseBool(s)
 		if err != nil {
@@ -68,6 +70,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	fs.DurationVar(&cfg.timeout, "timeout", cfg.timeout, "per-request time limit")
 	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "requests per second one client (IP) may send to /graphql and /export; 0 turns the limit off")
 	fs.IntVar(&cfg.burst, "burst", cfg.burst, "requests one client may send at once above -rate")
+	fs.StringVar(&cfg.adminAddr, "admin-addr", cfg.adminAddr, "serve /debug/pprof and Prometheus /metrics on this `address` (a port alone means 127.0.0.1; env GEOKG_ADMIN_ADDR); off when empty")
 	fs.IntVar(&cfg.maxExpensive, "max-expensive", 0, "expensive GraphQL operations (path, neighborhood, stats, ingestArticle) run at once; 0: one per CPU")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -91,6 +94,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return err
 	}
 	defer closeStore(store, logger)
+	var m *metrics
+	if cfg.adminAddr != "" {
+		m = newMetrics()
+		stop, err := serveAdmin(ctx, cfg.adminAddr, m, logger)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	if !cfg.noSeed {
 		if err := loadSeed(ctx, ld, store, logger); err != nil {
 			return err
@@ -98,6 +110,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	if len(cfg.articles) > 0 {
 		sum := loadPaths(ctx, ld, store, cfg.articles, func(p progress) {
+			m.loaded(p.err)
 			if p.err != nil {
 				logger.Error("article not loaded", "file", p.path, "n", p.n, "total", p.total, "err", p.err)
 				return
@@ -116,7 +129,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{
-		Handler:           newMux(store, ld, cfg, logger),
+		Handler:           newMux(store, ld, cfg, m, logger),
 		ReadHeaderTimeout: readHeaderTimeout,
 		// limitBody reads the body before the request timeout starts, so a
 		// client trickling one would otherwise hold a goroutine forever.
@@ -186,17 +199,22 @@ func loadSeed(ctx context.Context, ld *loader.Loader, store graph.Store, logger 
 	return nil
 }
 
-func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, logger *slog.Logger) *http.ServeMux {
-	gql := resolvers.NewHandler(resolvers.Options{
+// newMux wires the public handlers; m may be nil (no admin listener).
+func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, m *metrics, logger *slog.Logger) *http.ServeMux {
+	opts := resolvers.Options{
 		Store: store, Logger: logger, Extract: extractInput(ld),
 		Token: cfg.token, Introspection: cfg.introspection, MaxExpensive: cfg.maxExpensive,
-	})
+	}
+	if m != nil {
+		opts.Observer = m
+	}
+	gql := resolvers.NewHandler(opts)
 	limit := newClientLimiter(cfg.rate, cfg.burst)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limit.wrap(limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql))))
+	mux.Handle("/graphql", m.instrument("graphql", limit.wrap(limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql)))))
 	mux.Handle("GET /{$}", playgroundHandler("/graphql"))
 	mux.Handle("GET "+graphiqlPrefix, graphiqlFiles())
-	mux.Handle("/export", limit.wrap(oneAtATime(wholeExport, withTimeout(cfg.timeout, export.Handler(store, logger)))))
+	mux.Handle("/export", m.instrument("export", limit.wrap(oneAtATime(wholeExport, withTimeout(cfg.timeout, export.Handler(store, logger))))))
 	explorer := web.Handler()
 	mux.Handle(web.Prefix, explorer)
 	mux.Handle(web.Prefix+"/", explorer)

@@ -248,7 +248,7 @@ func TestReadyz(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			mux := newMux(tc.store, nil, serveConfig{timeout: defaultTimeout, introspection: true}, slog.New(slog.DiscardHandler))
+			mux := newMux(tc.store, nil, serveConfig{timeout: defaultTimeout, introspection: true}, nil, slog.New(slog.DiscardHandler))
 			rec := httptest.NewRecorder()
 			mux.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
 			if rec.Code != tc.want {
@@ -283,7 +283,7 @@ func (slowStore) FindEntity(ctx context.Context, _ string) (graph.Entity, error)
 }
 
 func TestRequestTimeout(t *testing.T) {
-	mux := newMux(slowStore{memory.New()}, nil, serveConfig{timeout: time.Millisecond, introspection: true}, slog.New(slog.DiscardHandler))
+	mux := newMux(slowStore{memory.New()}, nil, serveConfig{timeout: time.Millisecond, introspection: true}, nil, slog.New(slog.DiscardHandler))
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest("POST", "/graphql", gqlBody(`{ entity(name: "Trump") { id } }`))
 	req.Header.Set("Content-Type", "application/json")

@@ -44,36 +44,46 @@ func notFound(format string, args ...any) error {
 // builds itself (parse, validation, limits) and badInput pass through; store
 // errors are classified by sentinel; anything else is logged and hidden,
 // since it may carry driver or Cypher text.
-func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
+func presentError(logger *slog.Logger, o Observer) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
-		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
-		if gqlErr.Err == nil {
-			return gqlErr
+		out := presentErrorCode(ctx, logger, err)
+		if o != nil {
+			code, _ := out.Extensions["code"].(string)
+			o.Error(code)
 		}
-		cause := gqlErr.Err
-		var code, msg string
-		switch {
-		case errors.Is(cause, graph.ErrNotFound):
-			code, msg = CodeNotFound, cause.Error()
-		case errors.Is(cause, graph.ErrInvalid):
-			code, msg = CodeBadUserInput, cause.Error()
-		case errors.Is(cause, graph.ErrUnavailable):
-			logger.WarnContext(ctx, "graphql resolver: store unavailable", "path", gqlErr.Path.String(), "err", cause)
-			code, msg = CodeUnavailable, "the graph store is unavailable; try again later"
-		case errors.Is(cause, context.DeadlineExceeded):
-			code, msg = CodeTimeout, "request timed out"
-		case errors.Is(cause, context.Canceled):
-			code, msg = CodeTimeout, "request canceled"
-		default:
-			logger.ErrorContext(ctx, "graphql resolver failed", "path", gqlErr.Path.String(), "err", cause)
-			code, msg = CodeInternal, "internal error"
-		}
-		out := *gqlErr
-		out.Message = msg
-		out.Err = nil
-		out.Extensions = map[string]any{"code": code}
-		return &out
+		return out
 	}
+}
+
+// presentErrorCode maps one error; see presentError.
+func presentErrorCode(ctx context.Context, logger *slog.Logger, err error) *gqlerror.Error {
+	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+	if gqlErr.Err == nil {
+		return gqlErr
+	}
+	cause := gqlErr.Err
+	var code, msg string
+	switch {
+	case errors.Is(cause, graph.ErrNotFound):
+		code, msg = CodeNotFound, cause.Error()
+	case errors.Is(cause, graph.ErrInvalid):
+		code, msg = CodeBadUserInput, cause.Error()
+	case errors.Is(cause, graph.ErrUnavailable):
+		logger.WarnContext(ctx, "graphql resolver: store unavailable", "path", gqlErr.Path.String(), "err", cause)
+		code, msg = CodeUnavailable, "the graph store is unavailable; try again later"
+	case errors.Is(cause, context.DeadlineExceeded):
+		code, msg = CodeTimeout, "request timed out"
+	case errors.Is(cause, context.Canceled):
+		code, msg = CodeTimeout, "request canceled"
+	default:
+		logger.ErrorContext(ctx, "graphql resolver failed", "path", gqlErr.Path.String(), "err", cause)
+		code, msg = CodeInternal, "internal error"
+	}
+	out := *gqlErr
+	out.Message = msg
+	out.Err = nil
+	out.Extensions = map[string]any{"code": code}
+	return &out
 }
 
 // recoverPanic logs a resolver panic and answers with a generic error.

@@ -26,6 +26,9 @@ type Options struct {
 	// MaxExpensive caps the expensive operations (path, neighborhood,
 	// stats, ingestArticle) running at once; 0 means one per CPU.
 	MaxExpensive int
+	// Observer, when set, receives operation times, error codes and cache
+	// sizes.
+	Observer Observer
 }
 
 // NewHandler returns the GraphQL endpoint (POST, GET and OPTIONS, as the
@@ -47,20 +50,25 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 	g := newGate(opts.MaxExpensive)
 	srv.AddTransport(getTransport{gate: g})
 	srv.AddTransport(postTransport{gate: g})
-	srv.SetQueryCache(newQueryCache())
+	queries, apq := newQueryCache(), newAPQCache()
+	srv.SetQueryCache(queries)
 	srv.SetParserTokenLimit(MaxQueryTokens)
-	srv.SetErrorPresenter(presentError(opts.Logger))
+	srv.SetErrorPresenter(presentError(opts.Logger, opts.Observer))
 	srv.SetRecoverFunc(recoverPanic(opts.Logger))
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})
 	} else {
 		srv.Use(introspectionOff{})
 	}
-	srv.Use(extension.AutomaticPersistedQuery{Cache: newAPQCache()})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	srv.Use(getMutations{})
 	srv.Use(newMutationAuth(opts.Token))
 	srv.Use(depthLimit{max: MaxQueryDepth})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	if opts.Observer != nil {
+		opts.Observer.Watch(Stats{QueryCache: queries.Stats, APQCache: apq.Stats, ExpensiveInUse: g.InUse})
+		srv.AroundResponses(observe(opts.Observer))
+	}
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(withDataloaders(ctx, opts.Store, wait))
 	})

@@ -60,6 +60,14 @@ if [ "$go_rc" != 0 ] || [ "$sum_rc" != 0 ]; then
 fi
 read -r go_pass go_fail go_skip < <(tail -n 1 "$artifacts/go-test-summary.txt" | awk '{print $1, $3, $5}')
 
+# The seeds of every fuzz target ran above; here each target also explores
+# for a few seconds (FUZZTIME; 10m each by hand before a release).
+step "fuzz (${FUZZTIME:-10s} per target)"
+for target in loader:FuzzReadArticle loader:FuzzFrontMatter loader:FuzzExtract resolvers:FuzzRequest; do
+  pkg=${target%%:*} fn=${target#*:}
+  go test "./$pkg" -run '^$' -fuzz "^$fn\$" -fuzztime "${FUZZTIME:-10s}" -parallel 2 2>&1 | tail -n 20
+done
+
 # The browser tests use the embedded store so they never race the Go tests
 # for the shared Neo4j database; the notebook runs against Neo4j so its
 # direct-Cypher cell really executes.

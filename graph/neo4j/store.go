@@ -45,7 +45,21 @@ var ErrUnavailable = graph.ErrUnavailable
 const (
 	connectTimeout = 5 * time.Second  // one TCP connect
 	acquireTimeout = 10 * time.Second // waiting for a pooled connection
-	retryTime      = 10 * time.Second // retrying a transaction on transient errors
+	retryTime      = 10 * time.Second // retrying a transaction on transient errors (deadlocks included)
+	// poolSize bounds the connections to the server. The GraphQL server
+	// queues expensive operations before they get here, and each request
+	// holds one connection at a time, so 100 serves 50 busy clients with
+	// room for a load; more only moves the queue into Neo4j.
+	poolSize = 100
+)
+
+// Server-side transaction timeouts. The server stops a transaction that
+// runs longer and frees its memory; a client giving up (a cancelled
+// context) only abandons it. Reads answer GraphQL requests, which time out
+// at 30 s by default; a write is one article of at most 1 MiB.
+const (
+	readTxTimeout  = 15 * time.Second
+	writeTxTimeout = 30 * time.Second
 )
 
 // Config says where the database is.
@@ -93,6 +107,7 @@ func New(ctx context.Context, cfg Config, logger *slog.Logger) (*Store, error) {
 		c.SocketConnectTimeout = connectTimeout
 		c.ConnectionAcquisitionTimeout = acquireTimeout
 		c.MaxTransactionRetryTime = retryTime
+		c.MaxConnectionPoolSize = poolSize
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: bad URI %q: %w", cfg.URI, err)
@@ -177,7 +192,25 @@ func (s *Store) write(ctx context.Context, work func(tx driver.ManagedTransactio
 }
 
 func (s *Store) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
-	return s.db.NewSession(ctx, driver.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
+	return timedSession{s.db.NewSession(ctx, driver.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})}
+}
+
+// timedSession gives every managed transaction of a session the server-side
+// timeout of its kind; a caller's own WithTxTimeout comes later and wins.
+type timedSession struct {
+	driver.SessionWithContext
+}
+
+func (t timedSession) ExecuteRead(ctx context.Context, work driver.ManagedTransactionWork, configurers ...func(*driver.TransactionConfig)) (any, error) {
+	return t.SessionWithContext.ExecuteRead(ctx, work, withTimeout(readTxTimeout, configurers)...)
+}
+
+func (t timedSession) ExecuteWrite(ctx context.Context, work driver.ManagedTransactionWork, configurers ...func(*driver.TransactionConfig)) (any, error) {
+	return t.SessionWithContext.ExecuteWrite(ctx, work, withTimeout(writeTxTimeout, configurers)...)
+}
+
+func withTimeout(d time.Duration, configurers []func(*driver.TransactionConfig)) []func(*driver.TransactionConfig) {
+	return append([]func(*driver.TransactionConfig){driver.WithTxTimeout(d)}, configurers...)
 }
 
 // run executes one query inside a managed transaction and reads all records.
