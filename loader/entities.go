@@ -23,6 +23,15 @@ type docEntity struct {
 	used     bool     // a relation or event points at it
 	mentions []graph.Mention
 	order    int // first-seen order, for stable tie-breaks
+	// seen holds the mention spans and alias texts already noted, so noting
+	// a name the hundredth time costs what noting it the first time did.
+	seen map[noteKey]bool
+}
+
+// noteKey is a mention span (text "") or an alias (start and end -1).
+type noteKey struct {
+	start, end int
+	text       string
 }
 
 func (e *docEntity) isActor() bool {
@@ -138,18 +147,21 @@ func ptr(f float64) *float64 { return &f }
 
 // note records a mention of e at body[start:end] and its surface form.
 func (e *docEntity) note(body string, start, end int) {
+	if e.seen == nil {
+		e.seen = map[noteKey]bool{}
+	}
+	span := noteKey{start: start, end: end}
+	if e.seen[span] {
+		return
+	}
+	e.seen[span] = true
 	text := body[start:end]
-	for _, m := range e.mentions {
-		if m.Start == start && m.End == end {
-			return
-		}
-	}
 	e.mentions = append(e.mentions, graph.Mention{Start: start, End: end, Text: text})
-	for _, a := range e.aliases {
-		if a == text {
-			return
-		}
+	alias := noteKey{start: -1, end: -1, text: text}
+	if e.seen[alias] {
+		return
 	}
+	e.seen[alias] = true
 	e.aliases = append(e.aliases, text)
 }
 

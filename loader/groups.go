@@ -20,6 +20,8 @@ var agentNouns = map[string]graph.Kind{
 	"refugees": graph.Group, "migrants": graph.Group, "journalists": graph.Group, "supporters": graph.Group,
 	"opponents": graph.Group, "workers": graph.Group, "villagers": graph.Group, "residents": graph.Group,
 	"settlers": graph.Group, "mercenaries": graph.Group, "hostages": graph.Group, "prisoners": graph.Group,
+	"communities": graph.Group, "organizations": graph.Group, "organisations": graph.Group, "critics": graph.Group,
+	"observers": graph.Group, "candidates": graph.Group, "users": graph.Group, "councils": graph.Group,
 	"police": graph.GovernmentBody, "policemen": graph.GovernmentBody, "prosecutors": graph.GovernmentBody,
 	"army": graph.Military, "soldiers": graph.Military, "paramilitaries": graph.Military,
 }
@@ -58,8 +60,14 @@ func (d *doc) agentGroup(i, hi int) *mention {
 	if !ok {
 		return nil
 	}
-	if i > 0 && d.toks[i-1].sent == t.sent && (d.mAt[i-1] >= 0 || d.toks[i-1].cap && i-1 > d.sentLo(i)) {
-		return nil // "Hamas militants", "PTI workers": the name before is the actor
+	if i > 0 && d.toks[i-1].sent == t.sent && d.mAt[i-1] >= 0 {
+		if m := d.memberGroup(i-1, last, head); m != nil {
+			return m // "PTI workers", "Likud supporters": a group of the body's people
+		}
+		return nil // "Hamas militants": the name before is the actor
+	}
+	if i > 0 && d.toks[i-1].sent == t.sent && d.toks[i-1].cap && i-1 > d.sentLo(i) {
+		return nil
 	}
 	name := d.body[t.start:d.toks[last].end]
 	if t.cap && i == d.sentLo(i) && !t.allCaps {
@@ -98,7 +106,7 @@ func (d *doc) agentHead(k, hi int) (head string, last int, kind graph.Kind, ok b
 	if w == "army" && !(k > 0 && d.toks[k-1].is("the")) {
 		return "", 0, "", false // "an army of volunteers"; "the army" is a state's
 	}
-	if k+1 < hi && (d.isNounModifiee(k+1) || d.toks[k+1].in(lexWords) && nounLex[d.toks[k+1].lower].sense != nil) {
+	if k+1 < hi && (d.isNounModifiee(k+1) && !pastTense(&d.toks[k+1]) || d.toks[k+1].in(lexWords) && nounLex[d.toks[k+1].lower].sense != nil) {
 		return "", 0, "", false // "student loans", "police station": a modifier
 	}
 	return w, k, kind, true
@@ -136,4 +144,42 @@ func (d *doc) backedBy(i, hi int) *frame {
 			targets: []*docEntity{dst}, trigger: i, sent: t.sent, conf: 0.8}
 	}
 	return nil
+}
+
+// memberNounsOf name a body's people who act apart from it: its workers
+// protest, its armed men are the body itself ("Hamas militants").
+var memberNounsOf = wordList("workers", "supporters", "students", "activists", "members", "followers", "loyalists")
+
+// memberGroup reads "PTI workers", "Istanbul University students": the
+// people of a non-state body named just before, a group of their own.
+func (d *doc) memberGroup(j, last int, head string) *mention {
+	m := d.mentions[d.mAt[j]]
+	if !memberNounsOf[head] || m.poss || m.ent == nil || m.kind == mDemonym || m.ent.kind == graph.Country || m.ent.kind == graph.Person {
+		return nil
+	}
+	name := d.body[d.toks[m.first].start:d.toks[last].end]
+	e := d.ents.get("group:"+slug(name), name, graph.Group)
+	// The mention grows over the body's name: the group, not the body, acts.
+	for k := m.first; k <= m.last; k++ {
+		d.mAt[k] = -1
+	}
+	return &mention{first: m.first, last: last, ent: e, kind: mName, conf: 0.8}
+}
+
+// laborCues before "strike" make it a withdrawal of labour, not an attack.
+var laborCues = wordList("general", "national", "nationwide", "indefinite", "hunger", "labour", "labor", "work",
+	"24-hour", "48-hour", "one-day", "two-day", "sit-down", "wildcat", "teachers", "doctors", "workers", "transport")
+
+// laborStrike reports whether the "strike" at i is a strike of workers:
+// a labour cue among the three words before it, or "on strike".
+func (d *doc) laborStrike(i, lo int) bool {
+	if i > lo && d.toks[i-1].is("on") {
+		return true
+	}
+	for k := i - 1; k >= lo && k >= i-3; k-- {
+		if laborCues[d.toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }

@@ -29,9 +29,9 @@ const (
 	// of news prose has about 220,000.
 	MaxTokens = 400_000
 	// MaxMentionsPerEntity bounds how often one article may name one
-	// entity: recording a mention compares it with the entity's earlier
-	// ones (docEntity.note).
-	MaxMentionsPerEntity = 2000
+	// entity: each mention is stored with the entity, and no news article
+	// names one actor ten thousand times.
+	MaxMentionsPerEntity = 10_000
 	// MaxMentions bounds the named mentions of one article.
 	MaxMentions = 100_000
 	// Caps on one article's output, which becomes one store transaction.

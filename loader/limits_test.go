@@ -133,7 +133,7 @@ func TestLimits(t *testing.T) {
 		{"front matter bytes over the limit", "---\ntitle: " + strings.Repeat("x", MaxFrontMatterBytes) + "\n---\nBody.", "front matter is 16392 bytes, larger than the 16384-byte limit"},
 		{"front matter 60k keys", keys(60000), "larger than the 16384-byte limit"},
 		{"tokens over the limit", strings.Repeat("!", MaxTokens+1), "has 400001 words, numbers and marks, more than the limit of 400000"},
-		{"one name too often", strings.Repeat("Putin ", MaxMentionsPerEntity+1), `names "Vladimir Putin" more than 2000 times`},
+		{"one name too often", strings.Repeat("Putin ", MaxMentionsPerEntity+1), fmt.Sprintf(`names "Vladimir Putin" more than %d times`, MaxMentionsPerEntity)},
 		{"one name at the limit", strings.Repeat("Putin ", MaxMentionsPerEntity-10), ""},
 		{"binary valid UTF-8", strings.Repeat("\x00\x01\x7f", 1000), ""},
 		{"invalid UTF-8 deep inside", strings.Repeat("a", 300000) + "\xff", "first bad byte at offset 300000"},

@@ -663,8 +663,13 @@ func (d *doc) police(c *gazetteer.Country) *docEntity {
 // pastTense reports a lower-case word in "-ed" that follows a body noun as
 // its verb, not as the noun it modifies: "the Israeli military posted".
 func pastTense(t *token) bool {
-	return t.kind == tWord && !t.cap && len(t.lower) > 4 && strings.HasSuffix(t.lower, "ed")
+	return t.kind == tWord && !t.cap && (len(t.lower) > 4 && strings.HasSuffix(t.lower, "ed") || irregularPasts[t.lower])
 }
+
+// irregularPasts are past tenses news tells actors' deeds with.
+var irregularPasts = wordList("began", "took", "held", "gave", "went", "came", "made", "fled", "led", "left", "met",
+	"sent", "fought", "broke", "drove", "threw", "stood", "ran", "won", "lost", "told", "said", "saw", "got", "kept",
+	"struck", "hit", "shot", "seized", "stormed", "set", "put", "began", "rose", "fell", "spoke", "wrote", "sought")
 
 func (d *doc) ministry(c *gazetteer.Country, portfolio string) *docEntity {
 	name := demonym(c) + " Ministry of " + portfolio

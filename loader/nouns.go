@@ -35,6 +35,9 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 	if i+1 < hi && isNounTrigger(&d.toks[i+1]) && !t.is("operation") {
 		return nil // a modifier of the next noun: "swap agreement"
 	}
+	if t.is("strike", "strikes") && d.laborStrike(i, lo) {
+		sn = senseDemo // "an indefinite national strike", "went on strike": a protest, not an attack
+	}
 	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, mode: sn.mode, trigger: i, sent: t.sent, noun: true, conf: 0.8}
 	if t.is("call", "calls") && i+1 < hi && d.toks[i+1].is("for") {
 		// "Sudan's call for a truce" is a demand, not a phone call.

@@ -278,7 +278,11 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 			if dt.first > lo && d.toks[dt.first].is("through", "until", "since") {
 				continue
 			}
-			if seg[dt.first-lo] != seg[f.trigger-lo] && !(f.participle && seg[dt.first-lo] == seg[f.trigger-lo]-1) {
+			dseg := seg[dt.first-lo]
+			if dt.first <= lo+1 && dt.last+2 < hi && d.toks[dt.last+1].is(",") {
+				dseg = seg[dt.last+2-lo] // "On Tuesday, Chile attacked": a fronted date dates the clause after it
+			}
+			if dseg != seg[f.trigger-lo] && !(f.participle && dseg == seg[f.trigger-lo]-1) {
 				continue
 			}
 			dist := f.trigger - dt.last
