@@ -164,7 +164,72 @@ func (d *doc) definite(i, hi int) *mention {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.7}
 		}
 	}
+	return d.titleAnaphor(i, j, hi)
+}
+
+// titleAnaphor resolves "the prime minister", "the Foreign Secretary" with
+// no name after it to the last person the article gave that title, in the
+// text or through the gazetteer's offices.
+func (d *doc) titleAnaphor(i, j, hi int) *mention {
+	ts, te := d.parseTitle(j, hi)
+	if te < ts || te+1 < hi && (d.toks[te+1].cap || d.toks[te+1].is("of")) {
+		return nil // a name or a body follows: titledPerson and appositives read those
+	}
+	var words []string
+	for k := ts; k <= te; k++ {
+		if d.toks[k].is("former", "ex", "late", "then") {
+			return nil
+		}
+		if !d.toks[k].is("new", "incoming", "longtime", "veteran", "embattled", "top", "senior") {
+			words = append(words, d.toks[k].lower)
+		}
+	}
+	if len(words) == 0 || !d.toks[te].in(headTitles) {
+		return nil
+	}
+	for n := len(d.mentions) - 1; n >= 0 && n >= len(d.mentions)-300; n-- {
+		p := d.mentions[n].ent
+		if p == nil || p.kind != graph.Person || d.mentions[n].kind == mPronoun {
+			continue
+		}
+		if d.holdsTitle(p, words) {
+			return &mention{first: i, last: te, ent: p, kind: mAnaphor, conf: 0.7}
+		}
+	}
 	return nil
+}
+
+// holdsTitle reports whether the article or the gazetteer gives p a title
+// whose last word is the last of words and which holds all the others.
+func (d *doc) holdsTitle(p *docEntity, words []string) bool {
+	match := func(title string) bool {
+		have := strings.Fields(strings.ToLower(title))
+		if len(have) == 0 || have[len(have)-1] != words[len(words)-1] {
+			return false
+		}
+		for _, w := range words[:len(words)-1] {
+			if !slices.Contains(have, w) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, m := range d.mentions {
+		if m.ent == p && m.role != nil && match(m.role.title) {
+			return true
+		}
+	}
+	for _, r := range d.structs {
+		if r.src == p && match(r.title) {
+			return true
+		}
+	}
+	for _, o := range d.gaz.Roles(p.id) {
+		if d.holds(o) && match(o.Title) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyNouns are heads of definite descriptions that refer back to a
