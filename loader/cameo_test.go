@@ -27,6 +27,8 @@ func TestDictionaryVerbs(t *testing.T) {
 			[]string{"protesters PROTESTED_AGAINST Emmanuel Macron occurred -"}, nil},
 		{"a pattern: imposed sanctions (SANCTION)", "2025-03-19", "Poland imposed sanctions on Belarus.",
 			[]string{"Poland SANCTIONED Belarus occurred -"}, nil},
+		{"a war is an attack, and backing it backs the warring side", "2025-03-19", "North Korea fully supports Russia's war in Ukraine.",
+			[]string{"Russia ATTACKED Ukraine occurred -", "North Korea SUPPORTS Russia occurred -"}, nil},
 		{"a gerund is not coded", "2025-03-19", "Fighting between Chile and Peru stopped.",
 			nil, []string{"Chile ATTACKED *", "Peru ATTACKED *"}},
 		{"a halt verb before an event noun leaves it to the noun", "2025-03-19", "Chile suspended talks with Peru.",

@@ -104,6 +104,13 @@ var (
 		sn.symmetric = true
 		return sn
 	}()
+	// senseWar is fighting a war: "Russia's war in Ukraine", "its war
+	// with Hamas", "the war between Serbia and Kosovo".
+	senseWar = func() *sense {
+		sn := s("ATTACKED", "STRUCK", false, "in with against on between", "war")
+		sn.symmetric = true
+		return sn
+	}()
 	senseInvade   = s("INVADED", "INVADED", true, "of", "invasion")
 	senseCapture  = s("CAPTURED", "CAPTURED", true, "of", "capture")
 	senseDrills   = s("HELD_DRILLS_AROUND", "HELD_DRILLS_AROUND", false, "around near off", "drills")
@@ -200,7 +207,7 @@ var nounDefs = []struct {
 	{"shelling|shelling", senseAttack}, {"bombing|bombings", senseAttack}, {"bombardment|bombardments", senseAttack},
 	{"offensive|offensives", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},
 	{"incursion|incursions", senseAttack}, {"ambush|ambushes", senseAttack},
-	{"clash|clashes", senseClash}, {"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},
+	{"clash|clashes", senseClash}, {"war|wars", senseWar}, {"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},
 	{"drill|drills", senseDrills}, {"exercise|exercises", senseDrills}, {"maneuvers|maneuvers", senseDrills},
 	{"manoeuvres|manoeuvres", senseDrills},
 	{"deployment|deployments", senseDeploy}, {"withdrawal|withdrawals", senseWithdraw},

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -105,6 +106,9 @@ func tokenize(toks []token, body, lower string, sents []span) []token {
 			}
 			if kind != tNum {
 				t.cls = classOf[t.lower]
+				if kind == tWord && lyAdverb(t.lower) {
+					t.cls |= adverbs.bit // "fully supports", "reportedly struck"
+				}
 			}
 			toks = append(toks, t)
 			prevEnd = i
@@ -213,4 +217,20 @@ func isAllCaps(s string) bool {
 // "18" and the glued word "th".
 func (t *token) ordinal() bool {
 	return t.kind == tNum || t.glued && t.is("st", "nd", "rd", "th")
+}
+
+// lyAdverb reports a word in "-ly" that is an adverb: the adverbs set lists
+// the common ones, and any other "-ly" word is one unless it is a noun or an
+// adjective of this list.
+func lyAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNotAdverb[w]
+}
+
+var lyNotAdverb = map[string]bool{
+	"deadly": true, "friendly": true, "elderly": true, "costly": true, "lovely": true, "lonely": true, "orderly": true,
+	"likely": true, "unlikely": true, "early": true, "daily": true, "weekly": true, "monthly": true, "yearly": true,
+	"quarterly": true, "family": true, "rally": true, "ally": true, "supply": true, "reply": true, "apply": true,
+	"assembly": true, "italy": true, "anomaly": true, "bully": true, "belly": true, "folly": true, "tally": true,
+	"holy": true, "unruly": true, "hourly": true, "homely": true, "timely": true, "comply": true, "multiply": true,
+	"imply": true, "rely": true, "reply-all": true, "jolly": true, "melancholy": true, "monopoly": true,
 }
