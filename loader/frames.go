@@ -209,6 +209,9 @@ func (d *doc) clausePlaces(i, hi int) []*docEntity {
 // pointless reports a frame that states nothing the graph can hold: a
 // call, demand or accusation with no one on the other end.
 func (d *doc) pointless(f *frame) bool {
+	if f.sense == senseWar && len(f.sources) == 0 {
+		return true // "an end to the war in Ukraine": a war already told, no new fact
+	}
 	if len(f.targets) > 0 || f.about != nil || len(f.mediators) > 0 {
 		return false
 	}

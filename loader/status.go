@@ -273,6 +273,9 @@ func (d *doc) assignDates(fs []*frame, lo, hi int) {
 	}
 	seg := d.segments(lo, hi)
 	for _, f := range fs {
+		if f.sense == senseWar {
+			continue // a war lasts: the sentence's day is not its date
+		}
 		best, bestDist := -1, 1<<30
 		for k, dt := range dates {
 			if dt.first > lo && d.toks[dt.first].is("through", "until", "since") {
