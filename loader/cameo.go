@@ -268,10 +268,34 @@ func addVerb(lemma, irregular string, sn *sense) {
 	add(ingForm(lemma), formIng)
 }
 
+// complementSenses are verbs whose meaning comes from a word after their
+// object: "held Israel fully responsible", "will hold them accountable".
+var complementSenses = map[string]map[string]*sense{
+	"hold": {"responsible": senseAccuse, "accountable": senseAccuse, "liable": senseAccuse},
+}
+
+// complementSense returns the sense a complement word within a few tokens
+// after the verb at i gives it, or nil.
+func (d *doc) complementSense(lemma string, i, hi int) *sense {
+	words := complementSenses[lemma]
+	for k := i + 1; words != nil && k < hi && k <= i+7; k++ {
+		if sn := words[d.toks[k].lower]; sn != nil {
+			return sn
+		}
+		if d.toks[k].is(".", ";") {
+			break
+		}
+	}
+	return nil
+}
+
 // cameoSenseAt picks the sense of the verb at i from its patterns: the
 // longest pattern whose words follow the verb. ok is false when no pattern
 // matches.
 func (d *doc) cameoSenseAt(lemma string, i, hi int) (sn *sense, ok bool) {
+	if sn := d.complementSense(lemma, i, hi); sn != nil {
+		return sn, true
+	}
 	for _, p := range cameoPatterns[lemma] {
 		if d.patternFollows(p, i+1, hi) {
 			return p.sense, true

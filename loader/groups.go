@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -130,6 +131,16 @@ func (d *doc) backedBy(i, hi int) *frame {
 	}
 	for k := i + 1; k < hi && k <= i+4; k++ {
 		if d.mAt[k] < 0 {
+			if kinds, ok := bodyNouns[d.toks[k].lower]; ok {
+				// "the Iran-backed group": the group last named
+				dst := d.recent(t.sent, 3, func(e *docEntity) bool { return slices.Contains(kinds, e.kind) && e != src })
+				if dst == nil {
+					return nil
+				}
+				d.used[i] = true
+				return &frame{sense: senseSupport, rel: "SUPPORTS", label: "support", sources: []*docEntity{src},
+					targets: []*docEntity{dst}, trigger: i, sent: t.sent, conf: 0.7}
+			}
 			if d.toks[k].kind != tWord || d.toks[k].cap {
 				return nil
 			}

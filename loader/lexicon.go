@@ -107,7 +107,7 @@ var (
 	// senseWar is fighting a war: "Russia's war in Ukraine", "its war
 	// with Hamas", "the war between Serbia and Kosovo".
 	senseWar = func() *sense {
-		sn := s("ATTACKED", "STRUCK", false, "in with against on between", "war")
+		sn := s("ATTACKED", "", false, "in with against on between", "war")
 		sn.symmetric = true
 		return sn
 	}()

@@ -121,7 +121,7 @@ var (
 		"looks", "rose", "risen", "fell", "fallen", "increased", "reduced", "remains", "lies", "lay")
 	// lightVerbs take an event noun as object and make their subject its
 	// agent: "held talks with", "gave backing to", "carried out raids on".
-	lightVerbs = set("hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct", "conducts",
+	lightVerbs = set("wage", "wages", "waged", "waging", "hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct", "conducts",
 		"conducted", "conducting", "launch", "launches", "launched", "launching", "carry", "carried",
 		"carries", "stage", "staged", "stages", "staging", "mount", "mounted", "mounts", "voice", "voiced",
 		"voices", "voicing", "express", "expressed", "expresses", "expressing", "impose", "imposed", "imposes",
