@@ -512,6 +512,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	if v.lemma == "elect" {
 		return d.electFrame(i, lo, hi)
 	}
+	if v.lemma == "protest" && next(i+1).is("against", "outside", "in") {
+		sn = senseDemo // "protested against the bill": a demonstration, not a diplomat's protest
+	}
 	switch v.lemma {
 	case "call":
 		switch {

@@ -161,11 +161,18 @@ func (d *doc) backedBy(i, hi int) *frame {
 // protest, its armed men are the body itself ("Hamas militants").
 var memberNounsOf = wordList("workers", "supporters", "students", "activists", "members", "followers", "loyalists")
 
+// placePeople are the people of a place who act as a group: "Istanbul
+// residents", "Gaza civilians".
+var placePeople = wordList("residents", "civilians", "villagers", "students", "protesters", "demonstrators", "workers")
+
 // memberGroup reads "PTI workers", "Istanbul University students": the
 // people of a non-state body named just before, a group of their own.
 func (d *doc) memberGroup(j, last int, head string) *mention {
 	m := d.mentions[d.mAt[j]]
-	if !memberNounsOf[head] || m.poss || m.ent == nil || m.kind == mDemonym || m.ent.kind == graph.Country || m.ent.kind == graph.Person {
+	if m.poss || m.ent == nil || m.kind == mDemonym || m.ent.kind == graph.Country || m.ent.kind == graph.Person {
+		return nil
+	}
+	if !memberNounsOf[head] && !(m.ent.isPlace() && placePeople[head]) {
 		return nil
 	}
 	name := d.body[d.toks[m.first].start:d.toks[last].end]
@@ -189,6 +196,62 @@ func (d *doc) laborStrike(i, lo int) bool {
 	}
 	for k := i - 1; k >= lo && k >= i-3; k-- {
 		if laborCues[d.toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// collectivePhrases name collective actors news treats as one party.
+var collectivePhrases = []struct {
+	words []string // as written; the first word is matched without case
+	name  string
+}{
+	{[]string{"international", "community"}, "international community"},
+	{[]string{"the", "West"}, "the West"},
+	{[]string{"Western", "countries"}, "Western countries"},
+	{[]string{"western", "countries"}, "Western countries"},
+}
+
+// collectivePhrase recognises a collective actor phrase at i.
+func (d *doc) collectivePhrase(i, hi int) *mention {
+	for _, p := range collectivePhrases {
+		if i+len(p.words) > hi {
+			continue
+		}
+		ok := true
+		for n, w := range p.words {
+			t := &d.toks[i+n]
+			if n == 0 && t.lower != strings.ToLower(w) || n > 0 && t.text != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			first := i
+			if p.words[0] == "the" {
+				first++ // the name is "West"; "the" is no part of the mention
+			}
+			e := d.ents.get("group:"+slug(p.name), p.name, graph.Group)
+			return &mention{first: first, last: i + len(p.words) - 1, ent: e, kind: mName, conf: 0.8}
+		}
+	}
+	return nil
+}
+
+// streetCues before "protest" make it a demonstration.
+var streetCues = wordList("mass", "street", "anti-government", "nationwide", "violent", "peaceful", "student",
+	"opposition", "large", "huge", "fresh", "weekly", "daily", "rally", "rallies")
+
+// streetProtest reports whether the "protest(s)" noun at i is a
+// demonstration ("protests against the bill", "mass protests") rather than
+// a diplomatic protest lodged with a government.
+func (d *doc) streetProtest(i, lo, hi int) bool {
+	if i+1 < hi && d.toks[i+1].is("against", "outside", "across", "in") {
+		return true
+	}
+	for k := i - 1; k >= lo && k >= i-3; k-- {
+		if streetCues[d.toks[k].lower] || d.toks[k].is("held", "hold", "holding", "staged", "stage", "led") {
 			return true
 		}
 	}

@@ -116,6 +116,10 @@ func (d *doc) findMentions(si, lo, hi int) {
 			i = d.add(m)
 			continue
 		}
+		if m := d.collectivePhrase(i, hi); m != nil {
+			i = d.add(m)
+			continue
+		}
 		if m := d.agentGroup(i, hi); m != nil {
 			i = d.add(m)
 			continue

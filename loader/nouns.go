@@ -35,6 +35,9 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 	if i+1 < hi && isNounTrigger(&d.toks[i+1]) && !t.is("operation") {
 		return nil // a modifier of the next noun: "swap agreement"
 	}
+	if t.is("protest", "protests") && d.streetProtest(i, lo, hi) {
+		sn = senseDemo
+	}
 	if t.is("strike", "strikes") && d.laborStrike(i, lo) {
 		sn = senseDemo // "an indefinite national strike", "went on strike": a protest, not an attack
 	}

@@ -164,7 +164,37 @@ func (d *doc) definite(i, hi int) *mention {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.7}
 		}
 	}
+	if m := d.theGovernment(i, j, hi); m != nil {
+		return m
+	}
 	return d.titleAnaphor(i, j, hi)
+}
+
+// theGovernment resolves "the government", "the authorities": the
+// government of the state the article has talked about most so far.
+func (d *doc) theGovernment(i, j, hi int) *mention {
+	if !d.toks[j].is("government", "authorities", "regime", "administration") ||
+		j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap || d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])) {
+		return nil
+	}
+	count := map[*docEntity]int{}
+	var best *docEntity
+	for _, m := range d.mentions {
+		if e := m.ent; e != nil && e.kind == graph.Country {
+			count[e]++
+			if best == nil || count[e] > count[best] {
+				best = e
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	c, ok := d.gaz.CountryByCode(strings.TrimPrefix(best.id, "country:"))
+	if !ok {
+		return nil
+	}
+	return &mention{first: i, last: j, ent: d.government(c), kind: mAnaphor, conf: 0.6}
 }
 
 // titleAnaphor resolves "the prime minister", "the Foreign Secretary" with
