@@ -24,13 +24,13 @@ var cameoVerbs string
 // Senses the dictionary needs beyond the hand lexicon's.
 var (
 	senseDemo        = s("PROTESTED_AGAINST", "PROTESTED_AGAINST", false, "against outside", "protest")
-	senseArrest      = s("ARRESTED", "", true, "", "arrest")
-	senseDetain      = s("DETAINED", "", true, "", "detention")
-	senseExpel       = s("EXPELLED", "", true, "from", "expulsion")
-	senseDeport      = s("DEPORTED", "", true, "", "deportation")
+	senseArrest      = s("ARRESTED", "", true, "of", "arrest")
+	senseDetain      = s("DETAINED", "", true, "of", "detention")
+	senseExpel       = s("EXPELLED", "", true, "of from", "expulsion")
+	senseDeport      = s("DEPORTED", "", true, "of", "deportation")
 	senseSeize       = s("SEIZED", "SEIZED", true, "", "seizure")
 	senseBan         = s("BANNED", "", true, "", "ban")
-	senseInvestigate = s("INVESTIGATED", "", true, "into", "investigation")
+	senseInvestigate = s("INVESTIGATED", "", true, "into of against", "investigation")
 	senseSever       = s("SANCTIONED", "", false, "with", "severed relations")
 	senseRequest     = s("DEMANDED", "", true, "on to for", "appeal")
 )
@@ -175,6 +175,12 @@ type cameoPattern struct {
 }
 
 var cameoPatterns = map[string][]cameoPattern{}
+
+// patientNoun reports a sense whose noun's possessor undergoes it: "his
+// arrest", "Glas' detention", "the activist's deportation".
+func patientNoun(sn *sense) bool {
+	return sn == senseArrest || sn == senseDetain || sn == senseDeport || sn == senseExpel
+}
 
 // senseNone is the sense of a dictionary verb that names no relation by
 // itself, or in one use: it is a trigger word, never a frame.
@@ -365,6 +371,22 @@ func (d *doc) killedActor(i, hi int) bool {
 		}
 		if t.kind == tNum || t.isVerbForm() || t.is(";", "and", "in", "at", "on", "during", "after") {
 			return false
+		}
+	}
+	return false
+}
+
+// labelAfterObject reports "called X a Y": after the verb at i, an object of
+// a few words and then an indefinite article or an opening quote, before
+// any comma.
+func (d *doc) labelAfterObject(i, hi int) bool {
+	for k := i + 2; k < hi && k <= i+6; k++ {
+		t := &d.toks[k]
+		if t.is(",", ";", ".", "to", "for", "on", "with") {
+			return false
+		}
+		if t.is("a", "an") || t.text == "“" || t.text == "\"" {
+			return true
 		}
 	}
 	return false

@@ -101,6 +101,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 		}
 	}
 	d.sentFrames = append(d.sentFrames, d.threatIdiomFrames(lo, hi)...)
+	d.sentFrames = append(d.sentFrames, d.backedGroups(lo, hi)...)
 	fs := d.sentFrames
 	if len(fs) == 0 {
 		d.casualties(nil, lo, hi)
@@ -524,6 +525,8 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			sn = senseUrge
 		case next(i+1).is("off", "up", "in", "back", "it"):
 			return nil
+		case d.labelAfterObject(i, hi):
+			sn = senseLabel // "calling Glas' detention an “authoritarian act”"
 		}
 	case "claim", "warn", "deny", "announce":
 		if v.lemma == "claim" && next(i+1).is("responsibility", "credit") && next(i+2).is("for") {
@@ -736,6 +739,11 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 	} else if obj.event != nil {
 		d.eventObject(f, obj.event)
+	}
+	if ev := obj.event; ev != nil && patientNoun(ev.root().sense) && f.about != nil {
+		// "protested the arrest of Russian citizens": those held are not
+		// what is protested; whoever held them is, when the text says.
+		f.targets = slices.DeleteFunc(f.targets, func(e *docEntity) bool { return slices.Contains(ev.root().targets, e) })
 	}
 	if f.class() == "REJECT" && obj.negative && obj.as && !slices.Contains(f.extra, "CRITICIZED") {
 		f.extra = append(f.extra, "CRITICIZED") // "dismissed the remarks as reckless": a rejection and a criticism

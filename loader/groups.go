@@ -23,6 +23,7 @@ var agentNouns = map[string]graph.Kind{
 	"settlers": graph.Group, "mercenaries": graph.Group, "hostages": graph.Group, "prisoners": graph.Group,
 	"communities": graph.Group, "organizations": graph.Group, "organisations": graph.Group, "critics": graph.Group,
 	"observers": graph.Group, "candidates": graph.Group, "users": graph.Group, "councils": graph.Group,
+	"militias": graph.Group, "guerrillas": graph.Group,
 	"police": graph.GovernmentBody, "policemen": graph.GovernmentBody, "prosecutors": graph.GovernmentBody,
 	"army": graph.Military, "soldiers": graph.Military, "paramilitaries": graph.Military,
 }
@@ -61,7 +62,7 @@ func (d *doc) agentGroup(i, hi int) *mention {
 	if !ok {
 		return nil
 	}
-	if i > 0 && d.toks[i-1].sent == t.sent && d.mAt[i-1] >= 0 {
+	if i > 0 && d.toks[i-1].sent == t.sent && d.mAt[i-1] >= 0 && !d.toks[i-1].in(lexWords) {
 		if m := d.memberGroup(i-1, last, head); m != nil {
 			return m // "PTI workers", "Likud supporters": a group of the body's people
 		}
@@ -70,12 +71,37 @@ func (d *doc) agentGroup(i, hi int) *mention {
 	if i > 0 && d.toks[i-1].sent == t.sent && d.toks[i-1].cap && i-1 > d.sentLo(i) {
 		return nil
 	}
-	name := d.body[t.start:d.toks[last].end]
+	var backer *docEntity
+	if i >= 3 && backerWords[d.toks[i-1].lower] && d.toks[i-2].isHyphen() && d.mAt[i-3] >= 0 {
+		// "Iran-backed militias": the backer is part of the name and the
+		// mention; backedGroups states its support.
+		if b := d.mentions[d.mAt[i-3]]; b.ent != nil && b.ent.isActor() && b.first == i-3 {
+			backer, i = b.ent, i-3
+			d.mAt[i] = -1
+		}
+	}
+	name := d.body[d.toks[i].start:d.toks[last].end]
 	if t.cap && i == d.sentLo(i) && !t.allCaps {
 		name = strings.ToLower(name[:1]) + name[1:] // "Protesters marched": the capital only opens the sentence
 	}
 	e := d.ents.get("group:"+slug(head), name, kind)
-	return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8}
+	return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8, backer: backer}
+}
+
+// backedGroups states the support of each group named with its backer in
+// the sentence: "Iran-backed militias" is Iran SUPPORTS the militias.
+func (d *doc) backedGroups(lo, hi int) []*frame {
+	var fs []*frame
+	for k := lo; k < hi; k++ {
+		mi := d.mAt[k]
+		if mi < 0 || d.mentions[mi].first != k || d.mentions[mi].backer == nil {
+			continue
+		}
+		m := d.mentions[mi]
+		fs = append(fs, &frame{sense: senseSupport, rel: "SUPPORTS", label: "support", sources: []*docEntity{m.backer},
+			targets: []*docEntity{m.ent}, trigger: k + 2, sent: d.toks[k].sent, conf: 0.8})
+	}
+	return fs
 }
 
 // agentHeadAt reports whether an agent noun starts at k ("police" both
@@ -133,7 +159,7 @@ func (d *doc) backedBy(i, hi int) *frame {
 		if d.mAt[k] < 0 {
 			if kinds, ok := bodyNouns[d.toks[k].lower]; ok {
 				// "the Iran-backed group": the group last named
-				dst := d.recent(t.sent, 3, func(e *docEntity) bool { return slices.Contains(kinds, e.kind) && e != src })
+				dst := d.recentBefore(i, 3, func(e *docEntity) bool { return slices.Contains(kinds, e.kind) && e != src })
 				if dst == nil {
 					return nil
 				}
@@ -141,8 +167,8 @@ func (d *doc) backedBy(i, hi int) *frame {
 				return &frame{sense: senseSupport, rel: "SUPPORTS", label: "support", sources: []*docEntity{src},
 					targets: []*docEntity{dst}, trigger: i, sent: t.sent, conf: 0.7}
 			}
-			if d.toks[k].kind != tWord || d.toks[k].cap {
-				return nil
+			if d.toks[k].kind != tWord || d.toks[k].cap || d.toks[k].in(prepositions) || d.toks[k].is("to") || d.toks[k].isVerbForm() {
+				return nil // the backed actor heads the phrase: "a UN-backed mission to fight gangs" backs no gang
 			}
 			continue
 		}
@@ -256,4 +282,22 @@ func (d *doc) streetProtest(i, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// recentBefore is recent for the mentions that start before token i.
+func (d *doc) recentBefore(i, back int, ok func(*docEntity) bool) *docEntity {
+	sent := d.toks[i].sent
+	for k := len(d.mentions) - 1; k >= 0; k-- {
+		m := d.mentions[k]
+		if m.first >= i {
+			continue
+		}
+		if d.toks[m.first].sent < sent-back {
+			return nil
+		}
+		if m.ent != nil && m.kind != mPronoun && ok(m.ent) {
+			return m.ent
+		}
+	}
+	return nil
 }

@@ -212,6 +212,10 @@ var nounDefs = []struct {
 	{"manoeuvres|manoeuvres", senseDrills},
 	{"deployment|deployments", senseDeploy}, {"withdrawal|withdrawals", senseWithdraw},
 	{"claim|claims", senseClaim},
+	{"arrest|arrests", senseArrest}, {"detention|detentions", senseDetain}, {"expulsion|expulsions", senseExpel},
+	{"deportation|deportations", senseDeport}, {"investigation|investigations", senseInvestigate},
+	{"probe|probes", senseInvestigate}, {"inquiry|inquiries", senseInvestigate},
+	{"demonstration|demonstrations", senseDemo}, {"rally|rallies", senseDemo}, {"boycott|boycotts", senseDemo},
 }
 
 var (

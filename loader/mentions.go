@@ -26,9 +26,10 @@ type mention struct {
 	ent         *docEntity
 	group       []*docEntity
 	kind        mkind
-	poss        bool    // possessive: "Russia's", "his"
-	conf        float64 // 1 for names; lower for resolved pronouns and anaphors
-	role        *role   // the role a titled mention states
+	poss        bool       // possessive: "Russia's", "his"
+	conf        float64    // 1 for names; lower for resolved pronouns and anaphors
+	role        *role      // the role a titled mention states
+	backer      *docEntity // "Iran-backed militias": the actor named as backing the group
 }
 
 // role is a structural fact a title or appositive states about a person:

@@ -180,6 +180,10 @@ left:
 		j--
 	}
 	npStart := j + 1
+	if possessed && patientNoun(sn) && !(i+1 < hi && d.toks[i+1].is("of")) {
+		// "Glas' detention", "his arrest": the possessor is held, not holding.
+		f.targets, f.sources = f.sources, nil
+	}
 	if halted && f.rel != "" && f.class() != "ASSAULT" {
 		f.extra = append(f.extra, "REJECTED")
 	}

@@ -160,7 +160,7 @@ func (d *doc) definite(i, hi int) *mention {
 	// that sort within a few sentences.
 	ofGerund := j+2 < hi && d.toks[j+1].is("of") && strings.HasSuffix(d.toks[j+2].lower, "ing") // "accused the agency of paving"
 	if kinds, ok := bodyNouns[t.lower]; ok && !(j+1 < hi && (d.toks[j+1].is("of") && !ofGerund || d.toks[j+1].cap || d.isNounModifiee(j+1))) {
-		if e := d.recent(sent, 3, func(e *docEntity) bool { return slices.Contains(kinds, e.kind) }); e != nil {
+		if e := d.recent(sent, 5, func(e *docEntity) bool { return slices.Contains(kinds, e.kind) && !strings.HasPrefix(e.id, "group:"+t.lower) }); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.7}
 		}
 	}
@@ -265,8 +265,8 @@ func (d *doc) holdsTitle(p *docEntity, words []string) bool {
 // bodyNouns are heads of definite descriptions that refer back to a
 // collective actor, with the kinds of entity they can refer to.
 var bodyNouns = map[string][]graph.Kind{
-	"group": {graph.Group, graph.Organization}, "militants": {graph.Group}, "militia": {graph.Group},
-	"rebels": {graph.Group}, "insurgents": {graph.Group}, "movement": {graph.Group},
+	"group": {graph.Group, graph.Organization}, "militants": {graph.Group, graph.Military}, "militia": {graph.Group, graph.Military},
+	"rebels": {graph.Group, graph.Military}, "insurgents": {graph.Group, graph.Military}, "movement": {graph.Group},
 	"organisation": {graph.Organization, graph.Group}, "organization": {graph.Organization, graph.Group},
 	"bloc": {graph.Organization}, "alliance": {graph.Organization}, "union": {graph.Organization},
 	"agency": {graph.Organization}, "watchdog": {graph.Organization},
