@@ -160,7 +160,9 @@ func (d *doc) definite(i, hi int) *mention {
 	// that sort within a few sentences.
 	ofGerund := j+2 < hi && d.toks[j+1].is("of") && strings.HasSuffix(d.toks[j+2].lower, "ing") // "accused the agency of paving"
 	if kinds, ok := bodyNouns[t.lower]; ok && !(j+1 < hi && (d.toks[j+1].is("of") && !ofGerund || d.toks[j+1].cap || d.isNounModifiee(j+1))) {
-		if e := d.recent(sent, 5, func(e *docEntity) bool { return slices.Contains(kinds, e.kind) && !strings.HasPrefix(e.id, "group:"+t.lower) }); e != nil {
+		if e := d.recent(sent, 5, func(e *docEntity) bool {
+			return slices.Contains(kinds, e.kind) && !strings.HasPrefix(e.id, "group:"+t.lower)
+		}); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.7}
 		}
 	}
