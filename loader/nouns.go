@@ -206,6 +206,16 @@ left:
 		}
 	}
 	d.nounArgs(f, i, hi)
+	if sn == senseInvite && len(f.targets) == 0 && npStart > lo && d.toks[npStart-1].is("on", "at", "upon") {
+		// "was in Moscow on Putin's invitation": the guest is the clause's subject
+		for _, m := range d.mainSubject(lo, npStart) {
+			for _, e := range m.entities() {
+				if e.isActor() && !slices.Contains(f.sources, e) {
+					f.targets = addEnt(f.targets, e)
+				}
+			}
+		}
+	}
 	if !possessed && len(f.sources) == 0 {
 		d.lightVerbSubject(f, npStart, lo, hi)
 	}
@@ -341,6 +351,15 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 			}
 		case t.is("of") && k+1 < hi && d.toks[k+1].in(prisonerWords):
 			k += 2
+		case t.is("of") && k+1 < hi && len(f.sources) == 0 && (sn == senseWithdraw || sn == senseDeploy || sn == senseInvite):
+			// "the withdrawal of French troops from Mali": who moves; "the
+			// invitation of Donald Trump": who invites
+			m := d.npMention(k+1, hi)
+			if m == nil || !m.hasActor() {
+				return
+			}
+			f.sources = addEnt(f.sources, m.entities()...)
+			k = m.last + 1
 		case (slices.Contains(sn.preps, t.lower) || t.is("with") && f.sense.symmetric) && k+1 < hi:
 			if ev := d.eventNounAt(k+1, hi); ev != nil {
 				d.eventObject(f, ev) // "rejection of Lula's offer", "support for sanctions on Belarus"
