@@ -102,6 +102,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	}
 	d.sentFrames = append(d.sentFrames, d.threatIdiomFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.backedGroups(lo, hi)...)
+	d.sentFrames = append(d.sentFrames, d.jointFrames(d.sentFrames)...)
 	fs := d.sentFrames
 	if len(fs) == 0 {
 		d.casualties(nil, lo, hi)
@@ -403,6 +404,12 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 		}
 		return nil
 	}
+	if t.is("operation", "operations") && !isV && !isN {
+		if d.militaryOperation(i, lo, hi) {
+			d.nounFrame(i, nounEntry{sense: senseOperation, plural: t.is("operations")}, lo, hi)
+		}
+		return nil
+	}
 	if isV && isN {
 		if d.nounContext(i, lo) {
 			isV = false
@@ -424,6 +431,9 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 			}
 			if (v.form == formPast || v.form == formPart) && i > lo && (d.toks[i-1].in(determiners) || d.toks[i-1].in(prepositions)) {
 				return nil // "after failed talks", "the detained men": an adjective
+			}
+			if v.form == formBase && i > lo && d.toks[i-1].in(determiners) && i+1 < hi && (d.isNounModifiee(i+1) || d.toks[i+1].is("operation", "operations")) {
+				return nil // "a search operation": a noun modifying a noun ("its fight against X" stays)
 			}
 			if t.in(haltVerbs) && d.eventNounWithin(i+1, hi, 4) {
 				return nil // "suspended peace talks": the noun frame tells the halt

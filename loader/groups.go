@@ -301,3 +301,58 @@ func (d *doc) recentBefore(i, back int, ok func(*docEntity) bool) *docEntity {
 	}
 	return nil
 }
+
+// senseOperation is a military operation: "launched a military operation
+// in Gaza", "a joint operation against the insurgents".
+var senseOperation = s("ATTACKED", "STRUCK", false, "against in on", "military operation")
+
+// operationCues before "operation" make it military, not a rescue, search
+// or relief operation.
+var operationCues = wordList("military", "joint", "ground", "air", "aerial", "counter-terrorism", "counterterrorism",
+	"counter-insurgency", "counterinsurgency", "anti-terror", "anti-terrorism", "security", "offensive", "special",
+	"combat", "naval", "armed", "army", "cross-border")
+
+// militaryOperation reports whether the "operation" at i is a military one.
+func (d *doc) militaryOperation(i, lo, hi int) bool {
+	if i+1 < hi && d.toks[i+1].is("against") {
+		return true
+	}
+	for k := i - 1; k >= lo && k >= i-3; k-- {
+		if operationCues[d.toks[k].lower] {
+			return true
+		}
+		if d.toks[k].is("rescue", "search", "relief", "evacuation", "humanitarian", "clean-up", "recovery") {
+			return false
+		}
+	}
+	return false
+}
+
+// jointFrames adds the cooperation a joint event states between its
+// actors: "a joint operation of Mozambique's army and Rwandan forces",
+// "joint drills by Russia and China".
+func (d *doc) jointFrames(fs []*frame) []*frame {
+	var out []*frame
+	for _, f := range fs {
+		if f.class() == "COOPERATE" || !strings.Contains(f.label, "joint") {
+			continue
+		}
+		parties := slices.Clone(f.sources) // the frame's own slices change as the sentence is read
+		if f.sense.symmetric {
+			parties = addEnt(parties, f.targets...)
+		}
+		if len(parties) < 2 {
+			continue
+		}
+		trigger := f.trigger // the word "joint" itself: the event's own trigger belongs to it
+		for k := f.trigger - 1; k >= 0 && k >= f.trigger-4; k-- {
+			if d.toks[k].is("joint") {
+				trigger = k
+				break
+			}
+		}
+		out = append(out, &frame{sense: senseCooperate, rel: "COOPERATES_WITH", label: "cooperation",
+			sources: []*docEntity{parties[0]}, targets: parties[1:], trigger: trigger, sent: f.sent, conf: 0.7})
+	}
+	return out
+}
