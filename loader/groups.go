@@ -133,7 +133,7 @@ func (d *doc) agentHead(k, hi int) (head string, last int, kind graph.Kind, ok b
 	if w == "army" && !(k > 0 && d.toks[k-1].is("the")) {
 		return "", 0, "", false // "an army of volunteers"; "the army" is a state's
 	}
-	if k+1 < hi && (d.isNounModifiee(k+1) && !pastTense(&d.toks[k+1]) || d.toks[k+1].in(lexWords) && nounLex[d.toks[k+1].lower].sense != nil) {
+	if k+1 < hi && (d.isNounModifiee(k+1) && !pastTense(&d.toks[k+1]) && !isTitleWord(&d.toks[k+1]) || d.toks[k+1].in(lexWords) && nounLex[d.toks[k+1].lower].sense != nil) {
 		return "", 0, "", false // "student loans", "police station": a modifier
 	}
 	return w, k, kind, true

@@ -191,7 +191,8 @@ var (
 		"leader", "secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
 		"envoy", "ambassador", "commander", "chief", "head", "mayor", "governor", "senator", "chairman",
 		"chairwoman", "chair", "director", "negotiator", "prince", "monarch", "representative", "diplomat",
-		"official", "general", "admiral", "marshal", "speaker", "ayatollah")
+		"official", "general", "admiral", "marshal", "speaker", "ayatollah", "lawmaker", "legislator", "congressman",
+		"congresswoman", "mp")
 	titleModifiers = set("new", "incoming", "longtime", "long-serving", "veteran", "embattled", "prime", "vice", "deputy", "foreign", "external", "defence", "defense", "interior", "finance",
 		"home", "state", "presidential", "national", "security", "special", "supreme", "acting", "interim",
 		"former", "military", "press", "top", "senior", "chief", "first", "crown", "army", "navy", "armed",
