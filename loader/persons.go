@@ -111,6 +111,12 @@ func (d *doc) titledPerson(i, hi int) *mention {
 	return m
 }
 
+// siteHeads end the names of sites and buildings: "Lido Beach", "Beach View
+// Hotel", "Banjska Monastery", "Dover Air Force Base".
+var siteHeads = wordList("beach", "hotel", "monastery", "square", "palace", "bridge", "base", "camp", "checkpoint",
+	"crossing", "prison", "hospital", "stadium", "mosque", "cathedral", "temple", "market", "harbour", "harbor",
+	"airfield", "airbase", "compound", "headquarters", "tower", "plant", "mine")
+
 // bodyBefore returns the non-state body named just before a title, past an
 // acronym in brackets: the party, group or agency the title belongs to.
 func (d *doc) bodyBefore(i int) *docEntity {
@@ -178,7 +184,7 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 			return ts, ts - 1
 		case t.in(headTitles) || t.in(ranks):
 			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor",
-				"chairman", "chairwoman", "chairperson", "chair") {
+				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative") {
 				return ts, ts - 1
 			}
 			if t.in(headTitles) {
@@ -421,7 +427,7 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		}
 	}
 	name := d.body[d.toks[i].start:d.toks[last].end]
-	if d.toks[last].in(geoFeatures) && n >= 2 {
+	if (d.toks[last].in(geoFeatures) || siteHeads[d.toks[last].lower]) && n >= 2 {
 		// "the Yellow Sea", "the Kerch Strait"
 		e := d.ents.get("loc:"+slug(name), name, graph.Location)
 		return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8}

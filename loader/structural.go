@@ -217,6 +217,10 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 			}
 			return
 		}
+		if m.ent.isPlace() && m.ent.kind != graph.Country {
+			d.placeAppositive(m.ent, j, si, hi) // "Lido Beach, a popular area in Mogadishu,"
+			return
+		}
 		if m.ent.kind != graph.Person {
 			return
 		}
@@ -226,6 +230,33 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 			d.appositiveRole(m.ent, k, si, hi)
 		}
 	}
+}
+
+// placeAppositive reads "P, a [popular] area in Q," and "P, a village near
+// Q,": P lies in Q. Only a short noun phrase may stand between, and Q must
+// be a larger place than P (a region or country for a city, a city or more
+// for a site).
+func (d *doc) placeAppositive(p *docEntity, j, si, hi int) {
+	for k := j; k < hi && k <= j+5; k++ {
+		t := &d.toks[k]
+		if t.is("in", "of") {
+			m := d.npMention(k+1, hi)
+			if m == nil || m.ent == nil || !m.ent.isPlace() || m.ent == p || !largerPlace(m.ent, p) {
+				return
+			}
+			d.structs = append(d.structs, structRel{src: p, dst: m.ent, rel: "LOCATED_IN", sent: si, conf: 0.8})
+			return
+		}
+		if t.kind != tWord || t.cap || t.isVerbForm() || d.mAt[k] >= 0 {
+			return
+		}
+	}
+}
+
+// largerPlace reports whether a can contain b: a coarser kind, or a site in
+// a city.
+func largerPlace(a, b *docEntity) bool {
+	return placeRank(a.kind) < placeRank(b.kind) || a.kind == graph.City && b.kind == graph.Location
 }
 
 // titleOfBefore reads a title naming its body before the person it
