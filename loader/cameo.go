@@ -46,6 +46,12 @@ var noDefault = wordList("be", "bring", "begin", "break", "carry", "close", "com
 	"talk", "write", "cover", "win", "lose", "fall", "rise", "drop", "raise", "build", "draw", "serve",
 	"return", "release", "free", "cut", "hit", "push", "press", "ease", "fire")
 
+// patternVerbs are the common verbs whose dictionary patterns are kept
+// ("held them responsible", "took control of"): the other common verbs are
+// left out of the lexicon altogether, as the clause reader has always read
+// them ("said", "told", "wanted").
+var patternVerbs = wordList("hold", "take")
+
 // casualtyVerbs tell what an attack did; the attack is told by its own
 // trigger, so the dictionary's rows for them are left out. Killing a named
 // actor is an attack on it (senseKill, gated in killedActor).
@@ -205,7 +211,7 @@ func loadCameo() {
 			}
 		case "P":
 			lemma, code, class, mode, prep, words := f[1], f[2], f[3], f[4], f[5], f[6]
-			if casualtyVerbs[lemma] || eventNounIn(words) {
+			if casualtyVerbs[lemma] || eventNounIn(words) || noDefault[lemma] && !patternVerbs[lemma] {
 				continue
 			}
 			sn := cameoSense(code, class, mode, lemma)
@@ -214,9 +220,7 @@ func loadCameo() {
 			}
 			cameoPatterns[lemma] = append(cameoPatterns[lemma], cameoPattern{prep: prep, words: strings.Fields(words), sense: sn})
 			if _, ok := verbLex[lemma]; !ok {
-				// A verb known only through its patterns: it is a trigger,
-				// and means something only where a pattern matches.
-				addVerb(lemma, "", senseNone)
+				addVerb(lemma, "", senseNone) // a trigger only where a pattern matches
 			}
 		}
 	}
@@ -247,14 +251,28 @@ func eventNounIn(words string) bool {
 	return false
 }
 
+// patternLex holds the verbs the dictionary knows only through verb +
+// object patterns ("revise * constitution"): they are triggers, but no verbs
+// to the clause reader until a pattern matches, so "the revised proposal"
+// reads as it always has.
+var patternLex = map[string]verbEntry{}
+
 // addVerb adds lemma, its regular inflections and the dictionary's irregular
-// ones, keeping any form the hand lexicon already has.
+// ones, keeping any form the hand lexicon already has. A verb with
+// senseNone goes to patternLex.
 func addVerb(lemma, irregular string, sn *sense) {
 	add := func(w string, f verbForm) {
-		if old, dup := verbLex[w]; !dup || old.sense == senseNone && sn != senseNone {
+		lexWords.words[w] = true
+		classOf[w] |= lexWords.bit
+		if sn == senseNone {
+			if _, dup := verbLex[w]; !dup {
+				patternLex[w] = verbEntry{lemma: lemma, form: f, sense: sn}
+			}
+			return
+		}
+		if _, dup := verbLex[w]; !dup {
 			verbLex[w] = verbEntry{lemma: lemma, form: f, sense: sn}
-			lexWords.words[w] = true
-			classOf[w] |= lexWords.bit
+			delete(patternLex, w)
 		}
 	}
 	for _, w := range strings.Split(irregular, ",") {
@@ -390,4 +408,22 @@ func (d *doc) labelAfterObject(i, hi int) bool {
 		}
 	}
 	return false
+}
+
+// patternVerb reads a word of patternLex at i: an election verb, or a verb
+// whose pattern matches here; ok is false when the word is no verb here.
+func (d *doc) patternVerb(i, lo, hi int) (v verbEntry, f *frame, ok bool) {
+	v, ok = patternLex[d.toks[i].lower]
+	if !ok {
+		return v, nil, false
+	}
+	if f, ok := d.electionVerb(i, v.lemma, lo, hi); ok {
+		return v, f, true
+	}
+	sn, ok := d.cameoSenseAt(v.lemma, i, hi)
+	if !ok || sn == senseNone {
+		return v, nil, false
+	}
+	v.sense = sn
+	return v, nil, true
 }

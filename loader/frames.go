@@ -396,6 +396,13 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 	t := &d.toks[i]
 	v, isV := verbLex[t.lower]
 	n, isN := nounLex[t.lower]
+	if !isV && !isN {
+		pv, f, ok := d.patternVerb(i, lo, hi)
+		if f != nil {
+			return f
+		}
+		v, isV = pv, ok
+	}
 	if t.is("operation") && t.cap && i+1 < hi && d.toks[i+1].cap && d.toks[i+1].kind == tWord {
 		// A named operation is an attack only when the sentence speaks of
 		// attacking: "launched Operation Ember, striking three bases".
@@ -435,8 +442,10 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 			if v.form == formBase && i > lo && d.toks[i-1].in(determiners) && i+1 < hi && (d.isNounModifiee(i+1) || d.toks[i+1].is("operation", "operations")) {
 				return nil // "a search operation": a noun modifying a noun ("its fight against X" stays)
 			}
-			if t.in(haltVerbs) && d.eventNounWithin(i+1, hi, 4) {
-				return nil // "suspended peace talks": the noun frame tells the halt
+			if d.eventNounWithin(i+1, hi, 4) {
+				// "suspended peace talks", "handed Israel a proposal": the
+				// event noun and its light verb tell the event.
+				return nil
 			}
 			if sn, ok := d.cameoSenseAt(v.lemma, i, hi); ok {
 				v.sense = sn // a verb + object pattern is more specific than the verb alone

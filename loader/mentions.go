@@ -608,7 +608,10 @@ func (t *token) isVerbForm() bool {
 		return false
 	}
 	v, ok := verbLex[t.lower]
-	return ok && v.form != formBase
+	// A verb the dictionary knows only through its patterns ("revised",
+	// "changed") is no event verb: the clause reader treats it as it
+	// always has, as an ordinary word.
+	return ok && v.form != formBase && v.sense != senseNone
 }
 
 // demonym returns the adjective for a country ("Russian"), or its name.

@@ -268,7 +268,7 @@ func TestRelations(t *testing.T) {
 			[]string{"Iran REJECTED IAEA occurred 2025-07-02"}, nil},
 		{"a state's government suspending talks", "2025-07-20",
 			"Colombia's government suspended peace talks with the National Liberation Army (ELN) on Monday.",
-			[]string{"Colombian government REJECTED National Liberation Army occurred *"}, nil},
+			[]string{"Colombia REJECTED National Liberation Army occurred *"}, nil},
 		{"asking a state to act is a request", "2025-07-03",
 			"IAEA chief Rafael Grossi asked Iran to allow inspectors back.",
 			[]string{"Rafael Grossi DEMANDED Iran occurred -"}, nil},
