@@ -4,6 +4,7 @@ package loader
 
 import (
 	_ "embed"
+	"maps"
 	"slices"
 	"strings"
 
@@ -224,6 +225,12 @@ func loadCameo() {
 			}
 		}
 	}
+	// Verbs with a complement sense are triggers where the complement follows.
+	for _, lemma := range slices.Sorted(maps.Keys(complementSenses)) {
+		if _, ok := verbLex[lemma]; !ok {
+			addVerb(lemma, "", senseNone)
+		}
+	}
 	// Election verbs are triggers; electionVerb decides what they mean.
 	for _, v := range []string{"confirm", "swear|swore|sworn", "inaugurate", "install", "appoint", "re-elect", "reelect", "name", "win|won|won"} {
 		parts := strings.Split(v, "|")
@@ -296,6 +303,12 @@ func addVerb(lemma, irregular string, sn *sense) {
 // object: "held Israel fully responsible", "will hold them accountable".
 var complementSenses = map[string]map[string]*sense{
 	"hold": {"responsible": senseAccuse, "accountable": senseAccuse, "liable": senseAccuse},
+	// "named 20 gangs as terrorist organizations", "designated the group a
+	// terrorist entity": a designation is a sanction.
+	"name":      {"terrorist": senseSanction, "terrorists": senseSanction},
+	"designate": {"terrorist": senseSanction, "terrorists": senseSanction},
+	"declare":   {"terrorist": senseSanction, "terrorists": senseSanction},
+	"list":      {"terrorist": senseSanction, "terrorists": senseSanction},
 }
 
 // complementSense returns the sense a complement word within a few tokens

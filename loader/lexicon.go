@@ -96,7 +96,7 @@ var (
 	senseSanction = s("SANCTIONED", "", true, "on against", "sanctions")
 	senseLift     = s("LIFTED_SANCTIONS_ON", "", false, "on against from", "sanctions relief")
 	senseAttack   = s("ATTACKED", "STRUCK", true, "on against at of", "attack")
-	senseFire     = s("ATTACKED", "STRUCK", false, "on at into", "attack")
+	senseFire     = s("ATTACKED", "STRUCK", false, "on upon at into toward towards", "attack")
 	// senseClash is fighting between armed forces; a clash of leaders or
 	// states is often only words, so findFrames keeps armed parties only.
 	senseClash = func() *sense {

@@ -339,6 +339,12 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 				f.sources, f.targets = addEnt(f.sources, m.group[0]), addEnt(f.targets, m.group[1])
 			}
 			k = list[len(list)-1].last + 1
+		case t.is("carried", "conducted", "launched", "staged", "mounted") && k+2 < hi && (d.toks[k+1].is("by") || d.toks[k+1].is("out") && d.toks[k+2].is("by")):
+			k++ // "the attack carried out by Iran-backed militants": the "by" names its author
+			if d.toks[k].is("out") {
+				k++
+			}
+			continue
 		case t.is("by") && k+1 < hi:
 			m := d.npMention(k+1, hi)
 			if m == nil || !m.hasActor() {
