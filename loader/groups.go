@@ -23,7 +23,7 @@ var agentNouns = map[string]graph.Kind{
 	"settlers": graph.Group, "mercenaries": graph.Group, "hostages": graph.Group, "prisoners": graph.Group,
 	"communities": graph.Group, "organizations": graph.Group, "organisations": graph.Group, "critics": graph.Group,
 	"observers": graph.Group, "candidates": graph.Group, "users": graph.Group, "councils": graph.Group,
-	"militias": graph.Group, "guerrillas": graph.Group,
+	"militias": graph.Group, "guerrillas": graph.Group, "opposition": graph.Group,
 	"police": graph.GovernmentBody, "policemen": graph.GovernmentBody, "prosecutors": graph.GovernmentBody,
 	"army": graph.Military, "soldiers": graph.Military, "paramilitaries": graph.Military,
 }

@@ -557,11 +557,23 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 			last++
 		}
 		return &mention{first: i, last: last, ent: d.military(c, t.lower), kind: mBody}
+	case t.is("parliament", "legislature") && !(j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])):
+		e := d.ents.get("gov:"+c.Code+"-parliament", demonym(c)+" parliament", graph.GovernmentBody)
+		e.country = c.Code
+		return &mention{first: i, last: j, ent: e, kind: mBody}
 	case t.in(governmentNouns):
 		if t.is("government", "administration", "cabinet", "parliament", "presidency") && j+1 < hi && d.isNounModifiee(j+1) {
 			return nil // "a Philippine government vessel": an adjective
 		}
 		return &mention{first: i, last: j, ent: d.government(c), kind: mBody}
+	case agentNouns[t.lower] == graph.Group && d.toks[i].cap && i == j-1:
+		// "Syrian rebels", "Georgian opposition": a group of that state's
+		// people, not a body of its state.
+		if j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1]) {
+			return nil
+		}
+		name := d.body[d.toks[i].start:t.end]
+		return &mention{first: i, last: j, ent: d.ents.get("group:"+slug(name), name, graph.Group), kind: mBody}
 	}
 	return nil
 }
