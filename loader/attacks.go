@@ -1,0 +1,236 @@
+package loader
+
+// Attacks, threats and control: weapons near a trigger, stated abilities,
+// purpose clauses.
+
+import (
+	"github.com/geokg/geokg/graph"
+)
+
+// assaultWordNear reports an attack trigger or a weapon word within a few
+// tokens of i in its sentence.
+func (d *doc) assaultWordNear(i, lo, hi int) bool {
+	for k := max(lo, i-8); k < hi && k <= i+12; k++ {
+		t := &d.toks[k]
+		if k == i || t.kind != tWord {
+			continue
+		}
+		if v, ok := verbLex[t.lower]; ok && graph.Vocabulary[v.sense.rel] == "ASSAULT" {
+			return true
+		}
+		if n, ok := nounLex[t.lower]; ok && graph.Vocabulary[n.sense.rel] == "ASSAULT" {
+			return true
+		}
+		if modeWords[t.lower] != "" && modeWords[t.lower] != "phone" && modeWords[t.lower] != "video" && modeWords[t.lower] != "in-person" {
+			return true
+		}
+		if t.in(casualtyWords) {
+			return true // "eight were killed in Operation Ember": people died in it
+		}
+	}
+	return false
+}
+
+// casualtyWords tell of people killed or hurt.
+var casualtyWords = set("killed", "killing", "injured", "injuring", "wounded", "wounding", "dead", "died", "deaths", "casualties")
+
+// weaponWords are objects that make launching or firing an attack.
+var weaponWords = set("missile", "missiles", "rocket", "rockets", "projectile", "projectiles", "shell",
+	"shells", "salvo", "salvos", "barrage", "volley", "mortar", "mortars", "bomb", "bombs", "torpedo",
+	"torpedoes", "munitions", "warheads", "shot", "shots", "cannon", "cannons", "bullets", "rounds",
+	"flares", "artillery", "grenades", "gas")
+
+// weaponAfter reports a weapon word, and an attack noun, in the few words
+// after the verb at i. A drone is a weapon only when no attack noun follows
+// ("launched drones at" but "launched drone strikes on").
+func (d *doc) weaponAfter(i, hi int) (weapon, attack bool) {
+	for k := i + 1; k < hi && k <= i+8; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct && !t.isHyphen() {
+			break
+		}
+		if n, ok := nounLex[t.lower]; ok && graph.Vocabulary[n.sense.rel] == "ASSAULT" {
+			return weapon, true
+		}
+		if t.in(weaponWords) || t.is("drone", "drones") {
+			weapon = true
+		}
+	}
+	return weapon, false
+}
+
+// hostileVerbs are infinitives that make a vow a threat besides attack
+// verbs: "vowed to respond", "vowed to crush".
+var hostileVerbs = set("respond", "retaliate", "avenge", "punish", "crush", "destroy", "eliminate",
+	"annihilate", "fight", "defeat", "expel", "wipe", "hit", "strike", "attack", "blockade", "encircle",
+	"isolate", "seize", "invade", "occupy")
+
+// abilityWords, before a hostile infinitive, state a capacity to attack:
+// "to strengthen its ability to blockade Taiwan".
+var abilityWords = set("ability", "capability", "capabilities", "capacity", "readiness", "preparedness")
+
+// abilityThreats adds the threats a sentence states as a capacity: "its
+// ability to blockade X" is its owner's threat against X. What one is
+// able to do ("its ability to carry out strikes") has not happened.
+func (d *doc) abilityThreats(fs []*frame, lo, hi int) []*frame {
+	for j := lo + 1; j+2 < hi; j++ {
+		if !d.toks[j].in(abilityWords) || !d.toks[j+1].is("to") {
+			continue
+		}
+		end := j + 2
+		for end < hi && (d.toks[end].kind != tPunct || d.toks[end].isHyphen()) {
+			end++
+		}
+		for _, f := range fs {
+			if f.trigger > j && f.trigger < end {
+				f.hypo = true
+			}
+		}
+		if !d.hostileInfinitive(j+1, hi) || d.mAt[j-1] < 0 {
+			continue
+		}
+		owner := d.mentions[d.mAt[j-1]]
+		if !owner.poss || !owner.hasActor() {
+			continue
+		}
+		for k := j + 3; k < hi && k <= j+5; k++ {
+			if d.toks[k].in(determiners) {
+				continue
+			}
+			if mi := d.mAt[k]; mi >= 0 {
+				if m := d.mentions[mi]; m.hasActor() && !m.poss {
+					f := &frame{sense: senseThreaten, rel: "THREATENED", label: "threat", trigger: j, sent: d.toks[j].sent, conf: 0.6}
+					f.sources = addEnt(f.sources, owner.entities()...)
+					f.targets = addEnt(f.targets, m.entities()...)
+					fs = append(fs, f)
+				}
+			}
+			break
+		}
+	}
+	return fs
+}
+
+// hostileInfinitive reports "to" at k followed by a hostile verb.
+func (d *doc) hostileInfinitive(k, hi int) bool {
+	if k+1 >= hi || !d.toks[k].is("to") {
+		return false
+	}
+	t := &d.toks[k+1]
+	if t.in(hostileVerbs) {
+		return true
+	}
+	v, ok := verbLex[t.lower]
+	return ok && v.form == formBase && graph.Vocabulary[v.sense.rel] == "ASSAULT"
+}
+
+// eventSubject returns the event noun heading the subject of the passive
+// verb at i: "The truce was brokered by ...", "Talks were hosted by ...".
+func (d *doc) eventSubject(i, lo, hi int) *frame {
+	for k := i - 1; k >= lo && k >= i-5; k-- {
+		t := &d.toks[k]
+		if t.in(beForms) || t.in(adverbs) || t.in(hedges) || t.in(auxiliaries) || t.is(",") {
+			continue
+		}
+		n, ok := nounLex[t.lower]
+		if !ok || d.mAt[k] >= 0 {
+			return nil
+		}
+		if d.used[k] {
+			return d.nounRef[k]
+		}
+		return d.nounFrame(k, n, lo, hi)
+	}
+	return nil
+}
+
+// objectControl verbs make their object the subject of the infinitive that
+// follows: "urged X to", "asked X to", "called on X to".
+var objectControl = set("urge", "urged", "urges", "urging", "ask", "asked", "asks", "asking", "press",
+	"pressed", "presses", "pressing", "pressure", "pressured", "pressuring", "encourage", "encouraged",
+	"encourages", "tell", "told", "tells", "persuade", "persuaded", "invite", "invited", "invites",
+	"allow", "allowed", "allows", "force", "forced", "forces", "push", "pushed", "pushing", "order",
+	"ordered", "orders", "instruct", "instructed", "request", "requested", "requests", "on", "upon")
+
+// controlledSubject returns the object of a control verb when the verb at
+// i is its infinitive: the mentions in "urged X and Y to <i>". A capital
+// stands for its state.
+func (d *doc) controlledSubject(i, lo int) []*mention {
+	if i-2 < lo || !d.toks[i-1].is("to") || d.mAt[i-2] < 0 {
+		return nil
+	}
+	m := d.mentions[d.mAt[i-2]]
+	if m.poss || m.ent == nil || !m.hasActor() && !(m.ent.kind == graph.City && d.isCapital(m.ent)) {
+		return nil
+	}
+	ms := d.coordinated(m, lo)
+	k := ms[0].first - 1
+	for k >= lo && d.toks[k].is("the") {
+		k--
+	}
+	if k < lo || !d.toks[k].in(objectControl) ||
+		d.toks[k].is("on", "upon") && (k-1 < lo || !d.toks[k-1].is("called", "calls", "call", "calling")) {
+		return nil
+	}
+	for x, c := range ms {
+		if c.ent != nil && c.ent.kind == graph.City {
+			if s := d.ents.countryByCode(c.ent.country); s != nil {
+				cp := *c
+				cp.ent = s
+				ms[x] = &cp
+			}
+		}
+	}
+	return ms
+}
+
+// purposeOf returns the main verb when the verb at i is a purpose
+// infinitive after that verb's object ("summoned the envoy of X to
+// protest"), or -1.
+func (d *doc) purposeOf(i, lo int) int {
+	if i-2 < lo || !d.toks[i-1].is("to") {
+		return -1
+	}
+	j := i - 2
+	for j > lo && d.mAt[j] < 0 && (d.toks[j].in(dateWords) || d.toks[j].is("on", "last", "this", "next")) {
+		j-- // "summoned the envoy on Tuesday to protest"
+	}
+	if d.mAt[j] < 0 {
+		return -1
+	}
+	ms := d.coordinated(d.mentions[d.mAt[j]], lo)
+	k := ms[0].first - 1
+	for k >= lo && d.toks[k].in(determiners) {
+		k--
+	}
+	if k < lo {
+		return -1
+	}
+	if t := &d.toks[k]; !t.in(prepositions) && !t.isVerbForm() && !t.in(lightVerbs) {
+		return -1
+	}
+	return d.previousVerb(k+1, lo)
+}
+
+// personAfterBody returns the person a body mention introduces through a
+// title ("EU foreign policy chief Kaja Kallas"), or nil.
+func (d *doc) personAfterBody(m *mention, hi int) *mention {
+	if m.poss || m.ent == nil || m.ent.kind == graph.Person {
+		return nil
+	}
+	title := false
+	for k := m.last + 1; k < hi && k <= m.last+5; k++ {
+		if mi := d.mAt[k]; mi >= 0 {
+			if p := d.mentions[mi]; (title || p.role != nil) && p.ent != nil && p.ent.kind == graph.Person {
+				return p
+			}
+			return nil
+		}
+		t := &d.toks[k]
+		if t.kind != tWord || t.cap && !isTitleWord(t) || t.in(prepositions) || t.isVerbForm() {
+			return nil
+		}
+		title = title || t.in(headTitles)
+	}
+	return nil
+}

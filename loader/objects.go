@@ -1,0 +1,454 @@
+package loader
+
+// Objects: what a verb acts on, read rightwards from it.
+
+import (
+	"slices"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// objects is what follows a verb.
+type objects struct {
+	actors   []*mention
+	places   []*mention
+	agents   []*mention // "by X" after a passive
+	event    *frame
+	label    []*mention // mentions inside a labeling complement
+	negative bool       // the label is negative ("a war crime", "reckless provocation")
+	as       bool       // the label follows "as": "dismissed the remarks as reckless"
+}
+
+// negativeLabels make a labeling complement an accusation: words of
+// condemnation in general use, not an article's own wording. Neutral heads
+// ("proof", "act", "evidence", "war") say nothing by themselves: "called the
+// meeting proof of progress" accuses no one.
+var negativeLabels = set("aggression", "aggressor", "aggressive", "terror", "terrorism", "terrorist",
+	"terrorists", "crime", "crimes", "criminal", "criminals", "barbaric", "barbarism", "barbarity",
+	"provocation", "provocations", "provocative", "unacceptable", "violation", "violations", "lie", "lies",
+	"liar", "propaganda", "genocide", "genocidal", "murder", "murderer", "murderers", "murderous",
+	"dictator", "tyrant", "thug", "thugs", "threat", "illegal", "unlawful", "illegitimate", "unjustified",
+	"unprovoked", "brutal", "brutality", "atrocity", "atrocities", "massacre", "reckless", "irresponsible",
+	"hostile", "invasion", "occupation", "occupier", "occupiers", "puppet", "sabotage", "blackmail",
+	"bullying", "bully", "coercion", "piracy", "outrageous", "shameful", "disgraceful", "despicable",
+	"abhorrent", "heinous", "cowardly", "vile", "cynical", "hypocritical", "destabilising",
+	"destabilizing", "dangerous", "escalation", "escalatory", "sham", "farce", "fraud", "betrayal",
+	"enemy", "enemies", "extremist", "extremists",
+	// a negative disposition: "proof of the government's refusal to negotiate"
+	"refusal", "unwillingness", "failure", "disregard", "contempt", "cruelty", "hostility",
+	"intransigence", "obstruction",
+	// grave harm named: "a devastating signal", "extrajudicial executions"
+	"devastating", "extrajudicial", "executions", "deplorable", "alarming", "grave")
+
+// objectAfter reads what follows the verb at i: actor and place objects
+// (with coordination), an event noun, a labeling complement, and "by X"
+// agents of a passive. A mention is an object only in an open slot: right
+// after the verb for transitive senses, after one of the sense's
+// prepositions, or after a locative for senses that take places; mentions
+// inside the object's noun phrase ("a list of X") are not objects.
+func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
+	var o objects
+	j := i + 1
+	for j < hi && (d.toks[j].in(adverbs) || d.toks[j].in(hedges)) && !d.toks[j].is("to") {
+		j++
+	}
+	if passive {
+		return d.passiveArgs(j, hi)
+	}
+	open, placeOnly, sawNP := sn.direct, false, false
+	// descr: the words since the open slot are a plain description whose
+	// name follows in apposition ("left the regional bloc ECOWAS").
+	descr := false
+	for steps := 0; j < hi && steps < 12; steps++ {
+		t := &d.toks[j]
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if nx := m.last + 1; m.poss && sn.place != "" && nx+1 < hi {
+				if d.toks[nx].kind == tPoss {
+					nx++
+				}
+				if nx+1 < hi && d.toks[nx].is("border", "borders", "frontier") && d.toks[nx+1].is("with") {
+					j = nx // "its border with Guyana"
+					continue
+				}
+			}
+			if descr && !placeOnly {
+				open = true
+			}
+			if p := d.personAfterBody(m, hi); p != nil {
+				m = p // "meet EU foreign policy chief Kaja Kallas": Kallas
+			}
+			if !open || placeOnly && !(m.ent != nil && m.ent.isPlace()) {
+				j = m.last + 1
+				if m.poss {
+					j++
+				}
+				sawNP = true
+				continue
+			}
+			if !sawNP && d.clauseFollows(j, hi) {
+				return o // "claimed Ukraine attacked": a clause, not an object
+			}
+			if !m.poss && m.hasActor() && graph.Vocabulary[sn.rel] == "ASSAULT" && m.last+1 < hi && d.isNounModifiee(m.last+1) &&
+				(m.kind == mDemonym || m.first > 0 && d.toks[m.first-1].is("a", "an")) && d.eventNounAt(m.last+1, hi) == nil {
+				// "fired at a Philippine government vessel near the shoal":
+				// the vessel's owner is attacked, and the place may follow.
+				o.actors = append(o.actors, m)
+				j = m.last + 1
+				sawNP, open = true, false
+				continue
+			}
+			if !m.poss && m.kind != mDemonym && m.first > 0 && d.toks[m.first-1].is("a", "an") && m.last+1 < hi && d.isNounModifiee(m.last+1) {
+				// "called a Cabinet Office review": a modifier
+				if ev := d.eventNounAt(m.last+1, hi); ev != nil && open && !placeOnly {
+					o.event = ev
+					return o
+				}
+				j = m.last + 1
+				sawNP, open = true, false
+				continue
+			}
+			if m.poss {
+				// "Lula's offer", "Syria's Idlib province", "Israel's Operation Ember"
+				k := m.last + 2
+				if k < hi && d.mAt[k] >= 0 {
+					j = k
+					continue
+				}
+				if ev := d.eventNounAt(k, hi); ev != nil {
+					o.event = ev
+					if r := ev.root(); len(r.sources) == 0 {
+						r.sources = addEnt(r.sources, m.entities()...)
+					}
+					return o
+				}
+				if sn.rel != "" && !placeOnly {
+					o.actors = append(o.actors, m) // "criticized Beijing's assertiveness"
+					if lab := d.labelComplement(d.npEnd(k, hi)+1, hi); lab != nil {
+						o.label, o.negative, o.as = lab.mentions, lab.negative, lab.as // "dismissed Abiy's remarks as reckless"
+					}
+				}
+				return o
+			}
+			if m.kind == mDemonym {
+				if ev := d.eventNounAt(j+1, hi); ev != nil {
+					o.event = ev
+					return o
+				}
+			}
+			list := d.coordRight(m, hi, false)
+			for _, x := range list {
+				switch {
+				case x.ent != nil && x.ent.kind == graph.City && sn.place == "" && d.isCapital(x.ent) && !placeOnly:
+					o.actors = append(o.actors, x) // "accused Manila": the state
+				case x.ent != nil && x.ent.isPlace() && x.ent.kind != graph.Country:
+					if sn.place != "" {
+						o.places = append(o.places, x)
+					}
+				case x.hasActor() && !placeOnly:
+					if sn.rel != "" || sn.place != "" {
+						o.actors = append(o.actors, x)
+					}
+				case x.ent != nil && x.ent.kind == graph.Country && placeOnly:
+					o.places = append(o.places, x)
+				}
+			}
+			last := list[len(list)-1].last
+			if lab := d.labelComplement(last+1, hi); lab != nil {
+				o.label, o.negative, o.as = lab.mentions, lab.negative, lab.as
+			}
+			return o
+		}
+		switch {
+		case t.kind == tPunct && !t.isHyphen() && t.text != "“" && t.text != "\"" && t.text != "‘":
+			return o
+		case t.is("as") && (sawNP || o.event != nil):
+			return o
+		case t.in(clauseWords) && !t.is("as"):
+			return o
+		case sn.place != "" && t.is("border", "borders", "frontier") && j+1 < hi && d.toks[j+1].is("with"):
+			// "deployed troops to its border with Guyana": the place is Guyana's edge
+			open, placeOnly = true, true
+			j += 2
+			continue
+		case slices.Contains(sn.preps, t.lower):
+			open, placeOnly = true, false
+			j++
+			continue
+		case sn.place != "" && t.is("of") && placeOnly && j > 0 && d.toks[j-1].is("north", "south", "east", "west"):
+			j++ // "west of Luzon"
+			continue
+		case sn.place != "" && t.in(locatives) && !t.is("of", "for", "on", "to") || sn.place != "" && t.is("on") && sawNP:
+			open, placeOnly = true, true
+			j++
+			continue
+		case t.is("to") && j+1 < hi && verbLex[d.toks[j+1].lower].form == formBase:
+			return o // "agreed to hold": the infinitive is its own trigger
+		}
+		if (open || !sawNP) && !placeOnly {
+			if ev := d.eventNounAt(j, hi); ev != nil {
+				o.event = ev
+				if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
+					o.label, o.negative, o.as = lab.mentions, lab.negative, lab.as
+				}
+				return o
+			}
+		}
+		if t.kind == tWord && (t.isVerbForm() || t.in(commonVerbs)) && sawNP {
+			return o
+		}
+		if t.kind == tWord && t.in(intentNouns) && !sawNP && j+1 < hi && d.toks[j+1].is("for", "of", "to") {
+			// "rejected plans for talks with Israel": the plans' event
+			if ev := d.eventNounAt(j+2, hi); ev != nil {
+				o.event = ev
+				return o
+			}
+		}
+		if t.kind == tWord && !t.in(determiners) {
+			if open && (sn == senseCall || sn == senseLabel) {
+				// "called the sabotage an act of terrorism by Russia"
+				if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
+					o.label, o.negative = lab.mentions, lab.negative
+					return o
+				}
+			}
+			descr = (open || descr) && !t.cap && !t.isVerbForm() && !t.in(prepositions) && !t.in(commonVerbs) && !t.in(clauseWords)
+			sawNP, open = true, false
+		}
+		j++
+	}
+	return o
+}
+
+// passiveArgs reads "by X" agents and "in X" places after a passive verb.
+func (d *doc) passiveArgs(j, hi int) objects {
+	var o objects
+	for k := j; k < hi && k < j+8; k++ {
+		t := &d.toks[k]
+		if t.is("by") && k+1 < hi {
+			if m := d.npMention(k+1, hi); m != nil {
+				o.agents = d.coordRight(m, hi, true)
+			}
+			break
+		}
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
+			break
+		}
+	}
+	for k := j; k < hi && k < j+6; k++ {
+		t := &d.toks[k]
+		if t.is("in", "at", "near", "to", "into") && k+1 < hi {
+			if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isPlace() {
+				o.places = d.coordRight(m, hi, false)
+			}
+			break
+		}
+		if t.kind == tPunct || t.in(clauseWords) {
+			break
+		}
+	}
+	return o
+}
+
+// npMention returns the mention heading the noun phrase at k, stepping over
+// determiners, adjectives and titles ("Chinese Foreign Minister Wang Yi").
+func (d *doc) npMention(k, hi int) *mention {
+	for j, n := k, 0; j < hi && n < 4; j, n = j+1, n+1 {
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.poss && m.last+2 < hi && d.mAt[m.last+2] >= 0 {
+				return d.mentions[d.mAt[m.last+2]] // "Syria's Idlib province"
+			}
+			if m.kind == mDemonym && !m.poss && m.last+1 < hi && isTitleWord(&d.toks[m.last+1]) {
+				j = m.last // "Chinese Foreign Minister Wang Yi": the minister
+				continue
+			}
+			return m
+		}
+		t := &d.toks[j]
+		if isTitleWord(t) {
+			n-- // titles do not count toward the adjectives
+			continue
+		}
+		if t.kind != tWord || !(t.in(determiners) || !t.cap && !t.isVerbForm() && !t.in(prepositions)) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// coordRight extends a mention with those joined to it on the right by
+// "and", "or" and commas: "Homs, Hama, Idlib, and Aleppo".
+func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
+	out := []*mention{m}
+	k := m.last + 1
+	for k < hi {
+		j := k
+		if !d.toks[j].is("and", "or", ",") {
+			break
+		}
+		j++
+		if j < hi && d.toks[j].is("and", "or") {
+			j++
+		}
+		for j < hi && d.toks[j].is("the", "a", "an") {
+			j++
+		}
+		if j >= hi || d.mAt[j] < 0 {
+			break
+		}
+		n := d.mentions[d.mAt[j]]
+		if n.poss || (n.ent != nil && m.ent != nil && n.ent.isPlace() != m.ent.isPlace() && n.ent.kind != graph.Country && m.ent.kind != graph.Country) {
+			break
+		}
+		if actorsOnly && !n.hasActor() {
+			break
+		}
+		if n.first+1 < hi && d.clauseFollows(n.first, hi) {
+			break
+		}
+		out = append(out, n)
+		k = n.last + 1
+	}
+	return out
+}
+
+// genericEvents are nouns that refer back to an event of some classes
+// without naming it: "the incident", "the launch", "the decision", "the
+// remarks".
+var genericEvents = map[string][]graph.Class{
+	"incident": {"ASSAULT"}, "incidents": {"ASSAULT"}, "tragedy": {"ASSAULT"}, "atrocity": {"ASSAULT"},
+	"massacre": {"ASSAULT"}, "operation": {"ASSAULT"}, "violence": {"ASSAULT"}, "launch": {"ASSAULT"},
+	"launches": {"ASSAULT"}, "test": {"ASSAULT"}, "tests": {"ASSAULT"},
+	"decision": policyActs, "move": policyActs, "measures": policyActs, "measure": policyActs,
+	"step": policyActs, "package": policyActs,
+	"remarks": statements, "comments": statements, "allegations": statements, "allegation": statements,
+	"statement": statements,
+}
+
+var (
+	// policyActs are what "the decision" or "the move" can refer to.
+	policyActs = []graph.Class{"SANCTION", "AGREE", "AID", "MOBILIZE", "RETREAT", "CONCEDE"}
+	// statements are what "the remarks" can refer to.
+	statements = []graph.Class{"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
+)
+
+// eventNounAt returns the event a trigger noun at k (after determiners and
+// modifiers) denotes, building or resolving it, or nil.
+func (d *doc) eventNounAt(k, hi int) *frame {
+	for j, words := k, 0; j < hi && words < 5; j, words = j+1, words+1 {
+		t := &d.toks[j]
+		if t.isHyphen() && t.glued && j+1 < hi && d.toks[j+1].glued {
+			j++ // inside a compound: "face-to-face offer"
+			continue
+		}
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.kind == mDemonym || m.poss || m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country ||
+				m.hasActor() && m.last+1 < hi && d.isNounModifiee(m.last+1) {
+				// "a fresh Qatari proposal": the name modifies the noun
+				j = m.last
+				if m.poss {
+					j++
+				}
+				continue
+			}
+			return nil
+		}
+		if t.kind == tWord {
+			if n, ok := nounLex[t.lower]; ok && !(j+1 < hi && isNounTrigger(&d.toks[j+1])) {
+				if d.used[j] {
+					return d.nounRef[j]
+				}
+				return d.nounFrame(j, n, d.sentLo(j), hi)
+			}
+			if c, ok := genericEvents[t.lower]; ok && j > k-1 && (j == k || d.toks[j-1].in(determiners) || !d.toks[j-1].cap) && !(j+1 < hi && d.toks[j+1].is("of", "to")) {
+				return d.latest(c, t.sent)
+			}
+		}
+		if t.kind == tPunct && !t.isHyphen() {
+			return nil
+		}
+		if t.kind == tWord && (t.isVerbForm() || t.in(commonVerbs) || t.in(prepositions) || t.in(clauseWords)) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// latest returns the most recent event of one of the classes cs within a
+// few sentences.
+func (d *doc) latest(cs []graph.Class, sent int) *frame {
+	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
+		for k := len(fs) - 1; k >= 0; k-- {
+			if fs[k].sent < sent-8 {
+				break
+			}
+			if r := fs[k].root(); slices.Contains(cs, r.class()) && r.sent >= sent-8 && !r.hypo {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+func isNounTrigger(t *token) bool {
+	_, ok := nounLex[t.lower]
+	return ok
+}
+
+// labelInfo is a labeling complement: "a sign of Iran's hostility".
+type labelInfo struct {
+	mentions []*mention
+	negative bool
+	as       bool // introduced by "as"
+}
+
+// labelComplement reads a labeling complement at k: "(as) a reckless
+// provocation", "a sign of Iran's hostility".
+func (d *doc) labelComplement(k, hi int) *labelInfo {
+	if k >= hi {
+		return nil
+	}
+	var li labelInfo
+	if d.toks[k].is("as") {
+		li.as = true
+		k++
+	}
+	n := 0
+	for j := k; j < hi && n < 10; j++ {
+		t := &d.toks[j]
+		if t.kind == tPunct && (t.text == "," || t.text == "." || t.text == ";") {
+			break
+		}
+		if t.in(clauseWords) && !t.is("as") {
+			break
+		}
+		n++
+		if mi := d.mAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if len(li.mentions) == 0 || li.mentions[len(li.mentions)-1] != m {
+				li.mentions = append(li.mentions, m)
+			}
+			continue
+		}
+		if t.in(negativeLabels) {
+			li.negative = true
+		}
+	}
+	if n == 0 || !li.negative && len(li.mentions) == 0 {
+		return nil
+	}
+	return &li
+}
+
+// npEnd returns the last token of the noun phrase headed at or after k.
+func (d *doc) npEnd(k, hi int) int {
+	j := k
+	for j+1 < hi && d.toks[j+1].kind == tWord && !d.toks[j+1].in(prepositions) && !d.toks[j+1].in(clauseWords) && !d.toks[j+1].isVerbForm() && !d.toks[j+1].in(commonVerbs) && d.mAt[j+1] < 0 && !d.toks[j+1].is("as", "and") {
+		j++
+	}
+	return j
+}
+
+func (d *doc) sentLo(j int) int { return d.sents[d.toks[j].sent].lo }

@@ -1,0 +1,425 @@
+package loader
+
+// Arguments of verb frames read from the clause around the verb: elections,
+// events as objects, control and that-clauses, claims and warnings.
+
+import (
+	"slices"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// electFrame reads "X was elected president of Y", "Y's voters elected X
+// as president", "X was elected Y's prime minister": X ELECTED_LEADER_OF Y.
+func (d *doc) electFrame(i, lo, hi int) *frame {
+	f := &frame{sense: senseElect, rel: "ELECTED_LEADER_OF", label: "election", trigger: i, sent: d.toks[i].sent, conf: 0.85}
+	k := i + 1
+	var who []*mention
+	if d.passiveBefore(i, lo) {
+		who, _ = d.subjectOf(i, lo, hi)
+	} else if m := d.npMention(k, hi); m != nil && m.ent != nil && m.ent.kind == graph.Person {
+		who, k = []*mention{m}, m.last+1
+	}
+	for _, m := range who {
+		for _, e := range m.entities() {
+			if e.kind == graph.Person {
+				f.sources = addEnt(f.sources, e)
+			}
+		}
+	}
+	if len(f.sources) == 0 {
+		return nil
+	}
+	if k < hi && d.toks[k].is("as") {
+		k++
+	}
+	if k < hi && d.mAt[k] >= 0 && d.mentions[d.mAt[k]].poss {
+		// "elected Poland's president"
+		m := d.mentions[d.mAt[k]]
+		if ts, te := d.parseTitle(m.last+2, hi); te >= ts && m.hasActor() {
+			f.targets = addEnt(f.targets, m.entities()...)
+		}
+	} else if ts, te := d.parseTitle(k, hi); te >= ts && te+2 < hi && d.toks[te+1].is("of") {
+		if m := d.npMention(te+2, hi); m != nil && m.hasActor() {
+			f.targets = addEnt(f.targets, m.entities()...)
+		}
+	}
+	if len(f.targets) == 0 {
+		return nil
+	}
+	d.verbModality(f, i, lo, who)
+	return f
+}
+
+// targetsFrom adds a mention's entities as targets: places go to places,
+// actors (and countries) to targets.
+func (f *frame) targetsFrom(d *doc, m *mention) {
+	for _, e := range m.entities() {
+		if e.kind == graph.City && f.placeRel == "" && d.isCapital(e) {
+			// "accused Manila of ...": the capital stands for its state.
+			if c := d.ents.countryByCode(e.country); c != nil {
+				c.note(d.body, d.toks[m.first].start, d.toks[m.last].end)
+				e = c
+			}
+		}
+		switch {
+		case e.kind == graph.City || e.kind == graph.Region || e.kind == graph.Location:
+			f.places = addEnt(f.places, e)
+		case e.kind == graph.Country && f.rel == "":
+			f.places = addEnt(f.places, e)
+		default:
+			f.targets = addEnt(f.targets, e)
+		}
+	}
+}
+
+// eventObject links a verb to the event that is its object: condemning or
+// rejecting an event targets whoever carried it out; agreeing to or
+// proposing an exchange makes its parties the verb's parties.
+func (d *doc) eventObject(f *frame, ev *frame) {
+	ev = ev.root()
+	if !f.noun && ev.noun && ev.sent == f.sent && ev.class() == f.class() && f.rel != "MEDIATED" && f.rel != "HOSTED" &&
+		(len(ev.sources) == 0 || d.sourcesCompatible(ev.sources, f.sources)) {
+		// "agreed to a peace deal", "met for talks": one event, named by the noun.
+		if ev.rel != f.rel && !slices.Contains(f.extra, ev.rel) && f.class() != "SANCTION" {
+			f.extra = append(f.extra, ev.rel)
+		}
+		f.label = ev.label
+		d.mergeInto(f, ev)
+		return
+	}
+	switch f.class() {
+	case "STATEMENT":
+		if f.sense == senseClaim {
+			d.claimOf(f, ev, true) // "the Houthis claimed the attack"
+		}
+	case "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION":
+		f.about = ev
+		if f.class() == "REJECT" && graph.Vocabulary[ev.rel] == "REQUEST" && len(ev.targets) == 0 {
+			ev.targets = addEnt(ev.targets, f.sources...) // an offer rejected by X was made to X
+		}
+		if f.class() == "SUPPORT" && ev.rel == "SANCTIONED" && len(ev.targets) > 0 {
+			f.rel = "SUPPORTS_SANCTIONS_ON" // "backed sanctions on Belarus"
+			f.targets = addEnt(nil, ev.targets...)
+			ev.hypo = len(ev.sources) == 0
+		}
+	case "CONSULT":
+		if (f.rel == "MEDIATED" || f.rel == "HOSTED") && !ev.hasParties() {
+			// "X and Y signed a deal. Qatar mediated the talks": the talks
+			// that led to it.
+			if ps := d.pairFrame(f.sent, f.sent-2); ps != nil {
+				ev.sources, ev.targets = ps[:1], ps[1:]
+			}
+		}
+		if f.rel == "MEDIATED" || f.rel == "HOSTED" {
+			// "Qatar mediated talks between Israel and Hamas"
+			for p := range ev.parties {
+				if !slices.Contains(f.sources, p) {
+					f.targets = addEnt(f.targets, p)
+				}
+			}
+			if f.rel == "MEDIATED" {
+				ev.mediators = addEnt(ev.mediators, f.sources...)
+			}
+			f.host = ev
+			f.places = addEnt(f.places, ev.places...)
+		}
+	case "REQUEST":
+		if ev.rel == "SANCTIONED" && len(ev.targets) > 0 {
+			f.rel = "SUPPORTS_SANCTIONS_ON" // "called for sanctions on Belarus"
+			f.targets = addEnt(nil, ev.targets...)
+			ev.hypo = len(ev.sources) == 0
+			return
+		}
+		if len(f.targets) == 0 && len(f.sources) > 0 {
+			// "Ukraine proposed talks with Russia": the other party; a
+			// state proposing talks between leaders proposes them to the
+			// other leader's state.
+			states := !slices.ContainsFunc(f.sources, func(e *docEntity) bool { return e.kind == graph.Person })
+			for p := range ev.parties {
+				if s := d.stateOf(p); states && p.kind == graph.Person && s != nil {
+					p = s
+				}
+				if !d.sameSide(f.sources, p) {
+					f.targets = addEnt(f.targets, p)
+				}
+			}
+		}
+		fallthrough
+	case "AGREE":
+		if !ev.hasParties() {
+			ev.sources = addEnt(ev.sources, f.sources...)
+			ev.targets = addEnt(ev.targets, f.targets...)
+			if f.class() == "AGREE" && ev.status == "" {
+				ev.future = true
+			}
+		}
+	}
+}
+
+// controlObject returns the actor right after the verb at i when an
+// infinitive follows it, perhaps after a time and a "not": "ordered
+// Venezuela this month not to hold", "asked Iran to allow".
+func (d *doc) controlObject(i, hi int) *mention {
+	if i+1 >= hi || d.mAt[i+1] < 0 {
+		return nil
+	}
+	m := d.mentions[d.mAt[i+1]]
+	k := m.last + 1
+	for k < hi && (d.toks[k].in(dateWords) || d.toks[k].is("this", "last", "on", "earlier", "week", "month", "year")) {
+		k++
+	}
+	if k < hi && d.toks[k].is("not") {
+		k++
+	}
+	if !m.hasActor() || k >= hi || !d.toks[k].is("to") {
+		return nil
+	}
+	return m
+}
+
+// sentTroops reads "X sent troops to Y", "dispatched warships into the
+// strait": a deployment to the places named in the clause, when what is
+// sent is a force.
+func (d *doc) sentTroops(i, lo, hi int) *frame {
+	force := false
+	for k := i + 1; k < hi && k <= i+4; k++ {
+		// Forces, not arms: sending missiles or drones is supplying them.
+		force = force || d.toks[k].in(militaryNouns) && !d.toks[k].in(weaponWords) && !d.toks[k].is("drones", "aircraft", "artillery") ||
+			d.toks[k].is("fighters", "militants")
+	}
+	subj, _ := d.subjectOf(i, lo, hi)
+	if !force || len(subj) == 0 {
+		return nil
+	}
+	f := &frame{sense: senseDeploy, rel: senseDeploy.rel, placeRel: senseDeploy.place, label: senseDeploy.label, trigger: i,
+		sent: d.toks[i].sent, conf: 0.8}
+	for _, m := range subj {
+		f.sources = addEnt(f.sources, m.entities()...)
+		f.conf = min(f.conf, m.conf)
+	}
+	for k := i + 1; k < hi; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
+			break
+		}
+		mi := d.mAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := d.mentions[mi]
+		p := k - 1
+		if p > lo && d.toks[p].is("the") {
+			p-- // "to the Kursk region"
+		}
+		if m.ent != nil && m.ent.isPlace() && p >= lo && d.toks[p].in(locatives) {
+			f.places = addEnt(f.places, m.ent)
+		}
+		k = m.last
+	}
+	if len(f.places) == 0 {
+		return nil
+	}
+	d.verbModality(f, i, lo, subj)
+	return f
+}
+
+// thatClauseActor reports "that" after the verb at i opening a clause
+// whose subject is a mention: "warned that Iran must", "demanded that
+// Russia admit" (a bare verb after the subject counts).
+func (d *doc) thatClauseActor(i, hi int) bool {
+	k := i + 2
+	if k >= hi || !d.toks[i+1].is("that") || d.mAt[k] < 0 {
+		return false
+	}
+	if d.clauseFollows(k, hi) {
+		return true
+	}
+	j := d.mentions[d.mAt[k]].last + 1
+	return j < hi && d.toks[j].kind == tWord && !d.toks[j].cap && !d.toks[j].in(prepositions) && !d.toks[j].in(clauseWords) && !d.toks[j].is("and", "or")
+}
+
+// placedNounBefore returns the event noun standing with its place just
+// before i ("talks in Doha mediated by Qatar"), or -1.
+func (d *doc) placedNounBefore(i, lo int) int {
+	k := i - 1
+	if k < lo || d.mAt[k] < 0 {
+		return -1
+	}
+	m := d.mentions[d.mAt[k]]
+	if m.ent == nil || !m.ent.isPlace() {
+		return -1
+	}
+	k = m.first - 1
+	if k-1 >= lo && d.toks[k].in(locatives) && isNounTrigger(&d.toks[k-1]) {
+		return k - 1
+	}
+	return -1
+}
+
+// claimNounAfter reports "the claim", "the accusations", "the charge" in
+// the few words after k.
+func (d *doc) claimNounAfter(k, hi int) bool {
+	for j := k; j < hi && j < k+3; j++ {
+		if d.toks[j].is("claim", "claims", "accusation", "accusations", "allegation", "allegations", "charge", "charges", "report", "reports") {
+			return true
+		}
+		if !d.toks[j].in(determiners) {
+			return false
+		}
+	}
+	return false
+}
+
+// latestAccuser returns the author of the latest accusation or claim in
+// the sentences up to sent (two back at most), when it is not on the
+// denier's side.
+func (d *doc) latestAccuser(sent int, deniers []*docEntity) *docEntity {
+	for _, fs := range [][]*frame{d.sentFrames, d.frames} {
+		for k := len(fs) - 1; k >= 0; k-- {
+			f := fs[k].root()
+			if f.sent < sent-2 {
+				break
+			}
+			if f.inferred {
+				continue // an accusation read into a report, not one made in words
+			}
+			if c := f.class(); (c == "ACCUSE" || c == "STATEMENT") && len(f.sources) > 0 {
+				a := f.sources[0]
+				if c := d.ents.countryByCode(a.country); c != nil && a.kind != graph.Person {
+					a = c // "Azerbaijan's defence ministry accused": Azerbaijan
+				}
+				if !d.sameSide(deniers, a) {
+					return a
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// consultNounAfter reports a talks noun ("the talks", "the negotiations")
+// within the few words after k.
+func (d *doc) consultNounAfter(k, hi int) bool {
+	for j := k; j < hi && j < k+4; j++ {
+		if n, ok := nounLex[d.toks[j].lower]; ok {
+			return graph.Vocabulary[n.sense.rel] == "CONSULT"
+		}
+		if d.toks[j].kind == tPunct || d.mAt[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// measureNouns are policies that "target" or "hit" something without
+// attacking it: "the sanctions target two banks", "tariffs hit exports".
+var measureNouns = set("sanctions", "measures", "package", "restrictions", "tariffs", "tariff", "law", "laws",
+	"bill", "rules", "resolution", "ban", "embargo", "duties", "levies", "curbs", "penalties", "controls", "listings")
+
+// groupHeads describe an armed group after its name: "the M23 rebel
+// group", "Hamas militants", "Houthi fighters".
+var groupHeads = set("rebel", "rebels", "group", "militia", "militias", "militant", "militants", "movement",
+	"paramilitary", "paramilitaries", "insurgent", "insurgents", "separatist", "separatists", "jihadist",
+	"jihadists", "mercenary", "mercenaries", "faction", "fighters", "gunmen", "armed", "government",
+	"administration", "authorities", "regime", "leadership", "governments", "ministers", "officials",
+	"diplomats", "members", "lawmakers", "negotiators")
+
+// claimOf makes the claim frame c about the event ev. Claiming an attack
+// or responsibility for it (responsible) names the claimant as its author
+// when the text names no other.
+func (d *doc) claimOf(c, ev *frame, responsible bool) {
+	c.about, c.rel = ev, "CLAIMED"
+	if len(c.sources) > 0 {
+		c.claimant = c.sources[0]
+		setStatus(c, graph.StatusClaimed)
+	}
+	r := ev.root()
+	if !responsible || len(c.sources) == 0 || r.class() != "ASSAULT" && r.class() != "MOBILIZE" {
+		return
+	}
+	// Claiming responsibility names an author the report may have left
+	// vague: "militants linked to al-Qaeda ambushed ... JNIM claimed
+	// responsibility for the attack".
+	r.sources = addEnt(r.sources, c.sources...)
+	if slices.Contains(r.sources, c.sources[0]) {
+		if r.claimant == nil {
+			r.claimant = c.sources[0]
+		}
+		setStatus(r, graph.StatusClaimed)
+	}
+}
+
+// warningTo builds the warning or demand (sense sn) of the verb at i
+// addressed to the actor opening the clause at k, unless that actor is on
+// the speaker's side.
+func (d *doc) warningTo(i, k, lo, hi int, sn *sense) *frame {
+	subj, _ := d.subjectOf(i, lo, hi)
+	m := d.mentions[d.mAt[k]]
+	if len(subj) == 0 || !m.hasActor() || m.poss {
+		return nil // a pronoun is fine: "demanded that she retract them"
+	}
+	f := &frame{sense: sn, rel: sn.rel, label: sn.label, trigger: i, sent: d.toks[i].sent, conf: 0.8}
+	for _, s := range subj {
+		f.sources = addEnt(f.sources, s.entities()...)
+		f.conf = min(f.conf, s.conf)
+	}
+	for _, e := range m.entities() {
+		if e.isActor() && !d.sameSide(f.sources, e) {
+			f.targets = addEnt(f.targets, e) // not "warned that Israel would not allow ..." by its minister
+		}
+	}
+	if len(f.targets) == 0 {
+		return nil
+	}
+	d.verbModality(f, i, lo, subj)
+	return f
+}
+
+// responsibilityClaim builds the claim for "claimed responsibility for"
+// at i: the claimant's statement about the event named after "for", whose
+// author the claimant becomes.
+func (d *doc) responsibilityClaim(i, lo, hi int) *frame {
+	subj, _ := d.subjectOf(i, lo, hi)
+	ev := d.eventNounAt(i+3, hi)
+	if len(subj) == 0 || ev == nil {
+		return nil
+	}
+	c := &frame{sense: senseClaim, placeRel: "CLAIMED", label: "claim of responsibility", trigger: i,
+		sent: d.toks[i].sent, conf: 0.8}
+	for _, m := range subj {
+		c.sources = addEnt(c.sources, m.entities()...)
+		c.conf = min(c.conf, m.conf)
+	}
+	d.claimOf(c, ev, true)
+	return c
+}
+
+// clauseFollows reports whether a clause starts at k: a mention followed by
+// a verb ("claimed Ukraine attacked").
+func (d *doc) clauseFollows(k, hi int) bool {
+	if k >= hi || d.mAt[k] < 0 {
+		return false
+	}
+	m := d.mentions[d.mAt[k]]
+	j := m.last + 1
+	if j >= hi {
+		return false
+	}
+	return d.verbFollows(j) || d.toks[j].in(reportVerbs)
+}
+
+// passiveBefore reports whether a be-form precedes the participle at i.
+func (d *doc) passiveBefore(i, lo int) bool {
+	for j := i - 1; j >= lo && j >= i-4; j-- {
+		t := &d.toks[j]
+		if t.in(beForms) && t.kind != tPoss {
+			return true
+		}
+		if !t.in(adverbs) && !t.in(negators) && !t.in(hedges) {
+			return false
+		}
+	}
+	return false
+}

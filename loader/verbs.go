@@ -1,0 +1,405 @@
+package loader
+
+// Verb frames: a verb trigger, its subject and objects, and the verbs that
+// need more than the generic reading (elect, send, order, claim).
+
+import (
+	"slices"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// verbFrame builds a frame for a verb trigger.
+func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
+	sn := v.sense
+	next := func(k int) *token {
+		if k < hi {
+			return &d.toks[k]
+		}
+		return &token{}
+	}
+	if v.lemma == "elect" {
+		return d.electFrame(i, lo, hi)
+	}
+	if v.lemma == "protest" && next(i+1).is("against", "outside", "in") {
+		sn = senseDemo // "protested against the bill": a demonstration, not a diplomat's protest
+	}
+	switch v.lemma {
+	case "call":
+		switch {
+		case next(i + 1).is("for"):
+			sn = senseCallFor
+		case next(i+1).is("on", "upon"):
+			sn = senseUrge
+		case next(i+1).is("off", "up", "in", "back", "it"):
+			return nil
+		case d.labelAfterObject(i, hi):
+			sn = senseLabel // "calling Glas' detention an “authoritarian act”"
+		}
+	case "claim", "warn", "deny", "announce":
+		if v.lemma == "claim" && next(i+1).is("responsibility", "credit") && next(i+2).is("for") {
+			// "Hamas claimed responsibility for the rocket attack"
+			return d.responsibilityClaim(i, lo, hi)
+		}
+		if v.lemma == "warn" && d.thatClauseActor(i, hi) {
+			// "warned that Iran must dismantle ...": a warning to the
+			// clause's subject.
+			return d.warningTo(i, i+2, lo, hi, senseWarn)
+		}
+		if next(i+1).is("that", "to", "responsibility") || d.clauseFollows(i+1, hi) {
+			return nil
+		}
+	case "back":
+		if next(i+1).is("to", "from", "in", "down", "off", "away") {
+			return nil
+		}
+	case "order":
+		// "The court ordered Venezuela not to hold elections": a demand of
+		// the actor ordered; ordering a thing done is no demand of anyone,
+		// and ordering the army to advance is a command, not a demand
+		// between actors.
+		m := d.controlObject(i, hi)
+		if m == nil || m.ent != nil && (m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody) {
+			return nil
+		}
+	case "ask":
+		if d.controlObject(i, hi) == nil {
+			return nil // "asked about Iran"; "asked Iran to allow inspectors back" is a request
+		}
+	case "send", "dispatch":
+		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
+	case "demand", "urge":
+		if d.thatClauseActor(i, hi) {
+			return d.warningTo(i, i+2, lo, hi, sn) // "demanded that Russia admit ..."
+		}
+	case "target", "hit", "strike":
+		k := i - 1
+		for k > lo && (d.toks[k].in(adverbs) || d.toks[k].in(auxiliaries)) {
+			k--
+		}
+		if k >= lo && d.toks[k].in(measureNouns) {
+			return nil // "the sanctions also target a refinery": aimed at, not attacked
+		}
+	case "launch", "fire":
+		// Launching or firing is an attack only with a weapon as object
+		// ("launched two rockets", "fired water cannon at", "fired on");
+		// "launched strikes" and "launched talks" belong to the noun, whose
+		// light verb "launch" is.
+		weapon, attack := d.weaponAfter(i, hi)
+		if attack && v.lemma == "launch" || !weapon && !attack && !(v.lemma == "fire" && next(i+1).is("at", "on", "upon", "into")) {
+			return nil
+		}
+	case "pull":
+		if !next(i+1).is("out", "back") {
+			return nil // "pulled out of the deal", "pulled back from the border"
+		}
+	case "vow", "threaten":
+		// "vowed to retaliate": a vow is a threat only when what is vowed is
+		// hostile; "threatened Seoul with countermeasures" needs no verb.
+		if v.lemma == "vow" && !d.hostileInfinitive(i+1, hi) {
+			return nil
+		}
+	case "agree":
+		if next(i + 1).is("that") {
+			return nil
+		}
+	case "lift", "ease":
+		// Only sanctions make lifting a fact for the graph.
+		ok := false
+		for k := i + 1; k < hi && k < i+5; k++ {
+			if d.toks[k].is("sanctions", "sanction", "embargo", "restrictions") {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil
+		}
+	case "exchange", "swap":
+		// Only prisoners make an exchange a fact for the graph ("exchanged
+		// fire" is fighting, "exchanged views" talk).
+		ok := false
+		for k := i + 1; k < hi && k < i+5; k++ {
+			if d.toks[k].in(prisonerWords) {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil
+		}
+	}
+	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, label: sn.label, mode: sn.mode, trigger: i,
+		sent: d.toks[i].sent, conf: 0.9}
+	if sn == senseFire {
+		// "launched a ballistic missile": a missile launch
+		for k := i + 1; k < hi && k <= i+8 && f.mode == ""; k++ {
+			f.mode = modeWords[d.toks[k].lower]
+		}
+		if v.lemma == "launch" {
+			f.label = "launch"
+			if f.mode != "" {
+				f.label = f.mode + " launch"
+			}
+		}
+	}
+	passive := (v.form == formPast || v.form == formPart) && d.passiveBefore(i, lo)
+	reduced := false
+	if !passive && (v.form == formPast || v.form == formPart) && i+1 < hi && d.toks[i+1].is("by") && i-1 >= lo &&
+		(d.toks[i-1].is(",") && i-2 >= lo && isNounTrigger(&d.toks[i-2]) || isNounTrigger(&d.toks[i-1]) || d.placedNounBefore(i, lo) >= 0) {
+		// "the talks, hosted by Cuba": a passive participle after its event
+		passive, reduced = true, true
+	}
+	subj, dist := d.subjectOf(i, lo, hi)
+	if reduced {
+		subj = nil
+	}
+	obj := d.objectAfter(i, hi, sn, passive)
+	if k := d.placedNounBefore(i, lo); reduced && k >= 0 {
+		obj.event = d.eventNounAt(k, hi) // "talks in Doha mediated by Qatar"
+	}
+	if passive {
+		if len(subj) == 0 {
+			// "The truce was mediated by Qatar": the event is the object.
+			if ev := d.eventSubject(i, lo, hi); ev != nil {
+				obj.event = ev
+			}
+		}
+		for _, m := range subj {
+			if sn == senseDeploy && m.hasActor() {
+				// "troops were deployed to X": the troops deploy
+				f.sources = addEnt(f.sources, m.entities()...)
+				continue
+			}
+			f.targetsFrom(d, m)
+		}
+		for _, m := range obj.agents {
+			f.sources = addEnt(f.sources, m.entities()...)
+			f.conf = min(f.conf, m.conf)
+		}
+	} else {
+		for _, m := range subj {
+			f.sources = addEnt(f.sources, m.entities()...)
+			f.conf = min(f.conf, m.conf)
+		}
+		for _, m := range obj.actors {
+			f.targetsFrom(d, m)
+			f.conf = min(f.conf, m.conf)
+		}
+	}
+	for _, m := range obj.places {
+		f.places = addEnt(f.places, m.entities()...)
+	}
+	if dist > 6 {
+		f.conf -= 0.1
+	}
+	if v.lemma == "call" && sn == senseCall && len(obj.actors) > 0 && !obj.negative {
+		// "called the president a friend", "called Seoul the aggressor": a
+		// name for the object, never a phone call; only a negative one is
+		// an accusation, and that one has a label.
+		if k := obj.actors[len(obj.actors)-1].last + 1; k < hi && d.toks[k].is("a", "an", "the", "his", "her", "their", "our", "its", "one") {
+			return nil
+		}
+	}
+	if sn == senseLabel || v.lemma == "call" && sn == senseCall {
+		// "called the raid a war crime": a label, not a phone call.
+		if obj.event != nil || obj.label != nil || obj.negative {
+			if !obj.negative {
+				return nil
+			}
+			f.rel, f.label, f.mode = "ACCUSED", "accusation", ""
+			named := f.targets // "called Seoul the aggressor": Seoul, unless the label names someone
+			f.targets = nil
+			for _, m := range obj.label {
+				for _, e := range m.entities() {
+					if e.isActor() && !slices.Contains(f.sources, e) {
+						f.targets = addEnt(f.targets, e)
+					}
+				}
+			}
+			if len(f.targets) == 0 && obj.event != nil {
+				d.eventObject(f, obj.event)
+			}
+			if len(f.targets) == 0 && f.about == nil {
+				f.targets = named
+			}
+		} else if sn == senseLabel {
+			return nil
+		}
+	} else if sn == senseAttend {
+		// "Erdogan will not attend the summit": a party to the event's
+		// consultation with the other side.
+		ev := obj.event
+		if ev == nil || ev.root().class() != "CONSULT" {
+			return nil
+		}
+		r := ev.root()
+		f.rel, f.label, f.places = r.rel, r.label, append(f.places, r.places...)
+		f.targets = nil
+		for p := range r.parties {
+			if !d.sameSide(f.sources, p) {
+				f.targets = addEnt(f.targets, p)
+			}
+		}
+		if f.date == "" {
+			f.date, f.dateText = r.date, r.dateText
+		}
+		if v.lemma != "attend" {
+			setStatus(f, graph.StatusDenied) // "boycotted the summit"
+		}
+	} else if obj.event != nil {
+		d.eventObject(f, obj.event)
+	}
+	if ev := obj.event; ev != nil && patientNoun(ev.root().sense) && f.about != nil {
+		// "protested the arrest of Russian citizens": those held are not
+		// what is protested; whoever held them is, when the text says.
+		f.targets = slices.DeleteFunc(f.targets, func(e *docEntity) bool { return slices.Contains(ev.root().targets, e) })
+	}
+	if f.class() == "REJECT" && obj.negative && obj.as && !slices.Contains(f.extra, "CRITICIZED") {
+		f.extra = append(f.extra, "CRITICIZED") // "dismissed the remarks as reckless": a rejection and a criticism
+	}
+	if (sn == senseArrive || sn == senseTravel) && len(f.sources) > 0 &&
+		!slices.ContainsFunc(f.sources, func(e *docEntity) bool { return e.kind != graph.Military }) {
+		f.rel, f.placeRel, f.label, f.mode = "DEPLOYED_TO", "DEPLOYED_TO", "deployment", "" // troops arriving
+	}
+	if sn == senseLeave {
+		// "left the bloc", "quit the alliance": leaving a body, not a place
+		f.targets = slices.DeleteFunc(f.targets, func(e *docEntity) bool { return e.kind != graph.Organization && e.kind != graph.Group })
+		if len(f.targets) == 0 {
+			return nil
+		}
+	}
+	if (f.rel == "MEDIATED" || f.rel == "HOSTED") && len(f.targets) == 0 && obj.event == nil && d.consultNounAfter(i+1, hi) {
+		// "X and Y signed a deal. Qatar mediated the talks": the talks
+		// between the two sides just told.
+		if ps := d.pairFrame(f.sent, f.sent-2); ps != nil {
+			f.targets = addEnt(f.targets, ps...)
+		}
+	}
+	if len(f.targets) == 0 && f.class() == "SUPPORT" {
+		// "backed efforts to secure Moldova's sovereignty"
+		f.targets = addEnt(f.targets, d.sovereigntyOf(i+1, hi)...)
+	}
+	if len(f.targets) == 0 && f.about == nil && f.class() == "REJECT" && d.claimNounAfter(i+1, hi) {
+		// "Armenia denied the claim": the claim told just before, by its author
+		if a := d.latestAccuser(f.sent, f.sources); a != nil {
+			f.targets = addEnt(f.targets, a)
+		}
+	}
+	if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN") {
+		// "proposed to reopen negotiations with Armenia"
+		f.targets = addEnt(f.targets, d.infinitiveTargets(i+1, hi, f.sources)...)
+	}
+	if p := d.whereAntecedent(i, lo); p != nil && f.placeRel != "" {
+		f.places = addEnt(f.places, p)
+	}
+	if i-2 >= lo && d.toks[i-1].is("of") && d.toks[i-2].is("claim", "claims", "accusation", "accusations", "allegation", "allegations") && len(f.sources) > 0 {
+		f.claimant = f.sources[0] // "Iran's claim of hitting"
+		setStatus(f, graph.StatusClaimed)
+		if c := d.nounRef[i-2]; c != nil && c.sense == senseClaim {
+			d.claimOf(c, f, false)
+		}
+	}
+	d.verbModality(f, i, lo, subj)
+	if d.controlledSubject(i, lo) != nil {
+		f.hypo = true // what X was urged to do is a request, not a fact
+	}
+	if v.form == formIng && i > lo && d.toks[i-1].is(",") {
+		f.participle = true
+	}
+	if len(f.sources) == 0 && len(f.targets) == 0 && len(f.places) == 0 && obj.event == nil {
+		return nil
+	}
+	if len(f.sources) == 0 && f.class() == "ASSAULT" && f.status == "" {
+		// "The city was struck hours after ...": the attack already told.
+		if ante := d.antecedent(f, ""); ante != nil && ante.sent >= f.sent-2 {
+			d.mergeInto(ante, f)
+			d.sentRefs = append(d.sentRefs, ante)
+			return f
+		}
+	}
+	return f
+}
+
+// infinitiveTargets returns the counterparts named in an infinitive
+// complement starting within a few tokens of k: "to reopen direct
+// negotiations with Armenia", "to stop attacks on Aleppo".
+func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
+	to := -1
+	for j := k - 1; j < hi && j < k+4; j++ {
+		if d.toks[j].is("to") && j+1 < hi && d.toks[j+1].kind == tWord && !d.toks[j+1].cap && !d.toks[j+1].in(determiners) {
+			to = j
+			break
+		}
+		if j >= k && d.toks[j].kind == tPunct {
+			return nil
+		}
+	}
+	if to < 0 {
+		return nil
+	}
+	var out []*docEntity
+	// The infinitive's own object: "threatened to strike Iranian facilities".
+	for j := to + 2; j < hi && j < to+5; j++ {
+		if mi := d.mAt[j]; mi >= 0 {
+			if m := d.mentions[mi]; m.hasActor() {
+				for _, e := range m.entities() {
+					if e.isActor() && !slices.Contains(sources, e) {
+						out = addEnt(out, e)
+					}
+				}
+				return out
+			}
+			break
+		}
+		if !d.toks[j].in(determiners) && (d.toks[j].kind != tWord || d.toks[j].isVerbForm()) {
+			break
+		}
+	}
+	for j := to + 1; j < hi && j < to+10; j++ {
+		t := &d.toks[j]
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
+			break
+		}
+		if t.is("with", "to", "against", "on") && j+1 < hi {
+			if m := d.npMention(j+1, hi); m != nil && m.hasActor() {
+				for _, x := range d.coordRight(m, hi, true) {
+					for _, e := range x.entities() {
+						if e.isActor() && !slices.Contains(sources, e) {
+							out = addEnt(out, e)
+						}
+					}
+				}
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// sameSide reports whether e is the state one of the actors belongs to or
+// leads (Putin and Russia are one side of talks with Ukraine).
+func (d *doc) sameSide(actors []*docEntity, e *docEntity) bool {
+	for _, a := range actors {
+		if a == e || a.country != "" && a.country == e.country {
+			return true
+		}
+		for _, s := range d.structs {
+			if s.src == a && s.dst == e {
+				return true
+			}
+		}
+		for _, o := range d.gaz.Roles(a.id) {
+			if o.Of == e.id {
+				return true
+			}
+		}
+		if e.kind == graph.Person && a.kind == graph.Country && d.stateOf(e) == a {
+			return true // Ukraine and its president
+		}
+		if a.kind == graph.Person && e.kind != graph.Person && e.country != "" {
+			if s := d.stateOf(a); s != nil && s.id == "country:"+e.country {
+				return true // Pashinyan and Armenian forces
+			}
+		}
+	}
+	return false
+}
