@@ -269,8 +269,7 @@ var patternLex = map[string]verbEntry{}
 // senseNone goes to patternLex.
 func addVerb(lemma, irregular string, sn *sense) {
 	add := func(w string, f verbForm) {
-		lexWords.words[w] = true
-		classOf[w] |= lexWords.bit
+		lexWords.add(w)
 		if sn == senseNone {
 			if _, dup := verbLex[w]; !dup {
 				patternLex[w] = verbEntry{lemma: lemma, form: f, sense: sn}

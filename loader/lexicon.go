@@ -271,8 +271,7 @@ func init() {
 		},
 	} {
 		lex(func(w string) {
-			lexWords.words[w] = true
-			classOf[w] |= lexWords.bit
+			lexWords.add(w)
 		})
 	}
 }

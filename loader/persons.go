@@ -553,7 +553,7 @@ func (d *doc) org(name string, kind graph.Kind) *docEntity {
 // opens a sentence: a word of the loader's own vocabulary (a trigger, a
 // function word, a class word) or an -ing or -ly form.
 func commonWord(t *token) bool {
-	if t.cls != 0 || t.in(lexWords) {
+	if !t.cls.empty() || t.in(lexWords) {
 		return true
 	}
 	w := t.lower

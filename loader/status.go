@@ -439,8 +439,7 @@ var numberWords = map[string]int{
 var countWords = func() wordSet {
 	ws := set()
 	for w := range numberWords {
-		ws.words[w] = true
-		classOf[w] |= ws.bit
+		ws.add(w)
 	}
 	return ws
 }()

@@ -24,11 +24,11 @@ type token struct {
 	text       string
 	lower      string
 	kind       tokKind
-	cap        bool   // starts with an upper-case letter
-	allCaps    bool   // two or more letters, all upper case
-	glued      bool   // no space between this token and the previous one
-	sent       int    // sentence index
-	cls        uint64 // the word sets the word belongs to (see wordSet)
+	cap        bool      // starts with an upper-case letter
+	allCaps    bool      // two or more letters, all upper case
+	glued      bool      // no space between this token and the previous one
+	sent       int       // sentence index
+	cls        classMask // the word sets the word belongs to (see wordSet)
 }
 
 func (t *token) is(words ...string) bool {
@@ -107,7 +107,7 @@ func tokenize(toks []token, body, lower string, sents []span) []token {
 			if kind != tNum {
 				t.cls = classOf[t.lower]
 				if kind == tWord && lyAdverb(t.lower) {
-					t.cls |= adverbs.bit // "fully supports", "reportedly struck"
+					t.cls.add(adverbs.bit) // "fully supports", "reportedly struck"
 				}
 			}
 			toks = append(toks, t)

@@ -9,33 +9,52 @@ import "github.com/geokg/geokg/graph"
 // the class mask the tokenizer stores on every token, so asking whether a
 // token is in a set costs no map lookup.
 type wordSet struct {
-	bit   uint64
+	bit   classMask // exactly one bit set
 	words map[string]bool
 }
 
-// classOf maps a word to the bits of the sets it belongs to.
-var classOf = map[string]uint64{}
+// classMask holds one bit per word set: 128 sets before the mask must grow
+// again (maxWordSets), with set() saying so at start-up.
+type classMask [2]uint64
 
-var nextClassBit uint64 = 1
+const maxWordSets = 128
+
+func (m classMask) has(b classMask) bool { return m[0]&b[0] != 0 || m[1]&b[1] != 0 }
+func (m classMask) empty() bool          { return m[0] == 0 && m[1] == 0 }
+func (m *classMask) add(b classMask)     { m[0] |= b[0]; m[1] |= b[1] }
+
+// classOf maps a word to the bits of the sets it belongs to.
+var classOf = map[string]classMask{}
+
+var wordSets int
 
 func set(words ...string) wordSet {
-	if nextClassBit == 0 {
-		panic("loader: more than 64 word sets")
+	if wordSets == maxWordSets {
+		panic("loader: more than 128 word sets: widen classMask")
 	}
-	ws := wordSet{bit: nextClassBit, words: make(map[string]bool, len(words))}
-	nextClassBit <<= 1
+	var bit classMask
+	bit[wordSets/64] = 1 << (wordSets % 64)
+	wordSets++
+	ws := wordSet{bit: bit, words: make(map[string]bool, len(words))}
 	for _, w := range words {
-		ws.words[w] = true
-		classOf[w] |= ws.bit
+		ws.add(w)
 	}
 	return ws
+}
+
+// add puts w (lower case) into the set after it was made.
+func (ws wordSet) add(w string) {
+	ws.words[w] = true
+	m := classOf[w]
+	m.add(ws.bit)
+	classOf[w] = m
 }
 
 // has reports whether w (lower case) is in the set.
 func (ws wordSet) has(w string) bool { return ws.words[w] }
 
 // in reports whether the token's word is in the set.
-func (t *token) in(ws wordSet) bool { return t.cls&ws.bit != 0 }
+func (t *token) in(ws wordSet) bool { return t.cls.has(ws.bit) }
 
 var (
 	determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
