@@ -179,7 +179,11 @@ type cameoPattern struct {
 	prep  string
 	words []string
 	sense *sense // senseNone: the verb names no relation in this use
+	mode  string // PLOVER's mode of the pattern's code
 }
+
+// cameoModes holds PLOVER's mode of each dictionary verb's own code.
+var cameoModes = map[string]string{}
 
 var cameoPatterns = map[string][]cameoPattern{}
 
@@ -208,6 +212,7 @@ func loadCameo() {
 				continue
 			}
 			if sn := cameoSense(code, class, mode, lemma); sn != nil {
+				cameoModes[lemma] = mode
 				addVerb(lemma, forms, sn)
 			}
 		case "P":
@@ -219,7 +224,7 @@ func loadCameo() {
 			if sn == nil {
 				sn = senseNone
 			}
-			cameoPatterns[lemma] = append(cameoPatterns[lemma], cameoPattern{prep: prep, words: strings.Fields(words), sense: sn})
+			cameoPatterns[lemma] = append(cameoPatterns[lemma], cameoPattern{prep: prep, words: strings.Fields(words), sense: sn, mode: mode})
 			if _, ok := verbLex[lemma]; !ok {
 				addVerb(lemma, "", senseNone) // a trigger only where a pattern matches
 			}
@@ -277,7 +282,7 @@ func addVerb(lemma, irregular string, sn *sense) {
 			return
 		}
 		if _, dup := verbLex[w]; !dup {
-			verbLex[w] = verbEntry{lemma: lemma, form: f, sense: sn}
+			verbLex[w] = verbEntry{lemma: lemma, form: f, sense: sn, mode: cameoModes[lemma]}
 			delete(patternLex, w)
 		}
 	}
@@ -328,16 +333,16 @@ func (d *doc) complementSense(lemma string, i, hi int) *sense {
 // cameoSenseAt picks the sense of the verb at i from its patterns: the
 // longest pattern whose words follow the verb. ok is false when no pattern
 // matches.
-func (d *doc) cameoSenseAt(lemma string, i, hi int) (sn *sense, ok bool) {
+func (d *doc) cameoSenseAt(lemma string, i, hi int) (sn *sense, mode string, ok bool) {
 	if sn := d.complementSense(lemma, i, hi); sn != nil {
-		return sn, true
+		return sn, "", true
 	}
 	for _, p := range cameoPatterns[lemma] {
 		if d.patternFollows(p, i+1, hi) {
-			return p.sense, true
+			return p.sense, p.mode, true
 		}
 	}
-	return nil, false
+	return nil, "", false
 }
 
 // patternFollows reports whether p's preposition and words follow token k,
@@ -432,10 +437,10 @@ func (d *doc) patternVerb(i, lo, hi int) (v verbEntry, f *frame, ok bool) {
 	if f, ok := d.electionVerb(i, v.lemma, lo, hi); ok {
 		return v, f, true
 	}
-	sn, ok := d.cameoSenseAt(v.lemma, i, hi)
+	sn, mode, ok := d.cameoSenseAt(v.lemma, i, hi)
 	if !ok || sn == senseNone {
 		return v, nil, false
 	}
-	v.sense = sn
+	v.sense, v.mode = sn, mode
 	return v, nil, true
 }

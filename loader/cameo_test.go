@@ -2,6 +2,7 @@ package loader
 
 import (
 	"os"
+	"slices"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -207,6 +208,30 @@ func checkFacts(t *testing.T, published, text string, want, not []string) {
 	for _, n := range not {
 		if has(got, n) {
 			t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+		}
+	}
+}
+
+// TestPloverMode: an event coded from the dictionary carries PLOVER's mode.
+func TestPloverMode(t *testing.T) {
+	tests := []struct{ text, class, mode string }{
+		{"Protesters demonstrated against Emmanuel Macron in Paris.", "PROTEST", "demo"},
+		{"Turkey arrested Ivan Petrov on Wednesday.", "COERCE", "arrest"},
+	}
+	l := newTestLoader(t)
+	for _, tc := range tests {
+		doc, err := l.Extract("test.txt", []byte("---\npublished: 2025-03-19\n---\n"+tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ev := range doc.Events {
+			if string(ev.Type) == tc.class {
+				got = append(got, ev.Mode)
+			}
+		}
+		if !slices.Contains(got, tc.mode) {
+			t.Errorf("%q: %s event modes %q, want %q", tc.text, tc.class, got, tc.mode)
 		}
 	}
 }

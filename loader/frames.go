@@ -447,8 +447,8 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 				// event noun and its light verb tell the event.
 				return nil
 			}
-			if sn, ok := d.cameoSenseAt(v.lemma, i, hi); ok {
-				v.sense = sn // a verb + object pattern is more specific than the verb alone
+			if sn, mode, ok := d.cameoSenseAt(v.lemma, i, hi); ok {
+				v.sense, v.mode = sn, mode // a verb + object pattern is more specific than the verb alone
 			}
 		}
 		if v.sense == senseNone || v.sense == senseKill && !d.killedActor(i, hi) {

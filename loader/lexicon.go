@@ -36,6 +36,7 @@ type verbEntry struct {
 	lemma string
 	form  verbForm
 	sense *sense
+	mode  string // PLOVER's mode for a dictionary verb ("demo", "arrest", "firearms")
 }
 
 type nounEntry struct {

@@ -129,6 +129,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	}
 	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, label: sn.label, mode: sn.mode, trigger: i,
 		sent: d.toks[i].sent, conf: 0.9}
+	if f.mode == "" {
+		f.mode = v.mode // PLOVER's mode of a dictionary verb: "demo", "arrest", "firearms"
+	}
 	if sn == senseFire {
 		// "launched a ballistic missile": a missile launch
 		for k := i + 1; k < hi && k <= i+8 && f.mode == ""; k++ {
