@@ -231,10 +231,9 @@ func loadCameo() {
 		}
 	}
 	// Verbs with a complement sense are triggers where the complement follows.
+	irregular := map[string]string{"break": "broke,broken", "cut": "cut"}
 	for _, lemma := range slices.Sorted(maps.Keys(complementSenses)) {
-		if _, ok := verbLex[lemma]; !ok {
-			addVerb(lemma, "", senseNone)
-		}
+		addVerb(lemma, irregular[lemma], senseNone) // keeps any form verbLex has
 	}
 	// Election verbs are triggers; electionVerb decides what they mean.
 	for _, v := range []string{"confirm", "swear|swore|sworn", "inaugurate", "install", "appoint", "re-elect", "reelect", "name", "win|won|won"} {
@@ -313,7 +312,16 @@ var complementSenses = map[string]map[string]*sense{
 	"designate": {"terrorist": senseSanction, "terrorists": senseSanction},
 	"declare":   {"terrorist": senseSanction, "terrorists": senseSanction},
 	"list":      {"terrorist": senseSanction, "terrorists": senseSanction},
+	// Downgrading relations is PLOVER's SANCTION (CAMEO 161): "recalled its
+	// ambassador from X", "severed diplomatic ties with X".
+	"recall": {"ambassador": senseRecall, "envoy": senseRecall, "diplomats": senseRecall, "ambassadors": senseRecall},
+	"sever":  {"ties": senseSever, "relations": senseSever},
+	"cut":    {"ties": senseSever, "relations": senseSever},
+	"break":  {"ties": senseSever, "relations": senseSever},
 }
+
+// senseRecall is recalling one's envoy from a state.
+var senseRecall = s("SANCTIONED", "", false, "from", "recall of envoy")
 
 // complementSense returns the sense a complement word within a few tokens
 // after the verb at i gives it, or nil.
