@@ -185,6 +185,9 @@ func (d *doc) add(m *mention) int {
 	if m.conf == 0 {
 		m.conf = 1
 	}
+	if m.ent != nil && m.ent.kind == graph.Person && m.kind == mName {
+		m.first = d.honorificBefore(m.first) // "Mr Petrov": the honorific is part of the name
+	}
 	if m.last+1 < len(d.toks) && d.toks[m.last+1].kind == tPoss {
 		m.poss = true
 	}
@@ -670,6 +673,22 @@ func (d *doc) personAfterCity(k, hi int) bool {
 		return false
 	}
 	return true
+}
+
+// honorifics stand before a person's name: "Mr Petrov", "Dr. Ana Obi".
+var honorifics = wordList("mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame")
+
+// honorificBefore returns the first token of an honorific just before the
+// name starting at first ("Mr", or "Mr" "." for "Mr."), or first.
+func (d *doc) honorificBefore(first int) int {
+	k := first - 1
+	if k >= 0 && d.toks[k].text == "." && d.toks[k].glued {
+		k--
+	}
+	if k >= 0 && d.toks[k].sent == d.toks[first].sent && d.mAt[k] < 0 && honorifics[d.toks[k].lower] && d.toks[k].cap {
+		return k
+	}
+	return first
 }
 
 // police returns the country's police: "Turkish police", "Kenyan police

@@ -501,13 +501,26 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		if p := d.bySurname(t.lower); p != nil {
 			return &mention{first: i, last: plast, ent: p, kind: mName, conf: 0.9}
 		}
+		if d.honorificBefore(i) < i {
+			// "Mr Petrov" with no full name before: a person known by surname
+			return &mention{first: i, last: plast, ent: d.person(i, plast), kind: mName, conf: 0.75}
+		}
 		return nil
 	}
 	if sentStart && words < 2 {
 		return nil
 	}
+	if personDescriptors[t.lower] && plast >= i+2 {
+		i++ // "Centrist Ana Petrova": the descriptor opens the sentence, the name follows
+	}
 	return &mention{first: i, last: plast, ent: d.person(i, plast), kind: mName, conf: 0.8}
 }
+
+// personDescriptors describe a person before the name and are capitalised
+// only at the start of a sentence.
+var personDescriptors = wordList("centrist", "leftist", "rightist", "conservative", "liberal", "nationalist",
+	"populist", "socialist", "communist", "veteran", "incumbent", "outgoing", "jailed", "exiled", "ousted",
+	"opposition", "independent", "reformist", "hardliner", "moderate", "billionaire", "businessman", "activist")
 
 // orgRun returns the last token of a capitalised run that may contain
 // "of", "for" and "and" between capitalised words.
