@@ -152,6 +152,9 @@ func checkDocument(t *testing.T, doc *Document) {
 		if r.Confidence <= 0 || r.Confidence > 1 {
 			t.Errorf("relation %s has confidence %v", r.ID, r.Confidence)
 		}
+		if r.Source == r.Target {
+			t.Errorf("relation %s is a self-loop: %s %s %s", r.ID, r.Source, r.Type, r.Target)
+		}
 		evidence("relation "+r.ID, r.Evidence)
 	}
 	for _, ev := range doc.Events {
