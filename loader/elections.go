@@ -92,14 +92,7 @@ func (d *doc) winFrame(i, lo, hi int) *frame {
 func (d *doc) electedFrame(i, lo, hi int, state *docEntity) *frame {
 	subj, _ := d.subjectOf(i, lo, hi)
 	f := &frame{sense: senseElect, rel: "ELECTED_LEADER_OF", label: "election", trigger: i, sent: d.toks[i].sent, conf: 0.8}
-	for _, m := range subj {
-		for _, e := range m.entities() {
-			if e.kind == graph.Person {
-				f.sources = addEnt(f.sources, e)
-			}
-		}
-	}
-	if len(f.sources) == 0 {
+	if f.sources = personsOf(subj); len(f.sources) == 0 {
 		return nil
 	}
 	f.targets = []*docEntity{state}
@@ -137,4 +130,17 @@ func (d *doc) electionVerb(i int, lemma string, lo, hi int) (f *frame, ok bool) 
 		}
 	}
 	return nil, false
+}
+
+// personsOf returns the persons the mentions refer to.
+func personsOf(ms []*mention) []*docEntity {
+	var out []*docEntity
+	for _, m := range ms {
+		for _, e := range m.entities() {
+			if e.kind == graph.Person {
+				out = addEnt(out, e)
+			}
+		}
+	}
+	return out
 }

@@ -20,14 +20,7 @@ func (d *doc) electFrame(i, lo, hi int) *frame {
 	} else if m := d.npMention(k, hi); m != nil && m.ent != nil && m.ent.kind == graph.Person {
 		who, k = []*mention{m}, m.last+1
 	}
-	for _, m := range who {
-		for _, e := range m.entities() {
-			if e.kind == graph.Person {
-				f.sources = addEnt(f.sources, e)
-			}
-		}
-	}
-	if len(f.sources) == 0 {
+	if f.sources = personsOf(who); len(f.sources) == 0 {
 		return nil
 	}
 	if k < hi && d.toks[k].is("as") {
