@@ -387,11 +387,20 @@ func wordList(words ...string) map[string]bool {
 	return m
 }
 
-// eventNounWithin reports an event noun of the lexicon in the n tokens from k.
+// eventNounWithin reports an event noun of the lexicon in the noun phrase
+// from k: within n words, hyphenated compounds counting as one ("concluded
+// one-on-one talks"), and before any comma or clause word.
 func (d *doc) eventNounWithin(k, hi, n int) bool {
-	for j := k; j < hi && j < k+n; j++ {
-		if _, ok := nounLex[d.toks[j].lower]; ok {
+	for j, words := k, 0; j < hi && words < n; j++ {
+		t := &d.toks[j]
+		if _, ok := nounLex[t.lower]; ok {
 			return true
+		}
+		if t.is(",", ";", "that", "which", "who") {
+			return false
+		}
+		if !t.isHyphen() && !(j > k && d.toks[j-1].isHyphen()) {
+			words++
 		}
 	}
 	return false

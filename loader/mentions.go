@@ -221,6 +221,9 @@ func (d *doc) noteSurname(p *docEntity) {
 	if strings.Count(p.name, " ") == 1 && strings.Contains(p.name[i+1:], "-") {
 		keys = append(keys, asciiLower(p.name[:i])) // "Lai Ching-te": the family name comes first
 	}
+	if j := strings.IndexByte(p.name, ' '); strings.Count(p.name, " ") == 2 && j >= 2 && j <= 4 && len(p.name)-i-1 <= 3 {
+		keys = append(keys, asciiLower(p.name[:j])) // "Kim Jong Un": a short family name first, a short last syllable
+	}
 	if j := strings.IndexByte(p.name, ' '); j >= 4 {
 		// The given name, when no other person of the article bears it.
 		g := asciiLower(p.name[:j])

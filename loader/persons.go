@@ -282,6 +282,11 @@ func (d *doc) personName(k, hi int) (*docEntity, int) {
 	if last < k {
 		return nil, 0
 	}
+	if last == k {
+		if p := d.bySurname(d.toks[k].lower); p != nil {
+			return p, last // "DPRK leader Kim" after "Kim Jong Un": the person named before
+		}
+	}
 	return d.person(k, last), last
 }
 
