@@ -231,7 +231,7 @@ func loadCameo() {
 		}
 	}
 	// Verbs with a complement sense are triggers where the complement follows.
-	irregular := map[string]string{"break": "broke,broken", "cut": "cut"}
+	irregular := map[string]string{"break": "broke,broken", "cut": "cut", "sit": "sat"}
 	for _, lemma := range slices.Sorted(maps.Keys(complementSenses)) {
 		addVerb(lemma, irregular[lemma], senseNone) // keeps any form verbLex has
 	}
@@ -318,6 +318,8 @@ var complementSenses = map[string]map[string]*sense{
 	"sever":  {"ties": senseSever, "relations": senseSever},
 	"cut":    {"ties": senseSever, "relations": senseSever},
 	"break":  {"ties": senseSever, "relations": senseSever},
+	// "would not sit down with the RSF": to sit down with is to meet.
+	"sit": {"down": senseMeet},
 }
 
 // senseRecall is recalling one's envoy from a state.

@@ -157,6 +157,9 @@ func (d *doc) findFrames(si, lo, hi int) {
 			// Troops or police arriving somewhere are deployed there.
 			f.rel, f.placeRel, f.mode = "DEPLOYED_TO", "DEPLOYED_TO", ""
 		}
+		if r := d.refusal(f, lo); r != nil && f.merged == nil && !d.pointless(f) {
+			d.frames = append(d.frames, r)
+		}
 		if f.merged == nil && !f.hypo && !d.pointless(f) {
 			d.frames = append(d.frames, f)
 		}

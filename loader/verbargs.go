@@ -416,3 +416,31 @@ func (d *doc) passiveBefore(i, lo int) bool {
 	}
 	return false
 }
+
+// refusalCues before a denied consultation or cooperation make it a
+// refusal: "refused to meet", "would not sit down with", "won't negotiate".
+var refusalCues = wordList("refused", "refuses", "refuse", "declined", "declines", "will", "would", "wo", "won't", "shall")
+
+// refusal returns the rejection a refused consultation, agreement or
+// cooperation states ("Chile refused to meet Peru": Chile REJECTED Peru),
+// kept beside the denied act itself; nil when f is no refusal.
+func (d *doc) refusal(f *frame, lo int) *frame {
+	switch f.class() {
+	case "CONSULT", "AGREE", "COOPERATE":
+	default:
+		return nil
+	}
+	if f.status != graph.StatusDenied || len(f.sources) == 0 || len(f.targets) == 0 || f.noun {
+		return nil
+	}
+	refused := false
+	for k := f.trigger - 1; k >= lo && k >= f.trigger-4; k-- {
+		refused = refused || refusalCues[d.toks[k].lower]
+	}
+	if !refused {
+		return nil
+	}
+	return &frame{sense: senseReject, rel: "REJECTED", label: "refusal", sources: slices.Clone(f.sources),
+		targets: slices.Clone(f.targets), trigger: f.trigger, sent: f.sent, date: f.date, dateText: f.dateText,
+		status: graph.StatusOccurred, conf: f.conf - 0.1}
+}
