@@ -62,6 +62,8 @@ func TestDictionaryVerbs(t *testing.T) {
 			[]string{"army REJECTED Rapid Support Forces occurred -"}, nil},
 		{"a meeting that did not happen is no refusal", "2025-03-19", "Chile did not meet Peru on Monday.",
 			nil, []string{"Chile REJECTED *"}},
+		{"a call to concede defeat concedes", "2025-03-19", "Amadou Ba called Bassirou Diomaye Faye to concede defeat.",
+			[]string{"Amadou Ba CONCEDED_TO Bassirou Diomaye Faye occurred -", "Amadou Ba CALLS Bassirou Diomaye Faye occurred -"}, nil},
 		{"a gerund is not coded", "2025-03-19", "Fighting between Chile and Peru stopped.",
 			nil, []string{"Chile ATTACKED *", "Peru ATTACKED *"}},
 		{"a halt verb before an event noun leaves it to the noun", "2025-03-19", "Chile suspended talks with Peru.",

@@ -202,6 +202,12 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			return nil
 		}
 	}
+	if v.lemma == "call" && sn == senseCall && len(obj.actors) > 0 {
+		// "called Faye to concede defeat": the call is the concession
+		if k := obj.actors[len(obj.actors)-1].last + 1; k+1 < hi && d.toks[k].is("to") && verbLex[d.toks[k+1].lower].sense == senseConcede {
+			f.extra = append(f.extra, "CONCEDED_TO")
+		}
+	}
 	if sn == senseLabel || v.lemma == "call" && sn == senseCall {
 		// "called the raid a war crime": a label, not a phone call.
 		if obj.event != nil || obj.label != nil || obj.negative {
