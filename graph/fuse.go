@@ -80,25 +80,86 @@ func EventGroupKey(ev Event) string {
 	return "ev|" + string(ev.Type) + "|" + strings.Join(slices.Compact(actors), ",")
 }
 
-// Witnesses turns one article's batch into its witnesses: a relation
-// carries the casualties of the batch's event it projects.
+// Witnesses turns one article's batch into its witnesses, sharing no
+// memory with b: a relation carries the casualties of the batch's event it
+// projects; a relation or event listed twice keeps its last listing, in
+// the place of its first; participants are sorted and unique.
 func Witnesses(b Batch) ([]RelationWitness, []EventWitness) {
 	p := b.Stamped()
 	events := make(map[string]Event, len(p.Events))
-	evs := make([]EventWitness, 0, len(p.Events))
+	var evIDs []string
 	for _, ev := range p.Events {
+		if _, ok := events[ev.ID]; !ok {
+			evIDs = append(evIDs, ev.ID)
+		}
+		ev.Participants = SortParticipants(ev.Participants)
+		ev.Killed, ev.Injured = clonePtr(ev.Killed), clonePtr(ev.Injured)
 		events[ev.ID] = ev
-		evs = append(evs, EventWitness{Event: ev, Published: p.Article.Published})
 	}
-	rels := make([]RelationWitness, 0, len(p.Relations))
+	evs := make([]EventWitness, 0, len(evIDs))
+	for _, id := range evIDs {
+		evs = append(evs, EventWitness{Event: events[id], Published: p.Article.Published})
+	}
+	rels := map[string]Relation{}
+	var relIDs []string
 	for _, r := range p.Relations {
+		if _, ok := rels[r.ID]; !ok {
+			relIDs = append(relIDs, r.ID)
+		}
+		rels[r.ID] = r
+	}
+	out := make([]RelationWitness, 0, len(relIDs))
+	for _, id := range relIDs {
+		r := rels[id]
 		w := RelationWitness{Relation: r, Published: p.Article.Published}
 		if ev, ok := events[r.Event]; ok {
-			w.Killed, w.Injured = ev.Killed, ev.Injured
+			w.Killed, w.Injured = clonePtr(ev.Killed), clonePtr(ev.Injured)
 		}
-		rels = append(rels, w)
+		out = append(out, w)
 	}
-	return rels, evs
+	return out, evs
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// Clone returns a copy of r sharing no memory with it.
+func (r Relation) Clone() Relation {
+	r.Evidence = slices.Clone(r.Evidence)
+	r.Disagreements = cloneDisagreements(r.Disagreements)
+	r.Witnesses = slices.Clone(r.Witnesses)
+	for i := range r.Witnesses {
+		w := &r.Witnesses[i]
+		w.Relation = w.Relation.Clone()
+		w.Killed, w.Injured = clonePtr(w.Killed), clonePtr(w.Injured)
+	}
+	return r
+}
+
+// Clone returns a copy of ev sharing no memory with it.
+func (ev Event) Clone() Event {
+	ev.Participants = slices.Clone(ev.Participants)
+	ev.Evidence = slices.Clone(ev.Evidence)
+	ev.Killed, ev.Injured = clonePtr(ev.Killed), clonePtr(ev.Injured)
+	ev.Disagreements = cloneDisagreements(ev.Disagreements)
+	ev.Witnesses = slices.Clone(ev.Witnesses)
+	for i := range ev.Witnesses {
+		ev.Witnesses[i].Event = ev.Witnesses[i].Event.Clone()
+	}
+	return ev
+}
+
+func cloneDisagreements(ds []Disagreement) []Disagreement {
+	out := slices.Clone(ds)
+	for i := range out {
+		out[i].Values = slices.Clone(out[i].Values)
+	}
+	return out
 }
 
 // dated is what clustering needs of a witness.
@@ -581,3 +642,9 @@ func participantIDs(ps []Participant) []string {
 func (d Disagreement) String() string {
 	return fmt.Sprintf("%s: %s", d.Field, strings.Join(d.Values, ", "))
 }
+
+// ArticleID is the article a witness is from.
+func (w RelationWitness) ArticleID() string { return w.Article }
+
+// ArticleID is the article a witness is from.
+func (w EventWitness) ArticleID() string { return w.Article }
