@@ -180,11 +180,11 @@ func TestFuseRelationsDerived(t *testing.T) {
 	f := got[0]
 	want := struct {
 		ID, Article, Date, DateText, Status, First, Last string
-		Sources                                         int
-		Confidence                                      float64
-		Contested                                       bool
-		Disagreements                                   []Disagreement
-		Order                                           []string
+		Sources                                          int
+		Confidence                                       float64
+		Contested                                        bool
+		Disagreements                                    []Disagreement
+		Order                                            []string
 	}{"r:a", "art:c", "2025-05-17", "on Saturday", StatusOccurred, "2025-05-17", "2025-05-19", 3, 0.98, true,
 		[]Disagreement{{"status", []string{"denied", "occurred"}}, {"killed", []string{"9", "11"}}},
 		[]string{"r:c", "r:b", "r:a"}}

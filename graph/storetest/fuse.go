@@ -91,14 +91,14 @@ func reportsR(t testing.TB) []graph.Batch {
 // factView is what fusion decides about a fact, for comparing by value.
 type factView struct {
 	ID, Source, Target, Date, DateText, Status, ClaimedBy, Event, Article string
-	Sources                                                              int
-	First, Last                                                          string
-	Confidence                                                           float64
-	Contested                                                            bool
-	Disagreements                                                        []string
-	Witnesses                                                            []string // id@article status date, in report order
-	Killed                                                               *int
-	Evidence                                                             int
+	Sources                                                               int
+	First, Last                                                           string
+	Confidence                                                            float64
+	Contested                                                             bool
+	Disagreements                                                         []string
+	Witnesses                                                             []string // id@article status date, in report order
+	Killed                                                                *int
+	Evidence                                                              int
 }
 
 func viewRelations(rs []graph.Relation) []factView {
