@@ -354,4 +354,3 @@ func mentionRow(e *graph.Entity) map[string]any {
 	}
 	return map[string]any{"entity": e.ID, "starts": starts, "ends": ends, "texts": texts}
 }
-
