@@ -28,3 +28,11 @@ func subgraph(sub graph.Subgraph) *Graph {
 	}
 	return g
 }
+
+// casualties is one witness's figures; nil when it gives none.
+func casualties(killed, injured *int) *Casualties {
+	if killed == nil && injured == nil {
+		return nil
+	}
+	return &Casualties{Killed: killed, Injured: injured}
+}
