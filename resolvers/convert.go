@@ -24,6 +24,7 @@ func subgraph(sub graph.Subgraph) *Graph {
 			ID: r.ID, Source: r.Source, Target: r.Target,
 			Type: string(r.Type), Class: string(r.Class),
 			Date: optional(r.Date), Status: optional(r.Status),
+			Sources: r.Sources, Contested: r.Contested,
 		})
 	}
 	return g

@@ -187,13 +187,15 @@ type ComplexityRoot struct {
 	}
 
 	GraphEdge struct {
-		Class  func(childComplexity int) int
-		Date   func(childComplexity int) int
-		ID     func(childComplexity int) int
-		Source func(childComplexity int) int
-		Status func(childComplexity int) int
-		Target func(childComplexity int) int
-		Type   func(childComplexity int) int
+		Class     func(childComplexity int) int
+		Contested func(childComplexity int) int
+		Date      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Sources   func(childComplexity int) int
+		Status    func(childComplexity int) int
+		Target    func(childComplexity int) int
+		Type      func(childComplexity int) int
 	}
 
 	GraphNode struct {
@@ -1001,6 +1003,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Class(childComplexity), true
+	case "GraphEdge.contested":
+		if e.ComplexityRoot.GraphEdge.Contested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Contested(childComplexity), true
 	case "GraphEdge.date":
 		if e.ComplexityRoot.GraphEdge.Date == nil {
 			break
@@ -1019,6 +1027,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Source(childComplexity), true
+	case "GraphEdge.sources":
+		if e.ComplexityRoot.GraphEdge.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Sources(childComplexity), true
 	case "GraphEdge.status":
 		if e.ComplexityRoot.GraphEdge.Status == nil {
 			break
@@ -2205,6 +2219,10 @@ type GraphEdge {
   date: String
   "One of occurred, planned, claimed, reported, denied, failed."
   status: String
+  "How many distinct articles report the relation (draw it wider the more there are)."
+  sources: Int!
+  "True when the articles disagree about it."
+  contested: Boolean!
 }
 
 "An entity found by ` + "`" + `search` + "`" + `, with how well it matched."
@@ -2770,6 +2788,10 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_date(ctx, field)
 	case "status":
 		return ec.fieldContext_GraphEdge_status(ctx, field)
+	case "sources":
+		return ec.fieldContext_GraphEdge_sources(ctx, field)
+	case "contested":
+		return ec.fieldContext_GraphEdge_contested(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
 }
@@ -6086,6 +6108,52 @@ func (ec *executionContext) _GraphEdge_status(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_GraphEdge_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphEdge_sources(ctx context.Context, field graphql.CollectedField, obj *GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphEdge_contested(ctx context.Context, field graphql.CollectedField, obj *GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_contested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_contested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *GraphNode) (ret graphql.Marshaler) {
@@ -11071,6 +11139,16 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "status":
 			out.Values[i] = ec._GraphEdge_status(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "sources":
+			out.Values[i] = ec._GraphEdge_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contested":
+			out.Values[i] = ec._GraphEdge_contested(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:

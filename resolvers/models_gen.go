@@ -138,6 +138,10 @@ type GraphEdge struct {
 	Date *string `json:"date,omitempty"`
 	// One of occurred, planned, claimed, reported, denied, failed.
 	Status *string `json:"status,omitempty"`
+	// How many distinct articles report the relation (draw it wider the more there are).
+	Sources int `json:"sources"`
+	// True when the articles disagree about it.
+	Contested bool `json:"contested"`
 }
 
 // An entity in a Graph.
