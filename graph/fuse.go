@@ -165,7 +165,7 @@ func cloneDisagreements(ds []Disagreement) []Disagreement {
 // dated is what clustering needs of a witness.
 type dated struct {
 	id, date, published string
-	participants        []string // events only; nil for relations
+	actors, others      []string // event participants, SOURCE and the rest; nil for relations
 }
 
 // A witness dated within this many days of a cluster's first day belongs
@@ -303,8 +303,11 @@ func cluster(ws []dated) [][]int {
 	return out
 }
 
-// splitParticipants splits event witnesses into groups whose participants
-// overlap (transitively); a witness naming none joins the largest group.
+// splitParticipants splits event witnesses into groups of compatible
+// ones (transitively): two are compatible when their acting participants
+// (SOURCE) overlap or one names none, and so do the others (targets,
+// mediators), so "Trump calls Putin" and "Trump calls Zelenskyy" on one
+// day stay two calls. A witness naming no one joins the largest group.
 // Relation witnesses (no participants) stay together.
 func splitParticipants(ws []dated, members []int) [][]int {
 	parent := make(map[int]int, len(members))
@@ -315,36 +318,38 @@ func splitParticipants(ws []dated, members []int) [][]int {
 		}
 		return parent[i]
 	}
-	owner := map[string]int{}
-	var bare []int
+	var named []int
 	for _, i := range members {
 		parent[i] = i
-	}
-	for _, i := range members {
-		if len(ws[i].participants) == 0 {
-			bare = append(bare, i)
-			continue
+		if len(ws[i].actors)+len(ws[i].others) > 0 {
+			named = append(named, i)
 		}
-		for _, p := range ws[i].participants {
-			if j, ok := owner[p]; ok {
+	}
+	agree := func(a, b []string) bool {
+		return len(a) == 0 || len(b) == 0 || slices.ContainsFunc(a, func(x string) bool { return slices.Contains(b, x) })
+	}
+	for x, i := range named {
+		for _, j := range named[x+1:] {
+			if agree(ws[i].actors, ws[j].actors) && agree(ws[i].others, ws[j].others) {
 				a, b := find(i), find(j)
 				parent[max(a, b)] = min(a, b)
-			} else {
-				owner[p] = i
 			}
 		}
 	}
 	groups := map[int][]int{}
 	var roots []int
-	for _, i := range members {
-		if len(ws[i].participants) == 0 {
-			continue
-		}
+	for _, i := range named {
 		r := find(i)
 		if groups[r] == nil {
 			roots = append(roots, r)
 		}
 		groups[r] = append(groups[r], i)
+	}
+	var bare []int
+	for _, i := range members {
+		if !slices.Contains(named, i) {
+			bare = append(bare, i)
+		}
 	}
 	if len(roots) == 0 {
 		return [][]int{bare}
@@ -571,7 +576,8 @@ func FuseRelations(ws []RelationWitness) []Relation {
 func FuseEvents(ws []EventWitness) []Event {
 	in := make([]dated, len(ws))
 	for i, w := range ws {
-		in[i] = dated{id: w.ID, date: w.Date, published: w.Published, participants: participantIDs(w.Participants)}
+		actors, others := participantIDs(w.Participants)
+		in[i] = dated{id: w.ID, date: w.Date, published: w.Published, actors: actors, others: others}
 	}
 	var out []Event
 	for _, members := range cluster(in) {
@@ -629,13 +635,19 @@ func SortParticipants(ps []Participant) []Participant {
 	return slices.Compact(out)
 }
 
-func participantIDs(ps []Participant) []string {
-	out := make([]string, 0, len(ps))
+// participantIDs splits participants into the acting ones (SOURCE) and
+// the others, each sorted and unique.
+func participantIDs(ps []Participant) (actors, others []string) {
 	for _, p := range ps {
-		out = append(out, p.Entity)
+		if p.Role == RoleSource {
+			actors = append(actors, p.Entity)
+		} else {
+			others = append(others, p.Entity)
+		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(actors)
+	slices.Sort(others)
+	return slices.Compact(actors), slices.Compact(others)
 }
 
 // String names a disagreement for logs and tests: "status: denied, occurred".

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -242,6 +243,10 @@ func TestFuseEvents(t *testing.T) {
 	ev := func(id, art, place, date string, killed *int, parts ...string) EventWitness {
 		w := EventWitness{Event: Event{ID: id, Type: "ASSAULT", Label: "strike " + id, Place: place, Date: date, Killed: killed, Article: art}, Published: date}
 		for _, p := range parts {
+			if target, ok := strings.CutPrefix(p, ">"); ok {
+				w.Participants = append(w.Participants, Participant{Entity: target, Role: RoleTarget})
+				continue
+			}
 			w.Participants = append(w.Participants, Participant{Entity: p, Role: RoleSource})
 		}
 		return w
@@ -268,6 +273,20 @@ func TestFuseEvents(t *testing.T) {
 	if e.ID != "e:a" || e.Label != "strike e:b" || e.Sources != 3 || *e.Killed != 12 || !e.Contested || e.Date != "2025-05-17" ||
 		!reflect.DeepEqual(e.Participants, []Participant{{"country:RU", RoleSource}, {"country:UA", RoleSource}}) {
 		t.Errorf("fused event: got %+v", e)
+	}
+
+	// One caller, one day, two callees: two calls. The same callee: one.
+	calls := FuseEvents([]EventWitness{
+		ev("e:1", "a", "", "2025-05-19", nil, "person:trump", ">person:putin"),
+		ev("e:2", "a", "", "2025-05-19", nil, "person:trump", ">person:zelenskyy", ">org:nato"),
+		ev("e:3", "b", "", "2025-05-19", nil, "person:trump", ">person:putin"),
+	})
+	var sizes []int
+	for _, c := range calls {
+		sizes = append(sizes, len(c.Witnesses))
+	}
+	if !slices.Equal(sizes, []int{2, 1}) {
+		t.Errorf("calls: got %d events of %v witnesses, want 2 events of [2 1]", len(calls), sizes)
 	}
 }
 

@@ -404,13 +404,13 @@
     return svg;
   }
 
-  function lineIcon(color, dash, opacity) {
+  function lineIcon(color, dash, opacity, width) {
     const svg = document.createElementNS(SVG_NS, 'svg');
     svg.setAttribute('width', '22');
     svg.setAttribute('height', '10');
     svg.setAttribute('aria-hidden', 'true');
     const l = document.createElementNS(SVG_NS, 'line');
-    for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 21, y2: 5, stroke: color, 'stroke-width': 3, opacity })) l.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 21, y2: 5, stroke: color, 'stroke-width': width || 3, opacity })) l.setAttribute(k, v);
     if (dash) l.setAttribute('stroke-dasharray', dash);
     svg.append(l);
     return svg;
@@ -425,14 +425,16 @@
     }
     // Line styles match the edge styles in styles().
     const edges = $('legend-edges');
-    for (const [label, color, dash, opacity] of [
+    for (const [label, color, dash, opacity, width] of [
       ['occurred', CLASSES.CONSULT, '', 1],
       ['planned', CLASSES.CONSULT, '1.5 2', 1],
       ['denied, failed', CLASSES.CONSULT, '', 0.45],
       ['structural', CLASSES.STRUCTURAL, '5 3', 1],
+      ['reported by 4+ articles', CLASSES.CONSULT, '', 1, 8],
+      ['contested (×n: sources)', CLASSES.CONSULT, '6 2', 1],
     ]) {
       const s = document.createElement('span');
-      s.append(lineIcon(color, dash, opacity), document.createTextNode(label));
+      s.append(lineIcon(color, dash, opacity, width), document.createTextNode(label));
       edges.append(s);
     }
   }
