@@ -135,7 +135,8 @@ SET m.starts = row.starts, m.ends = row.ends, m.texts = row.texts`
 	lockGroupsQuery = `UNWIND $keys AS key
 MERGE (g:FactGroup {key: key})
 SET g.key = key
-RETURN key, coalesce(g.witnesses, []) AS witnesses`
+RETURN key, coalesce(g.witnesses, []) AS witnesses,
+       COLLECT { MATCH (w:EventWitness {group: key}) RETURN [w.id, w.event] } AS fused`
 
 	saveGroupsQuery = `UNWIND $rows AS row
 MATCH (g:FactGroup {key: row.key})
@@ -158,10 +159,25 @@ WITH DISTINCT r
 DELETE r`
 
 	// Formatted with one relation type.
+	// The fused event a fact's first report's event is in is kept on the
+	// fact (fusedEvent), so reads need no lookup; the event witnesses are
+	// written first.
 	mergeFactsQuery = `UNWIND $rows AS row
 MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
 MERGE (s)-[r:%s {id: row.id}]->(t)
-SET r = row.props`
+SET r = row.props
+SET r.fusedEvent = head(COLLECT { MATCH (w:EventWitness {id: row.props.event}) RETURN w.event })`
+
+	// Formatted with every vocabulary type: facts in groups this apply does
+	// not write whose event now fuses under another id, found through the
+	// groups of the event's article.
+	refreshFactEventsQuery = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+UNWIND a.groups AS g
+WITH row, g, split(g, '|') AS k WHERE k[0] = 'rel'
+MATCH (:Entity {id: k[2]})-[r:%s]-(:Entity {id: k[3]})
+WHERE r.group = g AND r.event = row.event
+SET r.fusedEvent = row.fused`
 
 	dropEventsQuery = `UNWIND $rows AS row
 MATCH (ev:Event {group: row.key})
@@ -206,8 +222,9 @@ CALL (ev, row) {
 // kinds and vocabulary so no caller's text ever reaches query text.
 var (
 	mergeEntities = map[graph.Kind]string{}
-	mergeFacts    = map[graph.RelType]string{}
-	dropFacts     = fmt.Sprintf(dropFactsQuery, allTypes)
+	mergeFacts        = map[graph.RelType]string{}
+	dropFacts         = fmt.Sprintf(dropFactsQuery, allTypes)
+	refreshFactEvents = fmt.Sprintf(refreshFactEventsQuery, allTypes)
 )
 
 func init() {

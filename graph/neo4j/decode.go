@@ -91,8 +91,8 @@ func decodeRelations(recs []*driver.Record) []graph.Relation {
 }
 
 // relationProjection is what reads return of a relation fact r: the fact
-// and the fused event holding its first report's event, found by id.
-const relationProjection = `r {fact: r.fact, event: head(COLLECT { MATCH (w:EventWitness {id: r.event}) RETURN w.event })}`
+// and the fused event holding its first report's event.
+const relationProjection = `r {.fact, .fusedEvent}`
 
 // decodeRelation reads a row of a relationProjection AS r, type, source
 // and target: the fact as stored, with the fused event its first report's
@@ -102,7 +102,11 @@ func decodeRelation(row map[string]any) graph.Relation {
 	var r graph.Relation
 	_ = json.Unmarshal([]byte(str(m, "fact")), &r) // lenient, as every property is
 	r.Type, r.Source, r.Target = graph.RelType(str(row, "type")), str(row, "source"), str(row, "target")
-	r.Event = str(m, "event")
+	r.Event = str(m, "fusedEvent")
+	r.Evidence = []graph.Evidence{}
+	for _, w := range r.Witnesses {
+		r.Evidence = append(r.Evidence, w.Evidence...)
+	}
 	return r
 }
 
@@ -113,6 +117,10 @@ func decodeEvent(row map[string]any) graph.Event {
 	_ = json.Unmarshal([]byte(str(m, "fact")), &ev)
 	if ev.Participants == nil {
 		ev.Participants = []graph.Participant{}
+	}
+	ev.Evidence = []graph.Evidence{}
+	for _, w := range ev.Witnesses {
+		ev.Evidence = append(ev.Evidence, w.Evidence...)
 	}
 	return ev
 }

@@ -43,9 +43,15 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 	}
 	relWit := map[string][]graph.RelationWitness{}
 	evWit := map[string][]graph.EventWitness{}
+	oldFused := map[string]string{} // event witness id -> fused event id, before
 	for _, rec := range recs {
 		row := rec.AsMap()
 		key := str(row, "key")
+		for _, pair := range asList(row["fused"]) {
+			if p := strList(pair); len(p) == 2 {
+				oldFused[p[0]] = p[1]
+			}
+		}
 		for _, text := range strList(row["witnesses"]) {
 			if isEventKey(key) {
 				var w graph.EventWitness
@@ -79,7 +85,7 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 		evWit[key] = append(evWit[key], w)
 	}
 
-	var groupRows, dropRows, dropEventRows, witnessRows, eventRows []any
+	var groupRows, dropRows, dropEventRows, witnessRows, eventRows, refreshRows []any
 	factRows := map[graph.RelType][]any{}
 	for _, key := range keys {
 		var texts []string
@@ -96,6 +102,9 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 				for _, w := range ev.Witnesses {
 					members = append(members, w.ID)
 					witnessRows = append(witnessRows, map[string]any{"id": w.ID, "event": ev.ID, "group": key})
+					if old, ok := oldFused[w.ID]; ok && old != ev.ID && w.Article != article {
+						refreshRows = append(refreshRows, map[string]any{"article": w.Article, "event": w.ID, "fused": ev.ID})
+					}
 				}
 			}
 			for _, w := range ws {
@@ -157,12 +166,20 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 	for _, t := range types {
 		stmts = append(stmts, statement{mergeFacts[t], map[string]any{"rows": factRows[t]}})
 	}
+	if len(refreshRows) > 0 {
+		stmts = append(stmts, statement{refreshFactEvents, map[string]any{"rows": refreshRows}})
+	}
 	for _, st := range stmts {
 		if _, err := s.run(ctx, tx, st.query, st.params); err != nil {
 			return nil, nil, err
 		}
 	}
 	return removed, removedEvents, nil
+}
+
+func asList(v any) []any {
+	list, _ := v.([]any)
+	return list
 }
 
 func isEventKey(key string) bool { return strings.HasPrefix(key, "ev|") }
@@ -179,7 +196,9 @@ func relationEnds(key string) (a, b string) {
 // factProps are a relation fact's properties: the fused value as JSON and
 // what queries filter on.
 func factProps(r graph.Relation, group string) (map[string]any, error) {
-	b, err := json.Marshal(r)
+	slim := r
+	slim.Evidence = nil // every witness's, rebuilt on reading (see decodeRelation)
+	b, err := json.Marshal(slim)
 	if err != nil {
 		return nil, fmt.Errorf("encode fact %s: %w", r.ID, err)
 	}
@@ -204,7 +223,9 @@ func factProps(r graph.Relation, group string) (map[string]any, error) {
 }
 
 func eventRow(ev graph.Event, group string) (map[string]any, error) {
-	b, err := json.Marshal(ev)
+	slim := ev
+	slim.Evidence = nil // every witness's, rebuilt on reading (see decodeEvent)
+	b, err := json.Marshal(slim)
 	if err != nil {
 		return nil, fmt.Errorf("encode event %s: %w", ev.ID, err)
 	}

@@ -252,6 +252,21 @@ func testFuse(t *testing.T, s graph.Store) {
 		wantErr(t, "ListRelations min sources -1", err, graph.ErrInvalid)
 	}
 
+	// A report of the event alone, whose id is the smallest: the fused
+	// event's id changes, and so does the event of the fact, though no
+	// relation of it changed.
+	b0 := "A drone strike hit Port Amar overnight."
+	r0 := report(t, "article:r0", "2025-06-01", b0, nil,
+		[]graph.Event{attack("event:r0:strike", "city:port-amar", "2025-05-31", graph.StatusReported, nil, evidence(t, b0, b0))})
+	apply(t, s, r0)
+	if got := relations(t, s, graph.RelationFilter{Article: reportR1}); len(got) != 1 || got[0].Event != "event:r0:strike" {
+		t.Errorf("the fact's event after a report of the event alone: got %+v, want event:r0:strike", got)
+	}
+	if err := s.DeleteArticle(ctx, "article:r0"); err != nil {
+		t.Fatalf("DeleteArticle article:r0: got %v, want nil", err)
+	}
+	check(t, "fused Relations after deleting the event-only report", viewRelations(relations(t, s, graph.RelationFilter{})), []factView{factPortAmar, factEarlier, factLake})
+
 	st, err := s.Stats(ctx, 0)
 	if err != nil {
 		t.Fatalf("Stats: got %v, want nil", err)
