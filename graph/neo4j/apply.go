@@ -221,7 +221,7 @@ CALL (ev, row) {
 // Queries with labels and types formatted in, built once from the closed
 // kinds and vocabulary so no caller's text ever reaches query text.
 var (
-	mergeEntities = map[graph.Kind]string{}
+	mergeEntities     = map[graph.Kind]string{}
 	mergeFacts        = map[graph.RelType]string{}
 	dropFacts         = fmt.Sprintf(dropFactsQuery, allTypes)
 	refreshFactEvents = fmt.Sprintf(refreshFactEventsQuery, allTypes)
