@@ -1899,8 +1899,9 @@ type Mutation {
   ): IngestArticlePayload!
 
   """
-  Removes an article with the relations, events and mentions it contributed,
-  and the entities no other article names. NOT_FOUND when there is no such
+  Removes an article with its witnesses and mentions: facts only it reported
+  go, facts other articles also report stay, fused from their witnesses; and
+  the entities no other article names. NOT_FOUND when there is no such
   article.
   """
   deleteArticle(
@@ -2479,9 +2480,9 @@ type IngestArticlePayload {
 type DeleteArticlePayload {
   "Id of the removed article."
   id: ID!
-  "How many relations went with it."
+  "How many relation facts it was a witness of (those other articles also report stay, with one witness fewer)."
   relations: Int!
-  "How many events went with it."
+  "How many events it was a witness of (those other articles also report stay)."
   events: Int!
 }
 `, BuiltIn: false},

@@ -38,9 +38,9 @@ type Casualties struct {
 type DeleteArticlePayload struct {
 	// Id of the removed article.
 	ID string `json:"id"`
-	// How many relations went with it.
+	// How many relation facts it was a witness of (those other articles also report stay, with one witness fewer).
 	Relations int `json:"relations"`
-	// How many events went with it.
+	// How many events it was a witness of (those other articles also report stay).
 	Events int `json:"events"`
 }
 
