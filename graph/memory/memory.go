@@ -255,20 +255,6 @@ func (s *Store) factsOf(article string) []string {
 	return ids.sorted()
 }
 
-// eventsOf lists, sorted, the fused events an article is a witness of;
-// the caller holds the lock.
-func (s *Store) eventsOf(article string) []string {
-	a := s.articles[article]
-	if a == nil {
-		return nil
-	}
-	ids := set{}
-	for _, w := range a.events {
-		ids[s.eventOf[w.ID]] = struct{}{}
-	}
-	return ids.sorted()
-}
-
 // witnessed reports whether an article is among a fact's witnesses.
 func witnessed[W interface{ ArticleID() string }](ws []W, article string) bool {
 	for _, w := range ws {
