@@ -12,10 +12,12 @@ var csvHeader = []string{
 	"id", "source_id", "source", "target_id", "target", "type", "class", "title",
 	"date", "date_text", "status", "claimed_by", "confidence", "event", "article",
 	"evidence", "evidence_start", "evidence_end",
+	"sources", "first_reported", "last_reported", "contested",
 }
 
-// writeCSV writes one row per relation with both endpoints' names, so the
-// file reads on its own in a spreadsheet.
+// writeCSV writes one row per relation fact with both endpoints' names, so
+// the file reads on its own in a spreadsheet; evidence is the first
+// report's first sentence.
 func writeCSV(w io.Writer, sub graph.Subgraph) error {
 	names := make(map[string]string, len(sub.Entities))
 	for _, e := range sub.Entities {
@@ -37,6 +39,7 @@ func writeCSV(w io.Writer, sub graph.Subgraph) error {
 			cell(r.Date), cell(r.DateText), cell(r.Status), cell(r.ClaimedBy),
 			strconv.FormatFloat(r.Confidence, 'g', -1, 64), cell(r.Event), cell(r.Article),
 			cell(ev.Text), start, end,
+			strconv.Itoa(r.Sources), cell(r.FirstReported), cell(r.LastReported), strconv.FormatBool(r.Contested),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

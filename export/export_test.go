@@ -254,6 +254,7 @@ func TestGraphMLParsesBack(t *testing.T) {
 		"label": "CALLS", "type": "CALLS", "class": "CONSULT", "date": "2025-05-19", "dateText": "on Monday",
 		"status": "planned", "confidence": "0.9", "article": "article:t", "evidence": sentences[0],
 		"evidenceStart": "0", "evidenceEnd": "71",
+		"sources": "1", "firstReported": "2025-05-17", "lastReported": "2025-05-17", "contested": "false",
 	}
 	got := e.attrs(t, edgeKeys)
 	for k, v := range want {
@@ -303,6 +304,9 @@ func TestCSV(t *testing.T) {
 		{"rel:1-calls", "evidence", sentences[0]}, // commas, quotes and markup round-trip
 		{"rel:1-calls", "evidence_start", "0"},
 		{"rel:1-calls", "evidence_end", "71"},
+		{"rel:1-calls", "sources", "1"},
+		{"rel:1-calls", "first_reported", "2025-05-17"},
+		{"rel:1-calls", "contested", "false"},
 		{"rel:2-accused", "source", "'" + evilName}, // a formula is defused
 		{"rel:2-accused", "evidence", "'" + sentences[1]},
 		{"rel:3-leader", "title", "President"},

@@ -36,6 +36,10 @@ var graphmlKeys = []graphmlKey{
 	{"e_evidence", "edge", "evidence", "string"},
 	{"e_evidence_start", "edge", "evidenceStart", "int"},
 	{"e_evidence_end", "edge", "evidenceEnd", "int"},
+	{"e_sources", "edge", "sources", "int"},
+	{"e_first_reported", "edge", "firstReported", "string"},
+	{"e_last_reported", "edge", "lastReported", "string"},
+	{"e_contested", "edge", "contested", "boolean"},
 }
 
 func writeGraphML(w io.Writer, sub graph.Subgraph) error {
@@ -73,6 +77,10 @@ func writeGraphML(w io.Writer, sub graph.Subgraph) error {
 			data(b, "e_evidence_start", strconv.Itoa(ev.Start))
 			data(b, "e_evidence_end", strconv.Itoa(ev.End))
 		}
+		data(b, "e_sources", strconv.Itoa(r.Sources))
+		data(b, "e_first_reported", r.FirstReported)
+		data(b, "e_last_reported", r.LastReported)
+		data(b, "e_contested", strconv.FormatBool(r.Contested))
 		b.WriteString("</edge>\n")
 	}
 	b.WriteString("  </graph>\n</graphml>\n")

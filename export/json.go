@@ -43,6 +43,11 @@ type jsonEdge struct {
 	Event      string           `json:"event,omitempty"`
 	Article    string           `json:"article"`
 	Evidence   []graph.Evidence `json:"evidence"`
+	// Fusion: how many articles report the fact, when, and whether they disagree.
+	Sources       int    `json:"sources"`
+	FirstReported string `json:"firstReported,omitempty"`
+	LastReported  string `json:"lastReported,omitempty"`
+	Contested     bool   `json:"contested"`
 }
 
 func writeJSON(w io.Writer, sub graph.Subgraph) error {
@@ -69,6 +74,7 @@ func writeJSON(w io.Writer, sub graph.Subgraph) error {
 			ID: r.ID, Key: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Class: r.Class,
 			Title: r.Title, Date: r.Date, DateText: r.DateText, Status: r.Status, ClaimedBy: r.ClaimedBy,
 			Confidence: r.Confidence, Event: r.Event, Article: r.Article, Evidence: ev,
+			Sources: r.Sources, FirstReported: r.FirstReported, LastReported: r.LastReported, Contested: r.Contested,
 		})
 	}
 	enc := json.NewEncoder(w)

@@ -128,6 +128,16 @@ type Relation struct {
 	Event      string     `json:"event,omitempty"` // event id
 	Article    string     `json:"article"`
 	Evidence   []Evidence `json:"evidence"`
+
+	// Set on the facts stores return (see FuseRelations), never in a batch:
+	// for a fact, Article is its first report's and Evidence every
+	// witness's.
+	Sources       int               `json:"sources,omitempty"` // distinct articles
+	FirstReported string            `json:"firstReported,omitempty"`
+	LastReported  string            `json:"lastReported,omitempty"`
+	Contested     bool              `json:"contested,omitempty"`
+	Disagreements []Disagreement    `json:"disagreements,omitempty"`
+	Witnesses     []RelationWitness `json:"witnesses,omitempty"`
 }
 
 // Participant roles in an event.
@@ -159,6 +169,14 @@ type Event struct {
 	Participants []Participant `json:"participants"`
 	Article      string        `json:"article"`
 	Evidence     []Evidence    `json:"evidence"`
+
+	// Set on the fused events stores return (see FuseEvents), never in a batch.
+	Sources       int            `json:"sources,omitempty"`
+	FirstReported string         `json:"firstReported,omitempty"`
+	LastReported  string         `json:"lastReported,omitempty"`
+	Contested     bool           `json:"contested,omitempty"`
+	Disagreements []Disagreement `json:"disagreements,omitempty"`
+	Witnesses     []EventWitness `json:"witnesses,omitempty"`
 }
 
 // Article is a loaded news article; its ID comes from the hash of its body.

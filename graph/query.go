@@ -91,11 +91,19 @@ type RelationQuery struct {
 	Since    string // ISO day, inclusive; relations without a date are excluded when set
 	Until    string // ISO day, inclusive
 	Article  string
+	// Fusion: facts that at least MinSources articles report (0: any), and
+	// when Contested is set, only facts whose witnesses do (or do not)
+	// disagree.
+	MinSources int
+	Contested  *bool
 	Page
 }
 
 // Validate checks every enumerated value, the dates and the page.
 func (q RelationQuery) Validate() error {
+	if q.MinSources < 0 {
+		return fmt.Errorf("%w: minimum sources %d is negative", ErrInvalid, q.MinSources)
+	}
 	for _, t := range q.Types {
 		if !t.Valid() {
 			return fmt.Errorf("%w: relation type %q is not in the vocabulary", ErrInvalid, t)
@@ -128,6 +136,8 @@ type EventQuery struct {
 	Until       string
 	MinKilled   int // 0: no casualty filter
 	Article     string
+	MinSources  int   // 0: any number of reporting articles
+	Contested   *bool // nil: either
 	Page
 }
 
@@ -141,6 +151,9 @@ func (q EventQuery) Validate() error {
 	}
 	if err := checkDays(q.Since, q.Until); err != nil {
 		return err
+	}
+	if q.MinSources < 0 {
+		return fmt.Errorf("%w: minimum sources %d is negative", ErrInvalid, q.MinSources)
 	}
 	if q.MinKilled < 0 {
 		return fmt.Errorf("%w: minimum killed %d is negative", ErrInvalid, q.MinKilled)
@@ -216,9 +229,12 @@ func LessPath(a, b []string) bool {
 	return len(a) < len(b)
 }
 
-// Stats are aggregate counts over the whole graph.
+// Stats are aggregate counts over the whole graph. Relations and Events
+// count fused facts; RawRelations and RawEvents count what the articles
+// state (witnesses), as PerArticle does.
 type Stats struct {
 	Entities, Relations, Events, Articles int
+	RawRelations, RawEvents               int
 	ByClass                               []Count // relations per class, largest first, ties by key
 	ByType                                []Count // relations per type, largest first, ties by key
 	TopEntities                           []EntityDegree

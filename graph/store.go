@@ -4,6 +4,15 @@ import "context"
 
 // Store is the contract every backend implements and graph/storetest checks.
 //
+// Facts are fused across articles: what each article states is kept as a
+// witness, and the relations and events stores return are the facts
+// FuseRelations and FuseEvents make of all witnesses sharing a group key,
+// whatever order the articles came in. A fact's Event is the fused event
+// holding its first report's event. Relation and event ids are unique
+// across articles (the loader derives them from the article); a fact's id
+// is its smallest witness id. "Relations of an article" are the facts it
+// is a witness of.
+//
 // Ordering rules are part of the contract so both stores answer identically:
 // lists of entities, relations and events come back sorted as documented on
 // each method. Within a returned value, aliases are sorted and deduplicated,
@@ -98,15 +107,17 @@ type Store interface {
 	// vocabulary.
 	ShortestPath(ctx context.Context, q PathQuery) ([]Relation, error)
 
-	// Stats counts the graph: totals, relations per class and type, the
+	// Stats counts the graph: totals (facts, and witnesses as raw counts),
+	// relations per class and type, the
 	// topN entities with the most relations (self-loops count once; ties by
 	// id; only entities with relations), and per article, sorted by id, the
 	// entities it mentions, its relations and its events. topN outside
 	// 0..MaxPageSize is ErrInvalid.
 	Stats(ctx context.Context, topN int) (Stats, error)
 
-	// DeleteArticle removes an article with its relations, events and
-	// mentions in one transaction, then every entity its mentions,
+	// DeleteArticle removes an article with its witnesses and mentions in
+	// one transaction (a fact with other witnesses stays, fused again from
+	// them), then every entity its mentions,
 	// relations (endpoints and claimants) or events (places and
 	// participants) touched that is left with no mentions, no relations, and
 	// no remaining relation or event referring to it. So what only that

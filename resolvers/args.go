@@ -131,7 +131,10 @@ func relationQuery(w *RelationWhere) (graph.RelationQuery, error) {
 	if q.Since, q.Until, err = dateRange("relations: where.", w.Since, w.Until); err != nil {
 		return q, err
 	}
-	q.Source, q.Target, q.Article = str(w.Source), str(w.Target), str(w.Article)
+	if q.MinSources, err = bounded("relations: where.minSources", w.MinSources, 0, 0, math.MaxInt32); err != nil {
+		return q, err
+	}
+	q.Source, q.Target, q.Article, q.Contested = str(w.Source), str(w.Target), str(w.Article), w.Contested
 	return q, nil
 }
 
@@ -151,7 +154,10 @@ func eventQuery(w *EventWhere) (graph.EventQuery, error) {
 	if q.MinKilled, err = bounded("events: where.minKilled", w.MinKilled, 0, 0, math.MaxInt32); err != nil {
 		return q, err
 	}
-	q.Place, q.Participant, q.Article = str(w.Place), str(w.Participant), str(w.Article)
+	if q.MinSources, err = bounded("events: where.minSources", w.MinSources, 0, 0, math.MaxInt32); err != nil {
+		return q, err
+	}
+	q.Place, q.Participant, q.Article, q.Contested = str(w.Place), str(w.Participant), str(w.Article), w.Contested
 	return q, nil
 }
 

@@ -24,7 +24,16 @@ func subgraph(sub graph.Subgraph) *Graph {
 			ID: r.ID, Source: r.Source, Target: r.Target,
 			Type: string(r.Type), Class: string(r.Class),
 			Date: optional(r.Date), Status: optional(r.Status),
+			Sources: r.Sources, Contested: r.Contested,
 		})
 	}
 	return g
+}
+
+// casualties is one witness's figures; nil when it gives none.
+func casualties(killed, injured *int) *Casualties {
+	if killed == nil && injured == nil {
+		return nil
+	}
+	return &Casualties{Killed: killed, Injured: injured}
 }

@@ -77,11 +77,13 @@ func (l *dataloaders) relationsLoader(f graph.RelationFilter) *dataloadgen.Loade
 	return ld
 }
 
-// eventRef is what finding an event's relations needs: they come from the
-// event's article and join its participants (and place).
+// eventRef is what finding an event's relations needs: they have a type of
+// the event's class and join its participants (and place). Fused facts
+// come from several articles, so the article is no filter.
 type eventRef struct {
-	id, article string
-	members     string // participant and place ids, comma-separated
+	id      string
+	class   graph.Class
+	members string // participant and place ids, comma-separated
 }
 
 func refOf(ev *graph.Event) eventRef {
@@ -92,7 +94,7 @@ func refOf(ev *graph.Event) eventRef {
 	if ev.Place != "" {
 		ids = append(ids, ev.Place)
 	}
-	return eventRef{id: ev.ID, article: ev.Article, members: strings.Join(ids, ",")}
+	return eventRef{id: ev.ID, class: ev.Type, members: strings.Join(ids, ",")}
 }
 
 func (ref eventRef) memberIDs() []string {
@@ -103,29 +105,30 @@ func (ref eventRef) memberIDs() []string {
 }
 
 // fetchEventRelations reads the relations of every member of the events,
-// one store call per article among them, and keeps those projecting each
-// event, sorted by id.
+// one store call per event class among them, and keeps those projecting
+// each event, sorted by id.
 func fetchEventRelations(s graph.Store) func(context.Context, []eventRef) (map[eventRef][]graph.Relation, error) {
 	return func(ctx context.Context, refs []eventRef) (map[eventRef][]graph.Relation, error) {
-		members := map[string][]string{} // article -> member ids
+		members := map[graph.Class][]string{} // class -> member ids
 		for _, ref := range refs {
-			members[ref.article] = append(members[ref.article], ref.memberIDs()...)
+			members[ref.class] = append(members[ref.class], ref.memberIDs()...)
 		}
 		out := make(map[eventRef][]graph.Relation, len(refs))
 		for _, ref := range refs {
 			out[ref] = []graph.Relation{}
 		}
-		for article, ids := range members {
-			if len(ids) == 0 {
+		for class, ids := range members {
+			types := graph.TypesOfClass(class)
+			if len(ids) == 0 || len(types) == 0 {
 				continue
 			}
 			slices.Sort(ids)
-			byEntity, err := s.RelationsOf(ctx, slices.Compact(ids), graph.RelationFilter{Article: article})
+			byEntity, err := s.RelationsOf(ctx, slices.Compact(ids), graph.RelationFilter{Types: types})
 			if err != nil {
 				return nil, err
 			}
 			for _, ref := range refs {
-				if ref.article != article {
+				if ref.class != class {
 					continue
 				}
 				seen := map[string]bool{}

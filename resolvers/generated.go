@@ -32,12 +32,14 @@ type ResolverRoot interface {
 	Entity() EntityResolver
 	EntityDegree() EntityDegreeResolver
 	Event() EventResolver
+	EventWitness() EventWitnessResolver
 	Evidence() EvidenceResolver
 	Mention() MentionResolver
 	Mutation() MutationResolver
 	Participant() ParticipantResolver
 	Query() QueryResolver
 	Relation() RelationResolver
+	Witness() WitnessResolver
 }
 
 type DirectiveRoot struct {
@@ -75,6 +77,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Casualties struct {
+		Injured func(childComplexity int) int
+		Killed  func(childComplexity int) int
+	}
+
 	Count struct {
 		Count func(childComplexity int) int
 		Key   func(childComplexity int) int
@@ -84,6 +91,11 @@ type ComplexityRoot struct {
 		Events    func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Relations func(childComplexity int) int
+	}
+
+	Disagreement struct {
+		Field  func(childComplexity int) int
+		Values func(childComplexity int) int
 	}
 
 	Entity struct {
@@ -116,21 +128,27 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
-		Article      func(childComplexity int) int
-		ClaimedBy    func(childComplexity int) int
-		Date         func(childComplexity int) int
-		DateText     func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Injured      func(childComplexity int) int
-		Killed       func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Mode         func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Place        func(childComplexity int) int
-		Relations    func(childComplexity int) int
-		Status       func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Article       func(childComplexity int) int
+		ClaimedBy     func(childComplexity int) int
+		Contested     func(childComplexity int) int
+		Date          func(childComplexity int) int
+		DateText      func(childComplexity int) int
+		Disagreements func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		FirstReported func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Injured       func(childComplexity int) int
+		Killed        func(childComplexity int) int
+		Label         func(childComplexity int) int
+		LastReported  func(childComplexity int) int
+		Mode          func(childComplexity int) int
+		Participants  func(childComplexity int) int
+		Place         func(childComplexity int) int
+		Relations     func(childComplexity int) int
+		Sources       func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Type          func(childComplexity int) int
+		Witnesses     func(childComplexity int) int
 	}
 
 	EventConnection struct {
@@ -143,6 +161,17 @@ type ComplexityRoot struct {
 	EventEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	EventWitness struct {
+		Article    func(childComplexity int) int
+		Casualties func(childComplexity int) int
+		Date       func(childComplexity int) int
+		DateText   func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Status     func(childComplexity int) int
 	}
 
 	Evidence struct {
@@ -158,13 +187,15 @@ type ComplexityRoot struct {
 	}
 
 	GraphEdge struct {
-		Class  func(childComplexity int) int
-		Date   func(childComplexity int) int
-		ID     func(childComplexity int) int
-		Source func(childComplexity int) int
-		Status func(childComplexity int) int
-		Target func(childComplexity int) int
-		Type   func(childComplexity int) int
+		Class     func(childComplexity int) int
+		Contested func(childComplexity int) int
+		Date      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Sources   func(childComplexity int) int
+		Status    func(childComplexity int) int
+		Target    func(childComplexity int) int
+		Type      func(childComplexity int) int
 	}
 
 	GraphNode struct {
@@ -231,20 +262,26 @@ type ComplexityRoot struct {
 	}
 
 	Relation struct {
-		Article    func(childComplexity int) int
-		ClaimedBy  func(childComplexity int) int
-		Class      func(childComplexity int) int
-		Confidence func(childComplexity int) int
-		Date       func(childComplexity int) int
-		DateText   func(childComplexity int) int
-		Event      func(childComplexity int) int
-		Evidence   func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Source     func(childComplexity int) int
-		Status     func(childComplexity int) int
-		Target     func(childComplexity int) int
-		Title      func(childComplexity int) int
-		Type       func(childComplexity int) int
+		Article       func(childComplexity int) int
+		ClaimedBy     func(childComplexity int) int
+		Class         func(childComplexity int) int
+		Confidence    func(childComplexity int) int
+		Contested     func(childComplexity int) int
+		Date          func(childComplexity int) int
+		DateText      func(childComplexity int) int
+		Disagreements func(childComplexity int) int
+		Event         func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		FirstReported func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LastReported  func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Sources       func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Target        func(childComplexity int) int
+		Title         func(childComplexity int) int
+		Type          func(childComplexity int) int
+		Witnesses     func(childComplexity int) int
 	}
 
 	RelationConnection struct {
@@ -265,14 +302,28 @@ type ComplexityRoot struct {
 	}
 
 	Stats struct {
-		Articles    func(childComplexity int) int
-		ByClass     func(childComplexity int) int
-		ByType      func(childComplexity int) int
-		Entities    func(childComplexity int) int
-		Events      func(childComplexity int) int
-		PerArticle  func(childComplexity int) int
-		Relations   func(childComplexity int) int
-		TopEntities func(childComplexity int) int
+		Articles     func(childComplexity int) int
+		ByClass      func(childComplexity int) int
+		ByType       func(childComplexity int) int
+		Entities     func(childComplexity int) int
+		Events       func(childComplexity int) int
+		PerArticle   func(childComplexity int) int
+		RawEvents    func(childComplexity int) int
+		RawRelations func(childComplexity int) int
+		Relations    func(childComplexity int) int
+		TopEntities  func(childComplexity int) int
+	}
+
+	Witness struct {
+		Article    func(childComplexity int) int
+		Casualties func(childComplexity int) int
+		ClaimedBy  func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		Date       func(childComplexity int) int
+		DateText   func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Status     func(childComplexity int) int
 	}
 }
 
@@ -312,6 +363,18 @@ type EventResolver interface {
 	ClaimedBy(ctx context.Context, obj *graph.Event) (*graph.Entity, error)
 	Relations(ctx context.Context, obj *graph.Event) ([]graph.Relation, error)
 	Article(ctx context.Context, obj *graph.Event) (*graph.Article, error)
+
+	FirstReported(ctx context.Context, obj *graph.Event) (*string, error)
+	LastReported(ctx context.Context, obj *graph.Event) (*string, error)
+}
+type EventWitnessResolver interface {
+	Article(ctx context.Context, obj *graph.EventWitness) (*graph.Article, error)
+
+	Status(ctx context.Context, obj *graph.EventWitness) (*string, error)
+	Date(ctx context.Context, obj *graph.EventWitness) (*string, error)
+	DateText(ctx context.Context, obj *graph.EventWitness) (*string, error)
+
+	Casualties(ctx context.Context, obj *graph.EventWitness) (*Casualties, error)
 }
 type EvidenceResolver interface {
 	Article(ctx context.Context, obj *graph.Evidence) (*graph.Article, error)
@@ -353,6 +416,18 @@ type RelationResolver interface {
 
 	Event(ctx context.Context, obj *graph.Relation) (*graph.Event, error)
 	Article(ctx context.Context, obj *graph.Relation) (*graph.Article, error)
+
+	FirstReported(ctx context.Context, obj *graph.Relation) (*string, error)
+	LastReported(ctx context.Context, obj *graph.Relation) (*string, error)
+}
+type WitnessResolver interface {
+	Article(ctx context.Context, obj *graph.RelationWitness) (*graph.Article, error)
+	Status(ctx context.Context, obj *graph.RelationWitness) (*string, error)
+	Date(ctx context.Context, obj *graph.RelationWitness) (*string, error)
+	DateText(ctx context.Context, obj *graph.RelationWitness) (*string, error)
+	ClaimedBy(ctx context.Context, obj *graph.RelationWitness) (*graph.Entity, error)
+
+	Casualties(ctx context.Context, obj *graph.RelationWitness) (*Casualties, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -501,6 +576,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ArticleEdge.Node(childComplexity), true
 
+	case "Casualties.injured":
+		if e.ComplexityRoot.Casualties.Injured == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Casualties.Injured(childComplexity), true
+	case "Casualties.killed":
+		if e.ComplexityRoot.Casualties.Killed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Casualties.Killed(childComplexity), true
+
 	case "Count.count":
 		if e.ComplexityRoot.Count.Count == nil {
 			break
@@ -532,6 +620,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeleteArticlePayload.Relations(childComplexity), true
+
+	case "Disagreement.field":
+		if e.ComplexityRoot.Disagreement.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disagreement.Field(childComplexity), true
+	case "Disagreement.values":
+		if e.ComplexityRoot.Disagreement.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disagreement.Values(childComplexity), true
 
 	case "Entity.aliases":
 		if e.ComplexityRoot.Entity.Aliases == nil {
@@ -656,6 +757,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.ClaimedBy(childComplexity), true
+	case "Event.contested":
+		if e.ComplexityRoot.Event.Contested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Contested(childComplexity), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -668,12 +775,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.DateText(childComplexity), true
+	case "Event.disagreements":
+		if e.ComplexityRoot.Event.Disagreements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Disagreements(childComplexity), true
 	case "Event.evidence":
 		if e.ComplexityRoot.Event.Evidence == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Event.Evidence(childComplexity), true
+	case "Event.firstReported":
+		if e.ComplexityRoot.Event.FirstReported == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.FirstReported(childComplexity), true
 	case "Event.id":
 		if e.ComplexityRoot.Event.ID == nil {
 			break
@@ -698,6 +817,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Label(childComplexity), true
+	case "Event.lastReported":
+		if e.ComplexityRoot.Event.LastReported == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.LastReported(childComplexity), true
 	case "Event.mode":
 		if e.ComplexityRoot.Event.Mode == nil {
 			break
@@ -722,6 +847,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Relations(childComplexity), true
+	case "Event.sources":
+		if e.ComplexityRoot.Event.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Sources(childComplexity), true
 	case "Event.status":
 		if e.ComplexityRoot.Event.Status == nil {
 			break
@@ -734,6 +865,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Type(childComplexity), true
+	case "Event.witnesses":
+		if e.ComplexityRoot.Event.Witnesses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Witnesses(childComplexity), true
 
 	case "EventConnection.edges":
 		if e.ComplexityRoot.EventConnection.Edges == nil {
@@ -772,6 +909,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
+
+	case "EventWitness.article":
+		if e.ComplexityRoot.EventWitness.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventWitness.Article(childComplexity), true
+	case "EventWitness.casualties":
+		if e.ComplexityRoot.EventWitness.Casualties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventWitness.Casualties(childComplexity), true
+	case "EventWitness.date":
+		if e.ComplexityRoot.EventWitness.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventWitness.Date(childComplexity), true
+	case "EventWitness.dateText":
+		if e.ComplexityRoot.EventWitness.DateText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventWitness.DateText(childComplexity), true
+	case "EventWitness.evidence":
+		if e.ComplexityRoot.EventWitness.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventWitness.Evidence(childComplexity), true
+	case "EventWitness.id":
+		if e.ComplexityRoot.EventWitness.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventWitness.ID(childComplexity), true
+	case "EventWitness.label":
+		if e.ComplexityRoot.EventWitness.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventWitness.Label(childComplexity), true
+	case "EventWitness.status":
+		if e.ComplexityRoot.EventWitness.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventWitness.Status(childComplexity), true
 
 	case "Evidence.article":
 		if e.ComplexityRoot.Evidence.Article == nil {
@@ -817,6 +1003,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Class(childComplexity), true
+	case "GraphEdge.contested":
+		if e.ComplexityRoot.GraphEdge.Contested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Contested(childComplexity), true
 	case "GraphEdge.date":
 		if e.ComplexityRoot.GraphEdge.Date == nil {
 			break
@@ -835,6 +1027,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Source(childComplexity), true
+	case "GraphEdge.sources":
+		if e.ComplexityRoot.GraphEdge.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Sources(childComplexity), true
 	case "GraphEdge.status":
 		if e.ComplexityRoot.GraphEdge.Status == nil {
 			break
@@ -1191,6 +1389,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Confidence(childComplexity), true
+	case "Relation.contested":
+		if e.ComplexityRoot.Relation.Contested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Contested(childComplexity), true
 	case "Relation.date":
 		if e.ComplexityRoot.Relation.Date == nil {
 			break
@@ -1203,6 +1407,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.DateText(childComplexity), true
+	case "Relation.disagreements":
+		if e.ComplexityRoot.Relation.Disagreements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Disagreements(childComplexity), true
 	case "Relation.event":
 		if e.ComplexityRoot.Relation.Event == nil {
 			break
@@ -1215,18 +1425,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Evidence(childComplexity), true
+	case "Relation.firstReported":
+		if e.ComplexityRoot.Relation.FirstReported == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.FirstReported(childComplexity), true
 	case "Relation.id":
 		if e.ComplexityRoot.Relation.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Relation.ID(childComplexity), true
+	case "Relation.lastReported":
+		if e.ComplexityRoot.Relation.LastReported == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.LastReported(childComplexity), true
 	case "Relation.source":
 		if e.ComplexityRoot.Relation.Source == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Relation.Source(childComplexity), true
+	case "Relation.sources":
+		if e.ComplexityRoot.Relation.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Sources(childComplexity), true
 	case "Relation.status":
 		if e.ComplexityRoot.Relation.Status == nil {
 			break
@@ -1251,6 +1479,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Type(childComplexity), true
+	case "Relation.witnesses":
+		if e.ComplexityRoot.Relation.Witnesses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Witnesses(childComplexity), true
 
 	case "RelationConnection.edges":
 		if e.ComplexityRoot.RelationConnection.Edges == nil {
@@ -1339,6 +1573,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Stats.PerArticle(childComplexity), true
+	case "Stats.rawEvents":
+		if e.ComplexityRoot.Stats.RawEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.RawEvents(childComplexity), true
+	case "Stats.rawRelations":
+		if e.ComplexityRoot.Stats.RawRelations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.RawRelations(childComplexity), true
 	case "Stats.relations":
 		if e.ComplexityRoot.Stats.Relations == nil {
 			break
@@ -1351,6 +1597,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Stats.TopEntities(childComplexity), true
+
+	case "Witness.article":
+		if e.ComplexityRoot.Witness.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.Article(childComplexity), true
+	case "Witness.casualties":
+		if e.ComplexityRoot.Witness.Casualties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.Casualties(childComplexity), true
+	case "Witness.claimedBy":
+		if e.ComplexityRoot.Witness.ClaimedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.ClaimedBy(childComplexity), true
+	case "Witness.confidence":
+		if e.ComplexityRoot.Witness.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.Confidence(childComplexity), true
+	case "Witness.date":
+		if e.ComplexityRoot.Witness.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.Date(childComplexity), true
+	case "Witness.dateText":
+		if e.ComplexityRoot.Witness.DateText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.DateText(childComplexity), true
+	case "Witness.evidence":
+		if e.ComplexityRoot.Witness.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.Evidence(childComplexity), true
+	case "Witness.id":
+		if e.ComplexityRoot.Witness.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.ID(childComplexity), true
+	case "Witness.status":
+		if e.ComplexityRoot.Witness.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Witness.Status(childComplexity), true
 
 	}
 	return 0, false
@@ -1598,8 +1899,9 @@ type Mutation {
   ): IngestArticlePayload!
 
   """
-  Removes an article with the relations, events and mentions it contributed,
-  and the entities no other article names. NOT_FOUND when there is no such
+  Removes an article with its witnesses and mentions: facts only it reported
+  go, facts other articles also report stay, fused from their witnesses; and
+  the entities no other article names. NOT_FOUND when there is no such
   article.
   """
   deleteArticle(
@@ -1679,9 +1981,14 @@ type Mention {
   text: String!
 }
 
-"A typed, directed fact between two entities, as one article states it."
+"""
+A typed, directed fact between two entities, fused across every article
+that reports it (same endpoints and type, dates that agree). The fields
+below ` + "`" + `class` + "`" + ` are the fused values; ` + "`" + `witnesses` + "`" + ` keeps what each article
+says.
+"""
 type Relation {
-  "Stable id derived from the article and the fact."
+  "Id of the fact: the smallest id its witnesses have in their articles, so a fact one article states keeps that article's relation id."
   id: ID!
   "Relation type from the closed vocabulary, e.g. ` + "`" + `CALLS` + "`" + `, ` + "`" + `STRUCK` + "`" + `, ` + "`" + `LEADER_OF` + "`" + `."
   type: String!
@@ -1693,22 +2000,92 @@ type Relation {
   target: Entity!
   "Role title for LEADER_OF and OFFICIAL_OF, e.g. ` + "`" + `President` + "`" + `."
   title: String
-  "ISO 8601 day the fact happened or is planned for, resolved against the article's date."
+  "ISO 8601 day the fact happened or is planned for: the day most witnesses give (ties: the earliest)."
   date: String
-  "The article's own words for the date, e.g. ` + "`" + `on Monday` + "`" + `."
+  "The first report's own words for that date, e.g. ` + "`" + `on Monday` + "`" + `."
   dateText: String
+  "The best-supported status (most witnesses; ties: occurred, reported, claimed, planned, failed, denied)."
+  status: String
+  "Who the first witness of that status attributes the claim to, when it does."
+  claimedBy: Entity
+  "How sure we are, 0 to 1: independent articles combined (1 minus the product of their doubts)."
+  confidence: Float!
+  "The (fused) event this relation is a projection of, if any."
+  event: Event
+  "The article that reported the fact first."
+  article: Article!
+  "The sentences that state the fact, every witness's, in report order."
+  evidence: [Evidence!]!
+  "How many distinct articles report the fact."
+  sources: Int!
+  "Publication day of the first article reporting it, when known."
+  firstReported: String
+  "Publication day of the last article reporting it, when known."
+  lastReported: String
+  "True when witnesses disagree: occurred or claimed against denied or failed, or different casualty figures."
+  contested: Boolean!
+  "What the witnesses disagree on, with the values they give."
+  disagreements: [Disagreement!]!
+  "What each article says, in report order (publication day, then article): the per-article view."
+  witnesses: [Witness!]!
+}
+
+"One article's statement of a relation fact, as that article gives it."
+type Witness {
+  "The relation's id in that article."
+  id: ID!
+  "The article."
+  article: Article!
   "One of occurred, planned, claimed, reported, denied, failed."
   status: String
-  "Who the article attributes the claim to, when it does."
+  "ISO 8601 day, as this article resolves it."
+  date: String
+  "The article's own words for the date."
+  dateText: String
+  "Who this article attributes the claim to."
   claimedBy: Entity
-  "How sure the extractor is, 0 to 1."
+  "How sure the extractor is of this statement, 0 to 1."
   confidence: Float!
-  "The event this relation is a projection of, if any."
-  event: Event
-  "The article that states the relation."
-  article: Article!
-  "The sentences that state the relation."
+  "The sentences of this article that state it."
   evidence: [Evidence!]!
+  "The casualty figures this article gives for the event, when it gives any."
+  casualties: Casualties
+}
+
+"One article's statement of an event, as that article gives it."
+type EventWitness {
+  "The event's id in that article."
+  id: ID!
+  "The article."
+  article: Article!
+  "The article's own words for the event."
+  label: String!
+  "One of occurred, planned, claimed, reported, denied, failed."
+  status: String
+  "ISO 8601 day, as this article resolves it."
+  date: String
+  "The article's own words for the date."
+  dateText: String
+  "The sentences of this article that state it."
+  evidence: [Evidence!]!
+  "The casualty figures this article gives, when it gives any."
+  casualties: Casualties
+}
+
+"People killed and injured, as one article reports them."
+type Casualties {
+  "People killed, when the article says."
+  killed: Int
+  "People injured, when the article says."
+  injured: Int
+}
+
+"A field on which a fact's witnesses disagree."
+type Disagreement {
+  "` + "`" + `status` + "`" + `, ` + "`" + `killed` + "`" + ` or ` + "`" + `injured` + "`" + `."
+  field: String!
+  "The distinct values the witnesses give, sorted."
+  values: [String!]!
 }
 
 "The exact sentence of an article that states a fact."
@@ -1723,9 +2100,9 @@ type Evidence {
   end: Int!
 }
 
-"An n-ary happening (a call, a drone attack, peace talks) that relations project onto pairs of entities."
+"An n-ary happening (a call, a drone attack, peace talks) that relations project onto pairs of entities, fused across the articles that report it (type, place, dates that agree, overlapping participants)."
 type Event {
-  "Stable id derived from the article and the event."
+  "Id of the event: the smallest id its witnesses have in their articles."
   id: ID!
   "PLOVER event class, e.g. ` + "`" + `CONSULT` + "`" + `, ` + "`" + `ASSAULT` + "`" + `."
   type: String!
@@ -1741,20 +2118,32 @@ type Event {
   status: String
   "Where it happened."
   place: Entity
-  "People killed, when the article says."
+  "People killed: the highest figure any witness gives."
   killed: Int
-  "People injured, when the article says."
+  "People injured: the highest figure any witness gives."
   injured: Int
-  "The entities taking part and their roles."
+  "The entities taking part and their roles, as any witness names them."
   participants: [Participant!]!
-  "The sentences that state the event."
+  "The sentences that state the event, every witness's, in report order."
   evidence: [Evidence!]!
   "Who the article attributes the event to, when it reports a claim."
   claimedBy: Entity
   "The relations that project the event onto pairs of its participants, sorted by id."
   relations: [Relation!]!
-  "The article that states the event."
+  "The article that reported the event first."
   article: Article!
+  "How many distinct articles report the event."
+  sources: Int!
+  "Publication day of the first article reporting it, when known."
+  firstReported: String
+  "Publication day of the last article reporting it, when known."
+  lastReported: String
+  "True when witnesses disagree on status or casualty figures."
+  contested: Boolean!
+  "What the witnesses disagree on, with the values they give."
+  disagreements: [Disagreement!]!
+  "What each article says, in report order."
+  witnesses: [EventWitness!]!
 }
 
 "An entity's part in an event."
@@ -1779,14 +2168,14 @@ type Article {
   sha256: String!
   "The article body; all offsets point into it."
   text: String!
-  "The relations the article states, sorted by id."
+  "The relation facts the article is a witness of, sorted by id."
   relations(
     "Page size, 0 to 100."
     first: Int = 20
     "Cursor of the last relation already seen; omitted starts at the top."
     after: String
   ): RelationConnection!
-  "The events the article reports, sorted by date then id."
+  "The events the article is a witness of, sorted by date then id."
   events(
     "Page size, 0 to 100."
     first: Int = 20
@@ -1831,6 +2220,10 @@ type GraphEdge {
   date: String
   "One of occurred, planned, claimed, reported, denied, failed."
   status: String
+  "How many distinct articles report the relation (draw it wider the more there are)."
+  sources: Int!
+  "True when the articles disagree about it."
+  contested: Boolean!
 }
 
 "An entity found by ` + "`" + `search` + "`" + `, with how well it matched."
@@ -1865,8 +2258,12 @@ input RelationWhere {
   since: String
   "Last ISO 8601 day to include; undated relations are left out when set."
   until: String
-  "Id of the article that states the relations."
+  "Id of an article among the facts' witnesses."
   article: ID
+  "Only facts at least this many distinct articles report."
+  minSources: Int
+  "Only facts whose witnesses disagree (true) or agree (false)."
+  contested: Boolean
 }
 
 "Which events to list. Conditions combine with AND; a list matches any of its values."
@@ -1881,10 +2278,14 @@ input EventWhere {
   since: String
   "Last ISO 8601 day to include; undated events are left out when set."
   until: String
-  "Only events in which the article reports at least this many people killed."
+  "Only events for which some article reports at least this many people killed."
   minKilled: Int
-  "Id of the article that reports the events."
+  "Id of an article among the events' witnesses."
   article: ID
+  "Only events at least this many distinct articles report."
+  minSources: Int
+  "Only events whose witnesses disagree (true) or agree (false)."
+  contested: Boolean
 }
 
 "Where a page of a connection ends (Relay cursor connections)."
@@ -1993,10 +2394,14 @@ type Path {
 type Stats {
   "How many entities there are."
   entities: Int!
-  "How many relations there are."
+  "How many relation facts there are, fused across articles."
   relations: Int!
-  "How many events there are."
+  "How many events there are, fused across articles."
   events: Int!
+  "How many relations the articles state, counting each article's own (witnesses)."
+  rawRelations: Int!
+  "How many events the articles state, counting each article's own."
+  rawEvents: Int!
   "How many articles are loaded."
   articles: Int!
   "Relations per PLOVER class (or STRUCTURAL), largest first, ties by class."
@@ -2031,9 +2436,9 @@ type ArticleCount {
   article: Article!
   "Entities it names."
   entities: Int!
-  "Relations it states."
+  "Relations it states (its witnesses)."
   relations: Int!
-  "Events it reports."
+  "Events it reports (its witnesses)."
   events: Int!
 }
 
@@ -2075,9 +2480,9 @@ type IngestArticlePayload {
 type DeleteArticlePayload {
   "Id of the removed article."
   id: ID!
-  "How many relations went with it."
+  "How many relation facts it was a witness of (those other articles also report stay, with one witness fewer)."
   relations: Int!
-  "How many events went with it."
+  "How many events it was a witness of (those other articles also report stay)."
   events: Int!
 }
 `, BuiltIn: false},
@@ -2150,6 +2555,16 @@ func (ec *executionContext) childFields_ArticleEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ArticleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Casualties(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "killed":
+		return ec.fieldContext_Casualties_killed(ctx, field)
+	case "injured":
+		return ec.fieldContext_Casualties_injured(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Casualties", field.Name)
+}
+
 func (ec *executionContext) childFields_Count(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -2170,6 +2585,16 @@ func (ec *executionContext) childFields_DeleteArticlePayload(ctx context.Context
 		return ec.fieldContext_DeleteArticlePayload_events(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeleteArticlePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Disagreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_Disagreement_field(ctx, field)
+	case "values":
+		return ec.fieldContext_Disagreement_values(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Disagreement", field.Name)
 }
 
 func (ec *executionContext) childFields_Entity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2262,6 +2687,18 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_relations(ctx, field)
 	case "article":
 		return ec.fieldContext_Event_article(ctx, field)
+	case "sources":
+		return ec.fieldContext_Event_sources(ctx, field)
+	case "firstReported":
+		return ec.fieldContext_Event_firstReported(ctx, field)
+	case "lastReported":
+		return ec.fieldContext_Event_lastReported(ctx, field)
+	case "contested":
+		return ec.fieldContext_Event_contested(ctx, field)
+	case "disagreements":
+		return ec.fieldContext_Event_disagreements(ctx, field)
+	case "witnesses":
+		return ec.fieldContext_Event_witnesses(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
@@ -2288,6 +2725,28 @@ func (ec *executionContext) childFields_EventEdge(ctx context.Context, field gra
 		return ec.fieldContext_EventEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_EventWitness(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_EventWitness_id(ctx, field)
+	case "article":
+		return ec.fieldContext_EventWitness_article(ctx, field)
+	case "label":
+		return ec.fieldContext_EventWitness_label(ctx, field)
+	case "status":
+		return ec.fieldContext_EventWitness_status(ctx, field)
+	case "date":
+		return ec.fieldContext_EventWitness_date(ctx, field)
+	case "dateText":
+		return ec.fieldContext_EventWitness_dateText(ctx, field)
+	case "evidence":
+		return ec.fieldContext_EventWitness_evidence(ctx, field)
+	case "casualties":
+		return ec.fieldContext_EventWitness_casualties(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EventWitness", field.Name)
 }
 
 func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2330,6 +2789,10 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_date(ctx, field)
 	case "status":
 		return ec.fieldContext_GraphEdge_status(ctx, field)
+	case "sources":
+		return ec.fieldContext_GraphEdge_sources(ctx, field)
+	case "contested":
+		return ec.fieldContext_GraphEdge_contested(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
 }
@@ -2450,6 +2913,18 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_article(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Relation_evidence(ctx, field)
+	case "sources":
+		return ec.fieldContext_Relation_sources(ctx, field)
+	case "firstReported":
+		return ec.fieldContext_Relation_firstReported(ctx, field)
+	case "lastReported":
+		return ec.fieldContext_Relation_lastReported(ctx, field)
+	case "contested":
+		return ec.fieldContext_Relation_contested(ctx, field)
+	case "disagreements":
+		return ec.fieldContext_Relation_disagreements(ctx, field)
+	case "witnesses":
+		return ec.fieldContext_Relation_witnesses(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
 }
@@ -2496,6 +2971,10 @@ func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql
 		return ec.fieldContext_Stats_relations(ctx, field)
 	case "events":
 		return ec.fieldContext_Stats_events(ctx, field)
+	case "rawRelations":
+		return ec.fieldContext_Stats_rawRelations(ctx, field)
+	case "rawEvents":
+		return ec.fieldContext_Stats_rawEvents(ctx, field)
 	case "articles":
 		return ec.fieldContext_Stats_articles(ctx, field)
 	case "relationsByClass":
@@ -2508,6 +2987,30 @@ func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql
 		return ec.fieldContext_Stats_perArticle(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
+}
+
+func (ec *executionContext) childFields_Witness(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Witness_id(ctx, field)
+	case "article":
+		return ec.fieldContext_Witness_article(ctx, field)
+	case "status":
+		return ec.fieldContext_Witness_status(ctx, field)
+	case "date":
+		return ec.fieldContext_Witness_date(ctx, field)
+	case "dateText":
+		return ec.fieldContext_Witness_dateText(ctx, field)
+	case "claimedBy":
+		return ec.fieldContext_Witness_claimedBy(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Witness_confidence(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Witness_evidence(ctx, field)
+	case "casualties":
+		return ec.fieldContext_Witness_casualties(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Witness", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3669,6 +4172,52 @@ func (ec *executionContext) fieldContext_ArticleEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Casualties_killed(ctx context.Context, field graphql.CollectedField, obj *Casualties) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Casualties_killed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Killed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Casualties_killed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Casualties", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Casualties_injured(ctx context.Context, field graphql.CollectedField, obj *Casualties) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Casualties_injured(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Injured, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Casualties_injured(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Casualties", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Count_key(ctx context.Context, field graphql.CollectedField, obj *graph.Count) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3782,6 +4331,52 @@ func (ec *executionContext) _DeleteArticlePayload_events(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_DeleteArticlePayload_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeleteArticlePayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Disagreement_field(ctx context.Context, field graphql.CollectedField, obj *graph.Disagreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disagreement_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disagreement_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disagreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disagreement_values(ctx context.Context, field graphql.CollectedField, obj *graph.Disagreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disagreement_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disagreement_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disagreement", field, false, false, "String")
 }
 
 func (ec *executionContext) _Entity_id(ctx context.Context, field graphql.CollectedField, obj *graph.Entity) (ret graphql.Marshaler) {
@@ -4649,6 +5244,162 @@ func (ec *executionContext) fieldContext_Event_article(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Event_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Event_firstReported(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_firstReported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().FirstReported(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_firstReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
+}
+
+func (ec *executionContext) _Event_lastReported(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_lastReported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().LastReported(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_lastReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
+}
+
+func (ec *executionContext) _Event_contested(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_contested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_contested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Event_disagreements(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_disagreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disagreements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Disagreement) graphql.Marshaler {
+			return ec.marshalNDisagreement2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐDisagreementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_disagreements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Disagreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_witnesses(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_witnesses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Witnesses, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.EventWitness) graphql.Marshaler {
+			return ec.marshalNEventWitness2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐEventWitnessᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_witnesses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventWitness(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4818,6 +5569,217 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventWitness_id(ctx context.Context, field graphql.CollectedField, obj *graph.EventWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventWitness_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventWitness_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventWitness", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EventWitness_article(ctx context.Context, field graphql.CollectedField, obj *graph.EventWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventWitness_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EventWitness().Article(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐArticle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventWitness_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventWitness",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventWitness_label(ctx context.Context, field graphql.CollectedField, obj *graph.EventWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventWitness_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventWitness_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventWitness", field, false, false, "String")
+}
+
+func (ec *executionContext) _EventWitness_status(ctx context.Context, field graphql.CollectedField, obj *graph.EventWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventWitness_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EventWitness().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EventWitness_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventWitness", field, true, true, "String")
+}
+
+func (ec *executionContext) _EventWitness_date(ctx context.Context, field graphql.CollectedField, obj *graph.EventWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventWitness_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EventWitness().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EventWitness_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventWitness", field, true, true, "String")
+}
+
+func (ec *executionContext) _EventWitness_dateText(ctx context.Context, field graphql.CollectedField, obj *graph.EventWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventWitness_dateText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EventWitness().DateText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EventWitness_dateText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventWitness", field, true, true, "String")
+}
+
+func (ec *executionContext) _EventWitness_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.EventWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventWitness_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventWitness_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventWitness",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventWitness_casualties(ctx context.Context, field graphql.CollectedField, obj *graph.EventWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventWitness_casualties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EventWitness().Casualties(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Casualties) graphql.Marshaler {
+			return ec.marshalOCasualties2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐCasualties(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EventWitness_casualties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventWitness",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Casualties(ctx, field)
 		},
 	}
 	return fc, nil
@@ -5147,6 +6109,52 @@ func (ec *executionContext) _GraphEdge_status(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_GraphEdge_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphEdge_sources(ctx context.Context, field graphql.CollectedField, obj *GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphEdge_contested(ctx context.Context, field graphql.CollectedField, obj *GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_contested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_contested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *GraphNode) (ret graphql.Marshaler) {
@@ -6837,6 +7845,162 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Relation_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Relation_firstReported(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_firstReported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relation().FirstReported(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_firstReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, true, "String")
+}
+
+func (ec *executionContext) _Relation_lastReported(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_lastReported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relation().LastReported(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_lastReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, true, "String")
+}
+
+func (ec *executionContext) _Relation_contested(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_contested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_contested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Relation_disagreements(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_disagreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disagreements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Disagreement) graphql.Marshaler {
+			return ec.marshalNDisagreement2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐDisagreementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_disagreements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Disagreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Relation_witnesses(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_witnesses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Witnesses, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.RelationWitness) graphql.Marshaler {
+			return ec.marshalNWitness2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐRelationWitnessᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_witnesses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Witness(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RelationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7135,6 +8299,52 @@ func (ec *executionContext) fieldContext_Stats_events(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Stats_rawRelations(ctx context.Context, field graphql.CollectedField, obj *graph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_rawRelations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RawRelations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_rawRelations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Stats_rawEvents(ctx context.Context, field graphql.CollectedField, obj *graph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_rawEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RawEvents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_rawEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Stats_articles(ctx context.Context, field graphql.CollectedField, obj *graph.Stats) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7281,6 +8491,249 @@ func (ec *executionContext) fieldContext_Stats_perArticle(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ArticleCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Witness_id(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Witness", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Witness_article(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Witness().Article(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐArticle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Witness",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Witness_status(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Witness().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Witness", field, true, true, "String")
+}
+
+func (ec *executionContext) _Witness_date(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Witness().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Witness", field, true, true, "String")
+}
+
+func (ec *executionContext) _Witness_dateText(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_dateText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Witness().DateText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_dateText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Witness", field, true, true, "String")
+}
+
+func (ec *executionContext) _Witness_claimedBy(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_claimedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Witness().ClaimedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_claimedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Witness",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Entity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Witness_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Witness", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Witness_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Witness",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Witness_casualties(ctx context.Context, field graphql.CollectedField, obj *graph.RelationWitness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Witness_casualties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Witness().Casualties(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Casualties) graphql.Marshaler {
+			return ec.marshalOCasualties2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐCasualties(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Witness_casualties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Witness",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Casualties(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8419,7 +9872,7 @@ func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"types", "place", "participant", "since", "until", "minKilled", "article"}
+	fieldsInOrder := [...]string{"types", "place", "participant", "since", "until", "minKilled", "article", "minSources", "contested"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -8475,6 +9928,20 @@ func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it.Article = data
+		case "minSources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minSources"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinSources = data
+		case "contested":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contested"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contested = data
 		}
 	}
 	return it, nil
@@ -8566,7 +10033,7 @@ func (ec *executionContext) unmarshalInputRelationWhere(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"types", "classes", "source", "target", "statuses", "since", "until", "article"}
+	fieldsInOrder := [...]string{"types", "classes", "source", "target", "statuses", "since", "until", "article", "minSources", "contested"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -8629,6 +10096,20 @@ func (ec *executionContext) unmarshalInputRelationWhere(ctx context.Context, obj
 				return it, err
 			}
 			it.Article = data
+		case "minSources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minSources"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinSources = data
+		case "contested":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contested"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contested = data
 		}
 	}
 	return it, nil
@@ -8868,6 +10349,44 @@ func (ec *executionContext) _ArticleEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var casualtiesImplementors = []string{"Casualties"}
+
+func (ec *executionContext) _Casualties(ctx context.Context, sel ast.SelectionSet, obj *Casualties) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, casualtiesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Casualties")
+		case "killed":
+			out.Values[i] = ec._Casualties_killed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "injured":
+			out.Values[i] = ec._Casualties_injured(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var countImplementors = []string{"Count"}
 
 func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, obj *graph.Count) graphql.Marshaler {
@@ -8929,6 +10448,44 @@ func (ec *executionContext) _DeleteArticlePayload(ctx context.Context, sel ast.S
 			}
 		case "events":
 			out.Values[i] = ec._DeleteArticlePayload_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var disagreementImplementors = []string{"Disagreement"}
+
+func (ec *executionContext) _Disagreement(ctx context.Context, sel ast.SelectionSet, obj *graph.Disagreement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disagreementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Disagreement")
+		case "field":
+			out.Values[i] = ec._Disagreement_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._Disagreement_values(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9244,6 +10801,38 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Event_article(ctx, field, obj)
 				})
+		case "sources":
+			out.Values[i] = ec._Event_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstReported":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_firstReported(ctx, field, obj)
+				})
+		case "lastReported":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_lastReported(ctx, field, obj)
+				})
+		case "contested":
+			out.Values[i] = ec._Event_contested(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "disagreements":
+			out.Values[i] = ec._Event_disagreements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "witnesses":
+			out.Values[i] = ec._Event_witnesses(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9330,6 +10919,79 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var eventWitnessImplementors = []string{"EventWitness"}
+
+func (ec *executionContext) _EventWitness(ctx context.Context, sel ast.SelectionSet, obj *graph.EventWitness) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventWitnessImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventWitness")
+		case "id":
+			out.Values[i] = ec._EventWitness_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EventWitness_article(ctx, field, obj)
+				})
+		case "label":
+			out.Values[i] = ec._EventWitness_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EventWitness_status(ctx, field, obj)
+				})
+		case "date":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EventWitness_date(ctx, field, obj)
+				})
+		case "dateText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EventWitness_dateText(ctx, field, obj)
+				})
+		case "evidence":
+			out.Values[i] = ec._EventWitness_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "casualties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EventWitness_casualties(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9478,6 +11140,16 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "status":
 			out.Values[i] = ec._GraphEdge_status(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "sources":
+			out.Values[i] = ec._GraphEdge_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contested":
+			out.Values[i] = ec._GraphEdge_contested(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -10056,6 +11728,38 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "sources":
+			out.Values[i] = ec._Relation_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstReported":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relation_firstReported(ctx, field, obj)
+				})
+		case "lastReported":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relation_lastReported(ctx, field, obj)
+				})
+		case "contested":
+			out.Values[i] = ec._Relation_contested(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "disagreements":
+			out.Values[i] = ec._Relation_disagreements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "witnesses":
+			out.Values[i] = ec._Relation_witnesses(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10223,6 +11927,16 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "rawRelations":
+			out.Values[i] = ec._Stats_rawRelations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rawEvents":
+			out.Values[i] = ec._Stats_rawEvents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "articles":
 			out.Values[i] = ec._Stats_articles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10248,6 +11962,85 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var witnessImplementors = []string{"Witness"}
+
+func (ec *executionContext) _Witness(ctx context.Context, sel ast.SelectionSet, obj *graph.RelationWitness) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, witnessImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Witness")
+		case "id":
+			out.Values[i] = ec._Witness_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Witness_article(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Witness_status(ctx, field, obj)
+				})
+		case "date":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Witness_date(ctx, field, obj)
+				})
+		case "dateText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Witness_dateText(ctx, field, obj)
+				})
+		case "claimedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Witness_claimedBy(ctx, field, obj)
+				})
+		case "confidence":
+			out.Values[i] = ec._Witness_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.Values[i] = ec._Witness_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "casualties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Witness_casualties(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10745,6 +12538,26 @@ func (ec *executionContext) marshalNDeleteArticlePayload2ᚖgithubᚗcomᚋgeokg
 	return ec._DeleteArticlePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDisagreement2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐDisagreement(ctx context.Context, sel ast.SelectionSet, v graph.Disagreement) graphql.Marshaler {
+	return ec._Disagreement(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDisagreement2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐDisagreementᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Disagreement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDisagreement2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐDisagreement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNEntity2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐEntity(ctx context.Context, sel ast.SelectionSet, v graph.Entity) graphql.Marshaler {
 	return ec._Entity(ctx, sel, &v)
 }
@@ -10906,6 +12719,26 @@ func (ec *executionContext) marshalNEventEdge2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋ
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEventEdge2githubᚗcomᚋgeokgᚋgeokgᚋresolversᚐEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEventWitness2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐEventWitness(ctx context.Context, sel ast.SelectionSet, v graph.EventWitness) graphql.Marshaler {
+	return ec._EventWitness(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventWitness2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐEventWitnessᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.EventWitness) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEventWitness2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐEventWitness(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -11236,6 +13069,26 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNWitness2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐRelationWitness(ctx context.Context, sel ast.SelectionSet, v graph.RelationWitness) graphql.Marshaler {
+	return ec._Witness(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWitness2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐRelationWitnessᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.RelationWitness) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWitness2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐRelationWitness(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -11413,6 +13266,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOCasualties2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐCasualties(ctx context.Context, sel ast.SelectionSet, v *Casualties) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Casualties(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐDirection(ctx context.Context, v any) (*graph.Direction, error) {

@@ -26,13 +26,21 @@ type ArticleEdge struct {
 	Node *graph.Article `json:"node"`
 }
 
+// People killed and injured, as one article reports them.
+type Casualties struct {
+	// People killed, when the article says.
+	Killed *int `json:"killed,omitempty"`
+	// People injured, when the article says.
+	Injured *int `json:"injured,omitempty"`
+}
+
 // What deleteArticle removed.
 type DeleteArticlePayload struct {
 	// Id of the removed article.
 	ID string `json:"id"`
-	// How many relations went with it.
+	// How many relation facts it was a witness of (those other articles also report stay, with one witness fewer).
 	Relations int `json:"relations"`
-	// How many events went with it.
+	// How many events it was a witness of (those other articles also report stay).
 	Events int `json:"events"`
 }
 
@@ -96,10 +104,14 @@ type EventWhere struct {
 	Since *string `json:"since,omitempty"`
 	// Last ISO 8601 day to include; undated events are left out when set.
 	Until *string `json:"until,omitempty"`
-	// Only events in which the article reports at least this many people killed.
+	// Only events for which some article reports at least this many people killed.
 	MinKilled *int `json:"minKilled,omitempty"`
-	// Id of the article that reports the events.
+	// Id of an article among the events' witnesses.
 	Article *string `json:"article,omitempty"`
+	// Only events at least this many distinct articles report.
+	MinSources *int `json:"minSources,omitempty"`
+	// Only events whose witnesses disagree (true) or agree (false).
+	Contested *bool `json:"contested,omitempty"`
 }
 
 // A subgraph: entities as nodes and relations as edges, ready to draw.
@@ -126,6 +138,10 @@ type GraphEdge struct {
 	Date *string `json:"date,omitempty"`
 	// One of occurred, planned, claimed, reported, denied, failed.
 	Status *string `json:"status,omitempty"`
+	// How many distinct articles report the relation (draw it wider the more there are).
+	Sources int `json:"sources"`
+	// True when the articles disagree about it.
+	Contested bool `json:"contested"`
 }
 
 // An entity in a Graph.
@@ -230,6 +246,10 @@ type RelationWhere struct {
 	Since *string `json:"since,omitempty"`
 	// Last ISO 8601 day to include; undated relations are left out when set.
 	Until *string `json:"until,omitempty"`
-	// Id of the article that states the relations.
+	// Id of an article among the facts' witnesses.
 	Article *string `json:"article,omitempty"`
+	// Only facts at least this many distinct articles report.
+	MinSources *int `json:"minSources,omitempty"`
+	// Only facts whose witnesses disagree (true) or agree (false).
+	Contested *bool `json:"contested,omitempty"`
 }

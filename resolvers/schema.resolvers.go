@@ -143,6 +143,41 @@ func (r *eventResolver) Article(ctx context.Context, obj *graph.Event) (*graph.A
 	return r.articleByID(ctx, obj.Article)
 }
 
+// FirstReported is the resolver for the firstReported field.
+func (r *eventResolver) FirstReported(ctx context.Context, obj *graph.Event) (*string, error) {
+	return optional(obj.FirstReported), nil
+}
+
+// LastReported is the resolver for the lastReported field.
+func (r *eventResolver) LastReported(ctx context.Context, obj *graph.Event) (*string, error) {
+	return optional(obj.LastReported), nil
+}
+
+// Article is the resolver for the article field.
+func (r *eventWitnessResolver) Article(ctx context.Context, obj *graph.EventWitness) (*graph.Article, error) {
+	return r.articleByID(ctx, obj.Article)
+}
+
+// Status is the resolver for the status field.
+func (r *eventWitnessResolver) Status(ctx context.Context, obj *graph.EventWitness) (*string, error) {
+	return optional(obj.Status), nil
+}
+
+// Date is the resolver for the date field.
+func (r *eventWitnessResolver) Date(ctx context.Context, obj *graph.EventWitness) (*string, error) {
+	return optional(obj.Date), nil
+}
+
+// DateText is the resolver for the dateText field.
+func (r *eventWitnessResolver) DateText(ctx context.Context, obj *graph.EventWitness) (*string, error) {
+	return optional(obj.DateText), nil
+}
+
+// Casualties is the resolver for the casualties field.
+func (r *eventWitnessResolver) Casualties(ctx context.Context, obj *graph.EventWitness) (*Casualties, error) {
+	return casualties(obj.Killed, obj.Injured), nil
+}
+
 // Article is the resolver for the article field.
 func (r *evidenceResolver) Article(ctx context.Context, obj *graph.Evidence) (*graph.Article, error) {
 	return r.articleByID(ctx, obj.Article)
@@ -419,6 +454,49 @@ func (r *relationResolver) Article(ctx context.Context, obj *graph.Relation) (*g
 	return r.articleByID(ctx, obj.Article)
 }
 
+// FirstReported is the resolver for the firstReported field.
+func (r *relationResolver) FirstReported(ctx context.Context, obj *graph.Relation) (*string, error) {
+	return optional(obj.FirstReported), nil
+}
+
+// LastReported is the resolver for the lastReported field.
+func (r *relationResolver) LastReported(ctx context.Context, obj *graph.Relation) (*string, error) {
+	return optional(obj.LastReported), nil
+}
+
+// Article is the resolver for the article field.
+func (r *witnessResolver) Article(ctx context.Context, obj *graph.RelationWitness) (*graph.Article, error) {
+	return r.articleByID(ctx, obj.Article)
+}
+
+// Status is the resolver for the status field.
+func (r *witnessResolver) Status(ctx context.Context, obj *graph.RelationWitness) (*string, error) {
+	return optional(obj.Status), nil
+}
+
+// Date is the resolver for the date field.
+func (r *witnessResolver) Date(ctx context.Context, obj *graph.RelationWitness) (*string, error) {
+	return optional(obj.Date), nil
+}
+
+// DateText is the resolver for the dateText field.
+func (r *witnessResolver) DateText(ctx context.Context, obj *graph.RelationWitness) (*string, error) {
+	return optional(obj.DateText), nil
+}
+
+// ClaimedBy is the resolver for the claimedBy field.
+func (r *witnessResolver) ClaimedBy(ctx context.Context, obj *graph.RelationWitness) (*graph.Entity, error) {
+	if obj.ClaimedBy == "" {
+		return nil, nil
+	}
+	return r.entityByID(ctx, obj.ClaimedBy)
+}
+
+// Casualties is the resolver for the casualties field.
+func (r *witnessResolver) Casualties(ctx context.Context, obj *graph.RelationWitness) (*Casualties, error) {
+	return casualties(obj.Killed, obj.Injured), nil
+}
+
 // Article returns ArticleResolver implementation.
 func (r *Resolver) Article() ArticleResolver { return &articleResolver{r} }
 
@@ -433,6 +511,9 @@ func (r *Resolver) EntityDegree() EntityDegreeResolver { return &entityDegreeRes
 
 // Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
+
+// EventWitness returns EventWitnessResolver implementation.
+func (r *Resolver) EventWitness() EventWitnessResolver { return &eventWitnessResolver{r} }
 
 // Evidence returns EvidenceResolver implementation.
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
@@ -452,16 +533,21 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Relation returns RelationResolver implementation.
 func (r *Resolver) Relation() RelationResolver { return &relationResolver{r} }
 
+// Witness returns WitnessResolver implementation.
+func (r *Resolver) Witness() WitnessResolver { return &witnessResolver{r} }
+
 type (
 	articleResolver      struct{ *Resolver }
 	articleCountResolver struct{ *Resolver }
 	entityResolver       struct{ *Resolver }
 	entityDegreeResolver struct{ *Resolver }
 	eventResolver        struct{ *Resolver }
+	eventWitnessResolver struct{ *Resolver }
 	evidenceResolver     struct{ *Resolver }
 	mentionResolver      struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
 	participantResolver  struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
 	relationResolver     struct{ *Resolver }
+	witnessResolver      struct{ *Resolver }
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end browser tests of the explorer page (/explore): builds geokg,
-# starts it with the seed article on a free loopback port, and drives
-# Debian's headless Chromium through playwright-core (e2e/). Installs
+# starts it with the seed article and testdata/fusion on a free loopback
+# port, and drives Debian's headless Chromium through playwright-core (e2e/). Installs
 # Chromium (apt, as root) and the npm packages (npm ci) when missing; never
 # downloads a browser build of its own. Exits non-zero on any failure.
 # Screenshots land in test-artifacts/.
@@ -32,7 +32,8 @@ fi
 tmp=$(mktemp -d)
 trap 'geokg_stop; rm -rf "$tmp"' EXIT
 geokg_build "$tmp"
-geokg_start "$tmp/geokg" "$artifacts/e2e-server.log"
+# The fusion fixture gives the explorer facts several articles report.
+geokg_start "$tmp/geokg" "$artifacts/e2e-server.log" --articles testdata/fusion
 
 echo "==> node --test e2e/tests/"
 set +e

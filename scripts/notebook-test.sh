@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Executes notebooks/geokg-research.ipynb end to end against a real geokg
-# server (built here, seed article loaded, free loopback port) and fails if
+# server (built here, seed article and testdata/fusion loaded, free loopback port) and fails if
 # any cell fails; the notebook's own assertions check the facts. Python
 # packages live in a venv under .cache/notebook-venv, created and filled
 # from notebooks/requirements.txt when missing or changed. The executed
@@ -38,7 +38,8 @@ fi
 tmp=$(mktemp -d)
 trap 'geokg_stop; rm -rf "$tmp"' EXIT
 geokg_build "$tmp"
-geokg_start "$tmp/geokg" "$artifacts/notebook-server.log"
+# testdata/fusion gives the fusion section facts several articles report.
+geokg_start "$tmp/geokg" "$artifacts/notebook-server.log" --articles testdata/fusion
 
 echo "==> executing notebooks/geokg-research.ipynb"
 set +e

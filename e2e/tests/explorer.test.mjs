@@ -228,6 +228,59 @@ describe('explorer', () => {
     }
   });
 
+  // The server also holds testdata/fusion: four reports of one strike on
+  // Sumy (two casualty figures), two of one on Belgorod.
+  it('draws one edge per fact, wider with more sources, contested ones marked', async () => {
+    const fused = await browser.context.newPage();
+    fused.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    try {
+      await fused.goto(`${baseURL()}/explore#id=${encodeURIComponent('city:692194')}`);
+      await fused.evaluate(() => window.geokg.ready);
+      const strike = () => {
+        const e = window.cy.edges().filter((x) => x.data('type') === 'STRUCK' && x.source().data('label') === 'Russia');
+        return e.length === 1 ? e[0].id() : null;
+      };
+      await fused.waitForFunction(strike, null, WAIT);
+      const got = await fused.evaluate(() => {
+        const edges = window.cy.edges();
+        const struck = edges.filter((x) => x.data('type') === 'STRUCK')[0];
+        const single = edges.filter((x) => x.data('sources') === 1)[0];
+        const width = (e) => parseFloat(e.renderedStyle('width')) / window.cy.zoom();
+        return {
+          struckEdges: edges.filter((x) => x.data('type') === 'STRUCK').length,
+          sources: struck.data('sources'), contested: struck.data('contested'),
+          style: struck.style('line-style'), singleStyle: single && single.style('line-style'),
+          wider: single ? width(struck) > width(single) : null,
+          widths: [width(struck), single && width(single)],
+        };
+      });
+      assert.equal(got.struckEdges, 1, 'four reports of one strike draw one edge');
+      assert.equal(got.sources, 4);
+      assert.equal(got.contested, true);
+      assert.equal(got.style, 'dashed');
+      assert.equal(got.wider, true, `edge widths (4 sources, 1 source): ${got.widths}`);
+
+      await fused.evaluate(() => { window.cy.fit(undefined, 60); });
+      await clickElement(fused, await fused.evaluate(strike));
+      const witnesses = fused.getByTestId('witness');
+      await witnesses.first().waitFor(WAIT);
+      assert.equal(await witnesses.count(), 4);
+      const text = await fused.getByTestId('witnesses').innerText();
+      assert.match(text, /Drones kill nine in Sumy/);
+      assert.match(text, /9 killed/);
+      assert.match(text, /11 killed/);
+      assert.match(text, /claimed/);
+      const details = await fused.locator('#details').innerText();
+      assert.match(details, /4 articles, 2025-05-18 to 2025-05-20/);
+      assert.match(details, /killed: 9 vs 11/);
+      const marks = await fused.getByTestId('witnesses').locator('mark').allInnerTexts();
+      assert.ok(marks.some((m) => /Sumy/.test(m)), `got marks ${marks}, want Sumy highlighted in the witnesses' sentences`);
+      await fused.screenshot({ path: join(ARTIFACTS, 'explorer-fused.png') });
+    } finally {
+      await fused.close();
+    }
+  });
+
   it('logged no page errors and no failed requests', () => {
     assert.deepEqual(problems, []);
   });

@@ -19,15 +19,37 @@ var _ graph.Store = (*Store)(nil)
 // prepares everything outside the lock, then makes changes that cannot fail
 // under the write lock, so a rejected batch changes nothing and readers
 // never see half an article.
+//
+// Articles keep their witnesses; witnesses sit in groups by
+// graph.RelationGroupKey / graph.EventGroupKey, and a group's facts are
+// fused again whenever one of its witnesses comes or goes.
 type Store struct {
 	mu        sync.RWMutex
 	entities  map[string]*entity
-	relations map[string]graph.Relation
-	events    map[string]graph.Event
+	relations map[string]graph.Relation // facts by id; Event is the first report's own event id
+	events    map[string]graph.Event    // fused events by id
+	eventOf   map[string]string         // a witness's own event id -> the fused event's id
 	articles  map[string]*article
+	relGroups map[string]*group[graph.RelationWitness]
+	evGroups  map[string]*group[graph.EventWitness]
 	byName    map[string]set // lower-cased canonical name -> entity ids
 	byAlias   map[string]set // lower-cased alias -> entity ids
-	out, in   map[string]set // entity id -> ids of relations it is the source / target of
+	out, in   map[string]set // entity id -> ids of facts it is the source / target of
+}
+
+// group is the witnesses sharing one group key, per article, and the ids
+// of the facts fused from them.
+type group[W any] struct {
+	witnesses map[string][]W
+	facts     []string
+}
+
+func (g *group[W]) all() []W {
+	var out []W
+	for _, a := range keysOf(g.witnesses) {
+		out = append(out, g.witnesses[a]...)
+	}
+	return out
 }
 
 // entity is an entity with its mentions kept per article, so re-applying an
@@ -58,8 +80,8 @@ func (e *entity) setMentions(article string, ms []graph.Mention) {
 // article is an article with what it contributed, for replacement.
 type article struct {
 	graph.Article
-	relations set
-	events    set
+	relations []graph.RelationWitness
+	events    []graph.EventWitness
 	entities  set // entities holding mentions from this article
 }
 
@@ -80,7 +102,10 @@ func New() *Store {
 		entities:  map[string]*entity{},
 		relations: map[string]graph.Relation{},
 		events:    map[string]graph.Event{},
+		eventOf:   map[string]string{},
 		articles:  map[string]*article{},
+		relGroups: map[string]*group[graph.RelationWitness]{},
+		evGroups:  map[string]*group[graph.EventWitness]{},
 		byName:    map[string]set{},
 		byAlias:   map[string]set{},
 		out:       map[string]set{},
@@ -115,34 +140,134 @@ func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
 		return fmt.Errorf("apply %s: %w", b.Article.ID, err)
 	}
 	p := prepare(b)
+	rels, evs := graph.Witnesses(p)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.dropArticle(p.Article.ID)
-	art := &article{Article: p.Article, relations: set{}, events: set{}, entities: set{}}
+	dirty := s.dropArticle(p.Article.ID)
+	art := &article{Article: p.Article, relations: rels, events: evs, entities: set{}}
 	s.articles[art.ID] = art
 	for _, e := range p.Entities {
 		s.mergeEntity(e, art)
 	}
-	for _, ev := range p.Events {
-		if old, ok := s.events[ev.ID]; ok && old.Article != art.ID {
-			delete(s.articles[old.Article].events, ev.ID)
-		}
-		s.events[ev.ID] = ev
-		art.events[ev.ID] = struct{}{}
-	}
-	for _, r := range p.Relations {
-		if old, ok := s.relations[r.ID]; ok {
-			// A relation id another article already used: it moves here.
-			s.dropRelation(old)
-			delete(s.articles[old.Article].relations, r.ID)
-		}
-		s.relations[r.ID] = r
-		add(s.out, r.Source, r.ID)
-		add(s.in, r.Target, r.ID)
-		art.relations[r.ID] = struct{}{}
-	}
+	s.place(art, dirty, false)
+	s.fuse(dirty)
 	return nil
+}
+
+// touched is the groups whose witnesses changed.
+type touched struct{ rels, events set }
+
+// place puts an article's witnesses in their groups, or with drop takes
+// them out, noting the groups touched.
+func (s *Store) place(a *article, d touched, drop bool) {
+	for _, w := range a.events {
+		key := graph.EventGroupKey(w.Event)
+		d.events[key] = struct{}{}
+		g := s.evGroups[key]
+		if g == nil {
+			g = &group[graph.EventWitness]{witnesses: map[string][]graph.EventWitness{}}
+			s.evGroups[key] = g
+		}
+		if drop {
+			delete(g.witnesses, a.ID)
+		} else {
+			g.witnesses[a.ID] = append(g.witnesses[a.ID], w)
+		}
+	}
+	for _, w := range a.relations {
+		key := graph.RelationGroupKey(w.Relation)
+		d.rels[key] = struct{}{}
+		g := s.relGroups[key]
+		if g == nil {
+			g = &group[graph.RelationWitness]{witnesses: map[string][]graph.RelationWitness{}}
+			s.relGroups[key] = g
+		}
+		if drop {
+			delete(g.witnesses, a.ID)
+		} else {
+			g.witnesses[a.ID] = append(g.witnesses[a.ID], w)
+		}
+	}
+}
+
+// fuse replaces the facts of the touched groups with those fused from
+// their witnesses now; a group left with none goes.
+func (s *Store) fuse(d touched) {
+	for key := range d.events {
+		g := s.evGroups[key]
+		for _, id := range g.facts {
+			for _, w := range s.events[id].Witnesses {
+				delete(s.eventOf, w.ID)
+			}
+			delete(s.events, id)
+		}
+		g.facts = nil
+		if len(g.witnesses) == 0 {
+			delete(s.evGroups, key)
+			continue
+		}
+		for _, ev := range graph.FuseEvents(g.all()) {
+			s.events[ev.ID] = ev
+			g.facts = append(g.facts, ev.ID)
+			for _, w := range ev.Witnesses {
+				s.eventOf[w.ID] = ev.ID
+			}
+		}
+	}
+	for key := range d.rels {
+		g := s.relGroups[key]
+		for _, id := range g.facts {
+			r := s.relations[id]
+			remove(s.out, r.Source, id)
+			remove(s.in, r.Target, id)
+			delete(s.relations, id)
+		}
+		g.facts = nil
+		if len(g.witnesses) == 0 {
+			delete(s.relGroups, key)
+			continue
+		}
+		for _, r := range graph.FuseRelations(g.all()) {
+			s.relations[r.ID] = r
+			g.facts = append(g.facts, r.ID)
+			add(s.out, r.Source, r.ID)
+			add(s.in, r.Target, r.ID)
+		}
+	}
+}
+
+// factsOf lists, sorted, the facts an article is a witness of; the
+// caller holds the lock.
+func (s *Store) factsOf(article string) []string {
+	a := s.articles[article]
+	if a == nil {
+		return nil
+	}
+	ids := set{}
+	for _, w := range a.relations {
+		for _, id := range s.relGroups[graph.RelationGroupKey(w.Relation)].facts {
+			if witnessed(s.relations[id].Witnesses, article) {
+				ids[id] = struct{}{}
+			}
+		}
+	}
+	return ids.sorted()
+}
+
+// witnessed reports whether an article is among a fact's witnesses.
+func witnessed[W interface{ ArticleID() string }](ws []W, article string) bool {
+	for _, w := range ws {
+		if w.ArticleID() == article {
+			return true
+		}
+	}
+	return false
+}
+
+func has(s set, key string) bool {
+	_, ok := s[key]
+	return ok
 }
 
 // prepare copies b into the shape the store keeps, so nothing the caller
@@ -184,30 +309,20 @@ func copyPtr[T any](p *T) *T {
 	return &v
 }
 
-// dropArticle removes what a previous version of the article contributed;
-// its entities stay, without this article's mentions.
-func (s *Store) dropArticle(id string) {
+// dropArticle removes an article, its mentions and, once the touched
+// groups are fused again, its witnesses; its entities stay.
+func (s *Store) dropArticle(id string) touched {
+	d := touched{rels: set{}, events: set{}}
 	old := s.articles[id]
 	if old == nil {
-		return
+		return d
 	}
-	for rid := range old.relations {
-		s.dropRelation(s.relations[rid])
-		delete(s.relations, rid)
-	}
-	for eid := range old.events {
-		delete(s.events, eid)
-	}
+	s.place(old, d, true)
 	for eid := range old.entities {
 		s.entities[eid].setMentions(id, nil)
 	}
 	delete(s.articles, id)
-}
-
-// dropRelation removes r from the endpoint indexes.
-func (s *Store) dropRelation(r graph.Relation) {
-	remove(s.out, r.Source, r.ID)
-	remove(s.in, r.Target, r.ID)
+	return d
 }
 
 // mergeEntity folds e, already prepared, into the store: aliases unioned,
@@ -277,17 +392,15 @@ func (e *entity) export() graph.Entity {
 	return out
 }
 
-func exportRelation(r graph.Relation) graph.Relation {
-	r.Evidence = slices.Clone(r.Evidence)
+// exportRelation copies a fact out, its event the fused one; the caller
+// holds the lock.
+func (s *Store) exportRelation(r graph.Relation) graph.Relation {
+	r = r.Clone()
+	r.Event = s.eventOf[r.Event]
 	return r
 }
 
-func exportEvent(ev graph.Event) graph.Event {
-	ev.Participants = slices.Clone(ev.Participants)
-	ev.Evidence = slices.Clone(ev.Evidence)
-	ev.Killed, ev.Injured = copyPtr(ev.Killed), copyPtr(ev.Injured)
-	return ev
-}
+func exportEvent(ev graph.Event) graph.Event { return ev.Clone() }
 
 // Entities returns the entities with the given ids; see graph.Store.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, error) {
@@ -458,9 +571,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 	}
 	var ids []string
 	if f.Article != "" {
-		if a := s.articles[f.Article]; a != nil {
-			ids = a.relations.sorted()
-		}
+		ids = s.factsOf(f.Article)
 	} else {
 		ids = make([]string, 0, len(s.relations))
 		for id := range s.relations {
@@ -494,10 +605,10 @@ func (s *Store) pick(ids []string, sel selector) []graph.Relation {
 	var rs []graph.Relation
 	for _, id := range ids {
 		r := s.relations[id]
-		if (sel.types != nil && !sel.types[r.Type]) || (sel.f.Article != "" && r.Article != sel.f.Article) {
+		if (sel.types != nil && !sel.types[r.Type]) || (sel.f.Article != "" && !witnessed(r.Witnesses, sel.f.Article)) {
 			continue
 		}
-		rs = append(rs, exportRelation(r))
+		rs = append(rs, s.exportRelation(r))
 		if sel.f.Limit > 0 && len(rs) == sel.f.Limit {
 			break
 		}
@@ -596,7 +707,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 	var sub graph.Subgraph
 	for _, id := range ids {
 		r := s.relations[id]
-		sub.Relations = append(sub.Relations, exportRelation(r))
+		sub.Relations = append(sub.Relations, s.exportRelation(r))
 		ents[r.Source] = struct{}{}
 		ents[r.Target] = struct{}{}
 	}

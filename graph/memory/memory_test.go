@@ -108,38 +108,6 @@ func TestRace(t *testing.T) {
 	}
 }
 
-// TestReplaceMovesRelationID covers a relation id reused by another article:
-// the later article owns it, and re-applying the first drops nothing of it.
-func TestReplaceMovesRelationID(t *testing.T) {
-	ctx := context.Background()
-	s := New()
-	a, b := syntheticBatch(1), syntheticBatch(2)
-	b.Relations[0].ID = a.Relations[0].ID
-	for _, batch := range []graph.Batch{a, b} {
-		if err := s.Apply(ctx, batch); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a.Relations = a.Relations[1:]
-	if err := s.Apply(ctx, a); err != nil {
-		t.Fatal(err)
-	}
-	rs, err := s.Relations(ctx, graph.RelationFilter{Article: b.Article.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rs) != 2 {
-		t.Fatalf("relations of %s: got %d, want 2", b.Article.ID, len(rs))
-	}
-	in, err := s.Relations(ctx, graph.RelationFilter{Entity: "person:envoy", Direction: graph.In})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(in) != 1 || in[0].Article != b.Article.ID {
-		t.Errorf("relations into the envoy: got %+v, want the one of %s", in, b.Article.ID)
-	}
-}
-
 func loaded(b *testing.B, n int) *Store {
 	b.Helper()
 	s := New()

@@ -133,7 +133,9 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 			statuses != nil && !statuses[r.Status],
 			q.Source != "" && r.Source != q.Source,
 			q.Target != "" && r.Target != q.Target,
-			q.Article != "" && r.Article != q.Article,
+			q.Article != "" && !witnessed(r.Witnesses, q.Article),
+			r.Sources < q.MinSources,
+			q.Contested != nil && r.Contested != *q.Contested,
 			dated && (r.Date == "" || q.Since != "" && r.Date < q.Since || q.Until != "" && r.Date > q.Until):
 			return false
 		}
@@ -150,9 +152,7 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 	case q.Target != "":
 		cand = keys(s.in[q.Target])
 	case q.Article != "":
-		if a := s.articles[q.Article]; a != nil {
-			cand = keys(a.relations)
-		}
+		cand = s.factsOf(q.Article)
 	default:
 		cand = make([]string, 0, len(s.relations))
 		for id := range s.relations {
@@ -168,7 +168,7 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 	sort.Strings(ids)
 	out := []graph.Relation{}
 	for _, id := range page(ids, q.After, limit) {
-		out = append(out, exportRelation(s.relations[id]))
+		out = append(out, s.exportRelation(s.relations[id]))
 	}
 	return out, len(ids), nil
 }
@@ -197,7 +197,9 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 		case types != nil && !types[ev.Type],
 			q.Place != "" && ev.Place != q.Place,
 			q.Participant != "" && !slices.ContainsFunc(ev.Participants, func(p graph.Participant) bool { return p.Entity == q.Participant }),
-			q.Article != "" && ev.Article != q.Article,
+			q.Article != "" && !witnessed(ev.Witnesses, q.Article),
+			ev.Sources < q.MinSources,
+			q.Contested != nil && ev.Contested != *q.Contested,
 			q.MinKilled > 0 && (ev.Killed == nil || *ev.Killed < q.MinKilled),
 			dated && (ev.Date == "" || q.Since != "" && ev.Date < q.Since || q.Until != "" && ev.Date > q.Until):
 			return false
@@ -347,7 +349,7 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Re
 				best = st
 			}
 		}
-		path = append(path, exportRelation(s.relations[best.rel]))
+		path = append(path, s.exportRelation(s.relations[best.rel]))
 		at = best.next
 	}
 	return path, nil
@@ -369,6 +371,10 @@ func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
 	}
 	byClass, byType := map[string]int{}, map[string]int{}
 	degree := map[string]int{}
+	for _, a := range s.articles {
+		st.RawRelations += len(a.relations)
+		st.RawEvents += len(a.events)
+	}
 	for _, r := range s.relations {
 		byClass[string(r.Class)]++
 		byType[string(r.Type)]++
@@ -420,29 +426,30 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	for eid := range old.entities {
 		touched[eid] = struct{}{}
 	}
-	for rid := range old.relations {
-		r := s.relations[rid]
+	for _, r := range old.relations {
 		for _, eid := range []string{r.Source, r.Target, r.ClaimedBy} {
 			touched[eid] = struct{}{}
 		}
 	}
-	for evid := range old.events {
-		ev := s.events[evid]
+	for _, ev := range old.events {
 		touched[ev.Place] = struct{}{}
 		for _, p := range ev.Participants {
 			touched[p.Entity] = struct{}{}
 		}
 	}
-	s.dropArticle(id)
+	s.fuse(s.dropArticle(id))
 
+	// What the remaining witnesses name stays.
 	referenced := set{}
-	for _, r := range s.relations {
-		referenced[r.ClaimedBy] = struct{}{}
-	}
-	for _, ev := range s.events {
-		referenced[ev.Place] = struct{}{}
-		for _, p := range ev.Participants {
-			referenced[p.Entity] = struct{}{}
+	for _, a := range s.articles {
+		for _, r := range a.relations {
+			referenced[r.ClaimedBy] = struct{}{}
+		}
+		for _, ev := range a.events {
+			referenced[ev.Place] = struct{}{}
+			for _, p := range ev.Participants {
+				referenced[p.Entity] = struct{}{}
+			}
 		}
 	}
 	for eid := range touched {

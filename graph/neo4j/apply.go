@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,10 +14,14 @@ import (
 
 // Apply writes one article's batch in one transaction; see graph.Store.
 //
-// Everything is MERGEd and overwritten rather than deleted and recreated, so
-// re-applying an unchanged article changes nothing a concurrent reader could
-// catch half-done; only what the new version no longer states is deleted.
-// Taking the article node's lock first serialises applies of one article.
+// Entities and mentions are MERGEd and overwritten rather than deleted and
+// recreated, so re-applying an unchanged article changes nothing a
+// concurrent reader could catch half-done. Then the fact groups the
+// article's old and new witnesses belong to are locked in key order, read,
+// fused again in Go and written back (see fuseGroups). Taking the article
+// node's lock first serialises applies of one article; the group locks
+// serialise applies of two reports of one fact, so neither loses the
+// other's witness.
 func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
 	op := "apply article " + b.Article.ID
 	if err := ctx.Err(); err != nil {
@@ -26,21 +31,26 @@ func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
 		return fmt.Errorf("neo4j: %s: %w", op, err)
 	}
 	stmts := prepare(b)
-	sess := s.session(ctx, driver.AccessModeWrite)
-	defer sess.Close(context.WithoutCancel(ctx))
-	_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
-		s.transactions.Add(1)
+	rels, evs := graph.Witnesses(b)
+	keys := groupKeys(rels, evs)
+	props := articleProps(b.Article)
+	props["groups"], props["relationCount"], props["eventCount"] = strs(keys), int64(len(rels)), int64(len(evs))
+	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
+		recs, err := s.run(ctx, tx, lockArticleQuery, map[string]any{"id": b.Article.ID, "props": props})
+		if err != nil {
+			return err
+		}
+		var old []string
+		if len(recs) == 1 {
+			old = strList(recs[0].AsMap()["old"])
+		}
 		for _, st := range stmts {
-			s.queries.Add(1)
-			res, err := tx.Run(ctx, st.query, st.params)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := res.Consume(ctx); err != nil {
-				return nil, err
+			if _, err := s.run(ctx, tx, st.query, st.params); err != nil {
+				return err
 			}
 		}
-		return nil, nil
+		_, _, err = s.fuseGroups(ctx, tx, b.Article.ID, union(old, keys), rels, evs)
+		return err
 	})
 	if err != nil {
 		return s.fail(ctx, op, err)
@@ -50,6 +60,25 @@ func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
 	return nil
 }
 
+// groupKeys lists the groups of an article's witnesses, sorted.
+func groupKeys(rels []graph.RelationWitness, evs []graph.EventWitness) []string {
+	var keys []string
+	for _, w := range rels {
+		keys = append(keys, graph.RelationGroupKey(w.Relation))
+	}
+	for _, w := range evs {
+		keys = append(keys, graph.EventGroupKey(w.Event))
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+func union(a, b []string) []string {
+	out := append(slices.Clone(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 type statement struct {
 	query  string
 	params map[string]any
@@ -57,9 +86,12 @@ type statement struct {
 
 // The write queries, in the order Apply runs them.
 const (
-	// SET with a map replaces every property and takes the node's write lock.
+	// SET with a map replaces every property and takes the node's write
+	// lock; the groups of the version it replaces come back.
 	lockArticleQuery = `MERGE (a:Article {id: $id})
-SET a = $props`
+WITH a, coalesce(a.groups, []) AS old
+SET a = $props
+RETURN old`
 
 	// Formatted with the kind's label and the other kinds' labels. Names are
 	// lower-cased in Go (row.lowerName, row.lowerAliases), not by Cypher's
@@ -98,30 +130,68 @@ MATCH (e:Entity {id: row.entity})
 MERGE (a)-[m:MENTIONS]->(e)
 SET m.starts = row.starts, m.ends = row.ends, m.texts = row.texts`
 
-	// Formatted with every vocabulary type: relations the new version no
-	// longer states.
-	dropRelationsQuery = `MATCH ()-[r:%s]->()
-WHERE r.article = $article AND NOT r.id IN $ids
-DELETE r`
+	// The fact groups, locked in key order (MERGE on the unique key, then
+	// a write), with their witnesses.
+	lockGroupsQuery = `UNWIND $keys AS key
+MERGE (g:FactGroup {key: key})
+SET g.key = key
+RETURN key, coalesce(g.witnesses, []) AS witnesses,
+       COLLECT { MATCH (w:EventWitness {group: key}) RETURN [w.id, w.event] } AS fused`
 
-	// Formatted with every vocabulary type: relations whose id the batch uses
-	// with another type or other endpoints (a relation cannot change either),
-	// including one another article stated.
-	dropMovedRelationsQuery = `MATCH (s)-[r:%s]->(t)
-WHERE r.id IN $ids
-WITH r, s, t, $want[r.id] AS w
-WHERE type(r) <> w.type OR s.id <> w.source OR t.id <> w.target
+	saveGroupsQuery = `UNWIND $rows AS row
+MATCH (g:FactGroup {key: row.key})
+CALL (g, row) {
+  WITH g, row WHERE size(row.witnesses) = 0
+  DELETE g
+}
+CALL (g, row) {
+  WITH g, row WHERE size(row.witnesses) > 0
+  SET g.witnesses = row.witnesses
+}`
+
+	// Formatted with every vocabulary type: the facts of relation groups
+	// that are no longer, or no longer this way round. The group's key
+	// names its endpoints, so the entity index finds them.
+	dropFactsQuery = `UNWIND $rows AS row
+MATCH (:Entity {id: row.a})-[r:%s]-(:Entity {id: row.b})
+WHERE r.group = row.key AND (NOT r.id IN row.keep OR startNode(r).id <> row.want[r.id])
+WITH DISTINCT r
 DELETE r`
 
 	// Formatted with one relation type.
-	mergeRelationsQuery = `UNWIND $rows AS row
+	// The fused event a fact's first report's event is in is kept on the
+	// fact (fusedEvent), so reads need no lookup; the event witnesses are
+	// written first.
+	mergeFactsQuery = `UNWIND $rows AS row
 MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
 MERGE (s)-[r:%s {id: row.id}]->(t)
-SET r = row.props`
+SET r = row.props
+SET r.fusedEvent = head(COLLECT { MATCH (w:EventWitness {id: row.props.event}) RETURN w.event })`
 
-	dropEventsQuery = `MATCH (ev:Event)
-WHERE ev.article = $article AND NOT ev.id IN $ids
+	// Formatted with every vocabulary type: facts in groups this apply does
+	// not write whose event now fuses under another id, found through the
+	// groups of the event's article.
+	refreshFactEventsQuery = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+UNWIND a.groups AS g
+WITH row, g, split(g, '|') AS k WHERE k[0] = 'rel'
+MATCH (:Entity {id: k[2]})-[r:%s]-(:Entity {id: k[3]})
+WHERE r.group = g AND r.event = row.event
+SET r.fusedEvent = row.fused`
+
+	dropEventsQuery = `UNWIND $rows AS row
+MATCH (ev:Event {group: row.key})
+WHERE NOT ev.id IN row.keep
 DETACH DELETE ev`
+
+	dropEventWitnessesQuery = `UNWIND $rows AS row
+MATCH (w:EventWitness {group: row.key})
+WHERE NOT w.id IN row.members
+DELETE w`
+
+	mergeEventWitnessesQuery = `UNWIND $rows AS row
+MERGE (w:EventWitness {id: row.id})
+SET w.event = row.event, w.group = row.group`
 
 	mergeEventsQuery = `UNWIND $rows AS row
 MERGE (ev:Event {id: row.id})
@@ -152,9 +222,9 @@ CALL (ev, row) {
 // kinds and vocabulary so no caller's text ever reaches query text.
 var (
 	mergeEntities     = map[graph.Kind]string{}
-	mergeRelations    = map[graph.RelType]string{}
-	dropRelations     = fmt.Sprintf(dropRelationsQuery, allTypes)
-	dropMovedRelation = fmt.Sprintf(dropMovedRelationsQuery, allTypes)
+	mergeFacts        = map[graph.RelType]string{}
+	dropFacts         = fmt.Sprintf(dropFactsQuery, allTypes)
+	refreshFactEvents = fmt.Sprintf(refreshFactEventsQuery, allTypes)
 )
 
 func init() {
@@ -168,17 +238,17 @@ func init() {
 		mergeEntities[k] = fmt.Sprintf(mergeEntitiesQuery, k.Label(), strings.Join(others, ":"))
 	}
 	for _, t := range graph.RelTypes() {
-		mergeRelations[t] = fmt.Sprintf(mergeRelationsQuery, t)
+		mergeFacts[t] = fmt.Sprintf(mergeFactsQuery, t)
 	}
 }
 
-// prepare turns a valid batch into the statements that write it. Listings
-// repeated in one batch fold as the embedded store folds them: an entity's
-// later non-empty values win and its aliases and mentions add up; a
-// relation or event listed twice keeps its last listing.
+// prepare turns a valid batch into the statements that write its entities
+// and mentions, after the article's lock. Listings repeated in one batch
+// fold as the embedded store folds them: an entity's later non-empty
+// values win and its aliases and mentions add up.
 func prepare(b graph.Batch) []statement {
 	art := b.Article.ID
-	stmts := []statement{{lockArticleQuery, map[string]any{"id": art, "props": articleProps(b.Article)}}}
+	var stmts []statement
 
 	// Entities, merged per id, written per kind label in id order so that
 	// concurrent applies lock shared nodes in the same order.
@@ -229,56 +299,6 @@ func prepare(b graph.Batch) []statement {
 		stmts = append(stmts, statement{mergeMentionsQuery, map[string]any{"article": art, "rows": mentionRows}})
 	}
 
-	// Relations, last listing wins, written per type.
-	rels := map[string]graph.Relation{}
-	var relIDs []string
-	for _, r := range b.Relations {
-		if _, ok := rels[r.ID]; !ok {
-			relIDs = append(relIDs, r.ID)
-		}
-		rels[r.ID] = r
-	}
-	sort.Strings(relIDs)
-	want := make(map[string]any, len(relIDs))
-	byType := map[graph.RelType][]any{}
-	var types []graph.RelType
-	for _, id := range relIDs {
-		r := rels[id]
-		want[id] = map[string]any{"type": string(r.Type), "source": r.Source, "target": r.Target}
-		if byType[r.Type] == nil {
-			types = append(types, r.Type)
-		}
-		byType[r.Type] = append(byType[r.Type], map[string]any{
-			"id": r.ID, "source": r.Source, "target": r.Target, "props": relationProps(r, art),
-		})
-	}
-	sort.Slice(types, func(i, j int) bool { return types[i] < types[j] })
-	stmts = append(stmts,
-		statement{dropRelations, map[string]any{"article": art, "ids": strs(relIDs)}},
-		statement{dropMovedRelation, map[string]any{"ids": strs(relIDs), "want": want}},
-	)
-	for _, t := range types {
-		stmts = append(stmts, statement{mergeRelations[t], map[string]any{"rows": byType[t]}})
-	}
-
-	// Events, last listing wins.
-	evs := map[string]graph.Event{}
-	var evIDs []string
-	for _, ev := range b.Events {
-		if _, ok := evs[ev.ID]; !ok {
-			evIDs = append(evIDs, ev.ID)
-		}
-		evs[ev.ID] = ev
-	}
-	sort.Strings(evIDs)
-	stmts = append(stmts, statement{dropEventsQuery, map[string]any{"article": art, "ids": strs(evIDs)}})
-	if len(evIDs) > 0 {
-		rows := make([]any, len(evIDs))
-		for i, id := range evIDs {
-			rows[i] = eventRow(evs[id], art)
-		}
-		stmts = append(stmts, statement{mergeEventsQuery, map[string]any{"rows": rows}})
-	}
 	return stmts
 }
 
@@ -350,56 +370,4 @@ func mentionRow(e *graph.Entity) map[string]any {
 		starts[i], ends[i], texts[i] = int64(m.Start), int64(m.End), m.Text
 	}
 	return map[string]any{"entity": e.ID, "starts": starts, "ends": ends, "texts": texts}
-}
-
-func setEvidence(m map[string]any, ev []graph.Evidence) {
-	if len(ev) == 0 {
-		return
-	}
-	starts := make([]int64, len(ev))
-	ends := make([]int64, len(ev))
-	texts := make([]string, len(ev))
-	for i, e := range ev {
-		starts[i], ends[i], texts[i] = int64(e.Start), int64(e.End), e.Text
-	}
-	m["evidenceStart"], m["evidenceEnd"], m["evidenceText"] = starts, ends, texts
-}
-
-func relationProps(r graph.Relation, article string) map[string]any {
-	m := map[string]any{"id": r.ID, "confidence": r.Confidence, "article": article}
-	setIf(m, "class", string(r.Class))
-	setIf(m, "title", r.Title)
-	setIf(m, "date", r.Date)
-	setIf(m, "dateText", r.DateText)
-	setIf(m, "status", r.Status)
-	setIf(m, "claimedBy", r.ClaimedBy)
-	setIf(m, "event", r.Event)
-	setEvidence(m, r.Evidence)
-	return m
-}
-
-func eventRow(ev graph.Event, article string) map[string]any {
-	props := map[string]any{"id": ev.ID, "article": article}
-	setIf(props, "type", string(ev.Type))
-	setIf(props, "label", ev.Label)
-	setIf(props, "mode", ev.Mode)
-	setIf(props, "date", ev.Date)
-	setIf(props, "dateText", ev.DateText)
-	setIf(props, "status", ev.Status)
-	if ev.Killed != nil {
-		props["killed"] = int64(*ev.Killed)
-	}
-	if ev.Injured != nil {
-		props["injured"] = int64(*ev.Injured)
-	}
-	setEvidence(props, ev.Evidence)
-	parts := make([]any, len(ev.Participants))
-	for i, p := range ev.Participants {
-		parts[i] = map[string]any{"entity": p.Entity, "role": p.Role}
-	}
-	var place any
-	if ev.Place != "" {
-		place = ev.Place
-	}
-	return map[string]any{"id": ev.ID, "props": props, "place": place, "participants": parts}
 }

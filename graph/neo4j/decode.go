@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"encoding/json"
 	"sort"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -23,14 +24,6 @@ func floatPtr(m map[string]any, key string) *float64 {
 	case int64:
 		f := float64(v)
 		return &f
-	}
-	return nil
-}
-
-func intPtr(m map[string]any, key string) *int {
-	if v, ok := m[key].(int64); ok {
-		i := int(v)
-		return &i
 	}
 	return nil
 }
@@ -60,15 +53,6 @@ func spans(starts, ends, texts any) (s, e []int, t []string) {
 	s, e, t = intList(starts), intList(ends), strList(texts)
 	n := min(len(s), len(e), len(t))
 	return s[:n], e[:n], t[:n]
-}
-
-func decodeEvidence(m map[string]any, article string) []graph.Evidence {
-	starts, ends, texts := spans(m["evidenceStart"], m["evidenceEnd"], m["evidenceText"])
-	out := make([]graph.Evidence, len(starts))
-	for i := range starts {
-		out[i] = graph.Evidence{Article: article, Start: starts[i], End: ends[i], Text: texts[i]}
-	}
-	return out
 }
 
 func decodeEntity(row map[string]any) graph.Entity {
@@ -106,43 +90,38 @@ func decodeRelations(recs []*driver.Record) []graph.Relation {
 	return out
 }
 
-// decodeRelation reads a row of r {.*} AS r, type, source and target.
+// relationProjection is what reads return of a relation fact r: the fact
+// and the fused event holding its first report's event.
+const relationProjection = `r {.fact, .fusedEvent}`
+
+// decodeRelation reads a row of a relationProjection AS r, type, source
+// and target: the fact as stored, with the fused event its first report's
+// event is in now.
 func decodeRelation(row map[string]any) graph.Relation {
 	m, _ := row["r"].(map[string]any)
-	article := str(m, "article")
-	confidence, _ := m["confidence"].(float64)
-	return graph.Relation{
-		ID: str(m, "id"), Type: graph.RelType(str(row, "type")), Class: graph.Class(str(m, "class")),
-		Source: str(row, "source"), Target: str(row, "target"),
-		Title: str(m, "title"), Date: str(m, "date"), DateText: str(m, "dateText"),
-		Status: str(m, "status"), ClaimedBy: str(m, "claimedBy"), Confidence: confidence,
-		Event: str(m, "event"), Article: article, Evidence: decodeEvidence(m, article),
+	var r graph.Relation
+	_ = json.Unmarshal([]byte(str(m, "fact")), &r) // lenient, as every property is
+	r.Type, r.Source, r.Target = graph.RelType(str(row, "type")), str(row, "source"), str(row, "target")
+	r.Event = str(m, "fusedEvent")
+	r.Evidence = []graph.Evidence{}
+	for _, w := range r.Witnesses {
+		r.Evidence = append(r.Evidence, w.Evidence...)
 	}
+	return r
 }
 
+// decodeEvent reads a row of ev {.fact} AS ev: the fused event as stored.
 func decodeEvent(row map[string]any) graph.Event {
 	m, _ := row["ev"].(map[string]any)
-	article := str(m, "article")
-	ev := graph.Event{
-		ID: str(m, "id"), Type: graph.Class(str(m, "type")), Label: str(m, "label"),
-		Mode: str(m, "mode"), Date: str(m, "date"), DateText: str(m, "dateText"),
-		Status: str(m, "status"), Place: str(row, "place"),
-		Killed: intPtr(m, "killed"), Injured: intPtr(m, "injured"),
-		Participants: []graph.Participant{},
-		Article:      article, Evidence: decodeEvidence(m, article),
+	var ev graph.Event
+	_ = json.Unmarshal([]byte(str(m, "fact")), &ev)
+	if ev.Participants == nil {
+		ev.Participants = []graph.Participant{}
 	}
-	list, _ := row["participants"].([]any)
-	for _, x := range list {
-		p, _ := x.(map[string]any)
-		ev.Participants = append(ev.Participants, graph.Participant{Entity: str(p, "entity"), Role: str(p, "role")})
+	ev.Evidence = []graph.Evidence{}
+	for _, w := range ev.Witnesses {
+		ev.Evidence = append(ev.Evidence, w.Evidence...)
 	}
-	sort.Slice(ev.Participants, func(i, j int) bool {
-		a, b := ev.Participants[i], ev.Participants[j]
-		if a.Entity != b.Entity {
-			return a.Entity < b.Entity
-		}
-		return a.Role < b.Role
-	})
 	return ev
 }
 

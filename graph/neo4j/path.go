@@ -39,7 +39,7 @@ LIMIT $reach`
 	// from $id to an entity of the next layer.
 	pathStepQuery = `MATCH (:Entity {id: $id})-[r:%s]-(y:Entity)
 WHERE y.id IN $next
-RETURN r {.*} AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, y.id AS next
+RETURN ` + relationProjection + ` AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, y.id AS next
 ORDER BY r.id LIMIT 1`
 )
 

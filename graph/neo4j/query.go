@@ -184,19 +184,22 @@ RETURN total, page`
 CALL () {
   %[1]s%[3]s
   WITH r, s, t ORDER BY r.id LIMIT $limit
-  RETURN collect({r: r {.*}, type: type(r), source: s.id, target: t.id}) AS page
+  RETURN collect({r: ` + relationProjection + `, type: type(r), source: s.id, target: t.id}) AS page
 }
 RETURN total, page`
 	listRelationsMatch = `MATCH (s:Entity)-[r:%s]->(t:Entity)`
+	// Formatted with the type pattern.
+	listRelationsOfArticle = relationsOfArticle + `
+MATCH (s:Entity)-[r]->(t:Entity)`
 
-	// Formatted with the conditions, twice. Dated events first by date,
-	// then undated; ties and undated by id.
+	// Formatted with the match and the conditions. Dated events first by
+	// date, then undated; ties and undated by id.
 	listEventsQuery = `CALL () {
-  MATCH (ev:Event)%[1]s
+  %[1]s%[2]s
   RETURN count(ev) AS total
 }
 CALL () {
-  MATCH (ev:Event)%[1]s
+  %[1]s%[2]s
   WITH ev, coalesce(ev.date, '') AS d
   WHERE $afterID IS NULL
      OR ($afterDate = '' AND d = '' AND ev.id > $afterID)
@@ -210,9 +213,17 @@ CALL () {
     MATCH (ev)-[x:PARTICIPANT]->(e:Entity)
     RETURN collect({entity: e.id, role: x.role}) AS participants
   }
-  RETURN collect({ev: ev {.*}, place: place, participants: participants}) AS page
+  RETURN collect({ev: ev {.fact}, place: place, participants: participants}) AS page
 }
 RETURN total, page`
+
+	// The fused events an article is a witness of, through its groups.
+	eventsOfArticle = `MATCH (a:Article {id: $article})
+UNWIND a.groups AS g
+WITH g WHERE g STARTS WITH 'ev|'
+MATCH (ev:Event {group: g})
+WHERE $article IN ev.articles
+WITH DISTINCT ev`
 
 	listArticlesQuery = `CALL () {
   MATCH (a:Article)
@@ -303,13 +314,17 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 	}
 	add(q.Source != "", `s.id = $source`)
 	add(q.Target != "", `t.id = $target`)
-	add(q.Article != "", `r.article = $article`)
 	add(len(q.Classes) > 0, `r.class IN $classes`)
+	add(q.MinSources > 0, `r.sources >= $minSources`)
+	add(q.Contested != nil, `r.contested = $contested`)
 	add(len(q.Statuses) > 0, `r.status IN $statuses`)
 	add(q.Since != "", `r.date >= $since`)
 	add(q.Until != "", `r.date <= $until`)
-	query := fmt.Sprintf(listRelationsQuery, fmt.Sprintf(listRelationsMatch, types),
-		where(conds), where(append(conds, `r.id > $after`)))
+	match := fmt.Sprintf(listRelationsMatch, types)
+	if q.Article != "" {
+		match = fmt.Sprintf(listRelationsOfArticle, types)
+	}
+	query := fmt.Sprintf(listRelationsQuery, match, where(conds), where(append(conds, `r.id > $after`)))
 	classes := make([]string, len(q.Classes))
 	for i, c := range q.Classes {
 		classes[i] = string(c)
@@ -317,6 +332,7 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 	params := map[string]any{
 		"source": q.Source, "target": q.Target, "article": q.Article,
 		"classes": classes, "statuses": q.Statuses, "since": q.Since, "until": q.Until,
+		"minSources": int64(q.MinSources), "contested": q.Contested != nil && *q.Contested,
 		"after": q.After, "limit": int64(limit),
 	}
 	var out []graph.Relation
@@ -344,14 +360,19 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 			conds = append(conds, cond)
 		}
 	}
-	add(q.Article != "", `ev.article = $article`)
 	add(len(q.Types) > 0, `ev.type IN $types`)
+	add(q.MinSources > 0, `ev.sources >= $minSources`)
+	add(q.Contested != nil, `ev.contested = $contested`)
 	add(q.Place != "", `EXISTS { (ev)-[:AT]->(:Entity {id: $place}) }`)
 	add(q.Participant != "", `EXISTS { (ev)-[:PARTICIPANT]->(:Entity {id: $participant}) }`)
 	add(q.Since != "", `ev.date >= $since`)
 	add(q.Until != "", `ev.date <= $until`)
 	add(q.MinKilled > 0, `ev.killed >= $minKilled`)
-	query := fmt.Sprintf(listEventsQuery, where(conds))
+	match := `MATCH (ev:Event)`
+	if q.Article != "" {
+		match = eventsOfArticle
+	}
+	query := fmt.Sprintf(listEventsQuery, match, where(conds))
 	types := make([]string, len(q.Types))
 	for i, c := range q.Types {
 		types[i] = string(c)
@@ -359,6 +380,7 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 	params := map[string]any{
 		"article": q.Article, "types": types, "place": q.Place, "participant": q.Participant,
 		"since": q.Since, "until": q.Until, "minKilled": int64(q.MinKilled),
+		"minSources": int64(q.MinSources), "contested": q.Contested != nil && *q.Contested,
 		"afterDate": "", "afterID": nil, "limit": int64(limit),
 	}
 	if q.After != "" {
@@ -398,7 +420,7 @@ func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph
 const relationsOfTail = `
 WITH entity, r ORDER BY r.id
 WITH entity, collect(DISTINCT r)[..$limit] AS rs
-RETURN entity, [r IN rs | {r: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS rels`
+RETURN entity, [r IN rs | {r: ` + relationProjection + `, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS rels`
 
 // RelationsOf answers Relations for many entities in one query; see
 // graph.Store. f.Entity is ignored.
@@ -463,17 +485,16 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 // grouped once by class, type and article, events and mentions by
 // article, and Go sums the groups: one pass each, not one per article.
 const statsQuery = `CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-CALL () { MATCH (a:Article) RETURN collect(a.id) AS articles }
+CALL () {
+  MATCH (a:Article)
+  RETURN collect({article: a.id, relations: coalesce(a.relationCount, 0), events: coalesce(a.eventCount, 0)}) AS articles
+}
 CALL () {
   MATCH ()-[r:%[1]s]->()
-  WITH coalesce(r.class, '') AS class, type(r) AS type, r.article AS article, count(*) AS n
-  RETURN collect({class: class, type: type, article: article, n: n}) AS relations
+  WITH coalesce(r.class, '') AS class, type(r) AS type, count(*) AS n
+  RETURN collect({class: class, type: type, n: n}) AS relations
 }
-CALL () {
-  MATCH (ev:Event)
-  WITH ev.article AS article, count(*) AS n
-  RETURN collect({article: article, n: n}) AS events
-}
+CALL () { MATCH (ev:Event) RETURN count(ev) AS events }
 CALL () {
   MATCH (a:Article)-[:MENTIONS]->(:Entity)
   WITH a.id AS article, count(*) AS n
@@ -512,15 +533,21 @@ func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
 			return fmt.Errorf("stats: got %d rows, want 1", len(recs))
 		}
 		row := recs[0].AsMap()
-		st = graph.Stats{Entities: intOf(row, "entities")}
-		ids := strList(row["articles"])
-		sort.Strings(ids)
-		st.Articles = len(ids)
-		per := make(map[string]*graph.ArticleCount, len(ids))
-		st.PerArticle = make([]graph.ArticleCount, len(ids))
-		for i, id := range ids {
-			st.PerArticle[i].Article = id
-			per[id] = &st.PerArticle[i]
+		st = graph.Stats{Entities: intOf(row, "entities"), Events: intOf(row, "events")}
+		arts, _ := row["articles"].([]any)
+		st.PerArticle = make([]graph.ArticleCount, 0, len(arts))
+		for _, x := range arts {
+			m, _ := x.(map[string]any)
+			a := graph.ArticleCount{Article: str(m, "article"), Relations: intOf(m, "relations"), Events: intOf(m, "events")}
+			st.RawRelations += a.Relations
+			st.RawEvents += a.Events
+			st.PerArticle = append(st.PerArticle, a)
+		}
+		sort.Slice(st.PerArticle, func(i, j int) bool { return st.PerArticle[i].Article < st.PerArticle[j].Article })
+		st.Articles = len(st.PerArticle)
+		per := make(map[string]*graph.ArticleCount, len(st.PerArticle))
+		for i := range st.PerArticle {
+			per[st.PerArticle[i].Article] = &st.PerArticle[i]
 		}
 		groups := func(key string, add func(m map[string]any, n int, a *graph.ArticleCount)) {
 			list, _ := row[key].([]any)
@@ -534,15 +561,10 @@ func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
 			}
 		}
 		byClass, byType := map[string]int{}, map[string]int{}
-		groups("relations", func(m map[string]any, n int, a *graph.ArticleCount) {
+		groups("relations", func(m map[string]any, n int, _ *graph.ArticleCount) {
 			st.Relations += n
 			byClass[str(m, "class")] += n
 			byType[str(m, "type")] += n
-			a.Relations += n
-		})
-		groups("events", func(_ map[string]any, n int, a *graph.ArticleCount) {
-			st.Events += n
-			a.Events += n
 		})
 		groups("mentioned", func(_ map[string]any, n int, a *graph.ArticleCount) { a.Entities += n })
 		st.ByClass, st.ByType = graph.SortCounts(byClass), graph.SortCounts(byType)
@@ -561,51 +583,30 @@ func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
 
 // Deleting an article, in the order DeleteArticle runs it. Writing a
 // property takes a node's write lock: the article's first, as Apply takes
-// it, then those of the entities its content touched, so an Apply adding a
-// mention to one of them waits for the delete rather than races it. A
-// plain DELETE of an orphan would fail rather than cut a relationship
-// another transaction added.
+// it, then those of the entities its content touched, then its groups, so
+// an Apply adding a mention or a witness waits for the delete rather than
+// races it. A plain DELETE of an orphan would fail rather than cut a
+// relationship another transaction added.
 const (
-	// Formatted with every vocabulary type.
-	deleteTouchedQuery = `MATCH (a:Article {id: $article})
+	deleteLockQuery = `MATCH (a:Article {id: $article})
 SET a.id = a.id
-WITH a
-CALL (a) { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN collect(e.id) AS mentioned }
-CALL () {
-  MATCH (s:Entity)-[r:%[1]s]->(t:Entity) WHERE r.article = $article
-  RETURN collect(s.id) + collect(t.id) + collect(r.claimedBy) AS linked
-}
-CALL () {
-  MATCH (ev:Event)-[:AT|PARTICIPANT]->(e:Entity) WHERE ev.article = $article
-  RETURN collect(e.id) AS involved
-}
-CALL (mentioned, linked, involved) {
-  UNWIND mentioned + linked + involved AS id
-  WITH DISTINCT id ORDER BY id
-  MATCH (e:Entity {id: id})
-  SET e.id = e.id
-  RETURN collect(id) AS touched
-}
-RETURN touched`
+RETURN coalesce(a.groups, []) AS groups, COLLECT { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN e.id } AS mentioned`
 
-	// Formatted with every vocabulary type.
-	deleteContentQuery = `CALL () {
-  MATCH ()-[r:%[1]s]->() WHERE r.article = $article
-  DELETE r
-}
-CALL () {
-  MATCH (ev:Event) WHERE ev.article = $article
-  DETACH DELETE ev
-}
-MATCH (a:Article {id: $article})
+	lockEntitiesQuery = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+SET e.id = e.id`
+
+	deleteArticleQuery = `MATCH (a:Article {id: $article})
 DETACH DELETE a`
 
 	// Formatted with every vocabulary type: the touched entities no article
-	// mentions, no relation links, no event involves and no relation names
-	// as its claimant. claimedBy is a property, so a scan; deleting is rare.
+	// mentions, no fact links, no event involves and no witness names as
+	// its claimant. claimants is a list property, so a scan; deleting is
+	// rare.
 	deleteOrphansQuery = `CALL () {
-  MATCH ()-[r:%[1]s]->() WHERE r.claimedBy IN $touched
-  RETURN collect(DISTINCT r.claimedBy) AS claimants
+  MATCH ()-[r:%[1]s]->() WHERE any(c IN r.claimants WHERE c IN $touched)
+  UNWIND r.claimants AS c
+  RETURN collect(DISTINCT c) AS claimants
 }
 UNWIND $touched AS id
 MATCH (e:Entity {id: id})
@@ -613,36 +614,82 @@ WHERE NOT id IN claimants AND NOT EXISTS { (e)--() }
 DELETE e`
 )
 
-var (
-	deleteTouched = fmt.Sprintf(deleteTouchedQuery, allTypes)
-	deleteContent = fmt.Sprintf(deleteContentQuery, allTypes)
-	deleteOrphans = fmt.Sprintf(deleteOrphansQuery, allTypes)
-)
+var deleteOrphans = fmt.Sprintf(deleteOrphansQuery, allTypes)
 
 // DeleteArticle removes an article and what only it supported in one
-// transaction of three queries; see graph.Store.
+// transaction; its witnesses leave their groups, which are fused again;
+// see graph.Store.
 func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	op := "delete article " + id
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("neo4j: %s: %w", op, err)
 	}
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-		recs, err := s.run(ctx, tx, deleteTouched, map[string]any{"article": id})
+		recs, err := s.run(ctx, tx, deleteLockQuery, map[string]any{"article": id})
 		if err != nil {
 			return err
 		}
 		if len(recs) == 0 {
 			return graph.ErrNotFound
 		}
-		touched := strList(recs[0].AsMap()["touched"])
-		if _, err := s.run(ctx, tx, deleteContent, map[string]any{"article": id}); err != nil {
+		row := recs[0].AsMap()
+		groups := strList(row["groups"])
+		touched := map[string]bool{}
+		for _, e := range strList(row["mentioned"]) {
+			touched[e] = true
+		}
+		for _, key := range groups {
+			if !isEventKey(key) {
+				a, b := relationEnds(key)
+				touched[a], touched[b] = true, true
+			}
+		}
+		if _, err := s.run(ctx, tx, lockEntitiesQuery, map[string]any{"ids": sortedSet(touched)}); err != nil {
 			return err
 		}
-		_, err = s.run(ctx, tx, deleteOrphans, map[string]any{"touched": touched})
+		rels, evs, err := s.fuseGroups(ctx, tx, id, groups, nil, nil)
+		if err != nil {
+			return err
+		}
+		more := map[string]bool{}
+		note := func(e string) {
+			if e != "" && !touched[e] {
+				more[e], touched[e] = true, true
+			}
+		}
+		for _, w := range rels {
+			note(w.ClaimedBy)
+		}
+		for _, w := range evs {
+			note(w.Place)
+			for _, p := range w.Participants {
+				note(p.Entity)
+			}
+		}
+		if len(more) > 0 {
+			if _, err := s.run(ctx, tx, lockEntitiesQuery, map[string]any{"ids": sortedSet(more)}); err != nil {
+				return err
+			}
+		}
+		if _, err := s.run(ctx, tx, deleteArticleQuery, map[string]any{"article": id}); err != nil {
+			return err
+		}
+		_, err = s.run(ctx, tx, deleteOrphans, map[string]any{"touched": sortedSet(touched)})
 		return err
 	})
 	if err != nil {
 		return s.fail(ctx, op, err)
 	}
 	return nil
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		if k != "" {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

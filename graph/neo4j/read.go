@@ -198,10 +198,18 @@ const (
 	relationsBoth    = `MATCH (:Entity {id: %[2]s})-[r:%[1]s]-(:Entity)`
 	relationsAll     = `MATCH (:Entity)-[r:%[1]s]->(:Entity)`
 	relationsArticle = `
-WHERE r.article = $article`
+WHERE $article IN r.articles`
+	// Formatted with the type pattern: the facts an article is a witness
+	// of, found through its groups, whose keys name the endpoints.
+	relationsOfArticle = `MATCH (a:Article {id: $article})
+UNWIND a.groups AS g
+WITH g, split(g, '|') AS k WHERE k[0] = 'rel'
+MATCH (:Entity {id: k[2]})-[x:%[1]s]-(:Entity {id: k[3]})
+WHERE x.group = g AND $article IN x.articles
+WITH DISTINCT x AS r`
 	relationsTail = `
 WITH DISTINCT r ORDER BY r.id LIMIT $limit
-RETURN r {.*} AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`
+RETURN ` + relationProjection + ` AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`
 )
 
 // relationMatch picks the MATCH for a filter's direction and formats the
@@ -241,7 +249,11 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: relations: %w", err)
 	}
-	if f.Article != "" {
+	switch {
+	case f.Article != "" && entity == "":
+		types, _ := checkTypes(f.Types) // relationMatch checked them
+		query = fmt.Sprintf(relationsOfArticle, types)
+	case f.Article != "":
 		query += relationsArticle
 	}
 	query += relationsTail
@@ -270,7 +282,7 @@ CALL (ev) {
   MATCH (ev)-[x:PARTICIPANT]->(e:Entity)
   RETURN collect({entity: e.id, role: x.role}) AS participants
 }
-RETURN ev {.*} AS ev, place, participants`
+RETURN ev {.fact} AS ev, place, participants`
 
 // Events returns the events with the given ids; see graph.Store.
 func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error) {
@@ -379,7 +391,7 @@ CALL (near) {
   UNWIND near AS n
   MATCH (n)-[r:%[1]s]-()
   WITH DISTINCT r ORDER BY r.id LIMIT $limit
-  RETURN collect({r: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS relations,
+  RETURN collect({r: ` + relationProjection + `, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS relations,
          collect(startNode(r)) + collect(endNode(r)) AS ends
 }
 CALL (c, ends) {

@@ -18,9 +18,10 @@ type schemaItem struct {
 
 // schema lists everything the store's queries rely on:
 //   - unique ids for entities, events and articles (MERGE and lookups);
-//   - per relation type, a unique id and an index on the article, so
-//     replacing an article's relations seeks instead of scanning every
-//     relationship;
+//   - per relation type, a unique fact id (MERGE);
+//   - unique fact group keys (the lock and store of witnesses), unique
+//     event witness ids, and the group of events and event witnesses, so
+//     fusing a group again seeks instead of scanning;
 //   - a text index for substring search over lower-cased names and aliases;
 //   - a full-text index over the words of names and aliases, for Search's
 //     fuzzy candidates (and for people exploring the graph in Neo4j Browser).
@@ -29,7 +30,10 @@ func schema() []schemaItem {
 		{"entity_id", "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE"},
 		{"event_id", "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (ev:Event) REQUIRE ev.id IS UNIQUE"},
 		{"article_id", "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE"},
-		{"event_article", "CREATE INDEX event_article IF NOT EXISTS FOR (ev:Event) ON (ev.article)"},
+		{"event_group", "CREATE INDEX event_group IF NOT EXISTS FOR (ev:Event) ON (ev.group)"},
+		{"fact_group_key", "CREATE CONSTRAINT fact_group_key IF NOT EXISTS FOR (g:FactGroup) REQUIRE g.key IS UNIQUE"},
+		{"event_witness_id", "CREATE CONSTRAINT event_witness_id IF NOT EXISTS FOR (w:EventWitness) REQUIRE w.id IS UNIQUE"},
+		{"event_witness_group", "CREATE INDEX event_witness_group IF NOT EXISTS FOR (w:EventWitness) ON (w.group)"},
 		{"entity_search", "CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON (e.searchText)"},
 		{"entity_names", "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasesText]"},
 	}
@@ -38,8 +42,6 @@ func schema() []schemaItem {
 		items = append(items,
 			schemaItem{"rel_" + lower + "_id", fmt.Sprintf(
 				"CREATE CONSTRAINT rel_%s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", lower, t)},
-			schemaItem{"rel_" + lower + "_article", fmt.Sprintf(
-				"CREATE INDEX rel_%s_article IF NOT EXISTS FOR ()-[r:%s]-() ON (r.article)", lower, t)},
 		)
 	}
 	return items

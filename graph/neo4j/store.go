@@ -6,15 +6,18 @@
 //
 //	(:Entity:<Kind> {id, name, kind, aliases, country, lat, lon,
 //	                 lowerName, lowerAliases, aliasesText, searchText})
-//	(:Entity)-[:<TYPE> {id, class, title, date, dateText, status, claimedBy, confidence,
-//	                    event, article, evidenceStart, evidenceEnd, evidenceText}]->(:Entity)
-//	(:Event {id, type, label, mode, date, dateText, status, killed, injured, article,
-//	         evidenceStart, evidenceEnd, evidenceText})-[:AT]->(:Entity)
+//	(:Entity)-[:<TYPE> {id, group, class, date, status, confidence, event, sources,
+//	                    contested, articles, claimants, fact}]->(:Entity)
+//	(:Event {id, group, type, date, status, killed, sources, contested, articles, fact})-[:AT]->(:Entity)
 //	(:Event)-[:PARTICIPANT {role}]->(:Entity)
-//	(:Article {id, title, source, published, sha256, text})-[:MENTIONS {starts, ends, texts}]->(:Entity)
+//	(:EventWitness {id, group, event})
+//	(:FactGroup {key, witnesses})
+//	(:Article {id, title, source, published, sha256, text, groups, relationCount, eventCount})
+//	   -[:MENTIONS {starts, ends, texts}]->(:Entity)
 //
-// Evidence is kept as parallel lists because Neo4j properties cannot hold
-// maps; an evidence's article is always its relation's or event's article.
+// Relationships and events are facts fused across articles (see fuse.go):
+// fact holds the fused value with every witness as JSON, because Neo4j
+// properties cannot hold maps; the other properties are for filtering.
 package neo4j
 
 import (

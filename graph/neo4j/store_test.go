@@ -243,8 +243,9 @@ func TestFullTextIndex(t *testing.T) {
 }
 
 // TestMatchesMemory applies batches the conformance suite does not cover,
-// batches that repeat listings or take over another article's ids, to this
-// store and to the embedded one, and expects the same answers from both.
+// batches that repeat listings, to this store and to the embedded one, and
+// expects the same answers from both. (Relation and event ids are unique
+// across articles by contract, so no batch takes over another's.)
 func TestMatchesMemory(t *testing.T) {
 	c := neo4jtest.Open(t)
 	s := open(t, c)
@@ -259,18 +260,19 @@ func TestMatchesMemory(t *testing.T) {
 			Country: "XN", Lat: ptr(1.5), Mentions: []graph.Mention{{Start: 1, End: 3, Text: "na"}}},
 		graph.Entity{ID: "person:ana-vela", Name: "Ana Vela", Kind: graph.Person, Lon: ptr(-2.0)},
 	)
-	// A relation listed twice keeps its last listing; one takes over article
-	// one's relation id with another type and direction.
+	// A relation listed twice keeps its last listing; a symmetric one
+	// stated the other way round than article one's fuses with it.
 	two.Relations = append(two.Relations,
 		graph.Relation{ID: "rel:two:praised", Type: "PRAISED", Class: "SUPPORT", Source: "person:ana-vela", Target: "person:tomas-reyn"},
 		graph.Relation{ID: "rel:two:praised", Type: "THANKED", Class: "SUPPORT", Source: "person:tomas-reyn", Target: "person:ana-vela", Confidence: 0.5},
-		graph.Relation{ID: "rel:article:one:calls", Type: "MEETS", Class: "CONSULT", Source: "person:tomas-reyn", Target: "person:ana-vela"},
+		graph.Relation{ID: "rel:two:meets", Type: "MEETS", Class: "CONSULT", Source: "person:tomas-reyn", Target: "person:ana-vela", Date: "2025-05-19"},
 	)
-	// An event taking over article one's event id, with a place.
-	two.Events = append(two.Events, graph.Event{
-		ID: "event:article:one:call", Type: "CONSULT", Label: "meeting", Place: "person:tomas-reyn",
+	// An event with a place, listed twice.
+	meeting := graph.Event{
+		ID: "event:two:meeting", Type: "CONSULT", Label: "meeting", Place: "person:tomas-reyn",
 		Participants: []graph.Participant{{Entity: "person:tomas-reyn", Role: graph.RoleSource}},
-	})
+	}
+	two.Events = append(two.Events, meeting, meeting)
 
 	ctx := context.Background()
 	for _, b := range []graph.Batch{one, two, one, two} {
@@ -441,7 +443,10 @@ func TestRoundTrips(t *testing.T) {
 			return err
 		}, 5},
 		{"Stats", func() error { _, err := s.Stats(ctx, 10); return err }, 1},
-		{"DeleteArticle", func() error { return s.DeleteArticle(ctx, "article:00007") }, 3},
+		// Lock the article, its entities and its groups; write back the
+		// groups, their events and event witnesses, and their facts (one
+		// query per relation type); delete the article, then orphans.
+		{"DeleteArticle", func() error { return s.DeleteArticle(ctx, "article:00007") }, 11},
 	}
 	for _, tc := range cases {
 		before := s.Counts()

@@ -290,11 +290,7 @@ func stored(b graph.Batch) graph.Batch {
 		e.Lat, e.Lon = copyPtr(e.Lat), copyPtr(e.Lon)
 		out.Entities = append(out.Entities, e)
 	}
-	for _, r := range b.Relations {
-		r.Article = b.Article.ID
-		r.Evidence = stampEvidence(r.Evidence, b.Article.ID)
-		out.Relations = append(out.Relations, r)
-	}
+	events := map[string]graph.Event{}
 	for _, ev := range b.Events {
 		ev.Article = b.Article.ID
 		ev.Evidence = stampEvidence(ev.Evidence, b.Article.ID)
@@ -307,9 +303,37 @@ func stored(b graph.Batch) graph.Batch {
 		})
 		ev.Participants = slices.Compact(ps)
 		ev.Killed, ev.Injured = copyPtr(ev.Killed), copyPtr(ev.Injured)
-		out.Events = append(out.Events, ev)
+		events[ev.ID] = ev
+		out.Events = append(out.Events, alone(ev, b.Article.Published))
+	}
+	for _, r := range b.Relations {
+		r.Article = b.Article.ID
+		r.Evidence = stampEvidence(r.Evidence, b.Article.ID)
+		ev := events[r.Event]
+		out.Relations = append(out.Relations, single(r, b.Article.Published, ev.Killed, ev.Injured))
 	}
 	return out
+}
+
+// single is the fact one article alone states: its relation, reported by
+// it once, with the casualties of its event.
+func single(r graph.Relation, published string, killed, injured *int) graph.Relation {
+	w := graph.RelationWitness{Relation: r, Published: published, Killed: copyPtr(killed), Injured: copyPtr(injured)}
+	w.Evidence = append([]graph.Evidence(nil), r.Evidence...)
+	r.Sources, r.FirstReported, r.LastReported = 1, published, published
+	r.Witnesses = []graph.RelationWitness{w}
+	return r
+}
+
+// alone is the event one article alone reports.
+func alone(ev graph.Event, published string) graph.Event {
+	w := graph.EventWitness{Event: ev, Published: published}
+	w.Participants = append([]graph.Participant(nil), ev.Participants...)
+	w.Evidence = append([]graph.Evidence(nil), ev.Evidence...)
+	w.Killed, w.Injured = copyPtr(ev.Killed), copyPtr(ev.Injured)
+	ev.Sources, ev.FirstReported, ev.LastReported = 1, published, published
+	ev.Witnesses = []graph.EventWitness{w}
+	return ev
 }
 
 func copyPtr[T any](p *T) *T {
@@ -444,7 +468,8 @@ func batchE(t testing.TB) graph.Batch {
 		Events: []graph.Event{
 			{ID: "event:e:undated-statement", Type: "STATEMENT", Label: "statement",
 				Participants: []graph.Participant{{Entity: "country:XS", Role: graph.RoleSource}}},
-			{ID: "event:e:raid", Type: "ASSAULT", Label: "raid", Date: "2025-05-03", Status: graph.StatusReported,
+			// Two days after A's strike on the same place: another raid, not a second report of it.
+			{ID: "event:e:raid", Type: "ASSAULT", Label: "raid", Date: "2025-05-05", Status: graph.StatusReported,
 				Place: "city:port-amar", Killed: ptr(2),
 				Participants: []graph.Participant{{Entity: "country:XS", Role: graph.RoleSource}, {Entity: "country:XN", Role: graph.RoleTarget}}},
 			{ID: "event:e:early", Type: "ASSAULT", Label: "early shelling", Date: "2025-04-30", Killed: ptr(10),

@@ -46,6 +46,10 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"DeleteArticle", testDeleteArticle},
 		{"QueryCanceled", testQueryCanceled},
 		{"QueryCopies", testQueryCopies},
+		{"Fuse", testFuse},
+		{"UnfuseOnDelete", testUnfuseOnDelete},
+		{"FuseIdempotent", testFuseIdempotent},
+		{"ConcurrentReports", testConcurrentReports},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -91,15 +91,15 @@ func testArticleStamped(t *testing.T, s graph.Store) {
 			{Article: "article:s", Start: 21, End: 25, Text: "Dorn"},
 		},
 	}})
-	checkRelations(t, "Relations", relations(t, s, graph.RelationFilter{}), []graph.Relation{{
+	checkRelations(t, "Relations", relations(t, s, graph.RelationFilter{}), []graph.Relation{single(graph.Relation{
 		ID: "rel:s:meets", Type: "MEETS", Class: "CONSULT", Source: "person:kai-dorn", Target: "person:lu-sen",
 		Confidence: 0.5, Event: "event:s:talks", Article: "article:s",
 		Evidence: []graph.Evidence{
 			{Article: "article:s", Start: 21, End: 47, Text: "Dorn and Sen spoke again."},
 			{Article: "article:s", Start: 0, End: 20, Text: "Kai Dorn met Lu Sen."},
 		},
-	}})
-	checkEvents(t, "Events", events(t, s, "event:s:talks"), []graph.Event{{
+	}, "", nil, nil)})
+	checkEvents(t, "Events", events(t, s, "event:s:talks"), []graph.Event{alone(graph.Event{
 		ID: "event:s:talks", Type: "CONSULT", Label: "talks", Article: "article:s",
 		Participants: []graph.Participant{
 			{Entity: "person:kai-dorn", Role: graph.RoleSource},
@@ -107,7 +107,7 @@ func testArticleStamped(t *testing.T, s graph.Store) {
 			{Entity: "person:lu-sen", Role: graph.RoleTarget},
 		},
 		Evidence: []graph.Evidence{{Article: "article:s", Start: 0, End: 20, Text: "Kai Dorn met Lu Sen."}},
-	}})
+	}, "")})
 }
 
 func testIdempotent(t *testing.T, s graph.Store) {

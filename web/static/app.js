@@ -78,7 +78,7 @@
   const Q_NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
     neighborhood(id: $id, depth: $depth, limit: $limit) {
       nodes { id label kind }
-      edges { id source target type class date status }
+      edges { id source target type class date status sources contested }
     }
   }`;
   const Q_ENTITY = `query Entity($id: ID!) {
@@ -96,6 +96,15 @@
         event { id type label mode killed injured place { name } }
         article { id title source published }
         evidence { text start end article { id title } }
+        sources contested firstReported lastReported
+        disagreements { field values }
+        witnesses {
+          id status date dateText confidence
+          claimedBy { name }
+          casualties { killed injured }
+          article { id title source published }
+          evidence { text start end }
+        }
       }
     }
   }`;
@@ -117,10 +126,11 @@
       {
         selector: 'edge',
         style: {
-          width: 2.2, 'curve-style': 'bezier', 'control-point-step-size': 36,
+          // One edge per fact: the more articles report it, the wider.
+          width: 'mapData(sources, 1, 6, 2.2, 9)', 'curve-style': 'bezier', 'control-point-step-size': 36,
           'target-arrow-shape': 'triangle', 'arrow-scale': 1.1,
           'line-color': '#888', 'target-arrow-color': '#888',
-          label: 'data(type)', 'font-size': 9, 'text-rotation': 'autorotate', color: '#333',
+          label: 'data(label)', 'font-size': 9, 'text-rotation': 'autorotate', color: '#333',
           'text-background-color': '#fbfcfd', 'text-background-opacity': 0.85, 'text-background-padding': 1,
           'min-zoomed-font-size': 8,
         },
@@ -136,6 +146,8 @@
       { selector: 'edge[cls = "STRUCTURAL"]', style: { 'line-style': 'dashed', width: 1.5, 'line-dash-pattern': [6, 4] } },
       { selector: 'edge[status = "planned"]', style: { 'line-style': 'dotted', width: 2.6 } },
       { selector: 'edge[status = "denied"], edge[status = "failed"]', style: { opacity: 0.45 } },
+      // Witnesses disagree: dashed, with a hollow diamond where it lands.
+      { selector: 'edge[?contested]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 3], 'target-arrow-shape': 'diamond', 'target-arrow-fill': 'hollow' } },
       { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330' } },
       { selector: 'node.focus', style: { width: 40, height: 40, 'border-width': 4, 'border-color': '#1d2330', 'font-size': 14, 'font-weight': 'bold' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffb000' } },
@@ -171,6 +183,8 @@
       data: {
         id: e.id, source: e.source, target: e.target, type: e.type, cls: e.class,
         date: e.date || '', status: e.status || '',
+        sources: e.sources || 1, contested: !!e.contested,
+        label: e.type + (e.sources > 1 ? ` ×${e.sources}` : '') + (e.contested ? ' ⚠' : ''),
       },
     };
   }
@@ -391,13 +405,13 @@
     return svg;
   }
 
-  function lineIcon(color, dash, opacity) {
+  function lineIcon(color, dash, opacity, width) {
     const svg = document.createElementNS(SVG_NS, 'svg');
     svg.setAttribute('width', '22');
     svg.setAttribute('height', '10');
     svg.setAttribute('aria-hidden', 'true');
     const l = document.createElementNS(SVG_NS, 'line');
-    for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 21, y2: 5, stroke: color, 'stroke-width': 3, opacity })) l.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 21, y2: 5, stroke: color, 'stroke-width': width || 3, opacity })) l.setAttribute(k, v);
     if (dash) l.setAttribute('stroke-dasharray', dash);
     svg.append(l);
     return svg;
@@ -412,14 +426,16 @@
     }
     // Line styles match the edge styles in styles().
     const edges = $('legend-edges');
-    for (const [label, color, dash, opacity] of [
+    for (const [label, color, dash, opacity, width] of [
       ['occurred', CLASSES.CONSULT, '', 1],
       ['planned', CLASSES.CONSULT, '1.5 2', 1],
       ['denied, failed', CLASSES.CONSULT, '', 0.45],
       ['structural', CLASSES.STRUCTURAL, '5 3', 1],
+      ['reported by 4+ articles', CLASSES.CONSULT, '', 1, 8],
+      ['contested (×n: sources)', CLASSES.CONSULT, '6 2', 1],
     ]) {
       const s = document.createElement('span');
-      s.append(lineIcon(color, dash, opacity), document.createTextNode(label));
+      s.append(lineIcon(color, dash, opacity, width), document.createTextNode(label));
       edges.append(s);
     }
   }
@@ -528,6 +544,8 @@
         ['claimed by', r.claimedBy && r.claimedBy.name],
         ['title', r.title],
         ['confidence', r.confidence.toFixed(2)],
+        ['sources', r.sources > 1 ? `${r.sources} articles, ${r.firstReported || '?'} to ${r.lastReported || '?'}` : '1 article'],
+        ['contested', r.contested ? r.disagreements.map((d) => `${d.field}: ${d.values.join(' vs ')}`).join('; ') : ''],
         ['event', r.event && [r.event.label, r.event.mode, r.event.place && `at ${r.event.place.name}`,
           r.event.killed != null && `${r.event.killed} killed`, r.event.injured != null && `${r.event.injured} injured`].filter(Boolean).join(', ')],
       ]));
@@ -543,8 +561,29 @@
       );
       if (ev) parts.push(el('button', { type: 'button', onclick: () => showArticle(a.id, ev, articleBox) }, 'Show the sentence in the article'));
       parts.push(articleBox);
+      parts.push(witnessList(r));
       details(...parts);
     } catch (err) { fail(err); }
+  }
+
+  // witnessList shows what every article says about the fact, in report
+  // order: title, date, status, figures, and its sentence highlighted.
+  function witnessList(r) {
+    const list = el('ol', { class: 'witnesses', 'data-testid': 'witnesses' });
+    for (const w of r.witnesses) {
+      const when = [w.date, w.dateText && `“${w.dateText}”`].filter(Boolean).join(' ');
+      const figures = w.casualties && [w.casualties.killed != null && `${w.casualties.killed} killed`,
+        w.casualties.injured != null && `${w.casualties.injured} injured`].filter(Boolean).join(', ');
+      const box = el('div');
+      const ev = w.evidence[0];
+      list.append(el('li', { class: `witness status-${w.status || 'none'}`, 'data-testid': 'witness' },
+        el('strong', null, w.article.title || w.article.id),
+        el('span', { class: 'meta' }, [w.article.published, w.status, when, figures, w.claimedBy && `claimed by ${w.claimedBy.name}`].filter(Boolean).join(' · ')),
+        ev && el('blockquote', { class: 'evidence' }, ...highlight(ev.text, r.source, r.target)),
+        ev && el('button', { type: 'button', onclick: () => showArticle(w.article.id, ev, box) }, 'Show in the article'),
+        box));
+    }
+    return el('section', null, el('h2', null, `Witnesses (${r.witnesses.length})`), list);
   }
 
   async function showNode(node) {
