@@ -39,8 +39,8 @@ LIMIT $reach`
 	// from $id to an entity of the next layer.
 	pathStepQuery = `MATCH (:Entity {id: $id})-[r:%s]-(y:Entity)
 WHERE y.id IN $next
-RETURN ` + relationProjection + ` AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, y.id AS next
-ORDER BY r.id LIMIT 1`
+WITH r, y ORDER BY r.id LIMIT 1
+RETURN ` + relationProjection + ` AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, y.id AS next`
 )
 
 // ShortestPath picks the least path by relation ids among all shortest
