@@ -39,30 +39,22 @@ func exportGraph(ctx context.Context, args []string, getenv func(string) string,
 		}
 	}
 
-	store, err := openStore(ctx, getenv, logger)
+	store, embedded, err := openStore(ctx, getenv, logger)
 	if err != nil {
 		return err
 	}
 	defer closeStore(store, logger)
-	if getenv("NEO4J_URI") == "" {
+	if embedded {
 		ld, err := loader.New(logger)
 		if err != nil {
 			return err
 		}
-		if !*noSeed {
-			if err := loadSeed(ctx, ld, store, logger); err != nil {
-				return err
-			}
+		sum, err := seed(ctx, ld, store, *noSeed, articles, printProgress(stderr, false), logger)
+		if err != nil {
+			return err
 		}
-		if len(articles) > 0 {
-			sum := loadPaths(ctx, ld, store, articles, func(p progress) {
-				if p.err != nil {
-					fmt.Fprintf(stderr, "[%d/%d] %s: FAILED: %v\n", p.n, p.total, p.path, p.err)
-				}
-			})
-			if sum.failed > 0 {
-				return fmt.Errorf("export: %d of %s failed to load", sum.failed, plural(sum.failed+sum.loaded, "article"))
-			}
+		if sum.Failed > 0 {
+			return fmt.Errorf("export: %d of %s failed to load", sum.Failed, plural(sum.Failed+sum.Loaded, "article"))
 		}
 	}
 	return export.Write(ctx, stdout, store, *format, q)

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,6 +13,9 @@ import (
 
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/internal/metrics"
+	"github.com/geokg/geokg/internal/middleware"
 	"github.com/geokg/geokg/loader"
 	"github.com/geokg/geokg/resolvers"
 	"github.com/geokg/geokg/web"
@@ -51,7 +52,7 @@ func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
 	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true, token: getenv("GEOKG_API_TOKEN"),
-		rate: defaultRate, burst: defaultBurst}
+		rate: middleware.DefaultRate, burst: middleware.DefaultBurst}
 	if a := getenv("GEOKG_ADDR"); a != "" {
 		cfg.addr = a
 	}
@@ -89,39 +90,37 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, getenv, logger)
+	store, _, err := openStore(ctx, getenv, logger)
 	if err != nil {
 		return err
 	}
 	defer closeStore(store, logger)
-	var m *metrics
+	var m *metrics.Metrics
 	if cfg.adminAddr != "" {
-		m = newMetrics()
-		stop, err := serveAdmin(ctx, cfg.adminAddr, m, logger)
+		m = metrics.New()
+		stop, err := metrics.Serve(ctx, cfg.adminAddr, m, logger)
 		if err != nil {
 			return err
 		}
 		defer stop()
 	}
-	if !cfg.noSeed {
-		if err := loadSeed(ctx, ld, store, logger); err != nil {
-			return err
+	sum, err := seed(ctx, ld, store, cfg.noSeed, cfg.articles, func(p ingest.Progress) {
+		m.Loaded(p.Err)
+		if p.Err != nil {
+			logger.Error("article not loaded", "file", p.Path, "n", p.N, "total", p.Total, "err", p.Err)
+			return
 		}
+		logger.Info("article loaded", "file", p.Path, "n", p.N, "total", p.Total,
+			"entities", p.Entities, "relations", p.Relations, "events", p.Events)
+	}, logger)
+	if err != nil {
+		return err
 	}
 	if len(cfg.articles) > 0 {
-		sum := loadPaths(ctx, ld, store, cfg.articles, func(p progress) {
-			m.loaded(p.err)
-			if p.err != nil {
-				logger.Error("article not loaded", "file", p.path, "n", p.n, "total", p.total, "err", p.err)
-				return
-			}
-			logger.Info("article loaded", "file", p.path, "n", p.n, "total", p.total,
-				"entities", p.entities, "relations", p.relations, "events", p.events)
-		})
-		logger.Info("articles loaded", "loaded", sum.loaded, "failed", sum.failed, "elapsed", sum.elapsed.Round(time.Millisecond))
-		if err := ctx.Err(); err != nil {
-			return nil // interrupted while loading: nothing to serve
-		}
+		logger.Info("articles loaded", "loaded", sum.Loaded, "failed", sum.Failed, "elapsed", sum.Elapsed.Round(time.Millisecond))
+	}
+	if ctx.Err() != nil {
+		return nil // interrupted while loading: nothing to serve
 	}
 
 	ln, err := net.Listen("tcp", cfg.addr)
@@ -178,43 +177,30 @@ func browsable(addr string) string {
 	return net.JoinHostPort(host, port)
 }
 
-// loadSeed applies the articles bundled in the binary; applying is
-// idempotent, so a persistent store keeps one copy however often it starts.
-func loadSeed(ctx context.Context, ld *loader.Loader, store graph.Store, logger *slog.Logger) error {
-	names, err := fs.Glob(seedArticles, "articles/*.txt")
-	if err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
-	for _, name := range names {
-		data, err := seedArticles.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("seed %s: %w", name, err)
-		}
-		entities, relations, events, err := loadArticle(ctx, ld, store, name, data)
-		if err != nil {
-			return fmt.Errorf("seed %s: %w", name, err)
-		}
-		logger.Info("seed article loaded", "file", name, "entities", entities, "relations", relations, "events", events)
-	}
-	return nil
-}
-
 // newMux wires the public handlers; m may be nil (no admin listener).
-func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, m *metrics, logger *slog.Logger) *http.ServeMux {
+func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, m *metrics.Metrics, logger *slog.Logger) *http.ServeMux {
+	extract := func(ctx context.Context, a resolvers.ArticleInput) (graph.Batch, error) {
+		doc, err := ld.ExtractArticle(ctx, loader.Article{Text: a.Text, Title: a.Title, Source: a.Source, Published: a.Published})
+		if err != nil {
+			return graph.Batch{}, err
+		}
+		return doc.Batch(), nil
+	}
 	opts := resolvers.Options{
-		Store: store, Logger: logger, Extract: extractInput(ld),
+		Store: store, Logger: logger, Extract: extract,
 		Token: cfg.token, Introspection: cfg.introspection, MaxExpensive: cfg.maxExpensive,
 	}
 	if m != nil {
 		opts.Observer = m
 	}
 	gql := resolvers.NewHandler(opts)
-	limit := newClientLimiter(cfg.rate, cfg.burst)
+	limit := middleware.NewClientLimiter(cfg.rate, cfg.burst)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", limit.wrap(limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql)))))
-	mux.Handle("GET /{$}", playgroundHandler("/graphql"))
-	mux.Handle("GET "+graphiqlPrefix, graphiqlFiles())
-	mux.Handle("/export", m.instrument("export", limit.wrap(oneAtATime(wholeExport, withTimeout(cfg.timeout, export.Handler(store, logger))))))
+	mux.Handle("/graphql", m.Instrument("graphql", limit.Wrap(middleware.LimitBody(maxBodyBytes, middleware.Timeout(cfg.timeout, gql)))))
+	mux.Handle("GET /{$}", web.Playground("/graphql"))
+	mux.Handle("GET "+web.PlaygroundAssets, web.PlaygroundFiles())
+	mux.Handle("/export", m.Instrument("export", limit.Wrap(middleware.OneAtATime(export.WholeGraph,
+		middleware.Timeout(cfg.timeout, export.Handler(store, logger))))))
 	explorer := web.Handler()
 	mux.Handle(web.Prefix, explorer)
 	mux.Handle(web.Prefix+"/", explorer)
@@ -226,7 +212,8 @@ func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, m *metrics, l
 		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := ping(ctx, store); err != nil {
+		// A lookup of an id that cannot exist: it needs the store to answer.
+		if _, err := store.Articles(ctx, []string{"readyz:probe"}); err != nil {
 			logger.Warn("readiness check failed", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			fmt.Fprintln(w, "store unreachable")
@@ -235,50 +222,4 @@ func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, m *metrics, l
 		fmt.Fprintln(w, "ok")
 	})
 	return mux
-}
-
-// ping checks that the store answers: with its own Ping when it has one,
-// else with a lookup of an id that does not exist.
-func ping(ctx context.Context, store graph.Store) error {
-	if p, ok := store.(interface{ Ping(context.Context) error }); ok {
-		return p.Ping(ctx)
-	}
-	_, err := store.Articles(ctx, []string{"readyz:probe"})
-	return err
-}
-
-func withTimeout(d time.Duration, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), d)
-		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
-}
-
-// limitBody refuses request bodies over max bytes with 413 before the
-// GraphQL transport reads them (it would answer 200 with an error).
-func limitBody(max int64, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > max {
-			tooLarge(w, max)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
-		if err != nil {
-			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-				tooLarge(w, max)
-				return
-			}
-			http.Error(w, "could not read request body", http.StatusBadRequest)
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		next.ServeHTTP(w, r)
-	})
-}
-
-func tooLarge(w http.ResponseWriter, max int64) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusRequestEntityTooLarge)
-	fmt.Fprintf(w, `{"errors":[{"message":"request body is larger than the %d-byte limit","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`+"\n", max)
 }

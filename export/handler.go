@@ -67,6 +67,13 @@ func Handler(store graph.Store, log *slog.Logger) http.Handler {
 	})
 }
 
+// WholeGraph reports an /export request for the whole graph rather than
+// one entity's neighbourhood.
+func WholeGraph(r *http.Request) bool {
+	q := r.URL.Query()
+	return q.Get("id") == "" && q.Get("name") == ""
+}
+
 func parseQuery(r *http.Request) (string, Query, error) {
 	v := r.URL.Query()
 	format := strings.ToLower(v.Get("format"))
