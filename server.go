@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,8 +13,8 @@ import (
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/internal/httpserver"
 	"github.com/geokg/geokg/internal/metrics"
-	"github.com/geokg/geokg/internal/middleware"
 	"github.com/geokg/geokg/loader"
 	"github.com/geokg/geokg/resolvers"
 	"github.com/geokg/geokg/web"
@@ -23,12 +22,8 @@ import (
 
 // HTTP limits.
 const (
-	maxBodyBytes      = 2 << 20 // room for an ingestArticle text at the loader's 1 MiB limit, JSON-escaped; larger is refused with 413
-	defaultTimeout    = 30 * time.Second
-	readHeaderTimeout = 10 * time.Second
-	idleTimeout       = 2 * time.Minute
-	shutdownTimeout   = 10 * time.Second
-	readyTimeout      = 3 * time.Second
+	maxBodyBytes   = 2 << 20 // room for an ingestArticle text at the loader's 1 MiB limit, JSON-escaped; larger is refused with 413
+	defaultTimeout = 30 * time.Second
 )
 
 type serveConfig struct {
@@ -52,7 +47,7 @@ func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
 	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true, token: getenv("GEOKG_API_TOKEN"),
-		rate: middleware.DefaultRate, burst: middleware.DefaultBurst}
+		rate: httpserver.DefaultRate, burst: httpserver.DefaultBurst}
 	if a := getenv("GEOKG_ADDR"); a != "" {
 		cfg.addr = a
 	}
@@ -127,54 +122,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	srv := &http.Server{
-		Handler:           newMux(store, ld, cfg, m, logger),
-		ReadHeaderTimeout: readHeaderTimeout,
-		// limitBody reads the body before the request timeout starts, so a
-		// client trickling one would otherwise hold a goroutine forever.
-		ReadTimeout:  readHeaderTimeout + cfg.timeout,
-		WriteTimeout: cfg.timeout + 5*time.Second,
-		IdleTimeout:  idleTimeout,
-		ErrorLog:     slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-		BaseContext:  func(net.Listener) context.Context { return ctx },
-	}
-	addr := ln.Addr().String()
-	logger.Info("listening", "addr", addr, "graphql", "http://"+browsable(addr)+"/graphql",
-		"playground", "http://"+browsable(addr)+"/", "explorer", "http://"+browsable(addr)+web.Prefix)
+	addr := httpserver.Browsable(ln.Addr().String())
+	logger.Info("listening", "addr", ln.Addr().String(), "graphql", "http://"+addr+"/graphql",
+		"playground", "http://"+addr+"/", "explorer", "http://"+addr+web.Prefix)
 	if cfg.token == "" {
 		logger.Info("GraphQL mutations are disabled; set GEOKG_API_TOKEN to enable them")
 	}
-
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
-	}
-	logger.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("serve: shutdown: %w", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
-	}
-	return nil
-}
-
-// browsable turns a listen address into one a browser can open: an
-// unspecified host (":8080", "[::]:8080") becomes localhost.
-func browsable(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return addr
-	}
-	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
-		host = "localhost"
-	}
-	return net.JoinHostPort(host, port)
+	return httpserver.Run(ctx, ln, newMux(store, ld, cfg, m, logger), cfg.timeout, logger)
 }
 
 // newMux wires the public handlers; m may be nil (no admin listener).
@@ -194,32 +148,20 @@ func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, m *metrics.Me
 		opts.Observer = m
 	}
 	gql := resolvers.NewHandler(opts)
-	limit := middleware.NewClientLimiter(cfg.rate, cfg.burst)
+	limit := httpserver.NewClientLimiter(cfg.rate, cfg.burst)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.Instrument("graphql", limit.Wrap(middleware.LimitBody(maxBodyBytes, middleware.Timeout(cfg.timeout, gql)))))
+	mux.Handle("/graphql", m.Instrument("graphql", limit.Wrap(httpserver.LimitBody(maxBodyBytes, httpserver.Timeout(cfg.timeout, gql)))))
 	mux.Handle("GET /{$}", web.Playground("/graphql"))
 	mux.Handle("GET "+web.PlaygroundAssets, web.PlaygroundFiles())
-	mux.Handle("/export", m.Instrument("export", limit.Wrap(middleware.OneAtATime(export.WholeGraph,
-		middleware.Timeout(cfg.timeout, export.Handler(store, logger))))))
+	mux.Handle("/export", m.Instrument("export", limit.Wrap(httpserver.OneAtATime(export.WholeGraph,
+		httpserver.Timeout(cfg.timeout, export.Handler(store, logger))))))
 	explorer := web.Handler()
 	mux.Handle(web.Prefix, explorer)
 	mux.Handle(web.Prefix+"/", explorer)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
-		defer cancel()
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		// A lookup of an id that cannot exist: it needs the store to answer.
-		if _, err := store.Articles(ctx, []string{"readyz:probe"}); err != nil {
-			logger.Warn("readiness check failed", "err", err)
-			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprintln(w, "store unreachable")
-			return
-		}
-		fmt.Fprintln(w, "ok")
-	})
+	// A lookup of an id that cannot exist: it needs the store to answer.
+	httpserver.Health(mux, func(ctx context.Context) error {
+		_, err := store.Articles(ctx, []string{"readyz:probe"})
+		return err
+	}, logger)
 	return mux
 }

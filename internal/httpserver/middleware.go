@@ -1,8 +1,4 @@
-// Package middleware holds the HTTP guards geokg's public handlers sit
-// behind: per-client rate limits, one whole-graph export at a time, request
-// time limits and body size limits. Refusals are GraphQL error responses
-// (resolvers.WriteError), so clients read one error shape.
-package middleware
+package httpserver
 
 import (
 	"bytes"
