@@ -5,23 +5,25 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 
 	"github.com/geokg/geokg/export"
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/loader"
 )
 
 // exportGraph writes the graph, or one entity's neighbourhood, to stdout as
-// GraphML, JSON or CSV. With Neo4j it reads what is stored; with the
+// JSON (the default, as for /export), GraphML or CSV. With Neo4j it reads what is stored; with the
 // in-process store it first loads the seed article and any --articles.
 func exportGraph(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, logger *slog.Logger) error {
 	fs := newFlagSet("export", "export [flags] > FILE", stderr)
-	format := fs.String("format", "graphml", "output `format`: graphml, json or csv")
+	format := fs.String("format", export.DefaultFormat, "output `format`: graphml, json or csv")
 	var q export.Query
 	fs.StringVar(&q.ID, "id", "", "export the neighbourhood of the entity with this `id`")
 	fs.StringVar(&q.Name, "name", "", "export the neighbourhood of the entity with this `name` or alias")
-	fs.IntVar(&q.Depth, "depth", 1, "neighbourhood hops, 1 to 3")
+	q.Depth = 1
+	fs.Func("depth", "neighbourhood hops, 1 to 3 (default 1)", func(s string) (err error) {
+		q.Depth, err = export.ParseDepth(s)
+		return err
+	})
 	types := fs.String("types", "", "only these relation `types`, comma-separated (e.g. CALLS,STRUCK)")
 	fs.IntVar(&q.Limit, "limit", 0, "most relations to export (0: the default)")
 	var articles stringList
@@ -33,11 +35,7 @@ func exportGraph(ctx context.Context, args []string, getenv func(string) string,
 	if fs.NArg() > 0 {
 		return usageErrorf("export takes no arguments, got %q", fs.Args())
 	}
-	for _, t := range strings.Split(*types, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			q.Types = append(q.Types, graph.RelType(strings.ToUpper(t)))
-		}
-	}
+	q.Types = export.ParseTypes(*types)
 
 	store, embedded, err := openStore(ctx, getenv, logger)
 	if err != nil {
