@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/internal/cli"
 	"github.com/geokg/geokg/loader"
 )
 
@@ -14,7 +15,7 @@ import (
 // JSON (the default, as for /export), GraphML or CSV. With Neo4j it reads what is stored; with the
 // in-process store it first loads the seed article and any --articles.
 func exportGraph(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, logger *slog.Logger) error {
-	fs := newFlagSet("export", "export [flags] > FILE", stderr)
+	fs := cli.NewFlagSet("geokg", "export", "export [flags] > FILE", stderr)
 	format := fs.String("format", export.DefaultFormat, "output `format`: graphml, json or csv")
 	var q export.Query
 	fs.StringVar(&q.ID, "id", "", "export the neighbourhood of the entity with this `id`")
@@ -26,14 +27,14 @@ func exportGraph(ctx context.Context, args []string, getenv func(string) string,
 	})
 	types := fs.String("types", "", "only these relation `types`, comma-separated (e.g. CALLS,STRUCK)")
 	fs.IntVar(&q.Limit, "limit", 0, "most relations to export (0: the default)")
-	var articles stringList
+	var articles cli.StringList
 	fs.Var(&articles, "articles", "in-process store only: also load this `folder` first (repeatable)")
 	noSeed := fs.Bool("no-seed", false, "in-process store only: do not load the bundled seed article")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	if help, err := cli.Parse(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageErrorf("export takes no arguments, got %q", fs.Args())
+		return cli.Usagef("export takes no arguments, got %q", fs.Args())
 	}
 	q.Types = export.ParseTypes(*types)
 

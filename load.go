@@ -8,16 +8,17 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/internal/cli"
 	"github.com/geokg/geokg/loader"
 )
 
 func load(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
-	fs := newFlagSet("load", "load PATH...  (files, or folders searched recursively for *.txt and *.md)", stderr)
-	if help, err := parseFlags(fs, args); help || err != nil {
+	fs := cli.NewFlagSet("geokg", "load", "load PATH...  (files, or folders searched recursively for *.txt and *.md)", stderr)
+	if help, err := cli.Parse(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return usageErrorf("load needs at least one file or folder")
+		return cli.Usagef("load needs at least one file or folder")
 	}
 	ld, err := loader.New(logger)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/internal/cli"
 	"github.com/geokg/geokg/internal/httpserver"
 	"github.com/geokg/geokg/internal/metrics"
 	"github.com/geokg/geokg/loader"
@@ -28,7 +29,7 @@ const (
 
 type serveConfig struct {
 	addr          string
-	articles      stringList
+	articles      cli.StringList
 	noSeed        bool
 	timeout       time.Duration
 	introspection bool
@@ -38,12 +39,6 @@ type serveConfig struct {
 	maxExpensive  int    // expensive GraphQL operations at once; 0: one per CPU
 	adminAddr     string // pprof and metrics listener; "" turns it off
 }
-
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (l *stringList) String() string     { return fmt.Sprint([]string(*l)) }
-func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
 	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true, token: getenv("GEOKG_API_TOKEN"),
@@ -55,11 +50,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if s := getenv("GEOKG_INTROSPECTION"); s != "" {
 		on, err := strconv.ParseBool(s)
 		if err != nil {
-			return usageErrorf("GEOKG_INTROSPECTION=%q: want true or false", s)
+			return cli.Usagef("GEOKG_INTROSPECTION=%q: want true or false", s)
 		}
 		cfg.introspection = on
 	}
-	fs := newFlagSet("serve", "[serve] [flags]", stderr)
+	fs := cli.NewFlagSet("geokg", "serve", "[serve] [flags]", stderr)
 	fs.StringVar(&cfg.addr, "addr", cfg.addr, "listen `address` (env GEOKG_ADDR)")
 	fs.Var(&cfg.articles, "articles", "also load the articles in this `folder` at start (repeatable)")
 	fs.BoolVar(&cfg.noSeed, "no-seed", false, "do not load the bundled seed article")
@@ -68,17 +63,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	fs.IntVar(&cfg.burst, "burst", cfg.burst, "requests one client may send at once above -rate")
 	fs.StringVar(&cfg.adminAddr, "admin-addr", cfg.adminAddr, "serve /debug/pprof and Prometheus /metrics on this `address` (a port alone means 127.0.0.1; env GEOKG_ADMIN_ADDR); off when empty")
 	fs.IntVar(&cfg.maxExpensive, "max-expensive", 0, "expensive GraphQL operations (path, neighborhood, stats, ingestArticle) run at once; 0: one per CPU")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	if help, err := cli.Parse(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageErrorf("serve takes no arguments, got %q", fs.Args())
+		return cli.Usagef("serve takes no arguments, got %q", fs.Args())
 	}
 	if cfg.rate < 0 || cfg.burst < 1 || cfg.maxExpensive < 0 {
-		return usageErrorf("serve: -rate must be >= 0, -burst >= 1 and -max-expensive >= 0")
+		return cli.Usagef("serve: -rate must be >= 0, -burst >= 1 and -max-expensive >= 0")
 	}
 	if cfg.timeout <= 0 {
-		return usageErrorf("serve: -timeout must be positive, got %s", cfg.timeout)
+		return cli.Usagef("serve: -timeout must be positive, got %s", cfg.timeout)
 	}
 
 	ld, err := loader.New(logger)
