@@ -48,6 +48,15 @@ func (w *addrWatcher) Write(p []byte) (int, error) {
 // cleanly, when the test ends.
 func startServer(t *testing.T, env map[string]string, args ...string) string {
 	t.Helper()
+	base, stop := serveInProcess(t, env, args...)
+	t.Cleanup(stop)
+	return base
+}
+
+// serveInProcess is startServer with the stop in the caller's hands; stop
+// may be called more than once.
+func serveInProcess(t *testing.T, env map[string]string, args ...string) (base string, stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	getenv := func(k string) string {
 		if k == "GEOKG_LOG_FORMAT" {
@@ -62,17 +71,19 @@ func startServer(t *testing.T, env map[string]string, args ...string) string {
 	}()
 	select {
 	case addr := <-w.addr:
-		t.Cleanup(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("serve after shutdown: got %v, want nil", err)
-			}
-		})
-		return "http://" + addr
+		var once sync.Once
+		return "http://" + addr, func() {
+			once.Do(func() {
+				cancel()
+				if err := <-done; err != nil {
+					t.Errorf("serve after shutdown: got %v, want nil", err)
+				}
+			})
+		}
 	case err := <-done:
 		cancel()
 		t.Fatalf("serve exited before listening: %v", err)
-		return ""
+		return "", nil
 	}
 }
 
