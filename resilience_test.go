@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -148,10 +149,6 @@ func check(t *testing.T, name string, ok bool, format string, args ...any) {
 func checkWhole(t *testing.T, uri, dir string) (totals string, problems []string) {
 	t.Helper()
 	ctx := context.Background()
-	type parts struct {
-		relations, events []string
-		mentions          int
-	}
 	ld, err := loader.New(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -160,7 +157,7 @@ func checkWhole(t *testing.T, uri, dir string) (totals string, problems []string
 	if len(listErrs) > 0 {
 		t.Fatalf("listing %s: %v", dir, listErrs[0])
 	}
-	want := map[string]parts{}
+	want := map[string]articleParts{}
 	for _, f := range files {
 		data, err := loader.ReadArticle(f)
 		if err != nil {
@@ -171,7 +168,7 @@ func checkWhole(t *testing.T, uri, dir string) (totals string, problems []string
 			t.Fatalf("%s: %v", f, err)
 		}
 		b := doc.Batch()
-		var p parts
+		var p articleParts
 		for _, r := range b.Relations {
 			p.relations = append(p.relations, r.ID)
 		}
@@ -197,29 +194,18 @@ func checkWhole(t *testing.T, uri, dir string) (totals string, problems []string
 	defer d.Close(ctx)
 	sess := d.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, `MATCH (a:Article)
-OPTIONAL CALL (a) { MATCH ()-[r]->() WHERE r.article = a.id AND r.id IS NOT NULL RETURN collect(r.id) AS rels }
-OPTIONAL CALL (a) { MATCH (ev:Event {article: a.id}) RETURN collect(ev.id) AS evs }
-OPTIONAL CALL (a) { MATCH (a)-[m:MENTIONS]->() RETURN count(m) AS mentions }
-RETURN a.id AS id, rels, evs, mentions`, nil)
+	stored, err := storedArticles(ctx, sess)
 	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := res.Collect(ctx)
-	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("reading the articles back: %v", err)
 	}
 	whole := 0
-	for _, rec := range records {
-		id, _ := rec.Get("id")
-		w, ok := want[id.(string)]
+	for _, id := range slices.Sorted(maps.Keys(stored)) {
+		got := stored[id]
+		w, ok := want[id]
 		if !ok {
 			problems = append(problems, fmt.Sprintf("article %v is in the database but no file in %s has it", id, dir))
 			continue
 		}
-		got := parts{relations: recordStrings(rec, "rels"), events: recordStrings(rec, "evs")}
-		m, _ := rec.Get("mentions")
-		got.mentions = int(m.(int64))
 		if !slices.Equal(got.relations, w.relations) || !slices.Equal(got.events, w.events) || got.mentions != w.mentions {
 			problems = append(problems, fmt.Sprintf("article %v: got %d relations, %d events, %d mentions, want %d, %d, %d (a half-written article)",
 				id, len(got.relations), len(got.events), got.mentions, len(w.relations), len(w.events), w.mentions))
@@ -229,12 +215,7 @@ RETURN a.id AS id, rels, evs, mentions`, nil)
 	}
 	t.Logf("articles in the database: %d whole, %d broken (of %d files)", whole, len(problems), len(files))
 
-	res, err = sess.Run(ctx, `CALL () { MATCH (a:Article) RETURN count(a) AS articles }
-CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-CALL () { MATCH ()-[r]->() WHERE r.article IS NOT NULL RETURN count(r) AS relations }
-CALL () { MATCH (ev:Event) RETURN count(ev) AS events }
-CALL () { MATCH ()-[m:MENTIONS]->() RETURN count(m) AS mentions }
-RETURN articles, entities, relations, events, mentions`, nil)
+	res, err := sess.Run(ctx, totalsQuery, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,6 +226,45 @@ RETURN articles, entities, relations, events, mentions`, nil)
 	v := rec.Values
 	return fmt.Sprintf("%v articles, %v entities, %v relations, %v events, %v mentions", v[0], v[1], v[2], v[3], v[4]), problems
 }
+
+// articleParts is what one article put in the graph.
+type articleParts struct {
+	relations, events []string // ids, sorted
+	mentions          int      // entities it mentions
+}
+
+// storedArticles reads back what every Article node in the database holds.
+// It and totalsQuery are all that know how the Neo4j store lays an article
+// out.
+func storedArticles(ctx context.Context, sess neo4j.SessionWithContext) (map[string]articleParts, error) {
+	res, err := sess.Run(ctx, `MATCH (a:Article)
+OPTIONAL CALL (a) { MATCH ()-[r]->() WHERE r.article = a.id AND r.id IS NOT NULL RETURN collect(r.id) AS rels }
+OPTIONAL CALL (a) { MATCH (ev:Event {article: a.id}) RETURN collect(ev.id) AS evs }
+OPTIONAL CALL (a) { MATCH (a)-[m:MENTIONS]->() RETURN count(m) AS mentions }
+RETURN a.id AS id, rels, evs, mentions`, nil)
+	if err != nil {
+		return nil, err
+	}
+	records, err := res.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]articleParts{}
+	for _, rec := range records {
+		id, _ := rec.Get("id")
+		m, _ := rec.Get("mentions")
+		out[id.(string)] = articleParts{relations: recordStrings(rec, "rels"), events: recordStrings(rec, "evs"), mentions: int(m.(int64))}
+	}
+	return out, nil
+}
+
+// totalsQuery counts what the database holds, to compare loads.
+const totalsQuery = `CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL () { MATCH ()-[r]->() WHERE r.article IS NOT NULL RETURN count(r) AS relations }
+CALL () { MATCH (ev:Event) RETURN count(ev) AS events }
+CALL () { MATCH ()-[m:MENTIONS]->() RETURN count(m) AS mentions }
+RETURN articles, entities, relations, events, mentions`
 
 func recordStrings(rec *neo4j.Record, key string) []string {
 	v, _ := rec.Get(key)
