@@ -1,11 +1,17 @@
-.PHONY: run test build generate bench eval clean
+.PHONY: run setup test build generate bench eval clean
 
 # Run geokg: embedded store, seed article loaded, playground on :8080.
 run:
 	go run .
 
-# The whole test suite (starts its own Neo4j unless NEO4J_URI is set).
-test:
+# Install what the tests need (Java, Maven, Chromium, npm and Python
+# packages, Go modules); idempotent and quick when all is there.
+setup:
+	scripts/setup.sh
+
+# The whole test suite (starts its own Neo4j unless NEO4J_URI is set); it
+# installs nothing itself, so setup runs first, once.
+test: setup
 	scripts/test.sh
 
 build:

@@ -8,18 +8,19 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph/memory"
+	"github.com/geokg/geokg/internal/metrics"
 )
 
 func TestAdminMetricsAndPprof(t *testing.T) {
-	m := newMetrics()
+	m := metrics.New()
 	mux := newMux(memory.New(), nil, serveConfig{timeout: defaultTimeout, introspection: true}, m, slog.New(slog.DiscardHandler))
 	for _, q := range []string{`{"query":"{ stats { entities } }"}`, `{"query":"{ path(from: \"x\", to: \"y\") { length } }"}`} {
 		r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(q))
 		r.Header.Set("Content-Type", "application/json")
 		mux.ServeHTTP(httptest.NewRecorder(), r)
 	}
-	m.loaded(nil)
-	admin := adminMux(m)
+	m.Loaded(nil)
+	admin := metrics.Mux(m)
 	w := httptest.NewRecorder()
 	admin.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
 	body := w.Body.String()
@@ -41,13 +42,5 @@ func TestAdminMetricsAndPprof(t *testing.T) {
 	admin.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/debug/pprof/", nil))
 	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "heap") {
 		t.Errorf("/debug/pprof/: got %d, want the profile index", w.Code)
-	}
-}
-
-func TestAdminAddr(t *testing.T) {
-	for in, want := range map[string]string{":6060": "127.0.0.1:6060", "0.0.0.0:6060": "0.0.0.0:6060", "[::1]:7": "[::1]:7"} {
-		if got := adminAddr(in); got != want {
-			t.Errorf("adminAddr(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -4,14 +4,12 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
-	"runtime/debug"
 	"strings"
 
+	"github.com/geokg/geokg/internal/cli"
 	"github.com/geokg/geokg/loader"
 )
 
@@ -52,27 +50,10 @@ Environment:
 Run 'geokg COMMAND -h' for a command's flags.
 `
 
-// usageError is a mistake in how geokg was invoked; it exits with status 2.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usageErrorf(format string, args ...any) error {
-	return &usageError{fmt.Sprintf(format, args...)}
-}
-
-// exitCode is 2 for usage mistakes, as flag does, and 1 for everything else.
-func exitCode(err error) int {
-	if _, ok := errors.AsType[*usageError](err); ok {
-		return 2
-	}
-	return 1
-}
-
 // run is the whole program; main only wires it to the process so tests can
 // drive every command, including a real server on a free port.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	logger, err := newLogger(getenv, stderr)
+	logger, err := cli.NewLogger(getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -91,67 +72,24 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return exportGraph(ctx, rest, getenv, stdout, stderr, logger)
 	case "version":
 		if len(rest) > 0 {
-			return usageErrorf("version takes no arguments")
+			return cli.Usagef("version takes no arguments")
 		}
-		fmt.Fprintln(stdout, "geokg", buildVersion())
+		fmt.Fprintln(stdout, "geokg", cli.Version(version))
 		return nil
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return usageErrorf("unknown command %q (commands: serve, load, extract, export, version, help)", cmd)
-}
-
-// newLogger builds the one logger every part of geokg writes through.
-func newLogger(getenv func(string) string, w io.Writer) (*slog.Logger, error) {
-	var level slog.Level
-	if s := getenv("GEOKG_LOG_LEVEL"); s != "" {
-		if err := level.UnmarshalText([]byte(s)); err != nil {
-			return nil, usageErrorf("GEOKG_LOG_LEVEL=%q: want debug, info, warn or error", s)
-		}
-	}
-	opts := &slog.HandlerOptions{Level: level}
-	switch f := getenv("GEOKG_LOG_FORMAT"); f {
-	case "", "text":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
-	case "json":
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
-	default:
-		return nil, usageErrorf("GEOKG_LOG_FORMAT=%q: want text or json", f)
-	}
-}
-
-// newFlagSet returns a flag set that reports errors instead of exiting and
-// prints its help on w.
-func newFlagSet(name, synopsis string, w io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(w)
-	fs.Usage = func() {
-		fmt.Fprintf(w, "Usage: geokg %s\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args, turning flag errors into usage errors; -h asks for
-// help, which is not a failure.
-func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return true, nil
-		}
-		return false, usageErrorf("%s: %v", fs.Name(), err)
-	}
-	return false, nil
+	return cli.Usagef("unknown command %q (commands: serve, load, extract, export, version, help)", cmd)
 }
 
 func extract(ctx context.Context, args []string, stdout, stderr io.Writer, logger *slog.Logger) error {
-	fs := newFlagSet("extract", "extract FILE", stderr)
-	if help, err := parseFlags(fs, args); help || err != nil {
+	fs := cli.NewFlagSet("geokg", "extract", "extract FILE", stderr)
+	if help, err := cli.Parse(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usageErrorf("extract takes exactly one FILE, got %d arguments", fs.NArg())
+		return cli.Usagef("extract takes exactly one FILE, got %d arguments", fs.NArg())
 	}
 	path := fs.Arg(0)
 	ld, err := loader.New(logger)
@@ -166,29 +104,7 @@ func extract(ctx context.Context, args []string, stdout, stderr io.Writer, logge
 	if err != nil {
 		return fmt.Errorf("extract %s: %w", path, err)
 	}
-	out, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
-		return fmt.Errorf("extract %s: encode: %w", path, err)
-	}
-	_, err = fmt.Fprintf(stdout, "%s\n", out)
-	return err
-}
-
-// buildVersion is the -ldflags version, else the module version and VCS
-// revision the binary was built from.
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := info.Main.Version
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			v += " " + s.Value[:12]
-		}
-	}
-	return v
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
 }

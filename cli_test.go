@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/internal/cli"
 	"github.com/geokg/geokg/loader"
 )
 
@@ -70,7 +71,7 @@ func TestCLIErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.wantErr) {
 				t.Errorf("run %q: got %q, want it to contain %q", tc.args, err, tc.wantErr)
 			}
-			if got := exitCode(err); got != tc.wantCode {
+			if got := cli.ExitCode(err); got != tc.wantCode {
 				t.Errorf("run %q: exit code got %d, want %d", tc.args, got, tc.wantCode)
 			}
 		})
@@ -88,7 +89,7 @@ func TestBadEnvironment(t *testing.T) {
 	}
 	for _, tc := range tests {
 		err := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0"}, func(k string) string { return tc.env[k] }, &bytes.Buffer{}, &bytes.Buffer{})
-		if err == nil || !strings.Contains(err.Error(), tc.wantErr) || exitCode(err) != 2 {
+		if err == nil || !strings.Contains(err.Error(), tc.wantErr) || cli.ExitCode(err) != 2 {
 			t.Errorf("env %v: got %v, want a usage error containing %q", tc.env, err, tc.wantErr)
 		}
 	}

@@ -5,64 +5,55 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 
 	"github.com/geokg/geokg/export"
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/cli"
 	"github.com/geokg/geokg/loader"
 )
 
 // exportGraph writes the graph, or one entity's neighbourhood, to stdout as
-// GraphML, JSON or CSV. With Neo4j it reads what is stored; with the
+// JSON (the default, as for /export), GraphML or CSV. With Neo4j it reads what is stored; with the
 // in-process store it first loads the seed article and any --articles.
 func exportGraph(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, logger *slog.Logger) error {
-	fs := newFlagSet("export", "export [flags] > FILE", stderr)
-	format := fs.String("format", "graphml", "output `format`: graphml, json or csv")
+	fs := cli.NewFlagSet("geokg", "export", "export [flags] > FILE", stderr)
+	format := fs.String("format", export.DefaultFormat, "output `format`: graphml, json or csv")
 	var q export.Query
 	fs.StringVar(&q.ID, "id", "", "export the neighbourhood of the entity with this `id`")
 	fs.StringVar(&q.Name, "name", "", "export the neighbourhood of the entity with this `name` or alias")
-	fs.IntVar(&q.Depth, "depth", 1, "neighbourhood hops, 1 to 3")
+	q.Depth = 1
+	fs.Func("depth", "neighbourhood hops, 1 to 3 (default 1)", func(s string) (err error) {
+		q.Depth, err = export.ParseDepth(s)
+		return err
+	})
 	types := fs.String("types", "", "only these relation `types`, comma-separated (e.g. CALLS,STRUCK)")
 	fs.IntVar(&q.Limit, "limit", 0, "most relations to export (0: the default)")
-	var articles stringList
+	var articles cli.StringList
 	fs.Var(&articles, "articles", "in-process store only: also load this `folder` first (repeatable)")
 	noSeed := fs.Bool("no-seed", false, "in-process store only: do not load the bundled seed article")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	if help, err := cli.Parse(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageErrorf("export takes no arguments, got %q", fs.Args())
+		return cli.Usagef("export takes no arguments, got %q", fs.Args())
 	}
-	for _, t := range strings.Split(*types, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			q.Types = append(q.Types, graph.RelType(strings.ToUpper(t)))
-		}
-	}
+	q.Types = export.ParseTypes(*types)
 
-	store, err := openStore(ctx, getenv, logger)
+	store, embedded, err := openStore(ctx, getenv, logger)
 	if err != nil {
 		return err
 	}
 	defer closeStore(store, logger)
-	if getenv("NEO4J_URI") == "" {
+	if embedded {
 		ld, err := loader.New(logger)
 		if err != nil {
 			return err
 		}
-		if !*noSeed {
-			if err := loadSeed(ctx, ld, store, logger); err != nil {
-				return err
-			}
+		sum, err := seed(ctx, ld, store, *noSeed, articles, printProgress(stderr, false), logger)
+		if err != nil {
+			return err
 		}
-		if len(articles) > 0 {
-			sum := loadPaths(ctx, ld, store, articles, func(p progress) {
-				if p.err != nil {
-					fmt.Fprintf(stderr, "[%d/%d] %s: FAILED: %v\n", p.n, p.total, p.path, p.err)
-				}
-			})
-			if sum.failed > 0 {
-				return fmt.Errorf("export: %d of %s failed to load", sum.failed, plural(sum.failed+sum.loaded, "article"))
-			}
+		if sum.Failed > 0 {
+			return fmt.Errorf("export: %d of %s failed to load", sum.Failed, plural(sum.Failed+sum.Loaded, "article"))
 		}
 	}
 	return export.Write(ctx, stdout, store, *format, q)

@@ -14,7 +14,13 @@ func TestExportCommand(t *testing.T) {
 		args  []string
 		check func(t *testing.T, out string)
 	}{
-		{"whole graph as GraphML", []string{"export"}, func(t *testing.T, out string) {
+		{"JSON by default, as /export", []string{"export"}, func(t *testing.T, out string) {
+			var doc struct{ Nodes []struct{ ID string } }
+			if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Nodes) == 0 {
+				t.Fatalf("got %.100q (%v), want node-link JSON with nodes", out, err)
+			}
+		}},
+		{"whole graph as GraphML", []string{"export", "--format", "graphml"}, func(t *testing.T, out string) {
 			var doc struct {
 				Nodes []struct {
 					ID string `xml:"id,attr"`
@@ -85,6 +91,7 @@ func TestExportCommandErrors(t *testing.T) {
 		{"unknown entity", `"Nobody"`, []string{"export", "--name", "Nobody"}},
 		{"unknown type", "NOT_A_TYPE", []string{"export", "--id", "country:RU", "--types", "not_a_type"}},
 		{"stray argument", "export takes no arguments", []string{"export", "extra"}},
+		{"depth over the GraphQL limit", "depth must be between 1 and 3, got 99", []string{"export", "--name", "Russia", "--depth", "99"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/geokg/geokg/internal/cli"
 )
 
 func main() {
@@ -16,7 +18,7 @@ func main() {
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "geokg:", err)
-		code := exitCode(err)
+		code := cli.ExitCode(err)
 		if code == 2 {
 			fmt.Fprintln(os.Stderr, "Run 'geokg help' for usage.")
 		}

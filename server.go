@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,6 +12,10 @@ import (
 
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/internal/cli"
+	"github.com/geokg/geokg/internal/httpserver"
+	"github.com/geokg/geokg/internal/metrics"
 	"github.com/geokg/geokg/loader"
 	"github.com/geokg/geokg/resolvers"
 	"github.com/geokg/geokg/web"
@@ -22,17 +23,13 @@ import (
 
 // HTTP limits.
 const (
-	maxBodyBytes      = 2 << 20 // room for an ingestArticle text at the loader's 1 MiB limit, JSON-escaped; larger is refused with 413
-	defaultTimeout    = 30 * time.Second
-	readHeaderTimeout = 10 * time.Second
-	idleTimeout       = 2 * time.Minute
-	shutdownTimeout   = 10 * time.Second
-	readyTimeout      = 3 * time.Second
+	maxBodyBytes   = 2 << 20 // room for an ingestArticle text at the loader's 1 MiB limit, JSON-escaped; larger is refused with 413
+	defaultTimeout = 30 * time.Second
 )
 
 type serveConfig struct {
 	addr          string
-	articles      stringList
+	articles      cli.StringList
 	noSeed        bool
 	timeout       time.Duration
 	introspection bool
@@ -43,15 +40,9 @@ type serveConfig struct {
 	adminAddr     string // pprof and metrics listener; "" turns it off
 }
 
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (l *stringList) String() string     { return fmt.Sprint([]string(*l)) }
-func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
-
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, logger *slog.Logger) error {
 	cfg := serveConfig{addr: ":8080", timeout: defaultTimeout, introspection: true, token: getenv("GEOKG_API_TOKEN"),
-		rate: defaultRate, burst: defaultBurst}
+		rate: httpserver.DefaultRate, burst: httpserver.DefaultBurst}
 	if a := getenv("GEOKG_ADDR"); a != "" {
 		cfg.addr = a
 	}
@@ -59,11 +50,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if s := getenv("GEOKG_INTROSPECTION"); s != "" {
 		on, err := strconv.ParseBool(s)
 		if err != nil {
-			return usageErrorf("GEOKG_INTROSPECTION=%q: want true or false", s)
+			return cli.Usagef("GEOKG_INTROSPECTION=%q: want true or false", s)
 		}
 		cfg.introspection = on
 	}
-	fs := newFlagSet("serve", "[serve] [flags]", stderr)
+	fs := cli.NewFlagSet("geokg", "serve", "[serve] [flags]", stderr)
 	fs.StringVar(&cfg.addr, "addr", cfg.addr, "listen `address` (env GEOKG_ADDR)")
 	fs.Var(&cfg.articles, "articles", "also load the articles in this `folder` at start (repeatable)")
 	fs.BoolVar(&cfg.noSeed, "no-seed", false, "do not load the bundled seed article")
@@ -72,213 +63,100 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	fs.IntVar(&cfg.burst, "burst", cfg.burst, "requests one client may send at once above -rate")
 	fs.StringVar(&cfg.adminAddr, "admin-addr", cfg.adminAddr, "serve /debug/pprof and Prometheus /metrics on this `address` (a port alone means 127.0.0.1; env GEOKG_ADMIN_ADDR); off when empty")
 	fs.IntVar(&cfg.maxExpensive, "max-expensive", 0, "expensive GraphQL operations (path, neighborhood, stats, ingestArticle) run at once; 0: one per CPU")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	if help, err := cli.Parse(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageErrorf("serve takes no arguments, got %q", fs.Args())
+		return cli.Usagef("serve takes no arguments, got %q", fs.Args())
 	}
 	if cfg.rate < 0 || cfg.burst < 1 || cfg.maxExpensive < 0 {
-		return usageErrorf("serve: -rate must be >= 0, -burst >= 1 and -max-expensive >= 0")
+		return cli.Usagef("serve: -rate must be >= 0, -burst >= 1 and -max-expensive >= 0")
 	}
 	if cfg.timeout <= 0 {
-		return usageErrorf("serve: -timeout must be positive, got %s", cfg.timeout)
+		return cli.Usagef("serve: -timeout must be positive, got %s", cfg.timeout)
 	}
 
 	ld, err := loader.New(logger)
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, getenv, logger)
+	store, _, err := openStore(ctx, getenv, logger)
 	if err != nil {
 		return err
 	}
 	defer closeStore(store, logger)
-	var m *metrics
+	var m *metrics.Metrics
 	if cfg.adminAddr != "" {
-		m = newMetrics()
-		stop, err := serveAdmin(ctx, cfg.adminAddr, m, logger)
+		m = metrics.New()
+		stop, err := metrics.Serve(ctx, cfg.adminAddr, m, logger)
 		if err != nil {
 			return err
 		}
 		defer stop()
 	}
-	if !cfg.noSeed {
-		if err := loadSeed(ctx, ld, store, logger); err != nil {
-			return err
+	sum, err := seed(ctx, ld, store, cfg.noSeed, cfg.articles, func(p ingest.Progress) {
+		m.Loaded(p.Err)
+		if p.Err != nil {
+			logger.Error("article not loaded", "file", p.Path, "n", p.N, "total", p.Total, "err", p.Err)
+			return
 		}
+		logger.Info("article loaded", "file", p.Path, "n", p.N, "total", p.Total,
+			"entities", p.Entities, "relations", p.Relations, "events", p.Events)
+	}, logger)
+	if err != nil {
+		return err
 	}
 	if len(cfg.articles) > 0 {
-		sum := loadPaths(ctx, ld, store, cfg.articles, func(p progress) {
-			m.loaded(p.err)
-			if p.err != nil {
-				logger.Error("article not loaded", "file", p.path, "n", p.n, "total", p.total, "err", p.err)
-				return
-			}
-			logger.Info("article loaded", "file", p.path, "n", p.n, "total", p.total,
-				"entities", p.entities, "relations", p.relations, "events", p.events)
-		})
-		logger.Info("articles loaded", "loaded", sum.loaded, "failed", sum.failed, "elapsed", sum.elapsed.Round(time.Millisecond))
-		if err := ctx.Err(); err != nil {
-			return nil // interrupted while loading: nothing to serve
-		}
+		logger.Info("articles loaded", "loaded", sum.Loaded, "failed", sum.Failed, "elapsed", sum.Elapsed.Round(time.Millisecond))
+	}
+	if ctx.Err() != nil {
+		return nil // interrupted while loading: nothing to serve
 	}
 
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	srv := &http.Server{
-		Handler:           newMux(store, ld, cfg, m, logger),
-		ReadHeaderTimeout: readHeaderTimeout,
-		// limitBody reads the body before the request timeout starts, so a
-		// client trickling one would otherwise hold a goroutine forever.
-		ReadTimeout:  readHeaderTimeout + cfg.timeout,
-		WriteTimeout: cfg.timeout + 5*time.Second,
-		IdleTimeout:  idleTimeout,
-		ErrorLog:     slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-		BaseContext:  func(net.Listener) context.Context { return ctx },
-	}
-	addr := ln.Addr().String()
-	logger.Info("listening", "addr", addr, "graphql", "http://"+browsable(addr)+"/graphql",
-		"playground", "http://"+browsable(addr)+"/", "explorer", "http://"+browsable(addr)+web.Prefix)
+	addr := httpserver.Browsable(ln.Addr().String())
+	logger.Info("listening", "addr", ln.Addr().String(), "graphql", "http://"+addr+"/graphql",
+		"playground", "http://"+addr+"/", "explorer", "http://"+addr+web.Prefix)
 	if cfg.token == "" {
 		logger.Info("GraphQL mutations are disabled; set GEOKG_API_TOKEN to enable them")
 	}
-
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
-	}
-	logger.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("serve: shutdown: %w", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
-	}
-	return nil
-}
-
-// browsable turns a listen address into one a browser can open: an
-// unspecified host (":8080", "[::]:8080") becomes localhost.
-func browsable(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return addr
-	}
-	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
-		host = "localhost"
-	}
-	return net.JoinHostPort(host, port)
-}
-
-// loadSeed applies the articles bundled in the binary; applying is
-// idempotent, so a persistent store keeps one copy however often it starts.
-func loadSeed(ctx context.Context, ld *loader.Loader, store graph.Store, logger *slog.Logger) error {
-	names, err := fs.Glob(seedArticles, "articles/*.txt")
-	if err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
-	for _, name := range names {
-		data, err := seedArticles.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("seed %s: %w", name, err)
-		}
-		entities, relations, events, err := loadArticle(ctx, ld, store, name, data)
-		if err != nil {
-			return fmt.Errorf("seed %s: %w", name, err)
-		}
-		logger.Info("seed article loaded", "file", name, "entities", entities, "relations", relations, "events", events)
-	}
-	return nil
+	return httpserver.Run(ctx, ln, newMux(store, ld, cfg, m, logger), cfg.timeout, logger)
 }
 
 // newMux wires the public handlers; m may be nil (no admin listener).
-func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, m *metrics, logger *slog.Logger) *http.ServeMux {
+func newMux(store graph.Store, ld *loader.Loader, cfg serveConfig, m *metrics.Metrics, logger *slog.Logger) *http.ServeMux {
+	extract := func(ctx context.Context, a resolvers.ArticleInput) (graph.Batch, error) {
+		doc, err := ld.ExtractArticle(ctx, loader.Article{Text: a.Text, Title: a.Title, Source: a.Source, Published: a.Published})
+		if err != nil {
+			return graph.Batch{}, err
+		}
+		return doc.Batch(), nil
+	}
 	opts := resolvers.Options{
-		Store: store, Logger: logger, Extract: extractInput(ld),
+		Store: store, Logger: logger, Extract: extract,
 		Token: cfg.token, Introspection: cfg.introspection, MaxExpensive: cfg.maxExpensive,
 	}
 	if m != nil {
 		opts.Observer = m
 	}
 	gql := resolvers.NewHandler(opts)
-	limit := newClientLimiter(cfg.rate, cfg.burst)
+	limit := httpserver.NewClientLimiter(cfg.rate, cfg.burst)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", limit.wrap(limitBody(maxBodyBytes, withTimeout(cfg.timeout, gql)))))
-	mux.Handle("GET /{$}", playgroundHandler("/graphql"))
-	mux.Handle("GET "+graphiqlPrefix, graphiqlFiles())
-	mux.Handle("/export", m.instrument("export", limit.wrap(oneAtATime(wholeExport, withTimeout(cfg.timeout, export.Handler(store, logger))))))
+	mux.Handle("/graphql", m.Instrument("graphql", limit.Wrap(httpserver.LimitBody(maxBodyBytes, httpserver.Timeout(cfg.timeout, gql)))))
+	mux.Handle("GET /{$}", web.Playground("/graphql"))
+	mux.Handle("GET "+web.PlaygroundAssets, web.PlaygroundFiles())
+	mux.Handle("/export", m.Instrument("export", limit.Wrap(httpserver.OneAtATime(export.WholeGraph,
+		httpserver.Timeout(cfg.timeout, export.Handler(store, logger))))))
 	explorer := web.Handler()
 	mux.Handle(web.Prefix, explorer)
 	mux.Handle(web.Prefix+"/", explorer)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
-		defer cancel()
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := ping(ctx, store); err != nil {
-			logger.Warn("readiness check failed", "err", err)
-			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprintln(w, "store unreachable")
-			return
-		}
-		fmt.Fprintln(w, "ok")
-	})
+	// A lookup of an id that cannot exist: it needs the store to answer.
+	httpserver.Health(mux, func(ctx context.Context) error {
+		_, err := store.Articles(ctx, []string{"readyz:probe"})
+		return err
+	}, logger)
 	return mux
-}
-
-// ping checks that the store answers: with its own Ping when it has one,
-// else with a lookup of an id that does not exist.
-func ping(ctx context.Context, store graph.Store) error {
-	if p, ok := store.(interface{ Ping(context.Context) error }); ok {
-		return p.Ping(ctx)
-	}
-	_, err := store.Articles(ctx, []string{"readyz:probe"})
-	return err
-}
-
-func withTimeout(d time.Duration, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), d)
-		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
-}
-
-// limitBody refuses request bodies over max bytes with 413 before the
-// GraphQL transport reads them (it would answer 200 with an error).
-func limitBody(max int64, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > max {
-			tooLarge(w, max)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
-		if err != nil {
-			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-				tooLarge(w, max)
-				return
-			}
-			http.Error(w, "could not read request body", http.StatusBadRequest)
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		next.ServeHTTP(w, r)
-	})
-}
-
-func tooLarge(w http.ResponseWriter, max int64) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusRequestEntityTooLarge)
-	fmt.Fprintf(w, `{"errors":[{"message":"request body is larger than the %d-byte limit","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`+"\n", max)
 }

@@ -3,11 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"html"
 	"io"
 	"log/slog"
 	"mime"
@@ -51,6 +48,15 @@ func (w *addrWatcher) Write(p []byte) (int, error) {
 // cleanly, when the test ends.
 func startServer(t *testing.T, env map[string]string, args ...string) string {
 	t.Helper()
+	base, stop := serveInProcess(t, env, args...)
+	t.Cleanup(stop)
+	return base
+}
+
+// serveInProcess is startServer with the stop in the caller's hands; stop
+// may be called more than once.
+func serveInProcess(t *testing.T, env map[string]string, args ...string) (base string, stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	getenv := func(k string) string {
 		if k == "GEOKG_LOG_FORMAT" {
@@ -65,17 +71,19 @@ func startServer(t *testing.T, env map[string]string, args ...string) string {
 	}()
 	select {
 	case addr := <-w.addr:
-		t.Cleanup(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("serve after shutdown: got %v, want nil", err)
-			}
-		})
-		return "http://" + addr
+		var once sync.Once
+		return "http://" + addr, func() {
+			once.Do(func() {
+				cancel()
+				if err := <-done; err != nil {
+					t.Errorf("serve after shutdown: got %v, want nil", err)
+				}
+			})
+		}
 	case err := <-done:
 		cancel()
 		t.Fatalf("serve exited before listening: %v", err)
-		return ""
+		return "", nil
 	}
 }
 
@@ -258,21 +266,6 @@ func TestReadyz(t *testing.T) {
 	}
 }
 
-func TestBrowsable(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{":8080", "localhost:8080"},
-		{"0.0.0.0:8080", "localhost:8080"},
-		{"[::]:8080", "localhost:8080"},
-		{"127.0.0.1:9000", "127.0.0.1:9000"},
-		{"[::1]:9000", "[::1]:9000"},
-	}
-	for _, tc := range tests {
-		if got := browsable(tc.in); got != tc.want {
-			t.Errorf("browsable(%q): got %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 // slowStore blocks reads until the request's context ends, as a stuck
 // database would.
 type slowStore struct{ graph.Store }
@@ -324,37 +317,5 @@ func TestExplorerQueries(t *testing.T) {
 				t.Errorf("got %d %.400s, want data and no errors", got.status, got.body)
 			}
 		})
-	}
-}
-
-// TestPlaygroundOffline checks GraphiQL loads nothing from outside the
-// server and that every asset it loads passes its integrity check.
-func TestPlaygroundOffline(t *testing.T) {
-	base := startServer(t, nil)
-	page := do(t, "GET", base+"/", "", nil)
-	if page.status != 200 || !strings.Contains(page.body, "GraphiQL") && !strings.Contains(page.body, "graphiql") {
-		t.Fatalf("GET /: got %d %.200s, want the GraphiQL page", page.status, page.body)
-	}
-	refs := regexp.MustCompile(`(?s)(?:src|href)="([^"]+)"\s+integrity="([^"]+)"`).FindAllStringSubmatch(page.body, -1)
-	if len(refs) != 4 {
-		t.Fatalf("page: got %d assets with integrity hashes, want 4 (GraphiQL js and css, React, ReactDOM)", len(refs))
-	}
-	if strings.Contains(page.body, "https://cdn") || strings.Contains(page.body, "unpkg.com") {
-		t.Errorf("page still names a CDN")
-	}
-	for _, ref := range refs {
-		u, integrity := html.UnescapeString(ref[1]), html.UnescapeString(ref[2])
-		if !strings.HasPrefix(u, graphiqlPrefix) {
-			t.Errorf("asset %s: want it under %s", u, graphiqlPrefix)
-			continue
-		}
-		got := do(t, "GET", base+u, "", nil)
-		sum := sha256.Sum256([]byte(got.body))
-		if want := "sha256-" + base64.StdEncoding.EncodeToString(sum[:]); got.status != 200 || integrity != want {
-			t.Errorf("asset %s: got %d with hash %s, want 200 matching integrity %s", u, got.status, want, integrity)
-		}
-	}
-	if lic := do(t, "GET", base+graphiqlPrefix+"graphiql.LICENSE", "", nil); lic.status != 200 || !strings.Contains(lic.body, "MIT License") {
-		t.Errorf("GraphiQL licence: got %d, want it served", lic.status)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -19,6 +21,10 @@ const (
 	CSV     = "csv"
 )
 
+// DefaultFormat is the format of an export that names none, for the CLI and
+// HTTP alike.
+const DefaultFormat = JSON
+
 // Formats lists the supported formats in a stable order, for help texts.
 var Formats = []string{GraphML, JSON, CSV}
 
@@ -27,7 +33,7 @@ var Formats = []string{GraphML, JSON, CSV}
 type Query struct {
 	ID    string          // entity id
 	Name  string          // entity name or alias, used when ID is empty
-	Depth int             // neighbourhood hops, clamped to 1..graph.MaxDepth
+	Depth int             // neighbourhood hops, 1..graph.MaxDepth; 0 means 1
 	Types []graph.RelType // empty: every type
 	Limit int             // max relations; <= 0: the store's default for a neighbourhood, none for the whole graph
 }
@@ -73,6 +79,13 @@ func load(ctx context.Context, store graph.Store, q Query) (graph.Subgraph, erro
 	if q.Limit < 0 {
 		return graph.Subgraph{}, fmt.Errorf("%w: limit %d is negative", graph.ErrInvalid, q.Limit)
 	}
+	depth := q.Depth
+	if depth == 0 {
+		depth = 1
+	}
+	if err := checkDepth(depth); err != nil {
+		return graph.Subgraph{}, err
+	}
 	id := q.ID
 	if id == "" && q.Name != "" {
 		e, err := store.FindEntity(ctx, q.Name)
@@ -82,7 +95,7 @@ func load(ctx context.Context, store graph.Store, q Query) (graph.Subgraph, erro
 		id = e.ID
 	}
 	if id != "" {
-		sub, err := store.Neighborhood(ctx, graph.NeighborhoodQuery{ID: id, Depth: graph.ClampDepth(q.Depth), Types: q.Types, Limit: q.Limit})
+		sub, err := store.Neighborhood(ctx, graph.NeighborhoodQuery{ID: id, Depth: depth, Types: q.Types, Limit: q.Limit})
 		if err != nil {
 			return graph.Subgraph{}, fmt.Errorf("export: neighbourhood of %q: %w", id, err)
 		}
@@ -136,4 +149,37 @@ func firstEvidence(r graph.Relation) (graph.Evidence, bool) {
 		return graph.Evidence{}, false
 	}
 	return r.Evidence[0], true
+}
+
+// checkDepth holds neighbourhood depths to the GraphQL neighborhood query's
+// rule: out of range is refused, not clamped, so an export asked for depth
+// 99 does not quietly answer depth 3.
+func checkDepth(d int) error {
+	if d < 1 || d > graph.MaxDepth {
+		return fmt.Errorf("%w: depth must be between 1 and %d, got %d", graph.ErrInvalid, graph.MaxDepth, d)
+	}
+	return nil
+}
+
+// ParseDepth reads a depth as the CLI and /export take it: "" is 1.
+func ParseDepth(s string) (int, error) {
+	if s == "" {
+		return 1, nil
+	}
+	d, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0, fmt.Errorf("%w: depth must be an integer between 1 and %d, got %q", graph.ErrInvalid, graph.MaxDepth, s)
+	}
+	return d, checkDepth(d)
+}
+
+// ParseTypes reads a comma-separated list of relation types, any case.
+func ParseTypes(s string) []graph.RelType {
+	var types []graph.RelType
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			types = append(types, graph.RelType(strings.ToUpper(t)))
+		}
+	}
+	return types
 }

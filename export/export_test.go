@@ -137,6 +137,8 @@ func TestWriteErrors(t *testing.T) {
 		{"unknown type", CSV, Query{Types: []graph.RelType{"LIKES"}}, graph.ErrInvalid},
 		{"unknown type in neighbourhood", CSV, Query{ID: "person:ana-vela", Types: []graph.RelType{"LIKES"}}, graph.ErrInvalid},
 		{"negative limit", JSON, Query{Limit: -1}, graph.ErrInvalid},
+		{"depth over graph.MaxDepth", JSON, Query{ID: "person:ana-vela", Depth: graph.MaxDepth + 1}, graph.ErrInvalid},
+		{"negative depth", JSON, Query{ID: "person:ana-vela", Depth: -1}, graph.ErrInvalid},
 		{"unknown id", GraphML, Query{ID: "person:nobody"}, graph.ErrNotFound},
 		{"unknown name", GraphML, Query{Name: "Nobody"}, graph.ErrNotFound},
 	}

@@ -67,25 +67,28 @@ func Handler(store graph.Store, log *slog.Logger) http.Handler {
 	})
 }
 
+// WholeGraph reports an /export request for the whole graph rather than
+// one entity's neighbourhood.
+func WholeGraph(r *http.Request) bool {
+	q := r.URL.Query()
+	return q.Get("id") == "" && q.Get("name") == ""
+}
+
 func parseQuery(r *http.Request) (string, Query, error) {
 	v := r.URL.Query()
 	format := strings.ToLower(v.Get("format"))
 	if format == "" {
-		format = JSON
+		format = DefaultFormat
 	}
 	q := Query{ID: v.Get("id"), Name: v.Get("name")}
 	var err error
-	if q.Depth, err = intParam(v.Get("depth"), "depth"); err != nil {
+	if q.Depth, err = ParseDepth(v.Get("depth")); err != nil {
 		return "", Query{}, err
 	}
 	if q.Limit, err = intParam(v.Get("limit"), "limit"); err != nil {
 		return "", Query{}, err
 	}
-	for _, t := range strings.Split(v.Get("types"), ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			q.Types = append(q.Types, graph.RelType(strings.ToUpper(t)))
-		}
-	}
+	q.Types = ParseTypes(v.Get("types"))
 	return format, q, nil
 }
 

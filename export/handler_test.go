@@ -21,6 +21,8 @@ func TestHandler(t *testing.T) {
 		{"by name", "GET", "/export?format=json&name=Reyn&depth=1", 200, "application/json; charset=utf-8", `"rel:2-accused"`},
 		{"bad format", "GET", "/export?format=pdf", 400, "", "export format"},
 		{"bad depth", "GET", "/export?depth=two", 400, "", "depth must be"},
+		{"depth over the GraphQL limit is refused, not clamped", "GET", "/export?id=country:SD&depth=99", 400, "", "depth must be between 1 and 3, got 99"},
+		{"depth 0 is refused as GraphQL refuses it", "GET", "/export?id=country:SD&depth=0", 400, "", "depth must be between 1 and 3, got 0"},
 		{"negative limit", "GET", "/export?limit=-3", 400, "", "limit must be"},
 		{"bad type", "GET", "/export?types=LIKES", 400, "", "LIKES"},
 		{"unknown entity", "GET", "/export?id=person:nobody", 404, "", "entity not found"},

@@ -69,6 +69,11 @@ func (l *Loader) ExtractContext(ctx context.Context, name string, data []byte) (
 	if err != nil {
 		return nil, err
 	}
+	return l.extract(ctx, name, raw)
+}
+
+// extract analyses an article already read and checked.
+func (l *Loader) extract(ctx context.Context, name string, raw rawArticle) (*Document, error) {
 	id, sum := articleID(raw.Body)
 	d, err := analyseContext(ctx, l.kb, raw.Body, raw.Published)
 	if err != nil {

@@ -2,6 +2,7 @@
 # Runs the project's own Neo4j 5.26 Community test server (testserver/neo4j:
 # Neo4j embedded, Bolt on 127.0.0.1, auth off) without Docker.
 #
+#   scripts/neo4j-test-server.sh build    build it if the sources changed (scripts/setup.sh does)
 #   scripts/neo4j-test-server.sh start    build if needed, start, wait for ready
 #   scripts/neo4j-test-server.sh stop     stop it and remove its data
 #   scripts/neo4j-test-server.sh status   say whether it runs
@@ -175,11 +176,12 @@ status() {
 }
 
 case "${1:-}" in
+  build) build ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
   kill) crash ;;
   halt) stop keep ;;
   resume) start keep ;;
-  *) echo "usage: $0 start|stop|status|kill|halt|resume" >&2; exit 2 ;;
+  *) echo "usage: $0 build|start|stop|status|kill|halt|resume" >&2; exit 2 ;;
 esac

@@ -1,38 +1,25 @@
 #!/usr/bin/env bash
-# The whole test suite, as run by `make test` and .ci/run.
-#
-# Starts the project's own Neo4j 5.26 test server unless NEO4J_URI is already
-# set, checks generated code is fresh, runs go vet and every Go test with the
-# Neo4j suites enabled, and stops what it started. Exits non-zero on any
-# failure. Test artefacts land in test-artifacts/.
+# The whole test suite, as `make test` runs it after `make setup` (which
+# installs everything; nothing here does). Starts the Neo4j test server unless
+# NEO4J_URI is set, checks generated code and go vet, then runs every suite
+# (Go with -race, fuzzing, browser, GraphQL audit, resilience on its own Neo4j
+# at RESILIENCE_PORT (17850), notebook), each ending "N passed, N failed".
+# Closes with their sum in that form; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
-artifacts="$root/test-artifacts"
+artifacts="$PWD/test-artifacts"
 mkdir -p "$artifacts"
-
 step() { printf '\n==> %s\n' "$*"; }
 
-step "setup"
-scripts/setup.sh
-
-step "generated code is fresh (go generate ./resolvers/...)"
+step "generated code is fresh"
 go generate ./resolvers/...
-if git rev-parse --git-dir >/dev/null 2>&1; then
-  if ! git diff --exit-code --stat -- resolvers schema.graphqls gqlgen.yml; then
-    echo "generated GraphQL code is stale: run 'go generate ./resolvers/...' and commit" >&2
-    exit 1
-  fi
+if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --exit-code --stat -- resolvers schema.graphqls gqlgen.yml; then
+  echo "generated GraphQL code is stale: run 'go generate ./resolvers/...' and commit" >&2
+  exit 1
 fi
 
 started_neo4j=0
-cleanup() {
-  if [ "$started_neo4j" = 1 ]; then
-    scripts/neo4j-test-server.sh stop || true
-  fi
-}
-trap cleanup EXIT
-
+trap '[ "$started_neo4j" = 0 ] || scripts/neo4j-test-server.sh stop || true' EXIT
 if [ -z "${NEO4J_URI:-}" ]; then
   step "starting the Neo4j test server"
   export NEO4J_TEST_PORT="${NEO4J_TEST_PORT:-17687}"
@@ -42,52 +29,52 @@ if [ -z "${NEO4J_URI:-}" ]; then
 fi
 echo "Neo4j suites run against $NEO4J_URI"
 
-step "go vet ./..."
-go vet ./...
+step "go vet ./..." && go vet ./...
 
-step "go test ./... (race detector on)"
-set +e
-go test -race -count=1 -json ./... >"$artifacts/go-test.jsonl"
-go_rc=$?
-set -e
-set +e
-python3 scripts/gotest-summary.py "$artifacts/go-test.jsonl" | tee "$artifacts/go-test-summary.txt"
-sum_rc=${PIPESTATUS[0]}
-set -e
-if [ "$go_rc" != 0 ] || [ "$sum_rc" != 0 ]; then
-  echo "go test failed (exit $go_rc)" >&2
-  exit 1
-fi
-read -r go_pass go_fail go_skip < <(tail -n 1 "$artifacts/go-test-summary.txt" | awk '{print $1, $3, $5}')
+passed=0 failed=0 results=()
+# suite NAME COMMAND...: runs COMMAND (log in test-artifacts/NAME.log), adding
+# its last "N passed, N failed" to the totals; failing without one counts 1.
+suite() {
+  local name=$1 rc=0 p=0 f=0 line
+  shift
+  step "$name"
+  "$@" 2>&1 | tee "$artifacts/$name.log" || rc=$?
+  line=$(grep -oE '[0-9]+ passed, [0-9]+ failed' "$artifacts/$name.log" | tail -n 1 || true)
+  [ -z "$line" ] || read -r p _ f _ <<<"$line"
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+  results+=("$name: $p passed, $f failed")
+  passed=$((passed + p)) failed=$((failed + f))
+}
+# gotest NAME ARGS...: go test -json ARGS, summarised by scripts/gotest-summary.py.
+gotest() {
+  local out="$artifacts/$1.jsonl" rc=0
+  shift
+  go test -count=1 -json "$@" >"$out" || rc=$?
+  python3 scripts/gotest-summary.py "$out" && return "$rc"
+}
+# Each fuzz target explores for FUZZTIME (10m each by hand before a release).
+fuzz() {
+  local t p=0 f=0
+  for t in loader:FuzzReadArticle loader:FuzzFrontMatter loader:FuzzExtract resolvers:FuzzRequest; do
+    go test "./${t%%:*}" -run '^$' -fuzz "^${t#*:}\$" -fuzztime "${FUZZTIME:-10s}" -parallel 2 2>&1 | tail -n 20 && p=$((p + 1)) || f=$((f + 1))
+  done
+  echo "$p passed, $f failed"
+  [ "$f" = 0 ]
+}
+# node's spec reporter ends with "ℹ pass N" and "ℹ fail N".
+browser() {
+  env -u NEO4J_URI scripts/e2e.sh | awk '{print} /^(# |ℹ )pass /{p=$NF} /^(# |ℹ )fail /{f=$NF} END{print p+0 " passed, " f+0 " failed"}'
+}
 
-# The seeds of every fuzz target ran above; here each target also explores
-# for a few seconds (FUZZTIME; 10m each by hand before a release).
-step "fuzz (${FUZZTIME:-10s} per target)"
-for target in loader:FuzzReadArticle loader:FuzzFrontMatter loader:FuzzExtract resolvers:FuzzRequest; do
-  pkg=${target%%:*} fn=${target#*:}
-  go test "./$pkg" -run '^$' -fuzz "^$fn\$" -fuzztime "${FUZZTIME:-10s}" -parallel 2 2>&1 | tail -n 20
-done
+suite go gotest go-test -race ./...
+suite fuzz fuzz
+suite browser browser # the embedded store, so it never races the Go tests for Neo4j
+suite graphql-audit scripts/graphql-audit.sh
+export GEOKG_RESILIENCE_PORT="${RESILIENCE_PORT:-17850}" # TestResilience skips without it
+suite resilience gotest resilience -run '^TestResilience$' .
+suite notebook scripts/notebook-test.sh # against Neo4j, so its direct-Cypher cell runs
 
-# The browser tests use the embedded store so they never race the Go tests
-# for the shared Neo4j database; the notebook runs against Neo4j so its
-# direct-Cypher cell really executes.
-step "browser tests (headless Chromium)"
-env -u NEO4J_URI scripts/e2e.sh 2>&1 | tee "$artifacts/e2e.log"
-read -r e2e_pass e2e_fail < <(awk '/^(# |ℹ )pass /{p=$NF} /^(# |ℹ )fail /{f=$NF} END{print p+0, f+0}' "$artifacts/e2e.log")
-
-step "GraphQL-over-HTTP audit (graphql-http auditServer)"
-scripts/graphql-audit.sh 2>&1 | tee "$artifacts/graphql-audit.log"
-read -r audit_pass audit_fail < <(grep -E '^[0-9]+ passed, [0-9]+ failed' "$artifacts/graphql-audit.log" | tail -n 1 | awk '{print $1, $3}')
-
-# Kills and restarts its own Neo4j (port 17850) in the middle of a load.
-step "Neo4j down mid-load (resilience)"
-scripts/resilience-test.sh 2>&1 | tee "$artifacts/resilience.log"
-read -r res_pass res_fail < <(grep -E '^[0-9]+ passed, [0-9]+ failed' "$artifacts/resilience.log" | tail -n 1 | awk '{print $1, $3}')
-
-step "research notebook"
-scripts/notebook-test.sh
-
-total_pass=$((go_pass + e2e_pass + ${audit_pass:-0} + ${res_pass:-0} + 1))
 echo
-echo "go: $go_pass passed, $go_fail failed, $go_skip skipped; browser: $e2e_pass passed, $e2e_fail failed; GraphQL audit: ${audit_pass:-0} passed, ${audit_fail:-0} failed; resilience: ${res_pass:-0} passed, ${res_fail:-0} failed; notebook: 1 passed"
-echo "$total_pass passed, 0 failed, $go_skip skipped"
+printf '%s\n' "${results[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

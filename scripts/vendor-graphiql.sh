@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vendors GraphiQL and the React it runs on into graphiql/ from the npm
+# Vendors GraphiQL and the React it runs on into web/graphiql/ from the npm
 # registry, so the GraphQL playground at / works offline (gqlgen's page
 # loads them from a CDN by default). The output is committed and embedded in
 # the binary; run this only to change the pinned versions, which match the
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 graphiql=4.1.2
 react=18.2.0
-dest=graphiql
+dest=web/graphiql
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -1,7 +1,7 @@
-// Package web serves the graph explorer page at /explore: a static page,
-// its script and style, and the vendored Cytoscape.js, all embedded so the
-// binary needs no files and no CDN. The page talks only to /graphql and
-// /export on the same origin.
+// Package web serves the pages people open in a browser, all embedded so the
+// binary needs no files and no CDN: the graph explorer at /explore (a static
+// page, its script and style, the vendored Cytoscape.js), which talks only to
+// /graphql and /export on the same origin, and the GraphiQL playground.
 package web
 
 import (

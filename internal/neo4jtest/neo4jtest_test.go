@@ -148,3 +148,13 @@ func TestLockFileReleases(t *testing.T) {
 		t.Errorf("lock after unlock: got held, want free")
 	}
 }
+
+func TestLauncherIsFound(t *testing.T) {
+	script, err := launcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(script); err != nil || st.Mode()&0o111 == 0 {
+		t.Errorf("launcher %s: got %v, want an executable file", script, err)
+	}
+}

@@ -1,7 +1,11 @@
-package main
+package httpserver
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net"
 	"net/http"
@@ -10,12 +14,14 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/geokg/geokg/resolvers"
 )
 
 // Per-client rate limits: defaults for serve's --rate and --burst.
 const (
-	defaultRate  = 50 // requests per second per client
-	defaultBurst = 100
+	DefaultRate  = 50 // requests per second per client
+	DefaultBurst = 100
 	// maxClients bounds the limiters kept; past it, idle ones are dropped,
 	// and if none is idle every client starts afresh, so the table cannot
 	// grow with the number of addresses a client can spoof or rotate.
@@ -23,9 +29,9 @@ const (
 	clientIdle = time.Minute
 )
 
-// clientLimiter answers 429 with Retry-After to a client (by remote IP)
+// ClientLimiter answers 429 with Retry-After to a client (by remote IP)
 // sending more than its rate. It is safe for concurrent use.
-type clientLimiter struct {
+type ClientLimiter struct {
 	rate  rate.Limit
 	burst int
 	now   func() time.Time
@@ -39,17 +45,17 @@ type clientRate struct {
 	seen time.Time
 }
 
-// newClientLimiter allows perSecond requests a second per client with
+// NewClientLimiter allows perSecond requests a second per client with
 // bursts of burst; perSecond <= 0 turns limiting off (nil).
-func newClientLimiter(perSecond float64, burst int) *clientLimiter {
+func NewClientLimiter(perSecond float64, burst int) *ClientLimiter {
 	if perSecond <= 0 {
 		return nil
 	}
-	return &clientLimiter{rate: rate.Limit(perSecond), burst: max(burst, 1), now: time.Now, clients: map[string]*clientRate{}}
+	return &ClientLimiter{rate: rate.Limit(perSecond), burst: max(burst, 1), now: time.Now, clients: map[string]*clientRate{}}
 }
 
-// wrap limits next; a nil limiter passes everything.
-func (l *clientLimiter) wrap(next http.Handler) http.Handler {
+// Wrap limits next; a nil limiter passes everything.
+func (l *ClientLimiter) Wrap(next http.Handler) http.Handler {
 	if l == nil {
 		return next
 	}
@@ -64,7 +70,7 @@ func (l *clientLimiter) wrap(next http.Handler) http.Handler {
 
 // reserve takes a token for key and returns 0, or, when none is left, how
 // long until one is (taking nothing).
-func (l *clientLimiter) reserve(key string) time.Duration {
+func (l *ClientLimiter) reserve(key string) time.Duration {
 	now := l.now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -86,7 +92,7 @@ func (l *clientLimiter) reserve(key string) time.Duration {
 }
 
 // sweep drops idle clients, or all of them when none is idle.
-func (l *clientLimiter) sweep(now time.Time) {
+func (l *ClientLimiter) sweep(now time.Time) {
 	for k, c := range l.clients {
 		if now.Sub(c.seen) > clientIdle {
 			delete(l.clients, k)
@@ -109,18 +115,16 @@ func clientKey(r *http.Request) string {
 
 // tooMany answers 429 with a Retry-After of wait rounded up to seconds.
 func tooMany(w http.ResponseWriter, wait time.Duration, msg string) {
-	secs := int(math.Ceil(wait.Seconds()))
-	w.Header().Set("Retry-After", strconv.Itoa(max(secs, 1)))
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusTooManyRequests)
-	fmt.Fprintf(w, `{"errors":[{"message":%q,"extensions":{"code":"RATE_LIMITED"}}]}`+"\n", msg+"; retry after "+strconv.Itoa(max(secs, 1))+" s")
+	secs := strconv.Itoa(max(int(math.Ceil(wait.Seconds())), 1))
+	w.Header().Set("Retry-After", secs)
+	resolvers.WriteError(w, http.StatusTooManyRequests, resolvers.CodeRateLimited, msg+"; retry after "+secs+" s")
 }
 
-// oneAtATime lets one request at a time through next when whole says it
+// OneAtATime lets one request at a time through next when whole says it
 // is one of the guarded kind; others get 429. Whole-graph exports hold the
 // graph in memory, so eight at once once took the server from 316 MB to
 // 3 GB.
-func oneAtATime(whole func(*http.Request) bool, next http.Handler) http.Handler {
+func OneAtATime(whole func(*http.Request) bool, next http.Handler) http.Handler {
 	slot := make(chan struct{}, 1)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !whole(r) {
@@ -137,9 +141,38 @@ func oneAtATime(whole func(*http.Request) bool, next http.Handler) http.Handler 
 	})
 }
 
-// wholeExport reports an /export request for the whole graph rather than
-// one entity's neighbourhood.
-func wholeExport(r *http.Request) bool {
-	q := r.URL.Query()
-	return q.Get("id") == "" && q.Get("name") == ""
+// Timeout gives each request d to finish.
+func Timeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// LimitBody refuses request bodies over max bytes with 413 before the
+// GraphQL transport reads them (it would answer 200 with an error).
+func LimitBody(max int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > max {
+			tooLarge(w, max)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+		if err != nil {
+			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+				tooLarge(w, max)
+				return
+			}
+			http.Error(w, "could not read request body", http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+func tooLarge(w http.ResponseWriter, max int64) {
+	resolvers.WriteError(w, http.StatusRequestEntityTooLarge, resolvers.CodeRequestTooLarge,
+		fmt.Sprintf("request body is larger than the %d-byte limit", max))
 }

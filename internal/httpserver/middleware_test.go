@@ -1,4 +1,4 @@
-package main
+package httpserver
 
 import (
 	"net/http"
@@ -6,13 +6,15 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/geokg/geokg/export"
 )
 
 func TestClientLimiter(t *testing.T) {
 	now := time.Unix(0, 0)
-	l := newClientLimiter(2, 3)
+	l := NewClientLimiter(2, 3)
 	l.now = func() time.Time { return now }
-	h := l.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	h := l.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	send := func(addr string) *httptest.ResponseRecorder {
 		r := httptest.NewRequest("GET", "/graphql", nil)
 		r.RemoteAddr = addr
@@ -36,13 +38,13 @@ func TestClientLimiter(t *testing.T) {
 	if w := send("10.0.0.1:1000"); w.Code != http.StatusOK {
 		t.Errorf("after the refill: got %d, want 200", w.Code)
 	}
-	if newClientLimiter(0, 1) != nil {
+	if NewClientLimiter(0, 1) != nil {
 		t.Errorf("rate 0: got a limiter, want none")
 	}
 }
 
 func TestClientLimiterTableIsBounded(t *testing.T) {
-	l := newClientLimiter(1, 1)
+	l := NewClientLimiter(1, 1)
 	for i := range maxClients + 10 {
 		l.reserve(string(rune(i)))
 	}
@@ -53,8 +55,8 @@ func TestClientLimiterTableIsBounded(t *testing.T) {
 
 func TestOneWholeExportAtATime(t *testing.T) {
 	started, finish := make(chan struct{}), make(chan struct{})
-	h := oneAtATime(wholeExport, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if wholeExport(r) {
+	h := OneAtATime(export.WholeGraph, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if export.WholeGraph(r) {
 			started <- struct{}{}
 			<-finish
 		}

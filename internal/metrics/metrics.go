@@ -1,4 +1,6 @@
-package main
+// Package metrics holds geokg's Prometheus metrics and the admin listener
+// that serves them with pprof.
+package metrics
 
 import (
 	"context"
@@ -17,9 +19,9 @@ import (
 	"github.com/geokg/geokg/resolvers"
 )
 
-// metrics are geokg's Prometheus metrics, in a registry of their own so
-// tests can build several.
-type metrics struct {
+// Metrics are geokg's Prometheus metrics, in a registry of their own so
+// tests can build several. A nil *Metrics records nothing.
+type Metrics struct {
 	reg        *prometheus.Registry
 	requests   *prometheus.CounterVec   // by handler and status code
 	latency    *prometheus.HistogramVec // by handler
@@ -28,8 +30,9 @@ type metrics struct {
 	articles   *prometheus.CounterVec   // articles loaded at start, by result
 }
 
-func newMetrics() *metrics {
-	m := &metrics{
+// New returns the metrics, registered.
+func New() *Metrics {
+	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "geokg_http_requests_total", Help: "HTTP requests by handler and status code.",
@@ -54,8 +57,8 @@ func newMetrics() *metrics {
 	return m
 }
 
-// instrument counts and times the requests of one handler.
-func (m *metrics) instrument(name string, h http.Handler) http.Handler {
+// Instrument counts and times the requests of one handler.
+func (m *Metrics) Instrument(name string, h http.Handler) http.Handler {
 	if m == nil {
 		return h
 	}
@@ -64,8 +67,8 @@ func (m *metrics) instrument(name string, h http.Handler) http.Handler {
 		promhttp.InstrumentHandlerCounter(m.requests.MustCurryWith(labels), h))
 }
 
-// loaded counts one article of a start-up load.
-func (m *metrics) loaded(err error) {
+// Loaded counts one article of a start-up load.
+func (m *Metrics) Loaded(err error) {
 	if m == nil {
 		return
 	}
@@ -76,15 +79,15 @@ func (m *metrics) loaded(err error) {
 	m.articles.WithLabelValues(result).Inc()
 }
 
-var _ resolvers.Observer = (*metrics)(nil)
+var _ resolvers.Observer = (*Metrics)(nil)
 
-func (m *metrics) Operation(name string, took time.Duration, failed bool) {
+func (m *Metrics) Operation(name string, took time.Duration, failed bool) {
 	m.operations.WithLabelValues(name, fmt.Sprint(failed)).Observe(took.Seconds())
 }
 
-func (m *metrics) Error(code string) { m.errors.WithLabelValues(code).Inc() }
+func (m *Metrics) Error(code string) { m.errors.WithLabelValues(code).Inc() }
 
-func (m *metrics) Watch(s resolvers.Stats) {
+func (m *Metrics) Watch(s resolvers.Stats) {
 	cache := func(name string, stats func() (int, int)) {
 		m.reg.MustRegister(
 			prometheus.NewGaugeFunc(prometheus.GaugeOpts{
@@ -102,8 +105,8 @@ func (m *metrics) Watch(s resolvers.Stats) {
 	}, func() float64 { return float64(s.ExpensiveInUse()) }))
 }
 
-// adminMux serves /debug/pprof and /metrics.
-func adminMux(m *metrics) *http.ServeMux {
+// Mux serves /debug/pprof and /metrics.
+func Mux(m *Metrics) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
@@ -114,9 +117,9 @@ func adminMux(m *metrics) *http.ServeMux {
 	return mux
 }
 
-// adminAddr puts an address without a host on loopback: pprof and metrics
+// Addr puts an address without a host on loopback: pprof and metrics
 // are for operators, not the world, unless a host is named outright.
-func adminAddr(addr string) string {
+func Addr(addr string) string {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil || host != "" {
 		return addr
@@ -124,13 +127,13 @@ func adminAddr(addr string) string {
 	return net.JoinHostPort("127.0.0.1", port)
 }
 
-// serveAdmin runs the admin listener until ctx ends.
-func serveAdmin(ctx context.Context, addr string, m *metrics, logger *slog.Logger) (stop func(), err error) {
-	ln, err := net.Listen("tcp", adminAddr(addr))
+// Serve runs the admin listener (Mux on Addr(addr)) until ctx ends.
+func Serve(ctx context.Context, addr string, m *Metrics, logger *slog.Logger) (stop func(), err error) {
+	ln, err := net.Listen("tcp", Addr(addr))
 	if err != nil {
 		return nil, fmt.Errorf("admin listener: %w", err)
 	}
-	srv := &http.Server{Handler: adminMux(m), ReadHeaderTimeout: readHeaderTimeout,
+	srv := &http.Server{Handler: Mux(m), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn), BaseContext: func(net.Listener) context.Context { return ctx }}
 	logger.Info("admin listener (pprof, metrics)", "addr", ln.Addr().String(),
 		"metrics", "http://"+ln.Addr().String()+"/metrics", "pprof", "http://"+ln.Addr().String()+"/debug/pprof/")

@@ -1,0 +1,103 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/memory"
+	"github.com/geokg/geokg/loader"
+)
+
+// downStore is a store whose server has gone away after ok applies.
+type downStore struct {
+	graph.Store
+	ok, applies int
+}
+
+func (s *downStore) Apply(ctx context.Context, b graph.Batch) error {
+	s.applies++
+	if s.applies > s.ok {
+		return fmt.Errorf("neo4j: apply article %s: cannot reach bolt://db: %w", b.Article.ID, graph.ErrUnavailable)
+	}
+	return s.Store.Apply(ctx, b)
+}
+
+func TestLoadStopsWhenStoreUnavailable(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 10 {
+		text := fmt.Sprintf("Russia and Ukraine met in Istanbul on Friday for talks number %d.\n", i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ld, err := loader.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &downStore{Store: memory.New(), ok: 2}
+	reported := 0
+	sum := Paths(context.Background(), ld, store, []string{dir}, func(Progress) { reported++ })
+	if sum.Loaded != 2 || sum.Failed != MaxUnavailable || sum.Skipped != 10-2-MaxUnavailable {
+		t.Errorf("got %d loaded, %d failed, %d skipped, want 2, %d, %d", sum.Loaded, sum.Failed, sum.Skipped, MaxUnavailable, 10-2-MaxUnavailable)
+	}
+	if store.applies != 2+MaxUnavailable || reported != 2+MaxUnavailable {
+		t.Errorf("got %d applies, %d reports, want %d: load must stop trying", store.applies, reported, 2+MaxUnavailable)
+	}
+	if !errors.Is(sum.LastErr, graph.ErrUnavailable) {
+		t.Errorf("got last error %v, want one wrapping graph.ErrUnavailable", sum.LastErr)
+	}
+}
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.txt", "a.md", "notes.json", ".hidden.txt", ".git/x.txt", "sub/c.TXT"} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("text"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty := t.TempDir()
+	tests := []struct {
+		name      string
+		paths     []string
+		wantFiles []string
+		wantErrs  []string
+	}{
+		{"folder", []string{dir}, []string{"a.md", "b.txt", "sub/c.TXT"}, nil},
+		{"file as given", []string{filepath.Join(dir, "notes.json")}, []string{"notes.json"}, nil},
+		{"missing", []string{filepath.Join(dir, "nope")}, nil, []string{"nope: no such file or folder"}},
+		{"empty folder", []string{empty}, nil, []string{empty + ": folder has no .txt or .md files"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files, errs := Files(tc.paths)
+			var got []string
+			for _, f := range files {
+				rel, err := filepath.Rel(dir, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, filepath.ToSlash(rel))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.wantFiles) {
+				t.Errorf("got files %v, want %v", got, tc.wantFiles)
+			}
+			var gotErrs []string
+			for _, e := range errs {
+				gotErrs = append(gotErrs, strings.TrimPrefix(e.Error(), dir+string(filepath.Separator)))
+			}
+			if fmt.Sprint(gotErrs) != fmt.Sprint(tc.wantErrs) {
+				t.Errorf("got errors %v, want %v", gotErrs, tc.wantErrs)
+			}
+		})
+	}
+}
