@@ -71,7 +71,7 @@ suite fuzz fuzz
 suite browser browser # the embedded store, so it never races the Go tests for Neo4j
 suite graphql-audit scripts/graphql-audit.sh
 export GEOKG_RESILIENCE_PORT="${RESILIENCE_PORT:-17850}" # TestResilience skips without it
-suite resilience gotest resilience -run '^TestResilience$' .
+suite resilience gotest resilience -timeout 30m -run '^TestResilience$' .
 suite notebook scripts/notebook-test.sh # against Neo4j, so its direct-Cypher cell runs
 
 echo
