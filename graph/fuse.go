@@ -328,8 +328,23 @@ func splitParticipants(ws []dated, members []int) [][]int {
 	agree := func(a, b []string) bool {
 		return len(a) == 0 || len(b) == 0 || slices.ContainsFunc(a, func(x string) bool { return slices.Contains(b, x) })
 	}
-	for x, i := range named {
-		for _, j := range named[x+1:] {
+	// Witnesses naming the same participants agree with each other, so
+	// only one of each kind is compared with the others: many reports of a
+	// place's events name few distinct casts.
+	first := map[string]int{}
+	var kinds []int
+	for _, i := range named {
+		sig := strings.Join(ws[i].actors, ",") + "|" + strings.Join(ws[i].others, ",")
+		if j, ok := first[sig]; ok {
+			a, b := find(i), find(j)
+			parent[max(a, b)] = min(a, b)
+			continue
+		}
+		first[sig] = i
+		kinds = append(kinds, i)
+	}
+	for x, i := range kinds {
+		for _, j := range kinds[x+1:] {
 			if agree(ws[i].actors, ws[j].actors) && agree(ws[i].others, ws[j].others) {
 				a, b := find(i), find(j)
 				parent[max(a, b)] = min(a, b)
@@ -347,7 +362,7 @@ func splitParticipants(ws []dated, members []int) [][]int {
 	}
 	var bare []int
 	for _, i := range members {
-		if !slices.Contains(named, i) {
+		if len(ws[i].actors)+len(ws[i].others) == 0 {
 			bare = append(bare, i)
 		}
 	}

@@ -190,7 +190,7 @@ RETURN total, page`
 	listRelationsMatch = `MATCH (s:Entity)-[r:%s]->(t:Entity)`
 	// Formatted with the type pattern.
 	listRelationsOfArticle = relationsOfArticle + `
-MATCH (s:Entity)-[r]->(t:Entity)`
+WITH r, startNode(r) AS s, endNode(r) AS t`
 
 	// Formatted with the match and the conditions. Dated events first by
 	// date, then undated; ties and undated by id.
