@@ -132,6 +132,7 @@ func (d *doc) findMentions(si, lo, hi int) {
 		i++
 	}
 	d.sharedHeads(lo, hi)
+	d.quoteSpeakers(lo, hi)
 }
 
 // placeLedOrg reads an organisation whose name opens with a place the
