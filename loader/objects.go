@@ -319,7 +319,8 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 var genericEvents = map[string][]graph.Class{
 	"incident": {"ASSAULT"}, "incidents": {"ASSAULT"}, "tragedy": {"ASSAULT"}, "atrocity": {"ASSAULT"},
 	"massacre": {"ASSAULT"}, "operation": {"ASSAULT"}, "violence": {"ASSAULT"}, "launch": {"ASSAULT"},
-	"launches": {"ASSAULT"}, "test": {"ASSAULT"}, "tests": {"ASSAULT"},
+	"launches": {"ASSAULT"}, "test": {"ASSAULT"}, "tests": {"ASSAULT"}, "blast": {"ASSAULT"}, "blasts": {"ASSAULT"},
+	"explosion": {"ASSAULT"}, "explosions": {"ASSAULT"},
 	"decision": policyActs, "move": policyActs, "measures": policyActs, "measure": policyActs,
 	"step": policyActs, "package": policyActs,
 	"remarks": statements, "comments": statements, "allegations": statements, "allegation": statements,

@@ -1,5 +1,7 @@
 package loader
 
+import "slices"
+
 // firstPerson are the pronouns a speaker uses of itself inside a quote.
 var firstPerson = wordList("we", "us", "our", "i", "my")
 
@@ -60,4 +62,58 @@ func (d *doc) speakerAround(k, lo, hi int, in []bool) *docEntity {
 		return subj[0].ent
 	}
 	return nil
+}
+
+// beForms link a subject to what it is said to be.
+var copulas = wordList("is", "was", "were", "are", "been")
+
+// labelledEvents reads "X said the strike was a war crime": a reported
+// judgement of an event as a crime, an aggression or a provocation is the
+// speaker's accusation of the event's author (the builder takes the author
+// from the event). The event is named by the subject of the copula; the
+// speaker is the subject of a reporting verb before it.
+func (d *doc) labelledEvents(lo, hi int) []*frame {
+	var fs []*frame
+	for k := lo + 2; k+1 < hi; k++ {
+		if !copulas[d.toks[k].lower] || !d.negativeLabelAfter(k+1, hi) {
+			continue
+		}
+		// The reporting verb and the subject NP between it and the copula.
+		for r := k - 1; r >= lo && r >= k-8; r-- {
+			if !d.toks[r].in(reportVerbs) {
+				continue
+			}
+			start := r + 1
+			if start < k && d.toks[start].is("that") {
+				start++
+			}
+			ev := d.eventNounAt(start, k)
+			if ev == nil {
+				break
+			}
+			subj, _ := d.subjectOf(r, lo, hi)
+			if len(subj) == 0 || subj[0].ent == nil || !subj[0].ent.isActor() || slices.Contains(ev.root().sources, subj[0].ent) {
+				break // no speaker, or the speaker's own act
+			}
+			fs = append(fs, &frame{sense: senseAccuse, rel: "ACCUSED", label: "accusation", sources: []*docEntity{subj[0].ent},
+				about: ev, trigger: k, sent: d.toks[k].sent, conf: 0.7})
+			break
+		}
+	}
+	return fs
+}
+
+// negativeLabelAfter reports a negative label within a short noun phrase
+// from k: "a war crime", "an unprovoked aggression", "an escalation".
+func (d *doc) negativeLabelAfter(k, hi int) bool {
+	for j := k; j < hi && j < k+5; j++ {
+		t := &d.toks[j]
+		if t.in(negativeLabels) || t.is("escalation") {
+			return true
+		}
+		if t.is(",", ";", "that", "and") {
+			return false
+		}
+	}
+	return false
 }
