@@ -159,6 +159,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"Emomali Rahmon AGREED_WITH Uzbekistan *"}, nil},
 		{"a pronoun speaker lends no one the quote", `Yoav Gallant was sacked. "We call on Benjamin Netanyahu to stop," he said.`,
 			nil, []string{"Yoav Gallant DEMANDED *"}},
+		{"a state's ruling party", "Protesters marched against Georgia's ruling party.",
+			[]string{"protesters PROTESTED_AGAINST Georgian ruling party occurred -"}, []string{"* PART_OF *"}},
 		{"a party's leader before the name", "The move angered CHP leader Ozgur Ozel on Monday.",
 			[]string{"Ozgur Ozel LEADER_OF CHP - -"}, nil},
 		{"the acronym in brackets names the body", "Police arrested Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan.",

@@ -564,6 +564,12 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 			last++
 		}
 		return &mention{first: i, last: last, ent: d.military(c, t.lower), kind: mBody}
+	case t.is("ruling", "governing") && j+1 < hi && d.toks[j+1].is("party", "coalition"):
+		// "Georgia's ruling party", "Senegal's governing coalition"
+		name := demonym(c) + " " + t.lower + " " + d.toks[j+1].lower
+		e := d.ents.get("org:"+slug(name), name, graph.Organization)
+		e.country = c.Code
+		return &mention{first: i, last: j + 1, ent: e, kind: mBody}
 	case t.is("parliament", "legislature") && !(j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])):
 		e := d.ents.get("gov:"+c.Code+"-parliament", demonym(c)+" parliament", graph.GovernmentBody)
 		e.country = c.Code
