@@ -376,20 +376,46 @@ func (s *Store) mergeEntity(e graph.Entity, art *article) {
 	art.entities[e.ID] = struct{}{}
 }
 
-// export copies an entity out, mentions ordered by article.
-func (e *entity) export() graph.Entity {
+// export copies an entity out, with its mentions (see mentionList) when
+// mentions is set and none otherwise (graph.WithoutMentions).
+func (e *entity) export(mentions bool) graph.Entity {
 	out := e.Entity
 	out.Aliases = slices.Clone(e.Aliases)
 	out.Lat, out.Lon = copyPtr(e.Lat), copyPtr(e.Lon)
+	out.Mentions = []graph.Mention{}
+	if mentions {
+		out.Mentions = e.mentionList()
+	}
+	return out
+}
+
+// mentionList copies the entity's mentions out, ordered by article.
+func (e *entity) mentionList() []graph.Mention {
 	n := 0
 	for _, ms := range e.mentions {
 		n += len(ms)
 	}
-	out.Mentions = make([]graph.Mention, 0, n)
+	out := make([]graph.Mention, 0, n)
 	for _, a := range e.articles {
-		out.Mentions = append(out.Mentions, e.mentions[a]...)
+		out = append(out, e.mentions[a]...)
 	}
 	return out
+}
+
+// MentionsOf returns the mentions of each entity; see graph.Store.
+func (s *Store) MentionsOf(ctx context.Context, ids []string) (map[string][]graph.Mention, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("mentions of: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string][]graph.Mention, len(ids))
+	for _, id := range ids {
+		if e := s.entities[id]; e != nil && len(e.articles) > 0 {
+			out[id] = e.mentionList()
+		}
+	}
+	return out, nil
 }
 
 // exportRelation copies a fact out, its event the fused one; the caller
@@ -410,9 +436,10 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, err
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make([]graph.Entity, 0, len(ids))
+	mentions := graph.MentionsWanted(ctx)
 	for _, id := range ids {
 		if e := s.entities[id]; e != nil {
-			out = append(out, e.export())
+			out = append(out, e.export(mentions))
 		}
 	}
 	return out, nil
@@ -428,7 +455,7 @@ func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, erro
 	defer s.mu.RUnlock()
 	for _, index := range []map[string]set{s.byName, s.byAlias} {
 		if ids := index[key]; len(ids) > 0 {
-			return s.entities[minKey(ids)].export(), nil
+			return s.entities[minKey(ids)].export(graph.MentionsWanted(ctx)), nil
 		}
 	}
 	return graph.Entity{}, fmt.Errorf("find entity %q: %w", name, graph.ErrNotFound)
@@ -507,8 +534,9 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 		hits = hits[:f.Limit]
 	}
 	out := make([]graph.Entity, len(hits))
+	mentions := graph.MentionsWanted(ctx)
 	for i, h := range hits {
-		out[i] = h.e.export()
+		out[i] = h.e.export(mentions)
 	}
 	return out, nil
 }
@@ -711,8 +739,9 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		ents[r.Source] = struct{}{}
 		ents[r.Target] = struct{}{}
 	}
+	mentions := graph.MentionsWanted(ctx)
 	for _, id := range ents.sorted() {
-		sub.Entities = append(sub.Entities, s.entities[id].export())
+		sub.Entities = append(sub.Entities, s.entities[id].export(mentions))
 	}
 	return sub, nil
 }

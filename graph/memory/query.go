@@ -56,8 +56,9 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	})
 	hits = hits[:min(len(hits), limit)]
 	out := make([]graph.SearchHit, len(hits))
+	mentions := graph.MentionsWanted(ctx)
 	for i, h := range hits {
-		out[i] = graph.SearchHit{Entity: h.e.export(), Score: h.score}
+		out[i] = graph.SearchHit{Entity: h.e.export(mentions), Score: h.score}
 	}
 	return out, nil
 }
@@ -109,8 +110,9 @@ func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.
 	}
 	sort.Strings(ids)
 	out := []graph.Entity{}
+	mentions := graph.MentionsWanted(ctx)
 	for _, id := range page(ids, q.After, limit) {
-		out = append(out, s.entities[id].export())
+		out = append(out, s.entities[id].export(mentions))
 	}
 	return out, len(ids), nil
 }
