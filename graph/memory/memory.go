@@ -35,6 +35,7 @@ type Store struct {
 	byName    map[string]set // lower-cased canonical name -> entity ids
 	byAlias   map[string]set // lower-cased alias -> entity ids
 	out, in   map[string]set // entity id -> ids of facts it is the source / target of
+	byType    map[string]set // relation type -> ids of its facts, so a type filter reads only those
 }
 
 // group is the witnesses sharing one group key, per article, and the ids
@@ -110,6 +111,7 @@ func New() *Store {
 		byAlias:   map[string]set{},
 		out:       map[string]set{},
 		in:        map[string]set{},
+		byType:    map[string]set{},
 	}
 }
 
@@ -221,6 +223,7 @@ func (s *Store) fuse(d touched) {
 			r := s.relations[id]
 			remove(s.out, r.Source, id)
 			remove(s.in, r.Target, id)
+			remove(s.byType, string(r.Type), id)
 			delete(s.relations, id)
 		}
 		g.facts = nil
@@ -233,6 +236,7 @@ func (s *Store) fuse(d touched) {
 			g.facts = append(g.facts, r.ID)
 			add(s.out, r.Source, r.ID)
 			add(s.in, r.Target, r.ID)
+			add(s.byType, string(r.Type), r.ID)
 		}
 	}
 }
@@ -598,9 +602,13 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 		return s.relationsAt(f.Entity, sel), nil
 	}
 	var ids []string
-	if f.Article != "" {
+	switch {
+	case f.Article != "":
 		ids = s.factsOf(f.Article)
-	} else {
+	case sel.types != nil:
+		ids = s.ofTypes(sel.types)
+		sort.Strings(ids)
+	default:
 		ids = make([]string, 0, len(s.relations))
 		for id := range s.relations {
 			ids = append(ids, id)
@@ -608,6 +616,18 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 		sort.Strings(ids)
 	}
 	return s.pick(ids, sel), nil
+}
+
+// ofTypes lists, unsorted, the facts of the given types; the caller holds
+// the lock.
+func (s *Store) ofTypes(types map[graph.RelType]bool) []string {
+	var out []string
+	for t := range types {
+		for id := range s.byType[string(t)] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // relationsAt lists the relations sel selects at one entity, ignoring

@@ -155,6 +155,8 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 		cand = keys(s.in[q.Target])
 	case q.Article != "":
 		cand = s.factsOf(q.Article)
+	case types != nil:
+		cand = s.ofTypes(types)
 	default:
 		cand = make([]string, 0, len(s.relations))
 		for id := range s.relations {
