@@ -19,6 +19,8 @@ import "context"
 // mentions are sorted by article, start, end, participants are deduplicated
 // and sorted by entity, then role, and evidence keeps the order of the batch; a nil slice and an empty
 // one mean the same. Returned values are copies the caller may modify.
+// Under a context from WithoutMentions, entity reads leave Mentions empty
+// (see MentionsOf).
 type Store interface {
 	// Apply writes everything one article contributes in one transaction. It is
 	// idempotent: applying the same batch again leaves the graph unchanged, and
@@ -126,6 +128,12 @@ type Store interface {
 	// touching them stay, as Apply never deletes entities. ErrNotFound for
 	// an article that does not exist.
 	DeleteArticle(ctx context.Context, id string) error
+
+	// MentionsOf returns the mentions of each of ids, in the order
+	// Entity.Mentions has them: what an entity read returns as Mentions
+	// without WithoutMentions. Ids with no mention, unknown ids included,
+	// have no entry.
+	MentionsOf(ctx context.Context, ids []string) (map[string][]Mention, error)
 
 	// Close releases the store's resources.
 	Close(ctx context.Context) error

@@ -30,6 +30,10 @@ type dataloaders struct {
 	articles *dataloadgen.Loader[string, graph.Article]
 	// eventRelations finds the relations projecting each event.
 	eventRelations *dataloadgen.Loader[eventRef, []graph.Relation]
+	// mentions reads entity mentions apart from the entities, since the
+	// handler reads entities without them (graph.WithoutMentions): only
+	// a query selecting mentions pays for them.
+	mentions *dataloadgen.Loader[string, []graph.Mention]
 
 	mu sync.Mutex
 	// relations holds one loader of entity relations per filter, since
@@ -46,6 +50,7 @@ func newDataloaders(s graph.Store, wait time.Duration) *dataloaders {
 		events:         dataloadgen.NewLoader(fetchByID(s.Events, func(e graph.Event) string { return e.ID }, "event"), opts...),
 		articles:       dataloadgen.NewLoader(fetchByID(s.Articles, func(a graph.Article) string { return a.ID }, "article"), opts...),
 		eventRelations: dataloadgen.NewMappedLoader(fetchEventRelations(s), opts...),
+		mentions:       dataloadgen.NewMappedLoader(fetchMentions(s), opts...),
 		relations:      map[string]*dataloadgen.Loader[string, []graph.Relation]{},
 	}
 }
@@ -149,6 +154,23 @@ func fetchEventRelations(s graph.Store) func(context.Context, []eventRef) (map[e
 	}
 }
 
+// fetchMentions reads the mentions of entities; an entity with none, which
+// MentionsOf leaves out, has an empty list rather than being unknown.
+func fetchMentions(s graph.Store) func(context.Context, []string) (map[string][]graph.Mention, error) {
+	return func(ctx context.Context, ids []string) (map[string][]graph.Mention, error) {
+		byID, err := s.MentionsOf(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("mentions of %d entities: %w", len(ids), err)
+		}
+		for _, id := range ids {
+			if _, ok := byID[id]; !ok {
+				byID[id] = []graph.Mention{}
+			}
+		}
+		return byID, nil
+	}
+}
+
 // fetchByID adapts a Store batch read (which skips missing ids) to the
 // dataloader contract: one value or one error per key, in key order.
 func fetchByID[V any](get func(context.Context, []string) ([]V, error), idOf func(V) string, what string) func(context.Context, []string) ([]V, []error) {
@@ -221,4 +243,8 @@ func (r *Resolver) relationsOf(ctx context.Context, id string, f graph.RelationF
 
 func (r *Resolver) relationsOfEvent(ctx context.Context, ev *graph.Event) ([]graph.Relation, error) {
 	return r.loaders(ctx).eventRelations.Load(ctx, refOf(ev))
+}
+
+func (r *Resolver) mentionsOf(ctx context.Context, id string) ([]graph.Mention, error) {
+	return r.loaders(ctx).mentions.Load(ctx, id)
 }

@@ -346,6 +346,7 @@ type ArticleCountResolver interface {
 type EntityResolver interface {
 	Country(ctx context.Context, obj *graph.Entity) (*string, error)
 
+	Mentions(ctx context.Context, obj *graph.Entity) ([]graph.Mention, error)
 	Relations(ctx context.Context, obj *graph.Entity, direction *graph.Direction, types []string) ([]graph.Relation, error)
 }
 type EntityDegreeResolver interface {
@@ -4549,7 +4550,7 @@ func (ec *executionContext) _Entity_mentions(ctx context.Context, field graphql.
 			return ec.fieldContext_Entity_mentions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Mentions, nil
+			return ec.Resolvers.Entity().Mentions(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []graph.Mention) graphql.Marshaler {
@@ -4563,8 +4564,8 @@ func (ec *executionContext) fieldContext_Entity_mentions(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Entity",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Mention(ctx, field)
 		},
@@ -10554,10 +10555,11 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "mentions":
-			out.Values[i] = ec._Entity_mentions(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_mentions(ctx, field, obj)
+				})
 		case "relations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

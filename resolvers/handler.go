@@ -70,7 +70,10 @@ func newHandler(opts Options, wait time.Duration) *handler.Server {
 		srv.AroundResponses(observe(opts.Observer))
 	}
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(withDataloaders(ctx, opts.Store, wait))
+		// Entities come without mentions; Entity.mentions loads them
+		// when a query selects it, so others do not read every mention
+		// of a much-mentioned entity.
+		return next(withDataloaders(graph.WithoutMentions(ctx), opts.Store, wait))
 	})
 	return srv
 }

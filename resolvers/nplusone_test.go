@@ -44,14 +44,28 @@ func (c *callCounter) reset() (total int, byMethod string) {
 	return total, strings.Join(names, " ")
 }
 
+// entityRead counts a read of entities as method, or as method+mentions
+// when ctx has it read every mention too (see graph.WithoutMentions).
+func (c *callCounter) entityRead(ctx context.Context, method string) {
+	if graph.MentionsWanted(ctx) {
+		method += "+mentions"
+	}
+	c.count(method)
+}
+
 func (c *callCounter) Entities(ctx context.Context, ids []string) ([]graph.Entity, error) {
-	c.count("Entities")
+	c.entityRead(ctx, "Entities")
 	return c.Store.Entities(ctx, ids)
 }
 
 func (c *callCounter) FindEntity(ctx context.Context, name string) (graph.Entity, error) {
-	c.count("FindEntity")
+	c.entityRead(ctx, "FindEntity")
 	return c.Store.FindEntity(ctx, name)
+}
+
+func (c *callCounter) MentionsOf(ctx context.Context, ids []string) (map[string][]graph.Mention, error) {
+	c.count("MentionsOf")
+	return c.Store.MentionsOf(ctx, ids)
 }
 
 func (c *callCounter) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.Relation, error) {
@@ -70,7 +84,7 @@ func (c *callCounter) Articles(ctx context.Context, ids []string) ([]graph.Artic
 }
 
 func (c *callCounter) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.Entity, int, error) {
-	c.count("ListEntities")
+	c.entityRead(ctx, "ListEntities")
 	return c.Store.ListEntities(ctx, q)
 }
 
@@ -124,6 +138,8 @@ var typicalQueries = []struct{ name, query string }{
 	{"events with places, participants, claimants, relations and articles",
 		`{ events(first: 100) { nodes { place { name } participants { entity { name } } claimedBy { name } relations { source { name } } article { title } } } }`},
 	{"a timeline", `{ timeline(entity: "person:hub", first: 100) { nodes { date place { name } participants { entity { name kind } role } } } }`},
+	{"every entity's mentions with their articles",
+		`{ entities(first: 100) { nodes { name mentions { text article { title } } } } }`},
 	{"relations with their events", `{ relations(first: 100) { nodes { source { name } target { name } event { label place { name } } article { title } } } }`},
 }
 

@@ -68,6 +68,11 @@ func (r *entityResolver) Country(ctx context.Context, obj *graph.Entity) (*strin
 	return optional(obj.Country), nil
 }
 
+// Mentions is the resolver for the mentions field.
+func (r *entityResolver) Mentions(ctx context.Context, obj *graph.Entity) ([]graph.Mention, error) {
+	return r.mentionsOf(ctx, obj.ID)
+}
+
 // Relations is the resolver for the relations field.
 func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, direction *graph.Direction, types []string) ([]graph.Relation, error) {
 	want, err := relTypes(types)

@@ -35,6 +35,7 @@ type Store struct {
 	byName    map[string]set // lower-cased canonical name -> entity ids
 	byAlias   map[string]set // lower-cased alias -> entity ids
 	out, in   map[string]set // entity id -> ids of facts it is the source / target of
+	byType    map[string]set // relation type -> ids of its facts, so a type filter reads only those
 }
 
 // group is the witnesses sharing one group key, per article, and the ids
@@ -110,6 +111,7 @@ func New() *Store {
 		byAlias:   map[string]set{},
 		out:       map[string]set{},
 		in:        map[string]set{},
+		byType:    map[string]set{},
 	}
 }
 
@@ -221,6 +223,7 @@ func (s *Store) fuse(d touched) {
 			r := s.relations[id]
 			remove(s.out, r.Source, id)
 			remove(s.in, r.Target, id)
+			remove(s.byType, string(r.Type), id)
 			delete(s.relations, id)
 		}
 		g.facts = nil
@@ -233,6 +236,7 @@ func (s *Store) fuse(d touched) {
 			g.facts = append(g.facts, r.ID)
 			add(s.out, r.Source, r.ID)
 			add(s.in, r.Target, r.ID)
+			add(s.byType, string(r.Type), r.ID)
 		}
 	}
 }
@@ -376,20 +380,46 @@ func (s *Store) mergeEntity(e graph.Entity, art *article) {
 	art.entities[e.ID] = struct{}{}
 }
 
-// export copies an entity out, mentions ordered by article.
-func (e *entity) export() graph.Entity {
+// export copies an entity out, with its mentions (see mentionList) when
+// mentions is set and none otherwise (graph.WithoutMentions).
+func (e *entity) export(mentions bool) graph.Entity {
 	out := e.Entity
 	out.Aliases = slices.Clone(e.Aliases)
 	out.Lat, out.Lon = copyPtr(e.Lat), copyPtr(e.Lon)
+	out.Mentions = []graph.Mention{}
+	if mentions {
+		out.Mentions = e.mentionList()
+	}
+	return out
+}
+
+// mentionList copies the entity's mentions out, ordered by article.
+func (e *entity) mentionList() []graph.Mention {
 	n := 0
 	for _, ms := range e.mentions {
 		n += len(ms)
 	}
-	out.Mentions = make([]graph.Mention, 0, n)
+	out := make([]graph.Mention, 0, n)
 	for _, a := range e.articles {
-		out.Mentions = append(out.Mentions, e.mentions[a]...)
+		out = append(out, e.mentions[a]...)
 	}
 	return out
+}
+
+// MentionsOf returns the mentions of each entity; see graph.Store.
+func (s *Store) MentionsOf(ctx context.Context, ids []string) (map[string][]graph.Mention, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("mentions of: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string][]graph.Mention, len(ids))
+	for _, id := range ids {
+		if e := s.entities[id]; e != nil && len(e.articles) > 0 {
+			out[id] = e.mentionList()
+		}
+	}
+	return out, nil
 }
 
 // exportRelation copies a fact out, its event the fused one; the caller
@@ -410,9 +440,10 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, err
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make([]graph.Entity, 0, len(ids))
+	mentions := graph.MentionsWanted(ctx)
 	for _, id := range ids {
 		if e := s.entities[id]; e != nil {
-			out = append(out, e.export())
+			out = append(out, e.export(mentions))
 		}
 	}
 	return out, nil
@@ -428,7 +459,7 @@ func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, erro
 	defer s.mu.RUnlock()
 	for _, index := range []map[string]set{s.byName, s.byAlias} {
 		if ids := index[key]; len(ids) > 0 {
-			return s.entities[minKey(ids)].export(), nil
+			return s.entities[minKey(ids)].export(graph.MentionsWanted(ctx)), nil
 		}
 	}
 	return graph.Entity{}, fmt.Errorf("find entity %q: %w", name, graph.ErrNotFound)
@@ -507,8 +538,9 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 		hits = hits[:f.Limit]
 	}
 	out := make([]graph.Entity, len(hits))
+	mentions := graph.MentionsWanted(ctx)
 	for i, h := range hits {
-		out[i] = h.e.export()
+		out[i] = h.e.export(mentions)
 	}
 	return out, nil
 }
@@ -570,9 +602,13 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 		return s.relationsAt(f.Entity, sel), nil
 	}
 	var ids []string
-	if f.Article != "" {
+	switch {
+	case f.Article != "":
 		ids = s.factsOf(f.Article)
-	} else {
+	case sel.types != nil:
+		ids = s.ofTypes(sel.types)
+		sort.Strings(ids)
+	default:
 		ids = make([]string, 0, len(s.relations))
 		for id := range s.relations {
 			ids = append(ids, id)
@@ -580,6 +616,18 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 		sort.Strings(ids)
 	}
 	return s.pick(ids, sel), nil
+}
+
+// ofTypes lists, unsorted, the facts of the given types; the caller holds
+// the lock.
+func (s *Store) ofTypes(types map[graph.RelType]bool) []string {
+	var out []string
+	for t := range types {
+		for id := range s.byType[string(t)] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // relationsAt lists the relations sel selects at one entity, ignoring
@@ -711,8 +759,9 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		ents[r.Source] = struct{}{}
 		ents[r.Target] = struct{}{}
 	}
+	mentions := graph.MentionsWanted(ctx)
 	for _, id := range ents.sorted() {
-		sub.Entities = append(sub.Entities, s.entities[id].export())
+		sub.Entities = append(sub.Entities, s.entities[id].export(mentions))
 	}
 	return sub, nil
 }

@@ -56,8 +56,9 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	})
 	hits = hits[:min(len(hits), limit)]
 	out := make([]graph.SearchHit, len(hits))
+	mentions := graph.MentionsWanted(ctx)
 	for i, h := range hits {
-		out[i] = graph.SearchHit{Entity: h.e.export(), Score: h.score}
+		out[i] = graph.SearchHit{Entity: h.e.export(mentions), Score: h.score}
 	}
 	return out, nil
 }
@@ -109,8 +110,9 @@ func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.
 	}
 	sort.Strings(ids)
 	out := []graph.Entity{}
+	mentions := graph.MentionsWanted(ctx)
 	for _, id := range page(ids, q.After, limit) {
-		out = append(out, s.entities[id].export())
+		out = append(out, s.entities[id].export(mentions))
 	}
 	return out, len(ids), nil
 }
@@ -153,6 +155,8 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 		cand = keys(s.in[q.Target])
 	case q.Article != "":
 		cand = s.factsOf(q.Article)
+	case types != nil:
+		cand = s.ofTypes(types)
 	default:
 		cand = make([]string, 0, len(s.relations))
 		for id := range s.relations {

@@ -278,7 +278,7 @@ func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.
 	if q.NameContains != "" {
 		conds = append(conds, listEntitiesName)
 	}
-	query := fmt.Sprintf(listEntitiesQuery, where(conds), where(append(conds, `e.id > $after`)))
+	query := mentionsFor(ctx, fmt.Sprintf(listEntitiesQuery, where(conds), where(append(conds, `e.id > $after`))))
 	params := map[string]any{
 		"kinds": kindNames(q.Kinds), "sub": strings.ToLower(q.NameContains),
 		"after": q.After, "limit": int64(limit),

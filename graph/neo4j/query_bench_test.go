@@ -61,3 +61,27 @@ func BenchmarkQ2Neighborhood(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMentionedEntity reads the envoy, mentioned in every synthetic
+// article, by name: with its mentions, as every read did, and without
+// (graph.WithoutMentions), as the GraphQL handler reads entities.
+func BenchmarkMentionedEntity(b *testing.B) {
+	s := loadedNeo4j(b)
+	for _, c := range []struct {
+		name string
+		ctx  context.Context
+		want int
+	}{
+		{"mentions", context.Background(), benchReadArticles},
+		{"without", graph.WithoutMentions(context.Background()), 0},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				e, err := s.FindEntity(c.ctx, "The Envoy")
+				if err != nil || len(e.Mentions) != c.want {
+					b.Fatalf("find the envoy: %d mentions, %v; want %d", len(e.Mentions), err, c.want)
+				}
+			}
+		})
+	}
+}

@@ -47,7 +47,48 @@ const (
 }`
 	entityMap = `{id: e.id, name: e.name, kind: e.kind, aliases: e.aliases,
        country: e.country, lat: e.lat, lon: e.lon, mentions: mentions}`
+	// noMentions binds mentions empty without reading a MENTIONS
+	// relationship: an entity mentioned in every article has as many.
+	noMentions = `WITH *, [] AS mentions`
 )
+
+// mentionsFor is query, a read of entities through entityMentions, as ctx
+// wants it: under graph.WithoutMentions the mentions are not read.
+func mentionsFor(ctx context.Context, query string) string {
+	if graph.MentionsWanted(ctx) {
+		return query
+	}
+	return strings.Replace(query, entityMentions, noMentions, 1)
+}
+
+// MentionsOf returns the mentions of each entity; see graph.Store.
+func (s *Store) MentionsOf(ctx context.Context, ids []string) (map[string][]graph.Mention, error) {
+	out := map[string][]graph.Mention{}
+	if len(ids) == 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("neo4j: mentions of: %w", err)
+		}
+		return out, nil
+	}
+	err := s.read(ctx, "mentions of", func(tx driver.ManagedTransaction) error {
+		// entitiesQuery as is: with the mentions whatever ctx says.
+		recs, err := s.run(ctx, tx, entitiesQuery, map[string]any{"ids": unique(ids)})
+		if err != nil {
+			return err
+		}
+		out = make(map[string][]graph.Mention, len(recs)) // afresh: a retried transaction runs this again
+		for _, rec := range recs {
+			if e := decodeEntityRow(rec); len(e.Mentions) > 0 {
+				out[e.ID] = e.Mentions
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 const entitiesQuery = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})
@@ -75,7 +116,7 @@ func (s *Store) readEntities(ctx context.Context, tx driver.ManagedTransaction, 
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := s.run(ctx, tx, entitiesQuery, map[string]any{"ids": unique(ids)})
+	recs, err := s.run(ctx, tx, mentionsFor(ctx, entitiesQuery), map[string]any{"ids": unique(ids)})
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +175,7 @@ func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, erro
 	var found []graph.Entity
 	op := fmt.Sprintf("find entity %q", name)
 	err := s.read(ctx, op, func(tx driver.ManagedTransaction) error {
-		recs, err := s.run(ctx, tx, findEntityQuery, map[string]any{"name": strings.ToLower(name)})
+		recs, err := s.run(ctx, tx, mentionsFor(ctx, findEntityQuery), map[string]any{"name": strings.ToLower(name)})
 		found = nil // afresh: a retried transaction runs this again
 		for _, rec := range recs {
 			found = append(found, decodeEntityRow(rec))
@@ -173,7 +214,7 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 	}
 	var out []graph.Entity
 	err := s.read(ctx, "search entities", func(tx driver.ManagedTransaction) error {
-		recs, err := s.run(ctx, tx, searchEntitiesQuery, map[string]any{
+		recs, err := s.run(ctx, tx, mentionsFor(ctx, searchEntitiesQuery), map[string]any{
 			"search": strings.ToLower(f.Search), "kind": kind, "limit": limitParam(f.Limit),
 		})
 		if err != nil {
@@ -415,7 +456,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 	if limit <= 0 {
 		limit = graph.DefaultNeighborhoodLimit
 	}
-	query := fmt.Sprintf(neighborhoodQuery, types, graph.ClampDepth(q.Depth)-1)
+	query := mentionsFor(ctx, fmt.Sprintf(neighborhoodQuery, types, graph.ClampDepth(q.Depth)-1))
 
 	var sub graph.Subgraph
 	op := "neighborhood " + q.ID

@@ -50,6 +50,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"UnfuseOnDelete", testUnfuseOnDelete},
 		{"FuseIdempotent", testFuseIdempotent},
 		{"ConcurrentReports", testConcurrentReports},
+		{"WithoutMentions", testWithoutMentions},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
