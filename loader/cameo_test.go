@@ -161,6 +161,8 @@ func TestGroupActors(t *testing.T) {
 			nil, []string{"Yoav Gallant DEMANDED *"}},
 		{"a state's ruling party", "Protesters marched against Georgia's ruling party.",
 			[]string{"protesters PROTESTED_AGAINST Georgian ruling party occurred -"}, []string{"* PART_OF *"}},
+		{"an army chief leads the reported state's army", "Bangladesh Prime Minister Sheikh Hasina resigned. Army chief Waker-Uz-Zaman spoke.",
+			[]string{"Waker-Uz-Zaman LEADER_OF Bangladeshi forces - -", "Bangladeshi forces PART_OF Bangladesh - -"}, nil},
 		{"a party's leader before the name", "The move angered CHP leader Ozgur Ozel on Monday.",
 			[]string{"Ozgur Ozel LEADER_OF CHP - -"}, nil},
 		{"the acronym in brackets names the body", "Police arrested Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan.",

@@ -177,7 +177,12 @@ func (d *doc) sharedHeads(lo, hi int) {
 			a.ent = d.government(c)
 		}
 		a.kind = mBody
-		a.ent.note(d.body, d.toks[a.first].start, d.toks[a.last].end)
+		if a.ent.kind != graph.Military {
+			a.ent.note(d.body, d.toks[a.first].start, d.toks[a.last].end)
+		}
+		// The demonym alone ("Rwandan troops") is no name of an army: it
+		// stays out of the army's aliases, which would make it look like
+		// the state.
 	}
 }
 

@@ -57,6 +57,16 @@ func (d *doc) titledPerson(i, hi int) *mention {
 		}
 	} else if d.toks[i].is("the") {
 		return nil
+	} else if d.toks[i].is("army", "military") && i+1 < hi && d.toks[i+1].in(headTitles) {
+		// "Army chief Waker-Uz-Zaman": the army of the state the report is
+		// about, named by the word "Army".
+		if c := d.leadCountry(); c != nil {
+			if gc, ok := d.gaz.CountryByCode(strings.TrimPrefix(c.id, "country:")); ok {
+				of = d.military(gc, "army")
+				affFirst, affLast = i, i
+				j = i + 1
+			}
+		}
 	}
 	ts, te := d.parseTitle(j, hi)
 	if te < ts {
