@@ -163,6 +163,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"protesters PROTESTED_AGAINST Georgian ruling party occurred -"}, []string{"* PART_OF *"}},
 		{"an army chief leads the reported state's army", "Bangladesh Prime Minister Sheikh Hasina resigned. Army chief Waker-Uz-Zaman spoke.",
 			[]string{"Waker-Uz-Zaman LEADER_OF Bangladeshi forces - -", "Bangladeshi forces PART_OF Bangladesh - -"}, nil},
+		{"the military is the reported state's", "Fiji's parliament met in Suva on Saturday. The military had been deployed on the streets of Suva.",
+			[]string{"Fijian forces PART_OF Fiji - -"}, nil},
 		{"a party's leader before the name", "The move angered CHP leader Ozgur Ozel on Monday.",
 			[]string{"Ozgur Ozel LEADER_OF CHP - -"}, nil},
 		{"the acronym in brackets names the body", "Police arrested Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan.",

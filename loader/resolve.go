@@ -151,9 +151,15 @@ func (d *doc) definite(i, hi int) *mention {
 		}
 		return nil
 	}
-	if t.is("military", "army") && !(j+1 < hi && d.isNounModifiee(j+1)) {
+	if t.is("military", "army") && !(j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])) {
 		if e := d.recent(sent, 6, func(e *docEntity) bool { return e.kind == graph.Military }); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.8}
+		}
+		// No army named yet: the army of the state the report is about.
+		if c := d.leadCountry(); c != nil {
+			if gc, ok := d.gaz.CountryByCode(strings.TrimPrefix(c.id, "country:")); ok {
+				return &mention{first: i, last: j, ent: d.military(gc, t.lower), kind: mAnaphor, conf: 0.6}
+			}
 		}
 	}
 	// "the group", "the militants", "the bloc": the last non-state body of
