@@ -45,9 +45,7 @@ func summarize(rs []graph.Relation, names map[string]string) []fusedFact {
 		f := fusedFact{Type: string(r.Type), Source: r.Source, Target: r.Target, Sources: r.Sources,
 			First: r.FirstReported, Last: r.LastReported, Date: r.Date, Contested: r.Contested}
 		for _, d := range r.Disagreements {
-			if d.Field != "status" { // the loader does not read denials yet; casualties decide here
-				f.Disagreements = append(f.Disagreements, d.String())
-			}
+			f.Disagreements = append(f.Disagreements, d.String())
 		}
 		for _, w := range r.Witnesses {
 			f.Articles = append(f.Articles, names[w.Article])
@@ -73,7 +71,7 @@ const (
 
 var wantStrikes = []fusedFact{
 	{Type: "STRUCK", Source: "country:RU", Target: sumy, Sources: 4, First: "2025-05-18", Last: "2025-05-20", Date: "2025-05-18",
-		Contested: true, Disagreements: []string{"killed: 9, 11"}, Articles: []string{fileKyiv, fileClaim, fileWire, fileDenial}},
+		Contested: true, Disagreements: []string{"status: claimed, denied, occurred", "killed: 9, 11"}, Articles: []string{fileKyiv, fileClaim, fileWire, fileDenial}},
 	{Type: "STRUCK", Source: "country:UA", Target: belgorod, Sources: 2, First: "2025-05-17", Last: "2025-05-18", Date: "2025-05-17",
 		Articles: []string{fileBelgorodRU, fileBelgorodUA}},
 }

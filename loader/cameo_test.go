@@ -68,6 +68,8 @@ func TestDictionaryVerbs(t *testing.T) {
 			[]string{"Egypt ACCUSED Israel occurred -"}, nil},
 		{"a good word is no accusation", "2025-03-19", "Israel struck Gaza. Egypt said the talks were useful.",
 			nil, []string{"Egypt ACCUSED *"}},
+		{"a denial before the clause denies its act", "2025-03-19", "Russia denied it had struck Sumy. Moscow denied striking Kharkiv.",
+			[]string{"Russia STRUCK Sumy denied -", "Russia STRUCK Kharkiv denied -"}, nil},
 		{"a gerund is not coded", "2025-03-19", "Fighting between Chile and Peru stopped.",
 			nil, []string{"Chile ATTACKED *", "Peru ATTACKED *"}},
 		{"a halt verb before an event noun leaves it to the noun", "2025-03-19", "Chile suspended talks with Peru.",

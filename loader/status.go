@@ -20,6 +20,17 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 		from = i - 8
 	}
 	reported := d.reportVerbBefore(i, lo)
+	if len(subj) > 0 {
+		// "Russia denied (that) it had struck Sumy": the denial governs the
+		// clause its subject opens.
+		k := subj[0].first - 1
+		if k >= lo && d.toks[k].is("that") {
+			k--
+		}
+		if k >= lo && d.toks[k].is("denied", "denies", "deny", "denying") && d.mAt[k] < 0 {
+			setStatus(f, graph.StatusDenied)
+		}
+	}
 	if d.conditional(i, lo) {
 		f.hypo = true
 	}
@@ -44,6 +55,8 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 			f.hypo = true
 		case t.is("not", "n't", "never", "refused", "refuses", "refuse", "declined", "declines"):
 			setStatus(f, graph.StatusDenied)
+		case t.is("denied", "denies", "deny", "denying") && d.mAt[j] < 0:
+			setStatus(f, graph.StatusDenied) // "Moscow denied striking Sumy", "denied it had struck"
 		case t.is("failed", "fails", "fail"):
 			setStatus(f, graph.StatusFailed)
 		case t.is("to") && j == i-1 || t.is("to") && j < i-1 && d.toks[j+1].in(adverbs):
