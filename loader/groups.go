@@ -107,8 +107,14 @@ func (d *doc) backedGroups(lo, hi int) []*frame {
 // agentHeadAt reports whether an agent noun starts at k ("police" both
 // modifies and heads: "police officers", "the police").
 func (d *doc) agentHeadAt(k, hi int) bool {
-	_, _, _, ok := d.agentHead(k, hi)
-	return ok && !(k+1 < hi && func() bool { _, _, _, ok := d.agentHead(k+1, hi); return ok }())
+	if _, _, _, ok := d.agentHead(k, hi); !ok {
+		return false
+	}
+	if k+1 >= hi {
+		return true
+	}
+	_, _, _, nextIsHead := d.agentHead(k+1, hi)
+	return !nextIsHead // "police officers": the head is the last role noun
 }
 
 // agentHead reads the role noun at k: its group name, last token and kind.

@@ -638,10 +638,9 @@ func (t *token) isVerbForm() bool {
 		return false
 	}
 	v, ok := verbLex[t.lower]
-	// A verb the dictionary knows only through its patterns ("revised",
-	// "changed") is no event verb: the clause reader treats it as it
-	// always has, as an ordinary word.
-	return ok && v.form != formBase && v.sense != senseNone
+	// Verbs the dictionary knows only through patterns ("revised") are in
+	// patternLex, not verbLex: to the clause reader they are ordinary words.
+	return ok && v.form != formBase
 }
 
 // demonym returns the adjective for a country ("Russian"), or its name.
