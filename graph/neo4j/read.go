@@ -245,7 +245,9 @@ WHERE $article IN r.articles`
 	relationsOfArticle = `MATCH (a:Article {id: $article})
 UNWIND a.groups AS g
 WITH g, split(g, '|') AS k WHERE k[0] = 'rel'
-MATCH (:Entity {id: k[2]})-[x:%[1]s]-(:Entity {id: k[3]})
+MATCH (e1:Entity {id: k[2]})-[x:%[1]s]-(e2:Entity {id: k[3]})
+USING INDEX e1:Entity(id)
+USING INDEX e2:Entity(id)
 WHERE x.group = g AND $article IN x.articles
 WITH DISTINCT x AS r`
 	relationsTail = `
