@@ -194,7 +194,11 @@ func (s *Store) place(a *article, d touched, drop bool) {
 }
 
 // fuse replaces the facts of the touched groups with those fused from
-// their witnesses now; a group left with none goes.
+// their witnesses now; a group left with none goes. Every old fact goes
+// before any new one is written: a fact keeps its first witness's id, so
+// a witness that moved groups (its type changed on re-ingest) names a
+// fact in both, and removing the old group's after writing the new
+// group's would delete the new one.
 func (s *Store) fuse(d touched) {
 	for key := range d.events {
 		g := s.evGroups[key]
@@ -205,6 +209,9 @@ func (s *Store) fuse(d touched) {
 			delete(s.events, id)
 		}
 		g.facts = nil
+	}
+	for key := range d.events {
+		g := s.evGroups[key]
 		if len(g.witnesses) == 0 {
 			delete(s.evGroups, key)
 			continue
@@ -227,6 +234,9 @@ func (s *Store) fuse(d touched) {
 			delete(s.relations, id)
 		}
 		g.facts = nil
+	}
+	for key := range d.rels {
+		g := s.relGroups[key]
 		if len(g.witnesses) == 0 {
 			delete(s.relGroups, key)
 			continue

@@ -23,6 +23,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"ArticleStamped", testArticleStamped},
 		{"Idempotent", testIdempotent},
 		{"ReapplyReplaces", testReapplyReplaces},
+		{"RetypedFact", testRetypedFact},
 		{"MergeAcrossArticles", testMergeAcrossArticles},
 		{"Invalid", testInvalid},
 		{"NotFound", testNotFound},

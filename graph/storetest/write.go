@@ -2,6 +2,8 @@ package storetest
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
@@ -193,6 +195,35 @@ func testReapplyReplaces(t *testing.T, s graph.Store) {
 	apply(t, s, a)
 	checkRelations(t, "Relations of A after the first version again", relations(t, s, graph.RelationFilter{Article: articleA}), sortedRelations(stored(a).Relations))
 	checkEvents(t, "Events after the first version again", events(t, s, "event:a:raid", "event:a:strike"), stored(a).Events)
+}
+
+// testRetypedFact: a new version of an article where a fact keeps its id
+// but changes type (the loader re-read "condemned" as "accused") moves the
+// fact to its new group; nothing of the old type is left behind. Each
+// round flips it back, so an order-dependent write shows within a few.
+func testRetypedFact(t *testing.T, s graph.Store) {
+	a := batchA(t)
+	apply(t, s, a)
+	for round := range 6 {
+		b := batchA(t)
+		i := slices.IndexFunc(b.Relations, func(r graph.Relation) bool { return r.ID == "rel:a:condemned" })
+		if round%2 == 0 {
+			b.Relations[i].Type = "ACCUSED"
+		}
+		apply(t, s, b)
+		want := sortedRelations(stored(b).Relations)
+		checkRelations(t, fmt.Sprintf("Relations after version %d", round+1), relations(t, s, graph.RelationFilter{}), want)
+		for _, typ := range []graph.RelType{"CONDEMNED", "ACCUSED"} {
+			var wantTyped []graph.Relation
+			for _, r := range want {
+				if r.Type == typ {
+					wantTyped = append(wantTyped, r)
+				}
+			}
+			checkRelations(t, fmt.Sprintf("Relations of type %s after version %d", typ, round+1),
+				relations(t, s, graph.RelationFilter{Types: []graph.RelType{typ}}), wantTyped)
+		}
+	}
 }
 
 func testMergeAcrossArticles(t *testing.T, s graph.Store) {
