@@ -117,7 +117,7 @@ func TestGroupActors(t *testing.T) {
 		{"an X-backed group is backed by X", "Israeli jets struck the Iran-backed Hezbollah movement.",
 			[]string{"Iran SUPPORTS Hezbollah occurred -"}, nil},
 		{"a state's police", "Ecuadorian police arrested Jorge Glas.",
-			[]string{"Ecuadorean police ARRESTED Jorge Glas occurred -", "Ecuadorean police PART_OF Ecuador - -"}, nil},
+			[]string{"Ecuadorian police ARRESTED Jorge Glas occurred -", "Ecuadorian police PART_OF Ecuador - -"}, nil},
 		{"a past tense after a body noun is its verb", "The Ruritanian army withdrew. The Israeli military posted a warning.",
 			[]string{"Israel Defense Forces PART_OF Israel - -"}, nil},
 		{"police arriving are deployed", "Kenyan police officers arrived in Haiti on Thursday.",

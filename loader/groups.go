@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/loader/gazetteer"
 )
 
 // agentNouns are the role nouns of the event-data field's agents dictionary
@@ -80,12 +81,50 @@ func (d *doc) agentGroup(i, hi int) *mention {
 			d.mAt[i] = -1
 		}
 	}
+	if backer == nil && (head == "police" || head == "security forces") {
+		if i >= 2 && d.toks[i-1].is("and") && d.mAt[i-2] >= 0 {
+			// "the Indian army and police": the demonym reaches both nouns.
+			if b := d.mentions[d.mAt[i-2]]; b.kind == mBody && b.ent != nil && b.ent.country != "" {
+				if c, ok := d.gaz.CountryByCode(b.ent.country); ok {
+					return &mention{first: i, last: last, ent: d.stateForce(c, head), kind: mBody, conf: 0.7}
+				}
+			}
+		}
+		if e := d.leadStateForce(head); e != nil {
+			// "Police arrested 13 gunmen" in a report about one state: its police.
+			return &mention{first: i, last: last, ent: e, kind: mAnaphor, conf: 0.6}
+		}
+	}
 	name := d.body[d.toks[i].start:d.toks[last].end]
 	if t.cap && i == d.sentLo(i) && !t.allCaps {
 		name = strings.ToLower(name[:1]) + name[1:] // "Protesters marched": the capital only opens the sentence
 	}
 	e := d.ents.get("group:"+slug(head), name, kind)
 	return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8, backer: backer}
+}
+
+// leadStateForce returns the police or security forces of the state the
+// report is about (leadCountry), or nil when the lead names no one state.
+func (d *doc) leadStateForce(head string) *docEntity {
+	lead := d.leadCountry()
+	if lead == nil {
+		return nil
+	}
+	c, ok := d.gaz.CountryByCode(strings.TrimPrefix(lead.id, "country:"))
+	if !ok {
+		return nil
+	}
+	return d.stateForce(c, head)
+}
+
+// stateForce returns a state's police or security forces.
+func (d *doc) stateForce(c *gazetteer.Country, head string) *docEntity {
+	if head == "police" {
+		return d.police(c)
+	}
+	e := d.ents.get("military:"+c.Code+"-security-forces", demonym(c)+" security forces", graph.Military)
+	e.country = c.Code
+	return e
 }
 
 // backedGroups states the support of each group named with its backer in

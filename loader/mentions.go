@@ -643,8 +643,15 @@ func (t *token) isVerbForm() bool {
 	return ok && v.form != formBase
 }
 
+// preferredDemonyms overrides the country data where its first adjective
+// is a dated spelling news no longer uses.
+var preferredDemonyms = map[string]string{"KG": "Kyrgyz", "TJ": "Tajik", "EC": "Ecuadorian"}
+
 // demonym returns the adjective for a country ("Russian"), or its name.
 func demonym(c *gazetteer.Country) string {
+	if d, ok := preferredDemonyms[c.Code]; ok {
+		return d
+	}
 	for _, d := range c.Demonyms {
 		if !strings.HasSuffix(d, "s") || strings.HasSuffix(d, "ss") {
 			return d

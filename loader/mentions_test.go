@@ -87,7 +87,7 @@ func TestMentions(t *testing.T) {
 		{"feature name", "Ships met near Scarborough Shoal.", []string{"Scarborough Shoal=Scarborough Shoal/LOCATION"}, nil},
 		{"air force", "Ukraine's air force said so.", []string{"Ukraine's air force=Armed Forces of Ukraine/MILITARY"}, nil},
 		{"unknown sea", "Warships sailed into the Yellow Sea.", []string{"Yellow Sea=Yellow Sea/LOCATION"}, nil},
-		{"unknown body with of", "South Korea's Joint Chiefs of Staff said so.", []string{"Joint Chiefs of Staff=Joint Chiefs of Staff/MILITARY"}, nil},
+		{"unknown body with of", "South Korea's Joint Chiefs of Staff said so.", []string{"Joint Chiefs of Staff=South Korean Joint Chiefs of Staff/MILITARY"}, nil},
 		{"unknown village", "Troops entered the village of Novopil.", []string{"Novopil=Novopil/CITY"}, nil},
 		{"mayor of a city", "Kyiv mayor Vitali Klitschko spoke.", []string{"Kyiv mayor Vitali Klitschko=Vitali Klitschko/PERSON+LEADER_OF:mayor:Kyiv"}, nil},
 	}

@@ -328,6 +328,13 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 				return
 			}
 			list := d.coordRight(m, hi, true)
+			if len(list) == 1 {
+				// "talks between X and Y resumed": "between" wants its
+				// second party even when a verb follows it.
+				if n := d.conjunctAfter(m, hi); n != nil {
+					list = append(list, n)
+				}
+			}
 			for idx, x := range list {
 				if idx == 0 && len(f.sources) == 0 {
 					f.sources = addEnt(f.sources, x.entities()...)

@@ -313,6 +313,26 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 	return out
 }
 
+// conjunctAfter returns the actor mention joined to m by "and", with no
+// check that a clause starts there: for "between X and Y", which needs Y.
+func (d *doc) conjunctAfter(m *mention, hi int) *mention {
+	j := m.last + 1
+	if j >= hi || !d.toks[j].is("and") {
+		return nil
+	}
+	j++
+	for j < hi && d.toks[j].is("the", "a", "an") {
+		j++
+	}
+	if j >= hi || d.mAt[j] < 0 {
+		return nil
+	}
+	if n := d.mentions[d.mAt[j]]; n.hasActor() && !n.poss {
+		return n
+	}
+	return nil
+}
+
 // genericEvents are nouns that refer back to an event of some classes
 // without naming it: "the incident", "the launch", "the decision", "the
 // remarks".

@@ -448,19 +448,10 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8}
 	}
 	if kind, ok := orgHeads[d.toks[last].lower]; ok && n >= 2 {
-		e := d.org(name, kind)
-		if i >= 2 && d.toks[i-1].kind == tPoss && d.mAt[i-2] >= 0 && e.country == "" {
-			if c := d.mentions[d.mAt[i-2]].ent; c != nil && c.kind == graph.Country && kind != graph.Organization {
-				e.country = c.country // "South Korea's Joint Chiefs of Staff"
-			}
-		}
-		return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8}
-	}
-	if kind, ok := orgHeads[d.toks[last].lower]; ok && n >= 2 {
-		return &mention{first: i, last: last, ent: d.org(name, kind), kind: mName, conf: 0.8}
+		return &mention{first: i, last: last, ent: d.stateOrg(i, name, kind), kind: mName, conf: 0.8}
 	}
 	if kind, ok := orgHeads[t.lower]; ok && n >= 2 && strings.Contains(name, " of ") {
-		return &mention{first: i, last: last, ent: d.org(name, kind), kind: mName, conf: 0.8}
+		return &mention{first: i, last: last, ent: d.stateOrg(i, name, kind), kind: mName, conf: 0.8}
 	}
 	if i > lo && d.toks[i-1].in(mediaCues) && n <= 3 {
 		return &mention{first: i, last: last, ent: d.org(name, graph.Organization), kind: mName, conf: 0.7}
@@ -562,6 +553,44 @@ func (d *doc) orgRun(i, hi int) int {
 		break
 	}
 	return last
+}
+
+// stateOrg returns the body an unknown name starting at i names. After a
+// state's possessive or demonym a government body or military is that
+// state's ("South Korea's Joint Chiefs of Staff", "Taiwan's Ministry of
+// National Defense", "the Kyrgyz National Security Committee"), with the
+// state in its id: another state's body of the same name is another body.
+func (d *doc) stateOrg(i int, name string, kind graph.Kind) *docEntity {
+	if kind == graph.GovernmentBody || kind == graph.Military {
+		if c := d.ownerState(i); c != nil {
+			prefix := "gov:"
+			if kind == graph.Military {
+				prefix = "military:"
+			}
+			e := d.ents.get(prefix+c.Code+"-"+slug(name), demonym(c)+" "+name, kind)
+			e.country = c.Code
+			return e
+		}
+	}
+	return d.org(name, kind)
+}
+
+// ownerState returns the state named just before token i as a possessor
+// ("Taiwan's") or a demonym ("Kyrgyz").
+func (d *doc) ownerState(i int) *gazetteer.Country {
+	j := i - 1
+	if j >= 1 && d.toks[j].kind == tPoss {
+		j--
+	}
+	if j < 0 || d.mAt[j] < 0 || d.toks[j].sent != d.toks[i].sent {
+		return nil
+	}
+	m := d.mentions[d.mAt[j]]
+	if m.ent == nil || m.ent.kind != graph.Country || !(m.kind == mDemonym || m.poss) {
+		return nil
+	}
+	c, _ := d.gaz.CountryByCode(m.ent.country)
+	return c
 }
 
 func (d *doc) org(name string, kind graph.Kind) *docEntity {

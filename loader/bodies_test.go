@@ -1,0 +1,45 @@
+package loader
+
+import "testing"
+
+// TestStateBodies: bodies named through their state, directly or by the
+// report's context, belong to that state.
+func TestStateBodies(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"an unknown ministry after a possessive", "Taiwan's Ministry of National Defense condemned China.",
+			[]string{"Taiwanese Ministry of National Defense PART_OF Taiwan - -", "Taiwanese Ministry of National Defense CONDEMNED China occurred *"}, nil},
+		{"an unknown committee after a demonym", "According to the Kyrgyz National Security Committee, Tajik troops crossed the border.",
+			[]string{"Kyrgyz National Security Committee PART_OF Kyrgyzstan - -"}, nil},
+		{"bare police in a report about one state", "Gunmen stormed a television studio in Guayaquil, Ecuador. Police arrested 13 gunmen.",
+			[]string{"Ecuadorian police ARRESTED gunmen occurred *", "Ecuadorian police PART_OF Ecuador - -"}, nil},
+		{"bare police when the lead names two states", "Ecuador and Peru closed their border. Police arrested 13 gunmen.",
+			[]string{"police ARRESTED gunmen occurred *"}, []string{"* police PART_OF *"}},
+		{"a demonym reaches a coordinated body", "A search by the Indian army and police is under way in Kashmir.",
+			[]string{"Indian police PART_OF India - -"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}
+
+// TestNounArguments: an event noun's parties read from its phrase,
+// wherever the noun stands in the sentence.
+func TestNounArguments(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"between X and Y before a verb", "Talks between Serbia and Kosovo resumed on Monday.",
+			[]string{"Serbia NEGOTIATES_WITH Kosovo occurred 2025-03-17"}, nil},
+		{"a meeting as the subject", "A meeting between Albin Kurti and Aleksandar Vucic ended in acrimony.",
+			[]string{"Albin Kurti MEETS Aleksandar Vučić occurred *"}, nil},
+		{"a place inside the subject is no subject", "Israeli strikes in Beirut killed Omar Dalil on Friday.",
+			[]string{"Israel ATTACKED Omar Dalil occurred 2025-03-14"}, []string{"Beirut ATTACKED *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}
