@@ -43,3 +43,30 @@ func TestNounArguments(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestRoles: who leads or speaks for a body, read from titles and
+// appositives, and references to such people and to states.
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a plural possessive and a descriptive title", "Hamas' political leader, Ivan Petrov, was killed in Doha.",
+			[]string{"Ivan Petrov LEADER_OF Hamas - -"}, nil},
+		{"a possessive pronoun names the body", "The PKK answered a call by its jailed leader Abdullah Ocalan.",
+			[]string{"Abdullah Ocalan LEADER_OF PKK - -"}, nil},
+		{"a group named after a group noun", "The crisis began with the escape of Adolfo Macias, the leader of the drug gang Los Choneros.",
+			[]string{"Adolfo Macias LEADER_OF Los Choneros - -"}, nil},
+		{"a known name inside a longer one", "National Security Council spokesperson Adrienne Watson said the strikes were a response.",
+			[]string{"Adrienne Watson SPOKESPERSON_FOR National Security Council - -"}, []string{"* UN Security Council *"}},
+		{"capitals as states, New Delhi as Delhi", "Delhi has accused Islamabad of supporting militants.",
+			[]string{"India ACCUSED Pakistan occurred -"}, nil},
+		{"the chief of an acronym the article introduced", "Police arrested Tehreek-e-Insaf (PTI) Chairman Imran Khan in Islamabad. The army criticised the PTI chief.",
+			[]string{"* CRITICIZED Imran Khan occurred -"}, []string{"* CRITICIZED PTI *"}},
+		{"a possessed detention is the one told before", "Ecuador detained Jorge Glas. Mexico condemned Glas' detention.",
+			[]string{"Mexico CONDEMNED Ecuador occurred -"}, []string{"Mexico CONDEMNED Jorge Glas *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

@@ -157,10 +157,35 @@ func claimPlaces(ev *frame) []*docEntity {
 }
 
 // frame emits one event and the relations projecting it.
+// capitalsAsStates returns es with each capital city replaced by its
+// state: the target of a relation that has no place form is an actor.
+func (d *doc) capitalsAsStates(es []*docEntity) []*docEntity {
+	var out []*docEntity
+	for i, e := range es {
+		if e.kind != graph.City || !d.isCapital(e) {
+			continue
+		}
+		if c := d.ents.countryByCode(e.country); c != nil {
+			if out == nil {
+				out = slices.Clone(es)
+			}
+			out[i] = c
+		}
+	}
+	if out == nil {
+		return es
+	}
+	return out
+}
+
 func (b *builder) frame(f *frame) {
 	d := b.d
 	sources := actorsOnly(f.sources)
-	targets := actorsOnly(f.targets)
+	targets := f.targets
+	if f.placeRel == "" {
+		targets = d.capitalsAsStates(targets) // "accused Islamabad of": Pakistan, when no place can be meant
+	}
+	targets = actorsOnly(targets)
 	places := f.places
 	if len(targets) == 0 && f.about != nil {
 		// Condemning an attack targets its attacker; threatening sanctions

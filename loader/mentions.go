@@ -302,6 +302,16 @@ func (d *doc) gazMention(i, hi int) *mention {
 		return nil
 	}
 	ref := d.pickRef(h, hi)
+	if s := d.nameBefore(i, ref); s < i {
+		// "National Security Council": a longer name that ends with a
+		// known one is another body.
+		end := h.last
+		if kind, ok := orgHeads[d.toks[end].lower]; ok {
+			name := d.body[d.toks[s].start:d.toks[end].end]
+			return &mention{first: s, last: end, ent: d.stateOrg(s, name, kind), kind: mName, conf: 0.75}
+		}
+		return nil
+	}
 	if ref.Demonym || ref.Table == gazetteer.TableCountry {
 		if m := d.bodyMention(i, h.last, ref, hi); m != nil {
 			return m
@@ -361,6 +371,30 @@ func (d *doc) gazMention(i, hi int) *mention {
 		}
 	}
 	return &mention{first: i, last: last, ent: e, kind: mName}
+}
+
+// nameBefore returns where a capitalised run that an organisation's name
+// at i ends starts: "National" before "Security Council". It returns i when
+// the name stands alone: after a mention, a determiner, a sentence start
+// that is a function word, or a date.
+func (d *doc) nameBefore(i int, ref gazetteer.Ref) int {
+	if ref.Table != gazetteer.TableOrg {
+		return i
+	}
+	lo := d.sentLo(i)
+	s := i
+	for s > lo {
+		t := &d.toks[s-1]
+		if t.kind != tWord || !t.cap || t.allCaps || d.mAt[s-1] >= 0 || t.in(dateWords) || t.in(determiners) || t.in(prepositions) ||
+			t.in(headTitles) || t.in(ranks) || t.in(lexWords) {
+			break
+		}
+		if _, ok := d.hitAt(s - 1); ok {
+			break
+		}
+		s--
+	}
+	return s
 }
 
 // smallTown is the population under which a town in a country the article
@@ -490,7 +524,7 @@ func (d *doc) isCapital(e *docEntity) bool {
 		e.capital = -1
 		if c, ok := d.gaz.CountryByCode(e.country); ok && c.Capital != "" && e.kind == graph.City {
 			cs, es := slug(c.Capital), slug(e.name)
-			if cs == es || strings.HasPrefix(cs, es+"-") {
+			if cs == es || strings.HasPrefix(cs, es+"-") || strings.HasSuffix(cs, "-"+es) { // "Kuwait" City, New "Delhi"
 				e.capital = 1
 			}
 		}

@@ -263,9 +263,10 @@ left:
 	}
 	if f.hasParties() && (possessed || named || definite) {
 		// "Iran's rocket attacks", "the Operation Ember raids": the
-		// event told before, by the same parties.
+		// event told before, by the same parties; "Glas' detention": the
+		// detention of Glas told before, whoever held him.
 		day := dayOf.resolve(d.pub, d.hasPub, f.future)
-		if ante := d.antecedent(f, day); ante != nil && d.sameParties(ante, f) {
+		if ante := d.antecedent(f, day); ante != nil && (d.sameParties(ante, f) || len(f.sources) == 0 && sameTargets(ante, f)) {
 			d.mergeInto(ante, f)
 			d.nounRef[i] = ante
 			d.sentRefs = append(d.sentRefs, ante)
@@ -295,6 +296,16 @@ func (d *doc) sameParties(a, f *frame) bool {
 		}
 	}
 	return len(f.sources) > 0
+}
+
+// sameTargets reports whether a names every target of f, and f names some.
+func sameTargets(a, f *frame) bool {
+	for _, t := range f.targets {
+		if !slices.Contains(a.targets, t) {
+			return false
+		}
+	}
+	return len(f.targets) > 0
 }
 
 // lowerWords lower-cases the capitalised words of a label taken from a

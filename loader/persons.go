@@ -23,6 +23,9 @@ func (d *doc) titledPerson(i, hi int) *mention {
 	if h, ok := d.hitAt(j); ok {
 		ref := d.pickRef(h, hi)
 		ent := d.gaz.Entry(ref)
+		if d.nameBefore(j, ref) < j {
+			return nil // the end of a longer name: gazMention reads it
+		}
 		switch {
 		case ent.Place != nil && h.last+1 < hi && d.toks[h.last+1].is("mayor", "governor"):
 			// "Warsaw mayor Rafał Trzaskowski": the city's leader
@@ -138,15 +141,15 @@ func (d *doc) bodyBefore(i int) *docEntity {
 		return nil
 	}
 	m := d.mentions[d.mAt[j]]
-	if m.poss || m.ent == nil || !m.ent.isActor() || m.ent.kind == graph.Person || m.ent.kind == graph.Country {
-		return nil
+	if m.poss && m.kind != mPronoun || m.ent == nil || !m.ent.isActor() || m.ent.kind == graph.Person || m.ent.kind == graph.Country {
+		return nil // a possessor ("Hamas's leader") is read with the title; "its leader" is read here
 	}
 	return m.ent
 }
 
 // orgLeaderTitles head a party, group or body though they lead no state:
 // "Hamas chief", "NAB chairman", "junta boss", "IRGC commander".
-var orgLeaderTitles = wordList("chief", "head", "chairman", "chairwoman", "chair", "boss", "commander",
+var orgLeaderTitles = wordList("leader", "chief", "head", "chairman", "chairwoman", "chair", "boss", "commander",
 	"commander-in-chief", "secretary-general", "director-general", "director general", "secretary general", "president")
 
 // bodyLeader makes the head of a non-state body its leader: a state's
@@ -242,8 +245,8 @@ func (d *doc) titleRole(ts, te int) (graph.RelType, string, bool) {
 			former = true
 			continue
 		}
-		if t.is("acting", "interim", "caretaker") {
-			continue // an acting prime minister leads all the same
+		if t.is("acting", "interim", "caretaker", "political", "spiritual", "jailed", "imprisoned", "exiled", "slain", "founding") {
+			continue // an acting prime minister leads all the same, and so does a jailed one
 		}
 		if t.in(ranks) && !(t.is("general") && k > ts && d.toks[k-1].is("secretary", "attorney", "inspector")) {
 			continue
@@ -497,6 +500,13 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		e := d.ents.get("loc:"+slug(name), name, graph.Location)
 		return &mention{first: i, last: plast, ent: e, kind: mName, conf: 0.7}
 	}
+	if plast+1 < hi && d.toks[plast+1].in(groupNameHeads) && !d.toks[plast+1].cap || i > lo && d.toks[i-1].in(groupNameHeads) && !d.toks[i-1].cap {
+		// "the Los Lobos group", "the drug gang Los Choneros": a group,
+		// however much its name looks like a person's
+		name := d.body[d.toks[i].start:d.toks[plast].end]
+		e := d.ents.get("group:"+slug(name), name, graph.Group)
+		return &mention{first: i, last: plast, ent: e, kind: mName, conf: 0.75}
+	}
 	if i >= 2 && d.toks[i-1].is("of") && d.toks[i-2].in(settlementNouns) {
 		// "the village of Novopil": a place the gazetteer does not know
 		name := d.body[d.toks[i].start:d.toks[plast].end]
@@ -521,6 +531,10 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 	}
 	return &mention{first: i, last: plast, ent: d.person(i, plast), kind: mName, conf: 0.8}
 }
+
+// groupNameHeads name what an unknown name beside them is: "the drug
+// gang Los Choneros", "the Los Lobos group".
+var groupNameHeads = set("gang", "cartel", "militia", "group", "faction", "movement", "outfit")
 
 // personDescriptors describe a person before the name and are capitalised
 // only at the start of a sentence.

@@ -117,6 +117,13 @@ func (d *doc) definite(i, hi int) *mention {
 	if h, ok := d.hitAt(j); ok && h.last+1 < hi {
 		ref := d.pickRef(h, hi)
 		ent := d.gaz.Entry(ref)
+		if n := h.last + 1; ent.Org != nil && orgLeaderTitles[d.toks[n].lower] && (n+1 >= hi || !d.toks[n+1].cap) {
+			// "the PTI chief", "the Hamas leader": the leader the article named
+			if p := d.leaderOf(d.ents.fromRef(ref)); p != nil {
+				return &mention{first: i, last: n, ent: p, kind: mAnaphor, conf: 0.8}
+			}
+			return nil
+		}
 		if ent.Country != nil {
 			n := h.last + 1
 			last, leader := n, d.toks[n].is("leader", "president", "premier")
@@ -133,6 +140,15 @@ func (d *doc) definite(i, hi int) *mention {
 		return nil
 	}
 	t := &d.toks[j]
+	if t.allCaps && j+1 < hi && orgLeaderTitles[d.toks[j+1].lower] && (j+2 >= hi || !d.toks[j+2].cap) {
+		// "the PTI chief" after "PTI Chairman Imran Khan": an acronym the
+		// article introduced, and the leader it named
+		if org, ok := d.ents.byID["org:"+slug(t.text)]; ok {
+			if p := d.leaderOf(org); p != nil {
+				return &mention{first: i, last: j + 1, ent: p, kind: mAnaphor, conf: 0.8}
+			}
+		}
+	}
 	if kind, ok := placeNouns[t.lower]; ok {
 		if j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap) {
 			return nil // "the city of Kharkiv", "the town Bilopillia"
@@ -175,8 +191,16 @@ func (d *doc) definite(i, hi int) *mention {
 	if m := d.theGovernment(i, j, hi); m != nil {
 		return m
 	}
+	if d.toks[j].in(governmentAges) && j+1 < hi {
+		if m := d.theGovernment(i, j+1, hi); m != nil {
+			return m // "the outgoing government": the same state's
+		}
+	}
 	return d.titleAnaphor(i, j, hi)
 }
+
+// governmentAges tell which government of a state is meant, not whose.
+var governmentAges = set("outgoing", "incoming", "new", "previous", "former", "interim", "transitional", "current", "caretaker")
 
 // theGovernment resolves "the government", "the authorities": the
 // government of the state the article has talked about most so far.

@@ -66,6 +66,7 @@ func tokenize(toks []token, body, lower string, sents []span) []token {
 	}
 	for si, s := range sents {
 		prevEnd := -1
+		quoted := false // a single quote opened in this sentence: a later ' may close it
 		for i := s.start; i < s.end; {
 			if c := body[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
 				i++
@@ -96,6 +97,12 @@ func tokenize(toks []token, body, lower string, sents []span) []token {
 			case (r == '\'' || r == '’') && possessiveAt(body, i+n, s.end) && prevEnd == i:
 				kind = tPoss
 				i += n + 1
+			case (r == '\'' || r == '’') && prevEnd == i && !quoted && pluralPossessiveAt(body, i, n, s.end):
+				kind = tPoss // "Hamas' leader", "the Philippines’ coast guard"
+				i += n
+			case r == '‘' || r == '\'' && prevEnd != i:
+				quoted = true
+				i += n
 			default:
 				i += n
 			}
@@ -115,6 +122,18 @@ func tokenize(toks []token, body, lower string, sents []span) []token {
 		}
 	}
 	return toks
+}
+
+// pluralPossessiveAt reports whether the apostrophe at body[i:i+n] makes
+// the word before it, which ends in s, a possessive: a word follows after
+// one space ("Hamas' leader", not "'Hamas' said" inside quotes, which the
+// caller rules out).
+func pluralPossessiveAt(body string, i, n, end int) bool {
+	if i == 0 || body[i-1] != 's' && body[i-1] != 'S' || i+n+1 >= end || body[i+n] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(body[i+n+1:])
+	return unicode.IsLetter(r)
 }
 
 // possessiveAt reports whether an 's that ends a word starts at body[i-1].
