@@ -24,7 +24,7 @@ var agentNouns = map[string]graph.Kind{
 	"settlers": graph.Group, "mercenaries": graph.Group, "hostages": graph.Group, "prisoners": graph.Group,
 	"communities": graph.Group, "organizations": graph.Group, "organisations": graph.Group, "critics": graph.Group,
 	"observers": graph.Group, "candidates": graph.Group, "users": graph.Group, "councils": graph.Group,
-	"militias": graph.Group, "guerrillas": graph.Group, "opposition": graph.Group,
+	"militias": graph.Group, "guerrillas": graph.Group, "opposition": graph.Group, "leaders": graph.Group,
 	"police": graph.GovernmentBody, "policemen": graph.GovernmentBody, "prosecutors": graph.GovernmentBody,
 	"army": graph.Military, "soldiers": graph.Military, "paramilitaries": graph.Military,
 }
@@ -60,8 +60,8 @@ func (d *doc) agentGroup(i, hi int) *mention {
 		return nil
 	}
 	head, last, kind, ok := d.agentHead(first, hi)
-	if !ok {
-		return nil
+	if !ok || head == "leaders" && first == i {
+		return nil // "indigenous leaders" are a group; bare "leaders" are anyone's
 	}
 	if i > 0 && d.toks[i-1].sent == t.sent && d.mAt[i-1] >= 0 && !d.toks[i-1].in(lexWords) {
 		if m := d.memberGroup(i-1, last, head); m != nil {
@@ -99,7 +99,11 @@ func (d *doc) agentGroup(i, hi int) *mention {
 	if t.cap && i == d.sentLo(i) && !t.allCaps {
 		name = strings.ToLower(name[:1]) + name[1:] // "Protesters marched": the capital only opens the sentence
 	}
-	e := d.ents.get("group:"+slug(head), name, kind)
+	id := "group:" + slug(head)
+	if head == "leaders" {
+		id = "group:" + slug(name) // "indigenous leaders" and "opposition leaders" are not one group
+	}
+	e := d.ents.get(id, name, kind)
 	return &mention{first: i, last: last, ent: e, kind: mName, conf: 0.8, backer: backer}
 }
 

@@ -64,9 +64,11 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			if m.kind == mDemonym && !m.poss {
 				return nil, 0 // "Ruritanian drones hit": the subject is the drones
 			}
-			if m.ent != nil && m.ent.isPlace() && !m.poss && m.first > lo && d.toks[m.first-1].is("in", "at", "near", "inside", "outside", "around", "across") {
-				// "Israeli strikes in Beirut killed": where the subject
-				// acted, not the subject.
+			if m.ent != nil && m.ent.isPlace() && !m.poss && m.first-1 > lo && d.toks[m.first-1].is("in", "at", "near", "inside", "outside", "around", "across") &&
+				isNounTrigger(&d.toks[m.first-2]) {
+				// "Israeli strikes in Beirut killed": where the event the
+				// subject names happened, not the subject ("officials in
+				// Kyiv said" keeps Kyiv).
 				j = m.first - 1
 				skipped++
 				continue

@@ -191,6 +191,16 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	for _, m := range obj.places {
 		f.places = addEnt(f.places, m.entities()...)
 	}
+	if v.lemma == "discuss" && !passive {
+		// "discussed Syria" names a topic; "discussed Syria with Lavrov" a
+		// partner after "with".
+		f.targets = nil
+		for _, m := range obj.actors {
+			if slices.ContainsFunc(d.toks[i+1:m.first], func(t token) bool { return t.is("with") }) {
+				f.targetsFrom(d, m)
+			}
+		}
+	}
 	if dist > 6 {
 		f.conf -= 0.1
 	}

@@ -1,0 +1,30 @@
+package loader
+
+import "testing"
+
+// TestAlliances: alliances stated with ally and provider nouns, and the
+// other facts read this session from nouns and complements.
+func TestAlliances(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"an appositive ally of", "Justice Minister Yariv Levin, a staunch ally of Benjamin Netanyahu, said he would not resign.",
+			[]string{"Yariv Levin SUPPORTS Benjamin Netanyahu occurred -"}, nil},
+		{"a possessor's backers listed after a dash", "Biden credited the U.S. for weakening Syria's backers — Russia, Iran and Hezbollah.",
+			[]string{"Russia SUPPORTS Syria occurred -", "Iran SUPPORTS Syria occurred -", "Hezbollah SUPPORTS Syria occurred -"}, nil},
+		{"a provider in a relative clause", "The US, which is Israel's top arms provider, said it was not involved.",
+			[]string{"United States PROVIDED_AID_TO Israel occurred -"}, nil},
+		{"a second appositive after 'and'", "Devlet Bahceli, leader of the nationalist MHP party and an ally of Recep Tayyip Erdogan, condemned the rally.",
+			[]string{"Devlet Bahceli SUPPORTS Recep Tayyip Erdoğan occurred -"}, nil},
+		{"a copula", "Belarus is Russia's closest ally.", []string{"Belarus SUPPORTS Russia occurred -"}, nil},
+		{"allies of no one named", "NATO allies met in Brussels.", nil, []string{"* SUPPORTS *"}},
+		{"a discussed state is a topic", "Russia requested a session of the Security Council to discuss Syria.",
+			nil, []string{"Russia MEETS Syria *"}},
+		{"qualified leaders are a group of their own", "Indigenous leaders demanded the resignation of Attorney General Consuelo Porras. Opposition leaders met in Lima.",
+			[]string{"indigenous leaders DEMANDED Consuelo Porras occurred -"}, []string{"Opposition leaders DEMANDED *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}
