@@ -82,13 +82,13 @@
     }
   }`;
   const Q_ENTITY = `query Entity($id: ID!) {
-    entity(id: $id) { id name kind aliases country relations { id } }
+    entity(id: $id) { id name kind aliases country relations(first: 0) { totalCount } }
   }`;
-  // The API has no relation(id:) query: list the source's outgoing relations
-  // of the edge's type and pick the one with the edge's id.
-  const Q_RELATION = `query Relation($source: ID!, $types: [String!]) {
-    entity(id: $source) {
-      relations(direction: OUT, types: $types) {
+  // The API has no relation(id:) query: list the relations of the edge's
+  // type between its ends (a handful at most) and pick the edge's id.
+  const Q_RELATION = `query Relation($source: ID!, $target: ID!, $types: [String!]) {
+    relations(first: 100, where: {source: $source, target: $target, types: $types}) {
+      nodes {
         id type class title date dateText status confidence
         source { id name kind aliases }
         target { id name kind aliases }
@@ -527,8 +527,8 @@
     const d = edge.data();
     details(el('p', { class: 'hint' }, 'Loading…'));
     try {
-      const data = await gql(Q_RELATION, { source: d.source, types: [d.type] });
-      const r = data.entity && data.entity.relations.find((x) => x.id === d.id);
+      const data = await gql(Q_RELATION, { source: d.source, target: d.target, types: [d.type] });
+      const r = data.relations.nodes.find((x) => x.id === d.id);
       if (!r) { details(el('p', null, 'This relation is no longer in the graph.')); return; }
       const parts = [
         el('h3', null, `${r.source.name} `, el('span', { class: 'pill', style: `background:${CLASSES[r.class] || '#888'}` }, r.type), ` ${r.target.name}`),
@@ -598,7 +598,7 @@
           ['id', entity.id],
           ['aliases', entity.aliases.join(', ')],
           ['country', entity.country],
-          ['relations', `${entity.relations.length} in the graph, ${node.connectedEdges().length} drawn`],
+          ['relations', `${entity.relations.totalCount} in the graph, ${node.connectedEdges().length} drawn`],
         ]),
       ];
       if (id !== state.focus) {
