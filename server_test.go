@@ -310,7 +310,8 @@ func TestExplorerQueries(t *testing.T) {
 	base := startServer(t, nil)
 	// Every variable any of the queries declares; unused ones are ignored.
 	vars := map[string]any{"s": "Trump", "id": "person:donald-trump", "depth": 3, "limit": 1000,
-		"source": "person:donald-trump", "target": "person:vladimir-putin", "types": []string{"CALLS"}}
+		"source": "person:donald-trump", "target": "person:vladimir-putin", "types": []string{"CALLS"},
+		"from": "person:vladimir-putin", "to": "city:712559", "maxHops": 4}
 	for _, q := range queries {
 		t.Run(q[1], func(t *testing.T) {
 			body, _ := json.Marshal(map[string]any{"query": q[2], "variables": vars})
