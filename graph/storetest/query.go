@@ -462,6 +462,11 @@ func testRelationsOf(t *testing.T, s graph.Store) {
 			if id == "" {
 				want, wantCount = nil, 0 // Relations reads an empty Entity as every relation
 			}
+			for _, r := range got[id] {
+				if r.ID <= f.After {
+					t.Errorf("RelationsOf %+v for %q: got %s, want only ids after %q", f, id, r.ID, f.After)
+				}
+			}
 			if n, ok := counts[id]; n != wantCount || ok && n == 0 {
 				t.Errorf("CountRelationsOf %+v for %q: got %d (entry %v), want %d", f, id, n, ok, wantCount)
 			}
