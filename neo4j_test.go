@@ -17,13 +17,14 @@ import (
 var seedQueries = []struct{ name, query string }{
 	{"Trump and all his relations", `{ entity(name: "Trump") {
 		id name kind aliases country lat lon
-		mentions { article { id title } start end text }
-		relations { id type class source { id } target { id name } title date dateText status claimedBy { id } confidence
+		mentions { totalCount nodes { article { id title } start end text } }
+		relations(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { id type class source { id } target { id name } title date dateText status claimedBy { id } confidence
 			event { id type label mode date dateText status place { id name } killed injured participants { entity { id } role } evidence { article { id } text start end } }
 			article { id title source published sha256 text }
-			evidence { article { id } text start end } } } }`},
-	{"Russia outgoing", `{ entity(name: "russia") { id relations(direction: OUT) { id type target { id } date status event { id killed injured place { id } } } } }`},
-	{"Putin incoming calls", `{ entity(name: "Vladimir Putin") { relations(direction: IN, types: ["CALLS", "MEETS"]) { id source { id } date status } } }`},
+			evidence { article { id } text start end } } } } }`},
+	{"Russia outgoing", `{ entity(name: "russia") { id relations(direction: OUT, first: 100) { totalCount nodes { id type target { id } date status event { id killed injured place { id } } } } } }`},
+	{"Putin incoming calls", `{ entity(name: "Vladimir Putin") { relations(direction: IN, types: ["CALLS", "MEETS"]) { totalCount nodes { id source { id } date status } } } }`},
+	{"Russia's relations after a cursor", `{ entity(name: "russia") { relations(first: 3, after: "cmVsYXRpb25zfHJlbDo") { totalCount pageInfo { hasNextPage } edges { cursor node { id } } } mentions(first: 2) { totalCount edges { cursor } } } }`},
 	{"every entity", `{ entities(first: 100) { nodes { id name kind aliases country lat lon } totalCount } }`},
 	{"search", `{ search(text: "ukr") { entity { id name } score } }`},
 	{"cities", `{ entities(where: {kinds: [CITY]}) { nodes { id name country lat lon } } }`},
@@ -134,7 +135,7 @@ func TestNeo4jMutationsMatchMemory(t *testing.T) {
 		"title": "Allies agree on drills", "published": "2025-06-03",
 	}}
 	const check = `{ stats(top: 100) { entities relations events articles relationsByType { key count } mostConnected { entity { id } degree } perArticle { article { id } entities relations events } }
-		entities(first: 100) { nodes { id name aliases mentions { article { id } start end } } } }`
+		entities(first: 100) { nodes { id name aliases mentions(first: 100) { nodes { article { id } start end } } } } }`
 	steps := []struct {
 		name, query string
 		vars        map[string]any

@@ -124,18 +124,20 @@ func gqlBody(query string) io.Reader {
 	return bytes.NewReader(b)
 }
 
-// deepQuery nests fields depth levels deep, alternating relations and source.
+// deepQuery nests fields depth levels deep, cycling through relations,
+// nodes and source.
 func deepQuery(depth int) string {
+	fields := []string{"relations", "nodes", "source"}
 	var b strings.Builder
 	b.WriteString(`{ entity(name: "Trump") {`)
 	for i := 2; i < depth; i++ {
-		if i%2 == 0 {
-			b.WriteString(" relations {")
-		} else {
-			b.WriteString(" source {")
-		}
+		b.WriteString(" " + fields[(i-2)%len(fields)] + " {")
 	}
-	b.WriteString(" id")
+	if depth > 2 && (depth-3)%len(fields) == 0 { // inside a connection
+		b.WriteString(" totalCount")
+	} else {
+		b.WriteString(" id")
+	}
 	b.WriteString(strings.Repeat(" }", depth-1))
 	b.WriteString(" }")
 	return b.String()
@@ -178,7 +180,7 @@ func TestServeHTTP(t *testing.T) {
 		{"query nested 20 deep, graphql-response+json", "POST", "/graphql", "application/json", gqlBody(deepQuery(20)), []string{"Accept", graphqlResponse},
 			400, graphqlResponse, []string{"nested 20 levels deep, more than the limit of 10", "QUERY_TOO_DEEP"}},
 		{"too complex", "POST", "/graphql", "application/json",
-			gqlBody(`{ entities(first: 100) { nodes { relations { source { relations { target { id } } } } } } }`), nil,
+			gqlBody(`{ entities(first: 100) { nodes { relations { nodes { source { relations { nodes { target { id } } } } } } } } }`), nil,
 			200, "application/json", []string{"exceeds the limit of 25000", "COMPLEXITY_LIMIT_EXCEEDED"}},
 		{"a million entities", "POST", "/graphql", "application/json", gqlBody(`{ entities(first: 1000000) { nodes { id } } }`), nil,
 			200, "application/json", []string{"entities: first must be between 0 and 100, got 1000000", "BAD_USER_INPUT"}},
@@ -308,7 +310,8 @@ func TestExplorerQueries(t *testing.T) {
 	base := startServer(t, nil)
 	// Every variable any of the queries declares; unused ones are ignored.
 	vars := map[string]any{"s": "Trump", "id": "person:donald-trump", "depth": 3, "limit": 1000,
-		"source": "person:donald-trump", "types": []string{"CALLS"}}
+		"source": "person:donald-trump", "target": "person:vladimir-putin", "types": []string{"CALLS"},
+		"from": "person:vladimir-putin", "to": "city:712559", "maxHops": 4}
 	for _, q := range queries {
 		t.Run(q[1], func(t *testing.T) {
 			body, _ := json.Marshal(map[string]any{"query": q[2], "variables": vars})

@@ -79,7 +79,7 @@ func load(b *testing.B, s graph.Store, n int) {
 	}
 }
 
-const q1 = `{ entity(name: "Envoy 07") { id name relations(direction: OUT) { id type target { name } evidence { text } } } }`
+const q1 = `{ entity(name: "Envoy 07") { id name relations(direction: OUT) { nodes { id type target { name } evidence { text } } } } }`
 
 // runQ1 posts Q1 through the production handler over s, checking the
 // answer once, and reports requests per second.

@@ -48,25 +48,6 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// Label is the Neo4j label for the kind (PERSON -> Person).
-func (k Kind) Label() string {
-	switch k {
-	case GovernmentBody:
-		return "GovernmentBody"
-	}
-	s := string(k)
-	if s == "" {
-		return ""
-	}
-	b := []byte(s)
-	for i := 1; i < len(b); i++ {
-		if b[i] >= 'A' && b[i] <= 'Z' {
-			b[i] += 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
 // Mention is one occurrence of an entity in an article body.
 type Mention struct {
 	Article string `json:"article,omitempty"`

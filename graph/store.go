@@ -96,9 +96,15 @@ type Store interface {
 
 	// RelationsOf answers Relations with f at each of ids in one call:
 	// every entry is what Relations would return with f.Entity set to that
-	// id (sorted by id, f.Limit per entity). f.Entity is ignored; ids with
-	// no matching relation, unknown ids included, have no entry.
+	// id (sorted by id, after f.After, f.Limit per entity). f.Entity is
+	// ignored; ids with no matching relation, unknown ids included, have no
+	// entry.
 	RelationsOf(ctx context.Context, ids []string, f RelationFilter) (map[string][]Relation, error)
+
+	// CountRelationsOf counts, for each of ids, the relations RelationsOf
+	// would return with f.After and f.Limit unset: the total of an entity's
+	// paged relations. f.Entity is ignored; ids with none have no entry.
+	CountRelationsOf(ctx context.Context, ids []string, f RelationFilter) (map[string]int, error)
 
 	// ShortestPath returns the relations along a shortest path from q.From
 	// to q.To, following relations of q.Types either way, of at most
@@ -163,6 +169,7 @@ type RelationFilter struct {
 	Direction Direction // empty means Both
 	Types     []RelType // empty: any type
 	Article   string    // empty: any article
+	After     string    // id of the last relation already seen; empty starts at the top
 	Limit     int       // <= 0: no limit
 }
 

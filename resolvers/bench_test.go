@@ -12,8 +12,8 @@ import (
 // endpoints, event, article and evidence (two rounds of batched lookups).
 func BenchmarkSeedRelations(b *testing.B) {
 	c := client.New(NewHandler(Options{Store: seedStore(b), Logger: slog.New(slog.DiscardHandler)}))
-	const q = `{ entity(name: "Trump") { relations { id type source { name } target { name }
-		event { label place { name } } article { title } evidence { text } } } }`
+	const q = `{ entity(name: "Trump") { relations { nodes { id type source { name } target { name }
+		event { label place { name } } article { title } evidence { text } } } } }`
 	for b.Loop() {
 		if _, err := c.RawPost(q); err != nil {
 			b.Fatal(err)

@@ -181,6 +181,9 @@ func TestCursorsAreScopedToTheirList(t *testing.T) {
 	for _, q := range []string{
 		fmt.Sprintf(`{ relations(after: %q) { totalCount } }`, resp.Entities.PageInfo.EndCursor),
 		`{ relations(after: "not-a-cursor") { totalCount } }`,
+		fmt.Sprintf(`{ entity(id: "person:ana-vela") { relations(after: %q) { totalCount } } }`, resp.Entities.PageInfo.EndCursor),
+		fmt.Sprintf(`{ entity(id: "person:ana-vela") { mentions(after: %q) { totalCount } } }`, resp.Entities.PageInfo.EndCursor),
+		fmt.Sprintf(`{ entity(id: "person:ana-vela") { mentions(after: %q) { totalCount } } }`, encodeCursor(listMentions, "article:fixture|x|1")),
 	} {
 		_, errs := query(t, c, q)
 		if len(errs) != 1 || errs[0].Extensions["code"] != CodeBadUserInput || !strings.Contains(errs[0].Message, "is not a cursor of this list") {
@@ -196,6 +199,9 @@ func TestArgumentErrors(t *testing.T) {
 		{"events first above the cap", `{ events(first: 1000000) { totalCount } }`, "events: first must be between 0 and 100, got 1000000"},
 		{"articles first above the cap", `{ articles(first: 1000000) { totalCount } }`, "articles: first must be between 0 and 100, got 1000000"},
 		{"article relations first above the cap", `{ article(id: "article:fixture") { relations(first: 1000000) { totalCount } } }`, "article.relations: first must be between 0 and 100"},
+		{"entity relations first above the cap", `{ entity(id: "person:ana-vela") { relations(first: 101) { totalCount } } }`, "entity.relations: first must be between 0 and 100, got 101"},
+		{"entity relations negative first", `{ entity(id: "person:ana-vela") { relations(first: -1) { totalCount } } }`, "entity.relations: first must be between 0 and 100, got -1"},
+		{"entity mentions first above the cap", `{ entity(id: "person:ana-vela") { mentions(first: 101) { totalCount } } }`, "entity.mentions: first must be between 0 and 100, got 101"},
 		{"search first above the cap", `{ search(text: "vela", first: 1000000) { score } }`, "search: first must be between 1 and 100, got 1000000"},
 		{"search first 0", `{ search(text: "vela", first: 0) { score } }`, "search: first must be between 1 and 100, got 0"},
 		{"search without text", `{ search(text: "  ") { score } }`, "search: text must not be empty"},

@@ -37,8 +37,10 @@ type dataloaders struct {
 
 	mu sync.Mutex
 	// relations holds one loader of entity relations per filter, since
-	// sibling fields may ask for different directions or types.
-	relations map[string]*dataloadgen.Loader[string, []graph.Relation]
+	// sibling fields may ask for different directions, types or pages;
+	// relationCounts one loader of their totals per direction and types.
+	relations      map[string]*dataloadgen.Loader[string, []graph.Relation]
+	relationCounts map[string]*dataloadgen.Loader[string, int]
 }
 
 func newDataloaders(s graph.Store, wait time.Duration) *dataloaders {
@@ -52,13 +54,14 @@ func newDataloaders(s graph.Store, wait time.Duration) *dataloaders {
 		eventRelations: dataloadgen.NewMappedLoader(fetchEventRelations(s), opts...),
 		mentions:       dataloadgen.NewMappedLoader(fetchMentions(s), opts...),
 		relations:      map[string]*dataloadgen.Loader[string, []graph.Relation]{},
+		relationCounts: map[string]*dataloadgen.Loader[string, int]{},
 	}
 }
 
 // relationsLoader returns the loader for entity relations matching f
-// (Direction and Types; the entity comes from the key).
+// (Direction, Types, After and Limit; the entity comes from the key).
 func (l *dataloaders) relationsLoader(f graph.RelationFilter) *dataloadgen.Loader[string, []graph.Relation] {
-	key := string(f.Direction) + "|" + fmt.Sprint(f.Types)
+	key := fmt.Sprintf("%s|%v|%s|%d", f.Direction, f.Types, f.After, f.Limit)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if ld, ok := l.relations[key]; ok {
@@ -79,6 +82,31 @@ func (l *dataloaders) relationsLoader(f graph.RelationFilter) *dataloadgen.Loade
 		return byID, nil
 	}, l.opts...)
 	l.relations[key] = ld
+	return ld
+}
+
+// relationCountsLoader returns the loader counting entity relations
+// matching f's Direction and Types, the total of relationsLoader's pages.
+func (l *dataloaders) relationCountsLoader(f graph.RelationFilter) *dataloadgen.Loader[string, int] {
+	key := fmt.Sprintf("%s|%v", f.Direction, f.Types)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ld, ok := l.relationCounts[key]; ok {
+		return ld
+	}
+	ld := dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]int, error) {
+		byID, err := l.store.CountRelationsOf(ctx, ids, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if _, ok := byID[id]; !ok {
+				byID[id] = 0
+			}
+		}
+		return byID, nil
+	}, l.opts...)
+	l.relationCounts[key] = ld
 	return ld
 }
 
@@ -239,6 +267,10 @@ func (r *Resolver) articleByID(ctx context.Context, id string) (*graph.Article, 
 
 func (r *Resolver) relationsOf(ctx context.Context, id string, f graph.RelationFilter) ([]graph.Relation, error) {
 	return r.loaders(ctx).relationsLoader(f).Load(ctx, id)
+}
+
+func (r *Resolver) relationCount(ctx context.Context, id string, f graph.RelationFilter) (int, error) {
+	return r.loaders(ctx).relationCountsLoader(f).Load(ctx, id)
 }
 
 func (r *Resolver) relationsOfEvent(ctx context.Context, ev *graph.Event) ([]graph.Relation, error) {

@@ -16,7 +16,7 @@ import (
 // go test ./resolvers -run '^$' -fuzz FuzzRequest -fuzztime 10m
 func FuzzRequest(f *testing.F) {
 	for _, s := range []string{
-		`{"query":"{ entity(name: \"Ana Vela\") { id name relations { type target { name } } } }"}`,
+		`{"query":"{ entity(name: \"Ana Vela\") { id name relations { nodes { type target { name } } } } }"}`,
 		`{"query":"{ path(from: \"person:tomas-reyn\", to: \"country:NL\", maxHops: 4) { length } }"}`,
 		`{"query":"{ neighborhood(id: \"country:NL\", depth: 3, limit: 1000) { nodes { id } edges { id } } }"}`,
 		`{"query":"query($n: String!) { search(text: $n) { entity { id } } }","variables":{"n":"Vela~2"}}`,
@@ -27,7 +27,7 @@ func FuzzRequest(f *testing.F) {
 		`{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"00"}}}`,
 		`{"query":"{ ...F } fragment F on Query { ...F }"}`,
 		`{"query":"` + strings.Repeat("{ a: entity(name: \\\"x\\\") { id } ", 3) + `"}`,
-		`{"query":"{ entities(first: 100) { nodes { relations { source { relations { target { id } } } } } } }"}`,
+		`{"query":"{ entities(first: 100) { nodes { relations { nodes { source { relations { nodes { target { id } } } } } } } } }"}`,
 		`[1, 2]`, `null`, `{"query": 5}`, ``,
 	} {
 		f.Add(s, "")

@@ -105,9 +105,9 @@ type ComplexityRoot struct {
 		Kind      func(childComplexity int) int
 		Lat       func(childComplexity int) int
 		Lon       func(childComplexity int) int
-		Mentions  func(childComplexity int) int
+		Mentions  func(childComplexity int, first *int, after *string) int
 		Name      func(childComplexity int) int
-		Relations func(childComplexity int, direction *graph.Direction, types []string) int
+		Relations func(childComplexity int, direction *graph.Direction, types []string, first *int, after *string) int
 	}
 
 	EntityConnection struct {
@@ -221,6 +221,18 @@ type ComplexityRoot struct {
 		End     func(childComplexity int) int
 		Start   func(childComplexity int) int
 		Text    func(childComplexity int) int
+	}
+
+	MentionConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MentionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -346,8 +358,8 @@ type ArticleCountResolver interface {
 type EntityResolver interface {
 	Country(ctx context.Context, obj *graph.Entity) (*string, error)
 
-	Mentions(ctx context.Context, obj *graph.Entity) ([]graph.Mention, error)
-	Relations(ctx context.Context, obj *graph.Entity, direction *graph.Direction, types []string) ([]graph.Relation, error)
+	Mentions(ctx context.Context, obj *graph.Entity, first *int, after *string) (*MentionConnection, error)
+	Relations(ctx context.Context, obj *graph.Entity, direction *graph.Direction, types []string, first *int, after *string) (*RelationConnection, error)
 }
 type EntityDegreeResolver interface {
 	Entity(ctx context.Context, obj *graph.EntityDegree) (*graph.Entity, error)
@@ -676,7 +688,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Entity.Mentions(childComplexity), true
+		args, err := ec.field_Entity_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.Mentions(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Entity.name":
 		if e.ComplexityRoot.Entity.Name == nil {
 			break
@@ -693,7 +710,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Entity.Relations(childComplexity, args["direction"].(*graph.Direction), args["types"].([]string)), true
+		return e.ComplexityRoot.Entity.Relations(childComplexity, args["direction"].(*graph.Direction), args["types"].([]string), args["first"].(*int), args["after"].(*string)), true
 
 	case "EntityConnection.edges":
 		if e.ComplexityRoot.EntityConnection.Edges == nil {
@@ -1151,6 +1168,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mention.Text(childComplexity), true
+
+	case "MentionConnection.edges":
+		if e.ComplexityRoot.MentionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionConnection.Edges(childComplexity), true
+	case "MentionConnection.nodes":
+		if e.ComplexityRoot.MentionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionConnection.Nodes(childComplexity), true
+	case "MentionConnection.pageInfo":
+		if e.ComplexityRoot.MentionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionConnection.PageInfo(childComplexity), true
+	case "MentionConnection.totalCount":
+		if e.ComplexityRoot.MentionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionConnection.TotalCount(childComplexity), true
+
+	case "MentionEdge.cursor":
+		if e.ComplexityRoot.MentionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionEdge.Cursor(childComplexity), true
+	case "MentionEdge.node":
+		if e.ComplexityRoot.MentionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionEdge.Node(childComplexity), true
 
 	case "Mutation.deleteArticle":
 		if e.ComplexityRoot.Mutation.DeleteArticle == nil {
@@ -1959,15 +2014,24 @@ type Entity {
   lat: Float
   "Longitude in degrees, for places the gazetteer knows."
   lon: Float
-  "Every occurrence of the entity in loaded articles, by article and offset."
-  mentions: [Mention!]!
-  "Relations this entity takes part in, sorted by id."
+  "Every occurrence of the entity in loaded articles, by article and offset, one page at a time."
+  mentions(
+    "Page size, 0 to 100."
+    first: Int = 20
+    "Cursor of the last mention already seen; omitted starts at the top."
+    after: String
+  ): MentionConnection!
+  "Relations this entity takes part in, sorted by id, one page at a time."
   relations(
     "Which end of the relation the entity is on."
     direction: Direction = BOTH
     "Only relations of these types (e.g. ` + "`" + `CALLS` + "`" + `, ` + "`" + `STRUCK` + "`" + `); omitted lists every type."
     types: [String!]
-  ): [Relation!]!
+    "Page size, 0 to 100."
+    first: Int = 20
+    "Cursor of the last relation already seen; omitted starts at the top."
+    after: String
+  ): RelationConnection!
 }
 
 "One occurrence of an entity in an article."
@@ -2351,6 +2415,26 @@ type EventConnection {
   pageInfo: PageInfo!
   "How many events match, over all pages."
   totalCount: Int!
+}
+
+"A page of mentions."
+type MentionConnection {
+  "The mentions of the page, each with its cursor."
+  edges: [MentionEdge!]!
+  "The mentions of the page, without cursors."
+  nodes: [Mention!]!
+  "Where the page ends and whether more follow."
+  pageInfo: PageInfo!
+  "How many mentions there are, over all pages."
+  totalCount: Int!
+}
+
+"A mention in a page."
+type MentionEdge {
+  "Opaque position of the mention, to pass as ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The mention."
+  node: Mention!
 }
 
 "An event in a page."
@@ -2848,6 +2932,30 @@ func (ec *executionContext) childFields_Mention(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
 }
 
+func (ec *executionContext) childFields_MentionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MentionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_MentionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MentionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MentionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MentionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_MentionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_MentionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentionEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -3174,6 +3282,28 @@ func (ec *executionContext) field_Article_relations_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3193,6 +3323,22 @@ func (ec *executionContext) field_Entity_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -4550,25 +4696,37 @@ func (ec *executionContext) _Entity_mentions(ctx context.Context, field graphql.
 			return ec.fieldContext_Entity_mentions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Entity().Mentions(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().Mentions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Mention) graphql.Marshaler {
-			return ec.marshalNMention2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐMentionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *MentionConnection) graphql.Marshaler {
+			return ec.marshalNMentionConnection2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐMentionConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Entity_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Entity_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Entity",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Mention(ctx, field)
+			return ec.childFields_MentionConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4583,11 +4741,11 @@ func (ec *executionContext) _Entity_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Entity().Relations(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["types"].([]string))
+			return ec.Resolvers.Entity().Relations(ctx, obj, fc.Args["direction"].(*graph.Direction), fc.Args["types"].([]string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐRelationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *RelationConnection) graphql.Marshaler {
+			return ec.marshalNRelationConnection2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐRelationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4600,7 +4758,7 @@ func (ec *executionContext) fieldContext_Entity_relations(ctx context.Context, f
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Relation(ctx, field)
+			return ec.childFields_RelationConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -6542,6 +6700,180 @@ func (ec *executionContext) _Mention_text(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Mention_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Mention", field, false, false, "String")
+}
+
+func (ec *executionContext) _MentionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *MentionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []MentionEdge) graphql.Marshaler {
+			return ec.marshalNMentionEdge2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐMentionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *MentionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *MentionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *MentionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MentionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *MentionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _MentionEdge_node(ctx context.Context, field graphql.CollectedField, obj *MentionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐMention(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_ingestArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11336,6 +11668,92 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var mentionConnectionImplementors = []string{"MentionConnection"}
+
+func (ec *executionContext) _MentionConnection(ctx context.Context, sel ast.SelectionSet, obj *MentionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentionConnection")
+		case "edges":
+			out.Values[i] = ec._MentionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._MentionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MentionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MentionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentionEdgeImplementors = []string{"MentionEdge"}
+
+func (ec *executionContext) _MentionEdge(ctx context.Context, sel ast.SelectionSet, obj *MentionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentionEdge")
+		case "cursor":
+			out.Values[i] = ec._MentionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MentionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -12905,6 +13323,42 @@ func (ec *executionContext) marshalNMention2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋgr
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMention2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋgraphᚐMention(ctx context.Context, sel ast.SelectionSet, v *graph.Mention) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Mention!")
+		return graphql.Null
+	}
+	return ec._Mention(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMentionConnection2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐMentionConnection(ctx context.Context, sel ast.SelectionSet, v *MentionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentionConnection!")
+		return graphql.Null
+	}
+	return ec._MentionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMentionEdge2githubᚗcomᚋgeokgᚋgeokgᚋresolversᚐMentionEdge(ctx context.Context, sel ast.SelectionSet, v MentionEdge) graphql.Marshaler {
+	return ec._MentionEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMentionEdge2ᚕgithubᚗcomᚋgeokgᚋgeokgᚋresolversᚐMentionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []MentionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMentionEdge2githubᚗcomᚋgeokgᚋgeokgᚋresolversᚐMentionEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

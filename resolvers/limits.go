@@ -39,11 +39,10 @@ const (
 )
 
 // Guesses at list sizes that have no argument bounding them, for the
-// complexity estimate: an entity's relations and mentions grow with the
-// corpus; a fact has a handful of evidence sentences and participants.
+// complexity estimate: an article names a few dozen entities; a fact has a
+// handful of evidence sentences and participants.
 const (
-	weightRelations    = 25
-	weightMentions     = 25
+	weightEntities     = 25
 	weightEvidence     = 2
 	weightParticipants = 4
 	weightArticles     = 100
@@ -60,7 +59,7 @@ const (
 
 // complexity weighs list fields by how many items they may return, so
 // `entities(first: 100) { edges { node { relations { ... } } } }` costs
-// 100 x 25 x the inner selection. A connection multiplies its whole
+// 100 x 20 x the inner selection. A connection multiplies its whole
 // selection (edges, nodes and page info) by first: a slight overestimate
 // that keeps one rule for every list. Arguments outside their bounds are
 // priced at the bound: the resolver rejects them with a clearer message
@@ -89,9 +88,9 @@ func complexity() ComplexityRoot {
 	c.Query.Stats = func(child int, _ *int) int { return add(1, weightScan, child) }
 	c.Stats.TopEntities = func(child int) int { return add(1, mul(MaxFirst, child)) }
 	c.Stats.PerArticle = func(child int) int { return add(1, mul(weightArticles, child)) }
-	c.Entity.Relations = func(child int, _ *graph.Direction, _ []string) int { return add(1, mul(weightRelations, child)) }
-	c.Entity.Mentions = func(child int) int { return add(1, mul(weightMentions, child)) }
-	c.Article.Entities = func(child int) int { return add(1, mul(weightRelations, child)) }
+	c.Entity.Relations = func(child int, _ *graph.Direction, _ []string, first *int, _ *string) int { return page(child, first) }
+	c.Entity.Mentions = func(child int, first *int, _ *string) int { return page(child, first) }
+	c.Article.Entities = func(child int) int { return add(1, mul(weightEntities, child)) }
 	c.Relation.Evidence = func(child int) int { return add(1, mul(weightEvidence, child)) }
 	c.Event.Evidence = func(child int) int { return add(1, mul(weightEvidence, child)) }
 	c.Event.Participants = func(child int) int { return add(1, mul(weightParticipants, child)) }

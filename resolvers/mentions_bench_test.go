@@ -56,7 +56,7 @@ func BenchmarkMentionedEntity(b *testing.B) {
 	for _, q := range []struct{ name, query string }{
 		{"name", `{ entity(name: "The Envoy") { id name kind } }`},
 		{"search", `{ search(text: "envoy", first: 5) { entity { id name } score } }`},
-		{"mentions", `{ entity(name: "The Envoy") { id mentions { start text } } }`},
+		{"mentions", `{ entity(name: "The Envoy") { id mentions { nodes { start text } } } }`},
 	} {
 		b.Run(q.name, func(b *testing.B) {
 			for b.Loop() {

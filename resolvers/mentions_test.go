@@ -14,11 +14,11 @@ func TestMentionsOnlyWhenSelected(t *testing.T) {
 	cases := []struct {
 		name, query, calls string
 	}{
-		{"entity without mentions", `{ entity(name: "Port Amar") { id name relations { target { name } } } }`,
+		{"entity without mentions", `{ entity(name: "Port Amar") { id name relations { nodes { target { name } } } } }`,
 			"Entities:1 FindEntity:1 RelationsOf:1"},
-		{"entity with mentions", `{ entity(name: "Port Amar") { id mentions { text } } }`,
+		{"entity with mentions", `{ entity(name: "Port Amar") { id mentions { nodes { text } } } }`,
 			"FindEntity:1 MentionsOf:1"},
-		{"list with mentions", `{ entities(first: 10) { nodes { id mentions { start } } } }`,
+		{"list with mentions", `{ entities(first: 10) { nodes { id mentions { nodes { start } } } } }`,
 			"ListEntities:1 MentionsOf:1"},
 	}
 	for _, tc := range cases {
@@ -33,7 +33,7 @@ func TestMentionsOnlyWhenSelected(t *testing.T) {
 		})
 	}
 	// The answer is what the entity's mentions are.
-	got, errs := query(t, c, `{ entity(name: "Sudria") { mentions { text } } }`)
+	got, errs := query(t, c, `{ entity(name: "Sudria") { mentions { nodes { text } } } }`)
 	if len(errs) > 0 || !strings.Contains(got, `"text":"Sudrian"`) {
 		t.Errorf("Sudria's mentions: got %s, %+v; want the mention Sudrian", got, errs)
 	}

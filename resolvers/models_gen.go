@@ -188,6 +188,26 @@ type IngestArticlePayload struct {
 	Warnings []string `json:"warnings"`
 }
 
+// A page of mentions.
+type MentionConnection struct {
+	// The mentions of the page, each with its cursor.
+	Edges []MentionEdge `json:"edges"`
+	// The mentions of the page, without cursors.
+	Nodes []graph.Mention `json:"nodes"`
+	// Where the page ends and whether more follow.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many mentions there are, over all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A mention in a page.
+type MentionEdge struct {
+	// Opaque position of the mention, to pass as `after`.
+	Cursor string `json:"cursor"`
+	// The mention.
+	Node *graph.Mention `json:"node"`
+}
+
 // Where a page of a connection ends (Relay cursor connections).
 type PageInfo struct {
 	// Whether items follow this page: ask again with `after: endCursor`.

@@ -89,7 +89,7 @@ func TestMutationsNeedTheToken(t *testing.T) {
 func snapshot(t *testing.T, c *client.Client) string {
 	t.Helper()
 	got, errs := query(t, c, `{ stats(top: 100) { entities relations events articles relationsByType { key count } mostConnected { entity { id } degree } perArticle { article { id title } entities relations events } }
-		entities(first: 100) { nodes { id name aliases mentions { article { id } start end } } } }`)
+		entities(first: 100) { nodes { id name aliases mentions { nodes { article { id } start end } } } } }`)
 	if len(errs) > 0 {
 		t.Fatalf("snapshot: %+v", errs)
 	}

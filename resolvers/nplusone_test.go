@@ -132,14 +132,14 @@ func hubBatch(n int) graph.Batch {
 // fixed number of store calls whatever the size of the lists inside.
 var typicalQueries = []struct{ name, query string }{
 	{"an entity's relations with their other ends and evidence",
-		`{ entity(id: "person:hub") { relations { id source { name } target { name } evidence { text start end article { title } } } } }`},
+		`{ entity(id: "person:hub") { relations { nodes { id source { name } target { name } evidence { text start end article { title } } } } } }`},
 	{"every entity's relations with targets and evidence articles",
-		`{ entities(first: 100) { nodes { relations { target { name } evidence { article { title } } } } } }`},
+		`{ entities(first: 100) { nodes { relations { nodes { target { name } evidence { article { title } } } } } } }`},
 	{"events with places, participants, claimants, relations and articles",
 		`{ events(first: 100) { nodes { place { name } participants { entity { name } } claimedBy { name } relations { source { name } } article { title } } } }`},
 	{"a timeline", `{ timeline(entity: "person:hub", first: 100) { nodes { date place { name } participants { entity { name kind } role } } } }`},
 	{"every entity's mentions with their articles",
-		`{ entities(first: 100) { nodes { name mentions { text article { title } } } } }`},
+		`{ entities(first: 100) { nodes { name mentions { nodes { text article { title } } } } } }`},
 	{"relations with their events", `{ relations(first: 100) { nodes { source { name } target { name } event { label place { name } } article { title } } } }`},
 }
 

@@ -1,8 +1,14 @@
 package resolvers
 
 import (
+	"context"
 	"encoding/base64"
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -77,11 +83,59 @@ const (
 	listRelations = "relations"
 	listEvents    = "events"
 	listArticles  = "articles"
+	listMentions  = "mentions"
 )
 
 func entityKey(e graph.Entity) string     { return e.ID }
 func relationKey(r graph.Relation) string { return r.ID }
 func articleKey(a graph.Article) string   { return a.ID }
+
+// mentionKey is a mention's place in an entity's mentions, which are sorted
+// by article, start, end.
+func mentionKey(m graph.Mention) string { return fmt.Sprintf("%s|%d|%d", m.Article, m.Start, m.End) }
+
+// mentionsAfter returns the mentions of ms (sorted as Entity.Mentions)
+// that follow the one with key after; all of them when after is "".
+func mentionsAfter(ms []graph.Mention, after string) ([]graph.Mention, error) {
+	if after == "" {
+		return ms, nil
+	}
+	rest, end, ok1 := cutLast(after)
+	article, start, ok2 := cutLast(rest)
+	if !ok1 || !ok2 {
+		return nil, badInput("entity.mentions: after %q is not a cursor of this list; pass the endCursor of a previous page", encodeCursor(listMentions, after))
+	}
+	i := slices.IndexFunc(ms, func(m graph.Mention) bool {
+		if m.Article != article {
+			return m.Article > article
+		}
+		if m.Start != start {
+			return m.Start > start
+		}
+		return m.End > end
+	})
+	if i < 0 {
+		return nil, nil
+	}
+	return ms[i:], nil
+}
+
+// cutLast splits s at its last "|" into what comes before and the number
+// after it.
+func cutLast(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, '|')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	return s[:i], n, err == nil
+}
+
+// selects reports whether the field being resolved selects the named
+// field, so a connection skips counting what nobody asked for.
+func selects(ctx context.Context, name string) bool {
+	return slices.Contains(graphql.CollectAllFields(ctx), name)
+}
 
 func entityConnection(items []graph.Entity, total, n int, p graph.Page) *EntityConnection {
 	pg := cut(items, n, p, listEntities, entityKey)
@@ -106,6 +160,15 @@ func eventConnection(items []graph.Event, total, n int, p graph.Page) *EventConn
 	c := &EventConnection{Edges: make([]EventEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
 	for i := range pg.items {
 		c.Edges[i] = EventEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
+	}
+	return c
+}
+
+func mentionConnection(items []graph.Mention, total, n int, p graph.Page) *MentionConnection {
+	pg := cut(items, n, p, listMentions, mentionKey)
+	c := &MentionConnection{Edges: make([]MentionEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
+	for i := range pg.items {
+		c.Edges[i] = MentionEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
 	}
 	return c
 }

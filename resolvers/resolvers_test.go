@@ -199,36 +199,36 @@ func TestQueries(t *testing.T) {
 		},
 		{
 			name:  "mentions resolve their article",
-			query: `{ entity(id: "city:port-amar") { mentions { article { id title } start end text } } }`,
-			want:  fmt.Sprintf(`{"entity":{"mentions":[{"article":{"id":"article:fixture","title":"Vela to call Reyn"},"start":%d,"end":%d,"text":"Port Amar"}]}}`, strings.Index(fixtureBody, "Port Amar"), strings.Index(fixtureBody, "Port Amar")+len("Port Amar")),
+			query: `{ entity(id: "city:port-amar") { mentions { nodes { article { id title } start end text } } } }`,
+			want:  fmt.Sprintf(`{"entity":{"mentions":{"nodes":[{"article":{"id":"article:fixture","title":"Vela to call Reyn"},"start":%d,"end":%d,"text":"Port Amar"}]}}}`, strings.Index(fixtureBody, "Port Amar"), strings.Index(fixtureBody, "Port Amar")+len("Port Amar")),
 		},
 		{
 			name: "outgoing CALLS with its event, evidence and article",
-			query: `{ entity(name: "Ana Vela") { relations(direction: OUT, types: ["CALLS"]) {
+			query: `{ entity(name: "Ana Vela") { relations(direction: OUT, types: ["CALLS"]) { nodes {
 				id type class source { id } target { name } title date dateText status claimedBy { id } confidence
 				event { id type label mode date status place { id } killed injured participants { entity { id } role } }
-				article { id published } evidence { article { id } text start end } } } }`,
-			want: fmt.Sprintf(`{"entity":{"relations":[{"id":"rel:call","type":"CALLS","class":"CONSULT","source":{"id":"person:ana-vela"},"target":{"name":"Tomas Reyn"},
+				article { id published } evidence { article { id } text start end } } } } }`,
+			want: fmt.Sprintf(`{"entity":{"relations":{"nodes":[{"id":"rel:call","type":"CALLS","class":"CONSULT","source":{"id":"person:ana-vela"},"target":{"name":"Tomas Reyn"},
 				"title":null,"date":"2025-05-19","dateText":"on Monday","status":"planned","claimedBy":null,"confidence":0.9,
 				"event":{"id":"event:call","type":"CONSULT","label":"call","mode":"phone","date":"2025-05-19","status":"planned","place":null,"killed":null,"injured":null,
 				"participants":[{"entity":{"id":"person:ana-vela"},"role":"SOURCE"},{"entity":{"id":"person:tomas-reyn"},"role":"TARGET"}]},
 				"article":{"id":"article:fixture","published":"2025-05-17"},
-				"evidence":[{"article":{"id":"article:fixture"},"text":%q,"start":0,"end":%d}]}]}}`, callSentence, len(callSentence)),
+				"evidence":[{"article":{"id":"article:fixture"},"text":%q,"start":0,"end":%d}]}]}}}`, callSentence, len(callSentence)),
 		},
 		{
 			name:  "relations default to both directions, sorted by id",
-			query: `{ entity(id: "person:ana-vela") { relations { id type target { id } } } }`,
-			want:  `{"entity":{"relations":[{"id":"rel:call","type":"CALLS","target":{"id":"person:tomas-reyn"}},{"id":"rel:leader","type":"LEADER_OF","target":{"id":"country:NL"}}]}}`,
+			query: `{ entity(id: "person:ana-vela") { relations { nodes { id type target { id } } } } }`,
+			want:  `{"entity":{"relations":{"nodes":[{"id":"rel:call","type":"CALLS","target":{"id":"person:tomas-reyn"}},{"id":"rel:leader","type":"LEADER_OF","target":{"id":"country:NL"}}]}}}`,
 		},
 		{
 			name:  "incoming relations",
-			query: `{ entity(id: "country:NL") { relations(direction: IN) { type title source { name } } } }`,
-			want:  `{"entity":{"relations":[{"type":"LEADER_OF","title":"President","source":{"name":"Ana Vela"}}]}}`,
+			query: `{ entity(id: "country:NL") { relations(direction: IN) { nodes { type title source { name } } } } }`,
+			want:  `{"entity":{"relations":{"nodes":[{"type":"LEADER_OF","title":"President","source":{"name":"Ana Vela"}}]}}}`,
 		},
 		{
 			name:  "event with place and casualties",
-			query: `{ entity(id: "country:SD") { relations(types: ["STRUCK"]) { date event { label place { name } killed injured } } } }`,
-			want:  `{"entity":{"relations":[{"date":"2025-05-17","event":{"label":"drone strike","place":{"name":"Port Amar"},"killed":4,"injured":null}}]}}`,
+			query: `{ entity(id: "country:SD") { relations(types: ["STRUCK"]) { nodes { date event { label place { name } killed injured } } } } }`,
+			want:  `{"entity":{"relations":{"nodes":[{"date":"2025-05-17","event":{"label":"drone strike","place":{"name":"Port Amar"},"killed":4,"injured":null}}]}}}`,
 		},
 		{
 			name:  "search finds an exact name",
@@ -287,19 +287,21 @@ func TestQueries(t *testing.T) {
 
 // nested returns a valid query whose fields nest depth levels deep.
 func nested(depth int) string {
-	// entity{ relations{ source{ relations{ ... id } } } }: one level per field.
+	// entity{ relations{ nodes{ source{ relations{ ... id } } } } }: one
+	// level per field.
+	fields := []string{"relations", "nodes", "source"}
 	var b strings.Builder
 	b.WriteString(`{ entity(name: "Vela") {`)
 	open := 1
 	for open < depth-1 {
-		if open%2 == 1 {
-			b.WriteString(" relations {")
-		} else {
-			b.WriteString(" source {")
-		}
+		b.WriteString(" " + fields[(open-1)%len(fields)] + " {")
 		open++
 	}
-	b.WriteString(" id")
+	if (open-2)%len(fields) == 0 { // inside a connection
+		b.WriteString(" totalCount")
+	} else {
+		b.WriteString(" id")
+	}
 	b.WriteString(strings.Repeat(" }", open))
 	b.WriteString(" }")
 	return b.String()
@@ -338,14 +340,14 @@ func TestErrors(t *testing.T) {
 		{"entity with both arguments", `{ entity(id: "x", name: "y") { id } }`, CodeBadUserInput, "exactly one of id and name"},
 		{"first above the cap", `{ entities(first: 1000000) { nodes { id } } }`, CodeBadUserInput, "entities: first must be between 0 and 100, got 1000000"},
 		{"negative first", `{ entities(first: -1) { nodes { id } } }`, CodeBadUserInput, "entities: first must be between 0 and 100"},
-		{"unknown relation type", `{ entity(name: "Vela") { relations(types: ["CALLED"]) { id } } }`, CodeBadUserInput, `unknown relation type "CALLED"; valid types are ACCUSED, AGREED_WITH,`},
+		{"unknown relation type", `{ entity(name: "Vela") { relations(types: ["CALLED"]) { totalCount } } }`, CodeBadUserInput, `unknown relation type "CALLED"; valid types are ACCUSED, AGREED_WITH,`},
 		{"unknown neighbourhood type", `{ neighborhood(id: "person:ana-vela", types: ["HUGS"]) { nodes { id } } }`, CodeBadUserInput, `unknown relation type "HUGS"`},
 		{"neighbourhood of an unknown entity", `{ neighborhood(id: "person:nobody") { nodes { id } } }`, CodeNotFound, `no entity with id "person:nobody"`},
 		{"neighbourhood too deep", `{ neighborhood(id: "person:ana-vela", depth: 4) { nodes { id } } }`, CodeBadUserInput, "depth must be between 1 and 3, got 4"},
 		{"neighbourhood limit 0", `{ neighborhood(id: "person:ana-vela", limit: 0) { nodes { id } } }`, CodeBadUserInput, "limit must be between 1 and 1000, got 0"},
 		{"neighbourhood limit too big", `{ neighborhood(id: "person:ana-vela", limit: 5000) { nodes { id } } }`, CodeBadUserInput, "limit must be between 1 and 1000, got 5000"},
 		{"query nested 20 deep", nested(20), "QUERY_TOO_DEEP", "query is nested 20 levels deep, more than the limit of 10"},
-		{"too complex", `{ entities(first: 100) { nodes { relations { source { relations { target { id } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED", "exceeds the limit of 25000"},
+		{"too complex", `{ entities(first: 100) { nodes { relations { nodes { source { relations { nodes { target { id } } } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED", "exceeds the limit of 25000"},
 		{"unknown field", `{ entity(name: "Vela") { nickname } }`, "GRAPHQL_VALIDATION_FAILED", `Cannot query field "nickname" on type "Entity"`},
 		{"bad enum", `{ entities(where: {kinds: [DOG]}) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED", "DOG"},
 		{"syntax error", `{ entity(name: "Vela") { id }`, "GRAPHQL_PARSE_FAILED", "Expected"},
@@ -498,7 +500,7 @@ func TestDataloadersBatch(t *testing.T) {
 	// Every entity's relations, each with both endpoints, its event and its
 	// article: 5 entities x their relations would be dozens of lookups
 	// one by one.
-	_, errs := query(t, c, `{ entities(first: 100) { nodes { relations { source { id } target { id } event { id } article { id } } } } }`)
+	_, errs := query(t, c, `{ entities(first: 100) { nodes { relations { nodes { source { id } target { id } event { id } article { id } } } } } }`)
 	if len(errs) > 0 {
 		t.Fatalf("errors: got %+v, want none", errs)
 	}

@@ -69,21 +69,50 @@ func (r *entityResolver) Country(ctx context.Context, obj *graph.Entity) (*strin
 }
 
 // Mentions is the resolver for the mentions field.
-func (r *entityResolver) Mentions(ctx context.Context, obj *graph.Entity) ([]graph.Mention, error) {
-	return r.mentionsOf(ctx, obj.ID)
+func (r *entityResolver) Mentions(ctx context.Context, obj *graph.Entity, first *int, after *string) (*MentionConnection, error) {
+	p, n, err := pageArgs("entity.mentions", listMentions, first, after)
+	if err != nil {
+		return nil, err
+	}
+	// MentionsOf has no page: an entity's mentions come whole, batched with
+	// its siblings', and are cut here.
+	ms, err := r.mentionsOf(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	rest, err := mentionsAfter(ms, p.After)
+	if err != nil {
+		return nil, err
+	}
+	return mentionConnection(rest, len(ms), n, p), nil
 }
 
 // Relations is the resolver for the relations field.
-func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, direction *graph.Direction, types []string) ([]graph.Relation, error) {
+func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, direction *graph.Direction, types []string, first *int, after *string) (*RelationConnection, error) {
+	p, n, err := pageArgs("entity.relations", listRelations, first, after)
+	if err != nil {
+		return nil, err
+	}
 	want, err := relTypes(types)
 	if err != nil {
 		return nil, err
 	}
-	dir := graph.Both
+	f := graph.RelationFilter{Direction: graph.Both, Types: want}
 	if direction != nil {
-		dir = *direction
+		f.Direction = *direction
 	}
-	return r.relationsOf(ctx, obj.ID, graph.RelationFilter{Direction: dir, Types: want})
+	total := 0
+	if selects(ctx, "totalCount") {
+		if total, err = r.relationCount(ctx, obj.ID, f); err != nil {
+			return nil, err
+		}
+	}
+	f.After, f.Limit = p.After, p.Limit
+	rels, err := r.relationsOf(ctx, obj.ID, f)
+	if err != nil {
+		return nil, err
+	}
+	return relationConnection(rels, total, n, p), nil
 }
 
 // Entity is the resolver for the entity field.

@@ -62,21 +62,23 @@ func TestSeedArticle(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var resp struct {
 				Entity *struct {
-					Relations []struct {
-						Target   struct{ Name string }
-						Date     *string
-						Status   *string
-						Evidence []struct {
-							Text       string
-							Start, End int
-							Article    struct{ Text string }
+					Relations struct {
+						Nodes []struct {
+							Target   struct{ Name string }
+							Date     *string
+							Status   *string
+							Evidence []struct {
+								Text       string
+								Start, End int
+								Article    struct{ Text string }
+							}
 						}
 					}
 				}
 			}
 			err := c.Post(`query($name: String, $dir: Direction, $types: [String!]) {
-				entity(name: $name) { relations(direction: $dir, types: $types) {
-					target { name } date status evidence { text start end article { text } } } } }`,
+				entity(name: $name) { relations(direction: $dir, types: $types) { nodes {
+					target { name } date status evidence { text start end article { text } } } } } }`,
 				&resp, client.Var("name", tc.entity), client.Var("dir", tc.direction), client.Var("types", []string{tc.relType}))
 			if err != nil {
 				t.Fatalf("query: %v", err)
@@ -85,7 +87,7 @@ func TestSeedArticle(t *testing.T) {
 				t.Fatalf("entity(name: %q): got null, want an entity", tc.entity)
 			}
 			var targets []string
-			for _, r := range resp.Entity.Relations {
+			for _, r := range resp.Entity.Relations.Nodes {
 				targets = append(targets, r.Target.Name)
 				if r.Target.Name != tc.wantTarget {
 					continue

@@ -22,6 +22,20 @@ function nodeByLabel(label) {
   return n.length ? n[0].id() : null;
 }
 
+// api asks the server a GraphQL question directly, not through the page.
+async function api(page, query, variables) {
+  const res = await page.request.post(`${baseURL()}/graphql`, { data: { query, variables } });
+  assert.equal(res.status(), 200);
+  const body = await res.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+const PATH_QUERY = `query($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 4) { length entities { id } relations { id } } }`;
+
+// isPathRequest matches the page's GraphQL request for a shortest path.
+const isPathRequest = (req) => req.url().endsWith('/graphql') && /\bpath\(/.test(req.postData() || '');
+
 // clickElement clicks a node's centre or an edge's midpoint with the mouse,
 // as a person would.
 async function clickElement(page, id) {
@@ -175,8 +189,8 @@ describe('explorer', () => {
     assert.ok(await page.evaluate(() => window.cy.edges('[cls = "CONSULT"]').every((e) => e.visible())));
   });
 
-  it('finds the shortest path between two clicked entities', async () => {
-    // The drawn entity farthest from Putin, and its distance, by BFS here.
+  it('finds the shortest path between two clicked entities with the path query', async () => {
+    // The drawn entity farthest from Putin, and its distance in the drawing.
     const far = await page.evaluate(() => {
       const root = window.cy.nodes('.focus');
       let best = { id: null, depth: 0 };
@@ -191,13 +205,58 @@ describe('explorer', () => {
     await page.evaluate(() => { window.cy.fit(undefined, 40); });
     await page.getByRole('button', { name: 'Path' }).click();
     assert.equal(await page.getByRole('button', { name: 'Path' }).getAttribute('aria-pressed'), 'true');
+    const asked = page.waitForRequest(isPathRequest, WAIT);
     await clickElement(page, far.from);
     await clickElement(page, far.id);
+    assert.deepEqual(JSON.parse((await asked).postData()).variables, { from: far.from, to: far.id, maxHops: 4 });
     await page.locator('#details h3', { hasText: 'Shortest path' }).waitFor(WAIT);
-    const hops = await page.evaluate(() => window.cy.edges('.path').length);
-    assert.equal(hops, far.depth);
-    assert.equal(await page.locator('.path-steps li').count(), far.depth);
+    // What the page highlights is what the API answers; the graph holds the
+    // drawing, so the API's path is never longer than the drawn one.
+    const { path: want } = await api(page, PATH_QUERY, { from: far.from, to: far.id });
+    assert.ok(want && want.length <= far.depth, `API path ${JSON.stringify(want)}, drawn distance ${far.depth}`);
+    const got = await page.evaluate(() => ({
+      edges: window.cy.edges('.path').map((e) => e.id()).sort(),
+      nodes: window.cy.nodes('.path').map((n) => n.id()).sort(),
+    }));
+    assert.deepEqual(got, { edges: want.relations.map((r) => r.id).sort(), nodes: want.entities.map((e) => e.id).sort() });
+    assert.equal(await page.locator('.path-steps li').count(), want.length);
+    assert.match(await page.locator('#status').innerText(), new RegExp(`Path: ${want.length} hops`));
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-path.png') });
+    await page.getByRole('button', { name: 'Path' }).click();
+  });
+
+  it('draws a shared path that runs beyond the drawn neighbourhood', async () => {
+    // An entity Putin's neighbourhood does not hold, that a path reaches.
+    const from = 'person:vladimir-putin';
+    const { neighborhood } = await api(page, `query($id: ID!) { neighborhood(id: $id) { nodes { id } } }`, { id: from });
+    const near = new Set(neighborhood.nodes.map((n) => n.id));
+    const { entities } = await api(page, '{ entities(first: 100) { nodes { id } } }');
+    let to = null;
+    let want = null;
+    for (const { id } of entities.nodes) {
+      if (near.has(id)) continue;
+      ({ path: want } = await api(page, PATH_QUERY, { from, to: id }));
+      if (want && want.length >= 2) { to = id; break; }
+    }
+    assert.ok(to, 'an entity outside the neighbourhood that a path reaches');
+
+    const shared = await browser.context.newPage();
+    shared.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    try {
+      const asked = shared.waitForRequest(isPathRequest, WAIT);
+      await shared.goto(`${baseURL()}/explore#id=${encodeURIComponent(from)}&path=${encodeURIComponent(`${from},${to}`)}`);
+      await asked;
+      await shared.evaluate(() => window.geokg.ready);
+      await shared.locator('#details h3', { hasText: 'Shortest path' }).waitFor(WAIT);
+      const got = await shared.evaluate((id) => ({
+        drawn: window.cy.getElementById(id).nonempty(),
+        edges: window.cy.edges('.path').map((e) => e.id()).sort(),
+      }), to);
+      assert.deepEqual(got, { drawn: true, edges: want.relations.map((r) => r.id).sort() });
+      assert.equal(await shared.locator('.path-steps li').count(), want.length);
+    } finally {
+      await shared.close();
+    }
   });
 
   it('draws a few thousand nodes', async (t) => {

@@ -643,6 +643,23 @@ func (s *Store) ofTypes(types map[graph.RelType]bool) []string {
 // relationsAt lists the relations sel selects at one entity, ignoring
 // sel.f.Entity; the caller holds the lock.
 func (s *Store) relationsAt(id string, sel selector) []graph.Relation {
+	return s.pick(s.touching(id, sel).sorted(), sel)
+}
+
+// countAt counts the relations relationsAt would return, unpaged; the
+// caller holds the lock.
+func (s *Store) countAt(id string, sel selector) int {
+	n := 0
+	for rid := range s.touching(id, sel) {
+		if s.passes(rid, sel) {
+			n++
+		}
+	}
+	return n
+}
+
+// touching collects the ids of the relations at an entity on sel's ends.
+func (s *Store) touching(id string, sel selector) set {
 	cand := set{}
 	if sel.out {
 		for rid := range s.out[id] {
@@ -654,19 +671,24 @@ func (s *Store) relationsAt(id string, sel selector) []graph.Relation {
 			cand[rid] = struct{}{}
 		}
 	}
-	return s.pick(cand.sorted(), sel)
+	return cand
+}
+
+// passes reports whether relation id passes sel's type and article.
+func (s *Store) passes(id string, sel selector) bool {
+	r := s.relations[id]
+	return (sel.types == nil || sel.types[r.Type]) && (sel.f.Article == "" || witnessed(r.Witnesses, sel.f.Article))
 }
 
 // pick copies out the relations of ids, sorted, that pass sel's type,
-// article and limit.
+// article, after and limit.
 func (s *Store) pick(ids []string, sel selector) []graph.Relation {
 	var rs []graph.Relation
 	for _, id := range ids {
-		r := s.relations[id]
-		if (sel.types != nil && !sel.types[r.Type]) || (sel.f.Article != "" && !witnessed(r.Witnesses, sel.f.Article)) {
+		if id <= sel.f.After || !s.passes(id, sel) {
 			continue
 		}
-		rs = append(rs, s.exportRelation(r))
+		rs = append(rs, s.exportRelation(s.relations[id]))
 		if sel.f.Limit > 0 && len(rs) == sel.f.Limit {
 			break
 		}

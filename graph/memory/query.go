@@ -282,6 +282,28 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 	return out, nil
 }
 
+// CountRelationsOf counts what RelationsOf would return, unpaged; see
+// graph.Store.
+func (s *Store) CountRelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string]int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("count relations of: %w", err)
+	}
+	f.After, f.Limit = "", 0
+	sel, err := newSelector(f)
+	if err != nil {
+		return nil, fmt.Errorf("count relations of: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := map[string]int{}
+	for _, id := range ids {
+		if n := s.countAt(id, sel); n > 0 {
+			out[id] = n
+		}
+	}
+	return out, nil
+}
+
 // ShortestPath finds the smallest-ids shortest path breadth-first; see
 // graph.Store.
 func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Relation, error) {

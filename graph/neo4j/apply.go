@@ -232,14 +232,26 @@ func init() {
 		var others []string
 		for _, o := range graph.Kinds {
 			if o != k {
-				others = append(others, o.Label())
+				others = append(others, kindLabel(o))
 			}
 		}
-		mergeEntities[k] = fmt.Sprintf(mergeEntitiesQuery, k.Label(), strings.Join(others, ":"))
+		mergeEntities[k] = fmt.Sprintf(mergeEntitiesQuery, kindLabel(k), strings.Join(others, ":"))
 	}
 	for _, t := range graph.RelTypes() {
 		mergeFacts[t] = fmt.Sprintf(mergeFactsQuery, t)
 	}
+}
+
+// kindLabel is the node label of an entity kind: PERSON is Person,
+// GOVERNMENT_BODY is GovernmentBody.
+func kindLabel(k graph.Kind) string {
+	var b strings.Builder
+	for word := range strings.SplitSeq(string(k), "_") {
+		if word != "" {
+			b.WriteString(word[:1] + strings.ToLower(word[1:]))
+		}
+	}
+	return b.String()
 }
 
 // prepare turns a valid batch into the statements that write its entities

@@ -418,9 +418,22 @@ func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph
 
 // relationsOfTail follows a relation MATCH anchored at each unwound entity.
 const relationsOfTail = `
+WITH entity, r WHERE r.id > $after
 WITH entity, r ORDER BY r.id
 WITH entity, collect(DISTINCT r)[..$limit] AS rs
 RETURN entity, [r IN rs | {r: ` + relationProjection + `, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS rels`
+
+// entityIDs drops repeats and the empty id from ids: Relations reads an
+// empty entity as every relation, which is not this entity's.
+func entityIDs(ids []string) []string {
+	var out []string
+	for _, id := range unique(ids) {
+		if id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
 
 // RelationsOf answers Relations for many entities in one query; see
 // graph.Store. f.Entity is ignored.
@@ -432,12 +445,7 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: relations of: %w", err)
 	}
-	var asked []string
-	for _, id := range unique(ids) {
-		if id != "" { // Relations reads an empty entity as every relation, which is not this entity's
-			asked = append(asked, id)
-		}
-	}
+	asked := entityIDs(ids)
 	out := map[string][]graph.Relation{}
 	if len(asked) == 0 {
 		return out, nil
@@ -455,7 +463,7 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 	}
 	err = s.read(ctx, "relations of", func(tx driver.ManagedTransaction) error {
 		recs, err := s.run(ctx, tx, query, map[string]any{
-			"entities": asked, "article": f.Article, "limit": limit,
+			"entities": asked, "article": f.Article, "after": f.After, "limit": limit,
 		})
 		if err != nil {
 			return err
@@ -471,6 +479,49 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 			}
 			if len(rs) > 0 {
 				out[str(row, "entity")] = rs
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+const countRelationsOfTail = `
+RETURN entity, count(DISTINCT r) AS n`
+
+// CountRelationsOf counts what RelationsOf would return, unpaged, in one
+// query; see graph.Store.
+func (s *Store) CountRelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string]int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("neo4j: count relations of: %w", err)
+	}
+	match, err := relationMatch(f, "entity")
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: count relations of: %w", err)
+	}
+	asked := entityIDs(ids)
+	out := map[string]int{}
+	if len(asked) == 0 {
+		return out, nil
+	}
+	query := "UNWIND $entities AS entity\n" + match
+	if f.Article != "" {
+		query += relationsArticle
+	}
+	query += countRelationsOfTail
+	err = s.read(ctx, "count relations of", func(tx driver.ManagedTransaction) error {
+		recs, err := s.run(ctx, tx, query, map[string]any{"entities": asked, "article": f.Article})
+		if err != nil {
+			return err
+		}
+		clear(out)
+		for _, rec := range recs {
+			row := rec.AsMap()
+			if n := intOf(row, "n"); n > 0 {
+				out[str(row, "entity")] = n
 			}
 		}
 		return nil

@@ -251,7 +251,8 @@ USING INDEX e2:Entity(id)
 WHERE x.group = g AND $article IN x.articles
 WITH DISTINCT x AS r`
 	relationsTail = `
-WITH DISTINCT r ORDER BY r.id LIMIT $limit
+WITH DISTINCT r WHERE r.id > $after
+WITH r ORDER BY r.id LIMIT $limit
 RETURN ` + relationProjection + ` AS r, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`
 )
 
@@ -304,7 +305,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 	var out []graph.Relation
 	err = s.read(ctx, "relations", func(tx driver.ManagedTransaction) error {
 		recs, err := s.run(ctx, tx, query, map[string]any{
-			"entity": f.Entity, "article": f.Article, "limit": limitParam(f.Limit),
+			"entity": f.Entity, "article": f.Article, "after": f.After, "limit": limitParam(f.Limit),
 		})
 		if err != nil {
 			return err

@@ -439,6 +439,8 @@ func testRelationsOf(t *testing.T, s graph.Store) {
 		{Direction: graph.In, Types: []graph.RelType{"MEETS", "MEDIATED", "LEADER_OF"}},
 		{Article: articleA},
 		{Limit: 2},
+		{After: "rel:", Limit: 1},
+		{Direction: graph.Out, After: "rel:b"},
 		{Entity: "person:ila-moss"}, // ignored
 	}
 	for _, f := range filters {
@@ -446,12 +448,27 @@ func testRelationsOf(t *testing.T, s graph.Store) {
 		if err != nil {
 			t.Fatalf("RelationsOf %+v: got %v, want nil", f, err)
 		}
+		counts, err := s.CountRelationsOf(ctx, ids, f)
+		if err != nil {
+			t.Fatalf("CountRelationsOf %+v: got %v, want nil", f, err)
+		}
 		for _, id := range ids {
 			one := f
 			one.Entity = id
 			want := relations(t, s, one)
+			unpaged := one
+			unpaged.After, unpaged.Limit = "", 0
+			wantCount := len(relations(t, s, unpaged))
 			if id == "" {
-				want = nil // Relations reads an empty Entity as every relation
+				want, wantCount = nil, 0 // Relations reads an empty Entity as every relation
+			}
+			for _, r := range got[id] {
+				if r.ID <= f.After {
+					t.Errorf("RelationsOf %+v for %q: got %s, want only ids after %q", f, id, r.ID, f.After)
+				}
+			}
+			if n, ok := counts[id]; n != wantCount || ok && n == 0 {
+				t.Errorf("CountRelationsOf %+v for %q: got %d (entry %v), want %d", f, id, n, ok, wantCount)
 			}
 			rs, ok := got[id]
 			if ok && len(rs) == 0 {
@@ -472,6 +489,8 @@ func testRelationsOf(t *testing.T, s graph.Store) {
 	for _, f := range []graph.RelationFilter{{Direction: "SIDEWAYS"}, {Types: []graph.RelType{"LOVES"}}} {
 		_, err := s.RelationsOf(ctx, []string{"person:ana-vela"}, f)
 		wantErr(t, "RelationsOf "+dump(f), err, graph.ErrInvalid)
+		_, err = s.CountRelationsOf(ctx, []string{"person:ana-vela"}, f)
+		wantErr(t, "CountRelationsOf "+dump(f), err, graph.ErrInvalid)
 	}
 }
 

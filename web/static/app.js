@@ -82,13 +82,13 @@
     }
   }`;
   const Q_ENTITY = `query Entity($id: ID!) {
-    entity(id: $id) { id name kind aliases country relations { id } }
+    entity(id: $id) { id name kind aliases country relations(first: 0) { totalCount } }
   }`;
-  // The API has no relation(id:) query: list the source's outgoing relations
-  // of the edge's type and pick the one with the edge's id.
-  const Q_RELATION = `query Relation($source: ID!, $types: [String!]) {
-    entity(id: $source) {
-      relations(direction: OUT, types: $types) {
+  // The API has no relation(id:) query: list the relations of the edge's
+  // type between its ends (a handful at most) and pick the edge's id.
+  const Q_RELATION = `query Relation($source: ID!, $target: ID!, $types: [String!]) {
+    relations(first: 100, where: {source: $source, target: $target, types: $types}) {
+      nodes {
         id type class title date dateText status confidence
         source { id name kind aliases }
         target { id name kind aliases }
@@ -109,6 +109,15 @@
     }
   }`;
   const Q_ARTICLE = `query Article($id: ID!) { article(id: $id) { id title text } }`;
+  // Shortest paths come from the API, over the whole graph.
+  const PATH_MAX_HOPS = 4;
+  const Q_PATH = `query Path($from: ID!, $to: ID!, $maxHops: Int) {
+    path(from: $from, to: $to, maxHops: $maxHops) {
+      length
+      entities { id name kind }
+      relations { id type class date status sources contested source { id } target { id } }
+    }
+  }`;
 
   // ---- Cytoscape --------------------------------------------------------
 
@@ -527,8 +536,8 @@
     const d = edge.data();
     details(el('p', { class: 'hint' }, 'Loading…'));
     try {
-      const data = await gql(Q_RELATION, { source: d.source, types: [d.type] });
-      const r = data.entity && data.entity.relations.find((x) => x.id === d.id);
+      const data = await gql(Q_RELATION, { source: d.source, target: d.target, types: [d.type] });
+      const r = data.relations.nodes.find((x) => x.id === d.id);
       if (!r) { details(el('p', null, 'This relation is no longer in the graph.')); return; }
       const parts = [
         el('h3', null, `${r.source.name} `, el('span', { class: 'pill', style: `background:${CLASSES[r.class] || '#888'}` }, r.type), ` ${r.target.name}`),
@@ -598,7 +607,7 @@
           ['id', entity.id],
           ['aliases', entity.aliases.join(', ')],
           ['country', entity.country],
-          ['relations', `${entity.relations.length} in the graph, ${node.connectedEdges().length} drawn`],
+          ['relations', `${entity.relations.totalCount} in the graph, ${node.connectedEdges().length} drawn`],
         ]),
       ];
       if (id !== state.focus) {
@@ -640,7 +649,7 @@
       if (focusNode.nonempty() && !$('search').value) $('search').value = focusNode.data('label');
       runLayout(true);
       applyFilters();
-      if (state.path.length === 2) showPath(state.path[0], state.path[1]);
+      if (state.path.length === 2) await showPath(state.path[0], state.path[1]);
     } catch (err) { fail(err); }
   }
 
@@ -679,37 +688,43 @@
     say(on ? 'Path mode: click the first entity.' : '');
   }
 
-  // showPath highlights a shortest path over the drawn, unfiltered graph.
-  // The API has no path query, so this searches only what the page has
-  // loaded (breadth-first, edges in either direction).
-  function showPath(fromId, toId) {
+  // showPath asks the API for a shortest path over the whole graph, draws
+  // whatever of it is not drawn yet and highlights it.
+  async function showPath(fromId, toId) {
     cy.elements().removeClass('path path-start');
-    const from = cy.getElementById(fromId);
-    const to = cy.getElementById(toId);
-    if (from.empty() || to.empty()) { say('Both ends of the path must be drawn.', true); return; }
-    const visible = cy.elements().not('.filtered');
-    const res = visible.aStar({ root: from, goal: to, directed: false });
-    const fromName = from.data('label');
-    const toName = to.data('label');
-    if (!res.found) {
-      say(`No path between ${fromName} and ${toName} in the loaded graph; expand more nodes and try again.`, true);
-      details(el('h3', null, 'Shortest path'), el('p', null, `No path between ${fromName} and ${toName} among the ${visible.nodes().length} loaded, visible nodes.`));
+    say('Looking for a path…');
+    let p;
+    try {
+      ({ path: p } = await gql(Q_PATH, { from: fromId, to: toId, maxHops: PATH_MAX_HOPS }));
+    } catch (err) { fail(err); return; }
+    const name = (id) => cy.getElementById(id).data('label') || id;
+    if (!p) {
+      say(`No path of at most ${PATH_MAX_HOPS} relations between ${name(fromId)} and ${name(toId)}.`, true);
+      details(el('h3', null, 'Shortest path'), el('p', null, `No path of at most ${PATH_MAX_HOPS} relations between ${name(fromId)} and ${name(toId)} in the graph.`));
       return;
     }
-    res.path.addClass('path');
+    const added = mergeGraph({
+      nodes: p.entities.map((e) => ({ id: e.id, label: e.name, kind: e.kind })),
+      edges: p.relations.map((r) => ({ ...r, source: r.source.id, target: r.target.id })),
+    }, cy.getElementById(fromId).position());
+    if (added.nodes().length) runLayout(false);
+    applyFilters();
+    const ids = [...p.entities.map((e) => e.id), ...p.relations.map((r) => r.id)];
+    cy.collection(ids.map((id) => cy.getElementById(id))).addClass('path');
+    // Relations run either way along the path: each step shows its own direction.
     const steps = el('ol', { class: 'path-steps' });
-    res.path.edges().forEach((e) => {
-      const s = e.source().data('label');
-      const t = e.target().data('label');
-      steps.append(el('li', null, `${s} —${e.data('type')}→ ${t}`));
+    p.relations.forEach((r, i) => {
+      const [a, b] = [p.entities[i], p.entities[i + 1]];
+      steps.append(el('li', null, r.source.id === a.id ? `${a.name} —${r.type}→ ${b.name}` : `${a.name} ←${r.type}— ${b.name}`));
     });
+    const [first, last] = [p.entities[0].name, p.entities[p.entities.length - 1].name];
     details(
       el('h3', null, 'Shortest path'),
-      el('p', null, `${fromName} to ${toName}: ${res.distance} hop${res.distance === 1 ? '' : 's'}.`),
+      el('p', null, `${first} to ${last}: ${p.length} hop${p.length === 1 ? '' : 's'}.`),
       steps,
-      el('p', { class: 'hint' }, 'Computed in the browser over the loaded graph (the API has no path query yet); expand nodes to search further.'),
+      el('p', { class: 'hint' }, `Found by the API over the whole graph (at most ${PATH_MAX_HOPS} relations), drawn or not; relations hidden by the filters stay hidden.`),
     );
-    say(`Path: ${res.distance} hops.`);
+    say(`Path: ${p.length} hops.`);
   }
 
   function pathClick(node) {
