@@ -23,6 +23,16 @@ func TestAlliances(t *testing.T) {
 			nil, []string{"Russia MEETS Syria *"}},
 		{"qualified leaders are a group of their own", "Indigenous leaders demanded the resignation of Attorney General Consuelo Porras. Opposition leaders met in Lima.",
 			[]string{"indigenous leaders DEMANDED Consuelo Porras occurred -"}, []string{"Opposition leaders DEMANDED *"}},
+		{"asylum granted to", "Russia has granted political asylum to Bashar al-Assad.",
+			[]string{"Russia PROVIDED_AID_TO Bashar al-Assad occurred -"}, nil},
+		{"equipment delivered to a national police", "The State Department delivered armored equipment to the Haitian National Police.",
+			[]string{"State Department PROVIDED_AID_TO Haitian police occurred -"}, nil},
+		{"gratitude expressed to", "Miguel Diaz-Canel expressed gratitude to the United States.",
+			[]string{"Miguel Díaz-Canel THANKED United States occurred -"}, nil},
+		{"a letter sent to", "Cuban President Miguel Diaz-Canel sent a letter to Pope Francis.",
+			[]string{"Miguel Díaz-Canel CALLS Pope Francis occurred -"}, nil},
+		{"asylum sought names no giver", "Assad sought asylum in Russia.", nil, []string{"* PROVIDED_AID_TO *"}},
+		{"thanks to is a cause", "Ukraine won thanks to American aid.", nil, []string{"* THANKED *"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })

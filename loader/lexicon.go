@@ -76,6 +76,13 @@ var (
 	senseThank      = s("THANKED", "", true, "", "thanks")
 	senseCongrat    = s("CONGRATULATED", "", true, "", "congratulations")
 	senseAid        = s("PROVIDED_AID_TO", "", true, "to", "aid")
+	// Light-verb nouns whose recipient follows "to": "expressed gratitude
+	// to", "granted asylum to", "sent a letter to", "paid tribute to".
+	senseGratitude = s("THANKED", "", false, "to", "thanks")
+	senseAsylum    = s("PROVIDED_AID_TO", "", false, "to", "asylum")
+	senseLetter    = s("CALLS", "", false, "to", "letter")
+	senseTribute   = s("PRAISED", "", false, "to", "tribute")
+	senseCongratTo = s("CONGRATULATED", "", false, "to", "congratulations")
 	senseDemand     = s("DEMANDED", "", true, "from on of", "demand")
 	senseUrge       = s("DEMANDED", "", true, "on", "demand")
 	senseCallFor    = s("DEMANDED", "", false, "for", "demand")
@@ -196,7 +203,11 @@ var nounDefs = []struct {
 	{"swap|swaps", senseSwap}, {"exchange|exchanges", senseSwap},
 	{"cooperation|cooperation", senseCooperate},
 	{"support|support", senseSupport}, {"backing|backing", senseSupport}, {"solidarity|solidarity", senseSolidarity},
-	{"aid|aid", senseAid}, {"assistance|assistance", senseAid},
+	{"aid|aid", senseAid}, {"assistance|assistance", senseAid}, {"equipment|equipment", senseAid},
+	{"gratitude|gratitude", senseGratitude}, {"thanks|thanks", senseGratitude}, {"appreciation|appreciation", senseGratitude},
+	{"asylum|asylum", senseAsylum}, {"refuge|refuge", senseAsylum}, {"sanctuary|sanctuary", senseAsylum},
+	{"letter|letters", senseLetter}, {"message|messages", senseLetter},
+	{"tribute|tributes", senseTribute}, {"congratulations|congratulations", senseCongratTo},
 	{"demand|demands", senseDemand}, {"condition|conditions", senseConds}, {"ultimatum|ultimatums", senseDemand},
 	{"proposal|proposals", sensePropose}, {"offer|offers", senseOffer}, {"invitation|invitations", senseInvite},
 	{"accusation|accusations", senseAccuse}, {"protest|protests", senseProtest},

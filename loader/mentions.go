@@ -583,6 +583,8 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		return &mention{first: i, last: last, ent: d.ministry(c, portfolios[d.toks[j+2].lower]), kind: mBody}
 	case t.is("air") && j+1 < hi && d.toks[j+1].is("force", "forces", "defence", "defense", "defences", "defenses"):
 		return &mention{first: i, last: j + 1, ent: d.military(c, ""), kind: mBody} // "Ukraine's air force"
+	case t.is("national", "federal", "state") && j+1 < hi && d.toks[j+1].is("police"):
+		return &mention{first: i, last: j + 1, ent: d.police(c), kind: mBody} // "Haitian National Police"
 	case t.is("police"):
 		last := j
 		if j+1 < hi && d.toks[j+1].is("officers", "forces", "force", "service") {

@@ -158,6 +158,8 @@ var (
 		"slapped", "slaps", "tighten", "tightened", "tightens", "expand", "expanded", "expands", "adopt",
 		"adopted", "adopts", "approve", "approved", "approves", "introduce", "introduced", "introduces",
 		"send", "sent", "sends", "sending", "deliver", "delivered", "delivers", "file", "filed", "files",
+		"grant", "granted", "grants", "granting", "pay", "paid", "pays", "paying", "convey", "conveyed", "conveys",
+		"write", "wrote", "writes", "supply", "supplied", "supplies",
 		"hand", "handed", "hands", "pass", "passed")
 	// npLinks join a head to a trigger noun inside one noun phrase: "a new
 	// round of consultations", "a wave of raids".
