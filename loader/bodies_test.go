@@ -38,6 +38,17 @@ func TestNounArguments(t *testing.T) {
 			[]string{"Albin Kurti MEETS Aleksandar Vučić occurred *"}, nil},
 		{"a place inside the subject is no subject", "Israeli strikes in Beirut killed Omar Dalil on Friday.",
 			[]string{"Israel ATTACKED Omar Dalil occurred 2025-03-14"}, []string{"Beirut ATTACKED *"}},
+		{"killed in a named attack", "Sami Rafik was killed in Israeli strikes on Friday.",
+			[]string{"Israel ATTACKED Sami Rafik occurred 2025-03-14"}, nil},
+		{"coordinated victims with appositives, killed in the strikes told before",
+			"Israel launched strikes on Iran on Friday. Hossein Salami, the commander of the Revolutionary Guards, and Fereydoon Abbasi, the former head of the Atomic Energy Organization, have both been killed in the strikes.",
+			[]string{"Israel ATTACKED Hossein Salami occurred 2025-03-14", "Israel ATTACKED Fereydoon Abbasi occurred 2025-03-14"},
+			[]string{"* ATTACKED Islamic Revolutionary Guard Corps *"}},
+		{"'the strikes' are the strikes, not a later drone launch",
+			"Israel launched strikes on Iran on Friday. Iran launched 100 drones towards Israel. Hossein Salami was killed in the strikes.",
+			[]string{"Israel ATTACKED Hossein Salami occurred *"}, []string{"Iran ATTACKED Hossein Salami *"}},
+		{"killed in an explosion is no earlier attack", "Iran launched missiles toward Israel. Ismail Haniyeh was assassinated in an explosion in Tehran.",
+			nil, []string{"Iran ATTACKED Ismail Haniyeh *"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })

@@ -186,6 +186,15 @@ func (b *builder) frame(f *frame) {
 		targets = d.capitalsAsStates(targets) // "accused Islamabad of": Pakistan, when no place can be meant
 	}
 	targets = actorsOnly(targets)
+	if f.class() == "ASSAULT" {
+		// A state does not attack its own officers: "the strikes" that
+		// killed Iran's commanders were not Iran's, whatever an anaphor
+		// found.
+		targets = slices.DeleteFunc(slices.Clone(targets), func(t *docEntity) bool {
+			s := d.officeState(t)
+			return s != nil && slices.ContainsFunc(sources, func(e *docEntity) bool { return e == s || e.country == s.country && e.kind != graph.Person })
+		})
+	}
 	places := f.places
 	if len(targets) == 0 && f.about != nil {
 		// Condemning an attack targets its attacker; threatening sanctions

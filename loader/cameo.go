@@ -430,6 +430,22 @@ func (d *doc) killedActor(i, hi int) bool {
 	return false
 }
 
+// killedSubject reports a passive killing of a named actor whose cause the
+// sentence names: "X was killed in the Israeli strikes".
+func (d *doc) killedSubject(i, lo, hi int) bool {
+	v := verbLex[d.toks[i].lower]
+	if v.form != formPast && v.form != formPart || !d.passiveBefore(i, lo) || d.causeAfter(i, hi) == nil {
+		return false
+	}
+	subj, _ := d.subjectOf(i, lo, hi)
+	for _, m := range subj {
+		if m.ent != nil && (m.ent.kind == graph.Person || m.ent.kind == graph.Group || m.ent.kind == graph.Military) {
+			return true
+		}
+	}
+	return false
+}
+
 // labelAfterObject reports "called X a Y": after the verb at i, an object of
 // a few words and then an indefinite article or an opening quote, before
 // any comma.

@@ -447,7 +447,7 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 			if v.form == formBase && i > lo && d.toks[i-1].in(determiners) && i+1 < hi && (d.isNounModifiee(i+1) || d.toks[i+1].is("operation", "operations")) {
 				return nil // "a search operation": a noun modifying a noun ("its fight against X" stays)
 			}
-			if d.eventNounWithin(i+1, hi, 4) {
+			if d.eventNounWithin(i+1, hi, 4) && !(v.sense == senseKill && d.killedSubject(i, lo, hi)) {
 				// "suspended peace talks", "handed Israel a proposal": the
 				// event noun and its light verb tell the event.
 				return nil
@@ -456,7 +456,7 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 				v.sense, v.mode = sn, mode // a verb + object pattern is more specific than the verb alone
 			}
 		}
-		if v.sense == senseNone || v.sense == senseKill && !d.killedActor(i, hi) {
+		if v.sense == senseNone || v.sense == senseKill && !d.killedActor(i, hi) && !d.killedSubject(i, lo, hi) {
 			return nil
 		}
 		if v.form == formIng && d.nounContext(i, lo) && !d.toks[i-1].is("of", "for", "by", "after", "before", "without") {

@@ -594,6 +594,17 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 			}
 		}
 	}
+	// "the strikes" is first the strikes told before, not a drone launch
+	// told since.
+	if head := labelHead(f.label); head != "" && f.class() == "ASSAULT" {
+		for k := len(cands) - 1; k >= 0 && cands[k].sent >= f.sent-8; k-- {
+			a := cands[k].root()
+			if a != f && !a.hypo && a.class() == "ASSAULT" && a.status != graph.StatusDenied && !a.inferred &&
+				labelHead(a.label) == head && (day == "" || a.date == "" || a.date == day) && d.placesCompatible(a.places, f.places) {
+				return a
+			}
+		}
+	}
 	// Passes: the same relation, then the same kind of meeting; each first
 	// among events that happened, then among planned ones.
 	for pass := 0; pass < 4; pass++ {
@@ -627,6 +638,17 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 		}
 	}
 	return nil
+}
+
+// labelHead returns the head noun of an event label, singular and without
+// a fused "air": "strike" for "Israeli airstrikes", "" for none.
+func labelHead(label string) string {
+	i := strings.LastIndexByte(label, ' ')
+	w := strings.TrimPrefix(label[i+1:], "air")
+	if w != "strikes" && w != "strike" && w != "raids" && w != "raid" && w != "attacks" && w != "attack" && w != "bombings" && w != "bombing" {
+		return w
+	}
+	return strings.TrimSuffix(w, "s")
 }
 
 // labelsCompatible reports whether two event labels can name one event:

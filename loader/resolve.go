@@ -452,6 +452,26 @@ func (d *doc) stateOf(p *docEntity) *docEntity {
 	return nil
 }
 
+// officeState returns the state a person holds office in, as the text
+// states it (a title or an appositive), or nil.
+func (d *doc) officeState(p *docEntity) *docEntity {
+	if p.kind != graph.Person {
+		return nil
+	}
+	for _, s := range d.structs {
+		if s.src != p || s.rel == "MEMBER_OF" {
+			continue
+		}
+		if s.dst.kind == graph.Country {
+			return s.dst
+		}
+		if c := d.ents.countryByCode(s.dst.country); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
 // leadersOf maps each state of a pair to its leader when the article or
 // the gazetteer names one; bodies and forces stand for their state.
 func (d *doc) leadersOf(g []*docEntity) []*docEntity {

@@ -142,7 +142,8 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		case t.in(claimForms) && j+1 < i && d.toks[j+1].is("to"):
 			skipped++ // "Iran claimed to have struck": the claimant did it
 			continue
-		case skipLeft(t), t.in(dateWords), t.is("on", "early", "late") && j+1 < i && d.toks[j+1].in(dateWords):
+		case skipLeft(t), t.in(dateWords), t.is("on", "early", "late") && j+1 < i && d.toks[j+1].in(dateWords),
+			t.is("both", "all", "each") && j+1 < i: // "A and B have both been killed"
 			skipped++ // "Iran on Wednesday rejected"
 			continue
 		case t.in(groupHeads) && j > lo && (d.mAt[j-1] >= 0 || d.toks[j-1].in(groupHeads)):
@@ -211,6 +212,11 @@ func (d *doc) coordinated(m *mention, lo int) []*mention {
 		}
 		if d.toks[k].is("and") && d.toks[k-1].is(",") {
 			k--
+		}
+		if d.toks[k].is(",") {
+			if ps := d.parentheticalStart(k, lo); ps > lo && d.mAt[ps-1] >= 0 {
+				k = ps // "A, the commander of X, and B": A, not X
+			}
 		}
 		mi := d.mAt[k-1]
 		if mi < 0 || !d.mentions[mi].hasActor() || d.mentions[mi].poss {

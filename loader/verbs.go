@@ -178,6 +178,13 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			f.sources = addEnt(f.sources, m.entities()...)
 			f.conf = min(f.conf, m.conf)
 		}
+		if len(obj.agents) == 0 && f.class() == "ASSAULT" {
+			// "X was killed in the Israeli strikes": the attack's author
+			if ev := d.causeAfter(i, hi); ev != nil {
+				f.sources = addEnt(f.sources, ev.root().sources...)
+				f.conf = min(f.conf, 0.8)
+			}
+		}
 	} else {
 		for _, m := range subj {
 			f.sources = addEnt(f.sources, m.entities()...)
@@ -421,4 +428,28 @@ func (d *doc) sameSide(actors []*docEntity, e *docEntity) bool {
 		}
 	}
 	return false
+}
+
+// causeAfter returns the attack a passive verb at i says its patient
+// suffered: "killed in the Israeli strikes", "killed by a Zionist airstrike",
+// "died in an explosion". Only an attack with an author counts.
+func (d *doc) causeAfter(i, hi int) *frame {
+	for k := i + 1; k+1 < hi && k <= i+4; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct || t.in(clauseWords) {
+			return nil
+		}
+		if !t.is("in", "by", "during", "amid") {
+			continue
+		}
+		ev := d.eventNounAt(k+1, hi)
+		if ev == nil || ev.root().class() != "ASSAULT" || len(ev.root().sources) == 0 {
+			return nil
+		}
+		if d.toks[k+1].is("a", "an") && ev.root().sent != d.toks[i].sent {
+			return nil // "killed in an explosion" is a new event, not the attack told before
+		}
+		return ev
+	}
+	return nil
 }
