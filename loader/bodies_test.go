@@ -74,6 +74,10 @@ func TestRoles(t *testing.T) {
 			[]string{"India ACCUSED Pakistan occurred -"}, nil},
 		{"the chief of an acronym the article introduced", "Police arrested Tehreek-e-Insaf (PTI) Chairman Imran Khan in Islamabad. The army criticised the PTI chief.",
 			[]string{"* CRITICIZED Imran Khan occurred -"}, []string{"* CRITICIZED PTI *"}},
+		{"a state's president named by a title anaphor leads it", "The Russian president did not comment on Friday.",
+			[]string{"Vladimir Putin LEADER_OF Russia - -"}, nil},
+		{"an unknown town before its country", "Javier Milei met David Cameron in Davos, Switzerland.",
+			[]string{"Davos LOCATED_IN Switzerland - -"}, nil},
 		{"a possessed detention is the one told before", "Ecuador detained Jorge Glas. Mexico condemned Glas' detention.",
 			[]string{"Mexico CONDEMNED Ecuador occurred -"}, []string{"Mexico CONDEMNED Jorge Glas *"}},
 	}

@@ -507,6 +507,14 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		e := d.ents.get("group:"+slug(name), name, graph.Group)
 		return &mention{first: i, last: plast, ent: e, kind: mName, conf: 0.75}
 	}
+	if c := d.placeAfterComma(plast, hi); c != "" && i > lo && d.toks[i-1].is("in", "at", "near", "from", "outside") {
+		// "in Davos, Switzerland": a town the gazetteer does not know, in
+		// the country named after it
+		name := d.body[d.toks[i].start:d.toks[plast].end]
+		e := d.ents.get("city:"+slug(name)+"-"+strings.ToLower(c), name, graph.City)
+		e.country = c
+		return &mention{first: i, last: plast, ent: e, kind: mName, conf: 0.7}
+	}
 	if i >= 2 && d.toks[i-1].is("of") && d.toks[i-2].in(settlementNouns) {
 		// "the village of Novopil": a place the gazetteer does not know
 		name := d.body[d.toks[i].start:d.toks[plast].end]
@@ -530,6 +538,27 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		i++ // "Centrist Ana Petrova": the descriptor opens the sentence, the name follows
 	}
 	return &mention{first: i, last: plast, ent: d.person(i, plast), kind: mName, conf: 0.8}
+}
+
+// placeAfterComma returns the code of the country named after ", " at
+// last+1, ending its clause or the sentence: "Davos, Switzerland," or
+// "Davos, Switzerland.".
+func (d *doc) placeAfterComma(last, hi int) string {
+	k := last + 1
+	if k+1 >= hi || !d.toks[k].is(",") {
+		return ""
+	}
+	h, ok := d.hitAt(k + 1)
+	if !ok || h.refs[0].Table != gazetteer.TableCountry || h.refs[0].Demonym {
+		return ""
+	}
+	if e := h.last + 1; e < hi && !d.toks[e].is(",", ".", ";", "on", "in", "and") && d.toks[e].kind != tPunct {
+		return ""
+	}
+	if c := d.gaz.Entry(h.refs[0]).Country; c != nil {
+		return c.Code
+	}
+	return ""
 }
 
 // groupNameHeads name what an unknown name beside them is: "the drug

@@ -133,7 +133,10 @@ func (d *doc) definite(i, hi int) *mention {
 			if leader && (last+1 >= hi || !d.toks[last+1].cap) {
 				country := d.ents.country(ent.Country)
 				if p := d.leaderOf(country); p != nil {
-					return &mention{first: i, last: last, ent: p, kind: mAnaphor, conf: 0.8}
+					// "the Mexican president" states who leads Mexico as a title does.
+					title := d.body[d.toks[n].start:d.toks[last].end]
+					r := &role{rel: "LEADER_OF", title: title, of: country, sent: sent}
+					return &mention{first: i, last: last, ent: p, kind: mAnaphor, conf: 0.8, role: r}
 				}
 			}
 		}
