@@ -85,3 +85,23 @@ func TestRoles(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestThreatCulprits: a vow of revenge threatens whoever did the deed it
+// names, or the actor its consequences fall on.
+func TestThreatCulprits(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"the killing of a named victim, in quotes", "Israeli strikes killed Abbas Nilforoushan in Beirut. Iran's Foreign Minister Abbas Araghchi vowed that Nilforoushan's killing “will not go unanswered.”",
+			[]string{"Abbas Araghchi THREATENED Israel occurred *"}, nil},
+		{"those responsible", "Suspected militants fired upon a bus in Reasi. Manoj Sinha condemned the attack, vowing that those responsible would be punished.",
+			[]string{"Manoj Sinha THREATENED suspected militants occurred *"}, nil},
+		{"consequences for a named actor", "\"A direct attack from Iran against Israel will carry severe consequences for Iran,\" Jake Sullivan warned.",
+			[]string{"Jake Sullivan THREATENED Iran occurred *"}, nil},
+		{"no deed told, no culprit", "Manoj Sinha vowed that those responsible would be punished.", nil, []string{"* THREATENED *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

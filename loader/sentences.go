@@ -180,3 +180,11 @@ func trimSpan(s string, start, end int) (int, int) {
 	}
 	return start, end
 }
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '‘', '(', '[', '«':
+		return true
+	}
+	return false
+}

@@ -1,6 +1,10 @@
 package loader
 
-import "github.com/geokg/geokg/graph"
+import (
+	"slices"
+
+	"github.com/geokg/geokg/graph"
+)
 
 // Threats are often said without a threatening verb: the speaker tells what
 // will befall the target ("Israel will pay a heavy price", "the attack will
@@ -47,7 +51,17 @@ func (d *doc) threatIdiomFrames(lo, hi int) []*frame {
 		if !d.threatIdiomAt(j, hi, negated) {
 			continue
 		}
-		targets := d.idiomTargets(k-1, lo)
+		prev := k - 1
+		if prev > lo && d.toks[prev].kind == tPunct && isOpener([]rune(d.toks[prev].text)[0]) {
+			prev-- // `Nilforoushan's killing "will not go unanswered"`
+		}
+		targets := d.forTarget(j, hi) // "will carry severe consequences for Iran"
+		if len(targets) == 0 {
+			targets = d.idiomTargets(prev, lo)
+		}
+		if len(targets) == 0 {
+			targets = d.culprits(prev, lo) // "those responsible will be punished"
+		}
 		if len(targets) == 0 {
 			continue
 		}
@@ -107,6 +121,55 @@ func (d *doc) idiomTargets(k, lo int) []*docEntity {
 		}
 	}
 	return out
+}
+
+// forTarget returns the actor after "for" within the few words after an
+// idiom starting at j: "consequences for Iran".
+func (d *doc) forTarget(j, hi int) []*docEntity {
+	for k := j; k+1 < hi && k < j+6; k++ {
+		if d.toks[k].kind == tPunct && !d.toks[k].isHyphen() {
+			return nil
+		}
+		if d.toks[k].is("for") && d.mAt[k+1] >= 0 {
+			if m := d.mentions[d.mAt[k+1]]; m.hasActor() && m.kind != mPronoun {
+				return actorsIn(m)
+			}
+		}
+	}
+	return nil
+}
+
+// culpritWords name, before a threat idiom, whoever did a deed the article
+// told: "those responsible", "the perpetrators", "his killers", and the deed
+// itself: "Nilforoushan's killing", "this attack".
+var culpritWords = set("responsible", "perpetrators", "culprits", "killers", "attackers", "assailants", "murderers",
+	"killing", "killings", "assassination", "murder", "death", "deaths", "attack", "attacks", "aggression", "crime", "crimes")
+
+// culprits returns the author of the deed a threat idiom's subject names,
+// ending at k: the actor whose attack on the possessor the article told
+// ("Nilforoushan's killing"), or the author of the latest attack ("those
+// responsible"). An attack on the speaker's side is what a vow of revenge
+// answers, so the author is never on the victim's side.
+func (d *doc) culprits(k, lo int) []*docEntity {
+	if k < lo || !d.toks[k].in(culpritWords) {
+		return nil
+	}
+	var victim *docEntity
+	if j := k - 1; j-1 >= lo && d.toks[j].kind == tPoss && d.mAt[j-1] >= 0 {
+		victim = d.mentions[d.mAt[j-1]].ent
+	}
+	sent := d.toks[k].sent
+	for n := len(d.frames) - 1; n >= 0 && d.frames[n].sent >= sent-10; n-- {
+		a := d.frames[n].root()
+		if a.class() != "ASSAULT" || a.hypo || a.status == graph.StatusDenied || len(a.sources) == 0 {
+			continue
+		}
+		if victim != nil && !slices.Contains(a.targets, victim) {
+			continue
+		}
+		return a.sources
+	}
+	return nil
 }
 
 // coordinatedLeft returns m and the mentions joined to it on the left by

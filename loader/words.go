@@ -99,7 +99,8 @@ var (
 		"confirmed", "confirms", "declared", "declares", "maintained", "maintains", "argued", "argues",
 		"stressed", "stresses", "underlined", "underlines", "emphasized", "emphasised", "warned", "suggested",
 		"acknowledged", "admitted", "tweeted", "explained", "believes", "believed", "thinks", "described",
-		"contended", "contends", "accused", "noting", "adding", "stating", "announcing")
+		"contended", "contends", "accused", "noting", "adding", "stating", "announcing", "vowed", "vows", "vowing",
+		"warning")
 	// Clause openers stop the search for a subject or object.
 	clauseWords = set("that", "which", "who", "whom", "whose", "where", "when", "while", "whilst", "although",
 		"though", "because", "if", "unless", "after", "before", "since", "until", "despite", "amid", "as",
