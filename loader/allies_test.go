@@ -38,3 +38,26 @@ func TestAlliances(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestCoordinatedObjects: objects listed with a repeated preposition and
+// role words, contacts and briefings.
+func TestCoordinatedObjects(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a repeated 'of' and role words before each name",
+			"The indigenous leaders demanded the resignation of Consuelo Porras, of the prosecutor Rafael Curruchiche, and of the criminal judge Fredy Orellana.",
+			[]string{"indigenous leaders DEMANDED Consuelo Porras occurred -", "indigenous leaders DEMANDED Rafael Curruchiche occurred -", "indigenous leaders DEMANDED Fredy Orellana occurred -"}, nil},
+		{"a verb after 'and' ends the list", "Volodymyr Zelenskyy congratulated Karol Nawrocki and said he hoped for more.",
+			[]string{"Volodymyr Zelenskyy CONGRATULATED Karol Nawrocki occurred -"}, []string{"* CONGRATULATED Volodymyr Zelenskyy *"}},
+		{"informing is contact", "Canada has informed US President Joe Biden and British Prime Minister Keir Starmer.",
+			[]string{"Canada CALLS Joe Biden occurred -", "Canada CALLS Keir Starmer occurred -"}, nil},
+		{"a briefing by a pronoun's appositive", "Volodymyr Zelenskyy was briefed by his top commander, Oleksandr Syrskyi, by video link.",
+			[]string{"Oleksandr Syrskyi CALLS Volodymyr Zelenskyy occurred -"}, nil},
+		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

@@ -145,7 +145,7 @@ var verbDefs = []struct {
 	sense *sense
 }{
 	{"speak|spoke|spoken", senseSpeak}, {"talk", senseSpeak}, {"call", senseCall},
-	{"phone", senseCall}, {"telephone", senseCall},
+	{"phone", senseCall}, {"telephone", senseCall}, {"inform", senseCall}, {"brief", senseCall}, {"notify", senseCall},
 	{"meet|met|met", senseMeet}, {"negotiate", senseTalks},
 	{"visit", senseVisit}, {"tour", senseVisit}, {"host", senseHost},
 	{"travel", senseTravel}, {"fly|flew|flown", senseTravel}, {"arrive", senseArrive},

@@ -263,6 +263,11 @@ func (d *doc) npMention(k, hi int) *mention {
 				j = m.last // "Chinese Foreign Minister Wang Yi": the minister
 				continue
 			}
+			if m.kind == mPronoun && d.toks[m.first].in(possPronouns) {
+				if a := d.appositiveName(m.last+1, hi); a != nil {
+					return a // "by his top commander, Oleksandr Syrskyi": the commander
+				}
+			}
 			return m
 		}
 		t := &d.toks[j]
@@ -277,11 +282,36 @@ func (d *doc) npMention(k, hi int) *mention {
 	return nil
 }
 
+// possPronouns own a noun phrase rather than name its referent.
+var possPronouns = set("his", "her", "its", "their")
+
+// appositiveName returns the person named in apposition to a few
+// lower-case words starting at k: "top commander, Oleksandr Syrskyi".
+func (d *doc) appositiveName(k, hi int) *mention {
+	j := k
+	for j < hi && j < k+4 && d.mAt[j] < 0 && d.toks[j].kind == tWord && !d.toks[j].cap {
+		j++
+	}
+	if j == k || j+1 >= hi || !d.toks[j].is(",") || d.mAt[j+1] < 0 {
+		return nil
+	}
+	if m := d.mentions[d.mAt[j+1]]; m.ent != nil && m.ent.kind == graph.Person && m.kind == mName {
+		return m
+	}
+	return nil
+}
+
 // coordRight extends a mention with those joined to it on the right by
 // "and", "or" and commas: "Homs, Hama, Idlib, and Aleppo".
 func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 	out := []*mention{m}
 	k := m.last + 1
+	// "the resignation of Porras, of the prosecutor X, and of the judge Y":
+	// each conjunct may repeat the preposition before the first.
+	var prep string
+	if p := m.first - 1; p >= 0 && d.toks[p].is("of", "to", "with", "against", "on") {
+		prep = d.toks[p].lower
+	}
 	for k < hi {
 		j := k
 		if !d.toks[j].is("and", "or", ",") {
@@ -291,8 +321,14 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 		if j < hi && d.toks[j].is("and", "or") {
 			j++
 		}
+		if prep != "" && j < hi && d.toks[j].lower == prep {
+			j++
+		}
 		for j < hi && d.toks[j].is("the", "a", "an") {
 			j++
+		}
+		if k2 := d.roleNounsBefore(j, hi); k2 > j {
+			j = k2 // "and of the criminal judge Fredy Orellana"
 		}
 		if j >= hi || d.mAt[j] < 0 {
 			break
@@ -311,6 +347,26 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 		k = n.last + 1
 	}
 	return out
+}
+
+// roleNounsBefore returns where a person's mention starts after up to
+// three lower-case role words at j ("criminal judge", "prosecutor"), or j.
+func (d *doc) roleNounsBefore(j, hi int) int {
+	k := j
+	for n := 0; n < 3 && k < hi && d.mAt[k] < 0; n++ {
+		t := &d.toks[k]
+		if t.kind != tWord || t.cap || t.isVerbForm() || t.in(prepositions) || t.in(clauseWords) || t.in(reportVerbs) ||
+			t.in(commonVerbs) || t.in(auxiliaries) || t.is("and", "or") || pastTense(t) {
+			return j
+		}
+		k++
+	}
+	if k < hi && d.mAt[k] >= 0 {
+		if m := d.mentions[d.mAt[k]]; m.ent != nil && m.ent.kind == graph.Person && m.kind == mName && k > j {
+			return k
+		}
+	}
+	return j
 }
 
 // conjunctAfter returns the actor mention joined to m by "and", with no

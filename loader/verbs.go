@@ -53,6 +53,10 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if next(i+1).is("to", "from", "in", "down", "off", "away") {
 			return nil
 		}
+	case "inform", "brief", "notify":
+		if d.passiveBefore(i, lo) && !next(i+1).is("by") {
+			return nil // "was not informed of the strikes": by no one the text names
+		}
 	case "order":
 		// "The court ordered Venezuela not to hold elections": a demand of
 		// the actor ordered; ordering a thing done is no demand of anyone,
