@@ -95,7 +95,10 @@ func (r *Resolver) deleteArticle(ctx context.Context, id string) (*DeleteArticle
 	if err != nil {
 		return nil, err
 	}
-	if err := r.store.DeleteArticle(ctx, id); errors.Is(err, graph.ErrNotFound) {
+	r.guard.deletes.Lock()
+	err = r.store.DeleteArticle(ctx, id)
+	r.guard.deletes.Unlock()
+	if errors.Is(err, graph.ErrNotFound) {
 		return nil, notFound("deleteArticle: no article with id %q", id)
 	} else if err != nil {
 		return nil, fmt.Errorf("deleteArticle: %w", err)
