@@ -30,7 +30,8 @@ func (v vanished) Unwrap() error { return graph.ErrNotFound }
 
 // readGuard lets a query's last attempt run with no delete of this server
 // interleaving; deletes through other processes sharing the store are not
-// held off.
+// held off. Deletes share it (they may run together, and last attempts
+// are rare), a last attempt holds it alone.
 type readGuard struct{ deletes sync.RWMutex }
 
 // attempt records whether one run of an operation met a vanished item.
@@ -52,12 +53,12 @@ func dispatchConsistent(ctx context.Context, exec graphql.GraphExecutor, rc *gra
 	for n := 1; ; n++ {
 		a := &attempt{}
 		if n == readAttempts && guard != nil {
-			guard.deletes.RLock()
+			guard.deletes.Lock()
 		}
 		responses, rctx := exec.DispatchOperation(context.WithValue(ctx, attemptKey{}, a), rc)
 		resp := responses(rctx)
 		if n == readAttempts && guard != nil {
-			guard.deletes.RUnlock()
+			guard.deletes.Unlock()
 		}
 		if !retry || resp == nil || !a.vanished.Load() || n == readAttempts {
 			return resp, rctx

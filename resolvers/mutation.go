@@ -95,9 +95,9 @@ func (r *Resolver) deleteArticle(ctx context.Context, id string) (*DeleteArticle
 	if err != nil {
 		return nil, err
 	}
-	r.guard.deletes.Lock()
+	r.guard.deletes.RLock()
 	err = r.store.DeleteArticle(ctx, id)
-	r.guard.deletes.Unlock()
+	r.guard.deletes.RUnlock()
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, notFound("deleteArticle: no article with id %q", id)
 	} else if err != nil {
