@@ -27,6 +27,7 @@ func (r *Resolver) ingest(ctx context.Context, in ArticleInput) (*IngestArticleP
 	if err != nil {
 		return nil, fmt.Errorf("ingestArticle: %w", err)
 	}
+	freeSlot(ctx)
 	unlock := r.ingests.lock(b.Article.ID)
 	defer unlock()
 	before, err := r.store.Articles(ctx, []string{b.Article.ID})

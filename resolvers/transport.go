@@ -176,6 +176,7 @@ func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecu
 			"the server is busy with other expensive operations (path, neighborhood, stats, ingestArticle); retry in a second")}})
 		return
 	}
+	ctx, release = withSlot(ctx, release)
 	defer release()
 	resp, ctx := dispatchConsistent(ctx, exec, rc, guard)
 	if resp == nil {
