@@ -93,3 +93,34 @@ func readWhileDeleting(t *testing.T, s graph.Store) {
 		t.Errorf("%d× %s, want whole answers", n, msg)
 	}
 }
+
+// TestReadGuardSides: holders of one side share the guard, the two sides
+// never hold it together, and a waiting side gets its turn while the other
+// keeps arriving.
+func TestReadGuardSides(t *testing.T) {
+	g := newReadGuard()
+	var in [2]atomic.Int64
+	var wg sync.WaitGroup
+	stop := time.Now().Add(300 * time.Millisecond)
+	var turns [2]atomic.Int64
+	for i := range 8 {
+		side := i % 2
+		wg.Go(func() {
+			for time.Now().Before(stop) {
+				g.enter(side)
+				in[side].Add(1)
+				if in[1-side].Load() > 0 {
+					t.Errorf("side %d entered while the other side held the guard", side)
+				}
+				turns[side].Add(1)
+				time.Sleep(time.Millisecond)
+				in[side].Add(-1)
+				g.leave(side)
+			}
+		})
+	}
+	wg.Wait()
+	if turns[deleting].Load() == 0 || turns[lastAttempt].Load() == 0 {
+		t.Errorf("got %d deletes and %d last attempts in, want both sides served", turns[deleting].Load(), turns[lastAttempt].Load())
+	}
+}

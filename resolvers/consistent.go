@@ -30,9 +30,54 @@ func (v vanished) Unwrap() error { return graph.ErrNotFound }
 
 // readGuard lets a query's last attempt run with no delete of this server
 // interleaving; deletes through other processes sharing the store are not
-// held off. Deletes share it (they may run together, and last attempts
-// are rare), a last attempt holds it alone.
-type readGuard struct{ deletes sync.RWMutex }
+// held off. Deletes run together, and last attempts run together, but
+// never a delete and a last attempt: a side that waits holds off new
+// arrivals of the other, so neither starves.
+type readGuard struct {
+	mu      sync.Mutex
+	changed *sync.Cond
+	active  [2]int // holders in, per side
+	waiting [2]int // holders waiting, per side
+	turn    int    // the side that goes next when both wait
+}
+
+// Sides of a readGuard.
+const (
+	deleting    = 0
+	lastAttempt = 1
+)
+
+func newReadGuard() *readGuard {
+	g := &readGuard{}
+	g.changed = sync.NewCond(&g.mu)
+	return g
+}
+
+// enter waits until side may run and counts it in.
+func (g *readGuard) enter(side int) {
+	other := 1 - side
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.active[other] > 0 {
+		g.turn = side
+	}
+	g.waiting[side]++
+	for g.active[other] > 0 || g.waiting[other] > 0 && g.turn != side {
+		g.changed.Wait()
+	}
+	g.waiting[side]--
+	g.active[side]++
+}
+
+// leave counts side out; the last one out gives the other side its turn.
+func (g *readGuard) leave(side int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.active[side]--; g.active[side] == 0 {
+		g.turn = 1 - side
+		g.changed.Broadcast()
+	}
+}
 
 // attempt records whether one run of an operation met a vanished item.
 type attempt struct{ vanished atomic.Bool }
@@ -53,12 +98,12 @@ func dispatchConsistent(ctx context.Context, exec graphql.GraphExecutor, rc *gra
 	for n := 1; ; n++ {
 		a := &attempt{}
 		if n == readAttempts && guard != nil {
-			guard.deletes.Lock()
+			guard.enter(lastAttempt)
 		}
 		responses, rctx := exec.DispatchOperation(context.WithValue(ctx, attemptKey{}, a), rc)
 		resp := responses(rctx)
 		if n == readAttempts && guard != nil {
-			guard.deletes.Unlock()
+			guard.leave(lastAttempt)
 		}
 		if !retry || resp == nil || !a.vanished.Load() || n == readAttempts {
 			return resp, rctx

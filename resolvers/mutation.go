@@ -96,9 +96,9 @@ func (r *Resolver) deleteArticle(ctx context.Context, id string) (*DeleteArticle
 	if err != nil {
 		return nil, err
 	}
-	r.guard.deletes.RLock()
+	r.guard.enter(deleting)
 	err = r.store.DeleteArticle(ctx, id)
-	r.guard.deletes.RUnlock()
+	r.guard.leave(deleting)
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, notFound("deleteArticle: no article with id %q", id)
 	} else if err != nil {
