@@ -126,23 +126,22 @@ func run() error {
 
 // Kinds of operation, reported apart.
 const (
-	opRead   = "read"
-	opPath   = "read:expensive"
 	opIngest = "ingestArticle"
 	opDelete = "deleteArticle"
 )
 
 // reads are what a reader of the graph asks: lookups with their relations,
 // lists with nested articles and entities (the ones deletes take away), a
-// search, a timeline and a neighbourhood.
+// search, a timeline and a neighbourhood (an expensive operation, queued
+// by the server).
 var reads = []struct{ op, query string }{
-	{opRead, `query($name: String) { entity(name: $name) { id name relations { type source { name } target { name } article { title } evidence { text } } } }`},
-	{opRead, `{ relations(first: 50) { totalCount nodes { id type date source { name } target { name } article { id title } witnesses { article { id } } } } }`},
-	{opRead, `{ events(first: 50) { nodes { id label date place { name } participants { entity { name } role } article { id } } } }`},
-	{opRead, `query($name: String!) { search(text: $name, first: 10) { score entity { id name kind } } }`},
-	{opRead, `{ articles(first: 20) { totalCount nodes { id title entities { id name } } } }`},
-	{opRead, `query($id: ID!) { timeline(entity: $id, first: 20) { nodes { date label participants { entity { name } } } } }`},
-	{opPath, `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { id label } edges { id type } } }`},
+	{"read entity", `query($name: String) { entity(name: $name) { id name relations { type source { name } target { name } article { title } evidence { text } } } }`},
+	{"read relations", `{ relations(first: 50) { totalCount nodes { id type date source { name } target { name } article { id title } witnesses { article { id } } } } }`},
+	{"read events", `{ events(first: 50) { nodes { id label date place { name } participants { entity { name } role } article { id } } } }`},
+	{"read search", `query($name: String!) { search(text: $name, first: 10) { score entity { id name kind } } }`},
+	{"read articles", `{ articles(first: 20) { totalCount nodes { id title entities { id name } } } }`},
+	{"read timeline", `query($id: ID!) { timeline(entity: $id, first: 20) { nodes { date label participants { entity { name } } } } }`},
+	{"read neighbours", `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { id label } edges { id type } } }`},
 }
 
 const ingestQuery = `mutation($text: String!, $published: String) { ingestArticle(input: {text: $text, published: $published}) { article { id } created } }`
