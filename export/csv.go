@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"encoding/csv"
 	"io"
 	"strconv"
@@ -18,32 +19,34 @@ var csvHeader = []string{
 // writeCSV writes one row per relation fact with both endpoints' names, so
 // the file reads on its own in a spreadsheet; evidence is the first
 // report's first sentence.
-func writeCSV(w io.Writer, sub graph.Subgraph) error {
-	names := make(map[string]string, len(sub.Entities))
-	for _, e := range sub.Entities {
-		names[e.ID] = e.Name
-	}
+func writeCSV(ctx context.Context, w io.Writer, src source) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	for _, r := range sub.Relations {
-		ev, hasEv := firstEvidence(r)
-		start, end := "", ""
-		if hasEv {
-			start, end = strconv.Itoa(ev.Start), strconv.Itoa(ev.End)
+	err := src.relations(ctx, true, func(rels []graph.Relation, names map[string]string) error {
+		for _, r := range rels {
+			ev, hasEv := firstEvidence(r)
+			start, end := "", ""
+			if hasEv {
+				start, end = strconv.Itoa(ev.Start), strconv.Itoa(ev.End)
+			}
+			row := []string{
+				cell(r.ID), cell(r.Source), cell(names[r.Source]), cell(r.Target), cell(names[r.Target]),
+				cell(string(r.Type)), cell(string(r.Class)), cell(r.Title),
+				cell(r.Date), cell(r.DateText), cell(r.Status), cell(r.ClaimedBy),
+				strconv.FormatFloat(r.Confidence, 'g', -1, 64), cell(r.Event), cell(r.Article),
+				cell(ev.Text), start, end,
+				strconv.Itoa(r.Sources), cell(r.FirstReported), cell(r.LastReported), strconv.FormatBool(r.Contested),
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
 		}
-		row := []string{
-			cell(r.ID), cell(r.Source), cell(names[r.Source]), cell(r.Target), cell(names[r.Target]),
-			cell(string(r.Type)), cell(string(r.Class)), cell(r.Title),
-			cell(r.Date), cell(r.DateText), cell(r.Status), cell(r.ClaimedBy),
-			strconv.FormatFloat(r.Confidence, 'g', -1, 64), cell(r.Event), cell(r.Article),
-			cell(ev.Text), start, end,
-			strconv.Itoa(r.Sources), cell(r.FirstReported), cell(r.LastReported), strconv.FormatBool(r.Contested),
-		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"context"
 	"encoding/xml"
 	"io"
 	"strconv"
@@ -42,7 +43,7 @@ var graphmlKeys = []graphmlKey{
 	{"e_contested", "edge", "contested", "boolean"},
 }
 
-func writeGraphML(w io.Writer, sub graph.Subgraph) error {
+func writeGraphML(ctx context.Context, w io.Writer, src source) error {
 	b := bufio.NewWriter(w)
 	b.WriteString(xml.Header)
 	b.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
@@ -50,41 +51,57 @@ func writeGraphML(w io.Writer, sub graph.Subgraph) error {
 		b.WriteString(`  <key id="` + k.id + `" for="` + k.domain + `" attr.name="` + k.name + `" attr.type="` + k.typ + `"/>` + "\n")
 	}
 	b.WriteString(`  <graph id="geokg" edgedefault="directed">` + "\n")
-	for _, e := range sub.Entities {
-		b.WriteString(`    <node id="` + escape(e.ID) + `">`)
-		data(b, "n_label", e.Name)
-		data(b, "n_name", e.Name)
-		data(b, "n_kind", string(e.Kind))
-		data(b, "n_aliases", strings.Join(e.Aliases, "; "))
-		data(b, "n_country", e.Country)
-		b.WriteString("</node>\n")
-	}
-	for _, r := range sub.Relations {
-		b.WriteString(`    <edge id="` + escape(r.ID) + `" source="` + escape(r.Source) + `" target="` + escape(r.Target) + `">`)
-		data(b, "e_label", string(r.Type))
-		data(b, "e_type", string(r.Type))
-		data(b, "e_class", string(r.Class))
-		data(b, "e_title", r.Title)
-		data(b, "e_date", r.Date)
-		data(b, "e_date_text", r.DateText)
-		data(b, "e_status", r.Status)
-		data(b, "e_claimed_by", r.ClaimedBy)
-		data(b, "e_confidence", strconv.FormatFloat(r.Confidence, 'g', -1, 64))
-		data(b, "e_event", r.Event)
-		data(b, "e_article", r.Article)
-		if ev, ok := firstEvidence(r); ok {
-			data(b, "e_evidence", ev.Text)
-			data(b, "e_evidence_start", strconv.Itoa(ev.Start))
-			data(b, "e_evidence_end", strconv.Itoa(ev.End))
+	err := src.entities(ctx, func(ents []graph.Entity) error {
+		for _, e := range ents {
+			b.WriteString(`    <node id="` + escape(e.ID) + `">`)
+			data(b, "n_label", e.Name)
+			data(b, "n_name", e.Name)
+			data(b, "n_kind", string(e.Kind))
+			data(b, "n_aliases", strings.Join(e.Aliases, "; "))
+			data(b, "n_country", e.Country)
+			b.WriteString("</node>\n")
 		}
-		data(b, "e_sources", strconv.Itoa(r.Sources))
-		data(b, "e_first_reported", r.FirstReported)
-		data(b, "e_last_reported", r.LastReported)
-		data(b, "e_contested", strconv.FormatBool(r.Contested))
-		b.WriteString("</edge>\n")
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = src.relations(ctx, false, func(rels []graph.Relation, _ map[string]string) error {
+		for _, r := range rels {
+			graphMLEdge(b, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	b.WriteString("  </graph>\n</graphml>\n")
 	return b.Flush()
+}
+
+func graphMLEdge(b *bufio.Writer, r graph.Relation) {
+	b.WriteString(`    <edge id="` + escape(r.ID) + `" source="` + escape(r.Source) + `" target="` + escape(r.Target) + `">`)
+	data(b, "e_label", string(r.Type))
+	data(b, "e_type", string(r.Type))
+	data(b, "e_class", string(r.Class))
+	data(b, "e_title", r.Title)
+	data(b, "e_date", r.Date)
+	data(b, "e_date_text", r.DateText)
+	data(b, "e_status", r.Status)
+	data(b, "e_claimed_by", r.ClaimedBy)
+	data(b, "e_confidence", strconv.FormatFloat(r.Confidence, 'g', -1, 64))
+	data(b, "e_event", r.Event)
+	data(b, "e_article", r.Article)
+	if ev, ok := firstEvidence(r); ok {
+		data(b, "e_evidence", ev.Text)
+		data(b, "e_evidence_start", strconv.Itoa(ev.Start))
+		data(b, "e_evidence_end", strconv.Itoa(ev.End))
+	}
+	data(b, "e_sources", strconv.Itoa(r.Sources))
+	data(b, "e_first_reported", r.FirstReported)
+	data(b, "e_last_reported", r.LastReported)
+	data(b, "e_contested", strconv.FormatBool(r.Contested))
+	b.WriteString("</edge>\n")
 }
 
 // data writes one attribute value; empty values are left out, as GraphML

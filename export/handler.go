@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -21,7 +20,11 @@ var contentTypes = map[string]string{
 // Handler serves GET /export?format=graphml|json|csv, with optional id (or
 // name), depth, types (comma-separated) and limit to export a neighbourhood.
 // Bad parameters are 400, an unknown entity 404; store failures are logged
-// and answered with a bare 500, never the store's own error text.
+// and answered with a bare 500, never the store's own error text. The file
+// streams as it is written (see Write), so a store failure after the first
+// bytes went out can no longer change the status: the response is cut off
+// instead, and the client sees a truncated transfer, not a whole file. HEAD
+// runs the export to count its bytes for Content-Length and sends none.
 func Handler(store graph.Store, log *slog.Logger) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -40,31 +43,69 @@ func Handler(store graph.Store, log *slog.Logger) http.Handler {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		// Buffer so a store error can still change the status code; exports
-		// are bounded by the size of the graph the store already holds.
-		var buf bytes.Buffer
-		if err := Write(r.Context(), &buf, store, format, q); err != nil {
-			switch {
-			case errors.Is(err, graph.ErrInvalid):
-				http.Error(w, err.Error(), http.StatusBadRequest)
-			case errors.Is(err, graph.ErrNotFound):
-				http.Error(w, "entity not found", http.StatusNotFound)
-			default:
-				log.ErrorContext(r.Context(), "export failed", "format", format, "id", q.ID, "err", err)
-				http.Error(w, "export failed", http.StatusInternalServerError)
-			}
-			return
+		headers := func() {
+			h := w.Header()
+			h.Set("Content-Type", contentTypes[format])
+			h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, filename(q), format))
+			h.Set("X-Content-Type-Options", "nosniff")
 		}
-		h := w.Header()
-		h.Set("Content-Type", contentTypes[format])
-		h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, filename(q), format))
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Content-Length", strconv.Itoa(buf.Len()))
 		if r.Method == http.MethodHead {
+			var n countWriter
+			if err := Write(r.Context(), &n, store, format, q); err != nil {
+				fail(w, r, log, format, q, err)
+				return
+			}
+			headers()
+			w.Header().Set("Content-Length", strconv.FormatInt(int64(n), 10))
 			return
 		}
-		buf.WriteTo(w) // a failed write means the client went away
+		sw := &startWriter{w: w, start: headers}
+		if err := Write(r.Context(), sw, store, format, q); err != nil {
+			if !sw.started {
+				fail(w, r, log, format, q, err)
+				return
+			}
+			log.ErrorContext(r.Context(), "export failed midway; response cut off", "format", format, "id", q.ID, "err", err)
+			panic(http.ErrAbortHandler)
+		}
 	})
+}
+
+// fail answers an export that failed before writing anything.
+func fail(w http.ResponseWriter, r *http.Request, log *slog.Logger, format string, q Query, err error) {
+	switch {
+	case errors.Is(err, graph.ErrInvalid):
+		http.Error(w, err.Error(), http.StatusBadRequest)
+	case errors.Is(err, graph.ErrNotFound):
+		http.Error(w, "entity not found", http.StatusNotFound)
+	default:
+		log.ErrorContext(r.Context(), "export failed", "format", format, "id", q.ID, "err", err)
+		http.Error(w, "export failed", http.StatusInternalServerError)
+	}
+}
+
+// startWriter sends the headers on the first write, so an export that
+// fails before writing anything can still answer with an error status.
+type startWriter struct {
+	w       http.ResponseWriter
+	start   func()
+	started bool
+}
+
+func (s *startWriter) Write(p []byte) (int, error) {
+	if !s.started {
+		s.started = true
+		s.start()
+	}
+	return s.w.Write(p)
+}
+
+// countWriter counts the bytes written to it and drops them.
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }
 
 // WholeGraph reports an /export request for the whole graph rather than

@@ -1,9 +1,16 @@
 package export
 
 import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	"github.com/geokg/geokg/graph"
 )
 
 func TestHandler(t *testing.T) {
@@ -71,5 +78,74 @@ func TestFilename(t *testing.T) {
 		if got := filename(tc.q); got != tc.want {
 			t.Errorf("filename(%+v): got %q, want %q", tc.q, got, tc.want)
 		}
+	}
+}
+
+// failingStore fails every ListEntities call after the first ok ones.
+type failingStore struct {
+	graph.Store
+	ok    int
+	calls atomic.Int64
+}
+
+func (s *failingStore) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.Entity, int, error) {
+	if s.calls.Add(1) > int64(s.ok) {
+		return nil, 0, errors.New("bolt: connection reset")
+	}
+	return s.Store.ListEntities(ctx, q)
+}
+
+// TestHandlerStreams: the whole graph streams, without Content-Length; a
+// store failure before the first byte is a 500, one midway cuts the
+// response off so the client cannot take it for a whole file; HEAD gives
+// the length GET sends.
+func TestHandlerStreams(t *testing.T) {
+	store := largeStore(t, 2500)
+	srv := httptest.NewServer(Handler(store, nil))
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/export?format=graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("GET: got %d, %v, want 200 and the whole file", resp.StatusCode, err)
+	}
+	if resp.ContentLength != -1 {
+		t.Errorf("GET: got Content-Length %d, want none (streamed)", resp.ContentLength)
+	}
+	head, err := http.Head(srv.URL + "/export?format=graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head.Body.Close()
+	if head.ContentLength != int64(len(body)) {
+		t.Errorf("HEAD: got Content-Length %d, want %d", head.ContentLength, len(body))
+	}
+
+	for _, tc := range []struct {
+		name string
+		ok   int
+	}{{"first page fails", 0}, {"second page fails", 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(Handler(&failingStore{Store: store, ok: tc.ok}, nil))
+			defer srv.Close()
+			resp, err := http.Get(srv.URL + "/export?format=graphml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			if tc.ok == 0 {
+				if resp.StatusCode != 500 || string(body) != "export failed\n" {
+					t.Errorf("got %d and %d bytes, want 500 export failed", resp.StatusCode, len(body))
+				}
+				return
+			}
+			if resp.StatusCode != 200 || err == nil {
+				t.Errorf("got %d, read error %v after %d bytes, want 200 cut off by an error", resp.StatusCode, err, len(body))
+			}
+		})
 	}
 }

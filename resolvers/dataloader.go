@@ -216,7 +216,7 @@ func fetchByID[V any](get func(context.Context, []string) ([]V, error), idOf fun
 		for i, id := range ids {
 			v, ok := byID[id]
 			if !ok {
-				errs[i] = fmt.Errorf("%w: %s %q", graph.ErrNotFound, what, id)
+				errs[i] = vanished{what, id}
 				continue
 			}
 			values[i] = v

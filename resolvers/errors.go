@@ -65,6 +65,7 @@ func presentErrorCode(ctx context.Context, logger *slog.Logger, err error) *gqle
 	var code, msg string
 	switch {
 	case errors.Is(cause, graph.ErrNotFound):
+		noteVanished(ctx, cause)
 		code, msg = CodeNotFound, cause.Error()
 	case errors.Is(cause, graph.ErrInvalid):
 		code, msg = CodeBadUserInput, cause.Error()

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -62,6 +63,33 @@ func (g *gate) admit(ctx context.Context, op *graphql.OperationContext) (release
 	case <-ctx.Done():
 	}
 	return nil, false
+}
+
+type slotKey struct{}
+
+// withSlot puts release in ctx for freeSlot and returns it made safe to
+// call twice.
+func withSlot(ctx context.Context, release func()) (context.Context, func()) {
+	once := sync.OnceFunc(release)
+	return context.WithValue(ctx, slotKey{}, once), once
+}
+
+// freeSlot hands the operation's slot back before the operation ends, once
+// its expensive part is over: ingestArticle after extraction, when what is
+// left waits on the store's locks, not on a CPU, and would keep paths and
+// neighbourhoods waiting for nothing. Only an operation of that one field
+// may: a second ingestArticle in the same mutation would extract unqueued.
+func freeSlot(ctx context.Context) {
+	op := graphql.GetOperationContext(ctx)
+	if op == nil || op.Operation == nil || len(op.Operation.SelectionSet) != 1 {
+		return
+	}
+	if _, ok := op.Operation.SelectionSet[0].(*ast.Field); !ok {
+		return
+	}
+	if free, ok := ctx.Value(slotKey{}).(func()); ok {
+		free()
+	}
 }
 
 // InUse reports how many expensive operations run now, for metrics.

@@ -44,12 +44,12 @@ func NewHandler(opts Options) *handler.Server {
 // newHandler lets tests widen the dataloader batching window so batching
 // does not depend on goroutine timing.
 func newHandler(opts Options, wait time.Duration) *handler.Server {
-	r := &Resolver{store: opts.Store, extract: opts.Extract, logger: opts.Logger, wait: wait}
+	r := &Resolver{store: opts.Store, extract: opts.Extract, logger: opts.Logger, wait: wait, guard: newReadGuard()}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{AllowedMethods: []string{"OPTIONS", "GET", "POST"}})
 	g := newGate(opts.MaxExpensive)
-	srv.AddTransport(getTransport{gate: g})
-	srv.AddTransport(postTransport{gate: g})
+	srv.AddTransport(getTransport{gate: g, guard: r.guard})
+	srv.AddTransport(postTransport{gate: g, guard: r.guard})
 	queries, apq := newQueryCache(), newAPQCache()
 	srv.SetQueryCache(queries)
 	srv.SetParserTokenLimit(MaxQueryTokens)

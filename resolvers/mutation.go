@@ -27,6 +27,7 @@ func (r *Resolver) ingest(ctx context.Context, in ArticleInput) (*IngestArticleP
 	if err != nil {
 		return nil, fmt.Errorf("ingestArticle: %w", err)
 	}
+	freeSlot(ctx)
 	unlock := r.ingests.lock(b.Article.ID)
 	defer unlock()
 	before, err := r.store.Articles(ctx, []string{b.Article.ID})
@@ -95,7 +96,10 @@ func (r *Resolver) deleteArticle(ctx context.Context, id string) (*DeleteArticle
 	if err != nil {
 		return nil, err
 	}
-	if err := r.store.DeleteArticle(ctx, id); errors.Is(err, graph.ErrNotFound) {
+	r.guard.enter(deleting)
+	err = r.store.DeleteArticle(ctx, id)
+	r.guard.leave(deleting)
+	if errors.Is(err, graph.ErrNotFound) {
 		return nil, notFound("deleteArticle: no article with id %q", id)
 	} else if err != nil {
 		return nil, fmt.Errorf("deleteArticle: %w", err)

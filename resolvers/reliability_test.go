@@ -302,3 +302,39 @@ func TestGateQueuesExpensiveOperations(t *testing.T) {
 		rel()
 	}
 }
+
+// blockedApply holds every Apply until release is closed.
+type blockedApply struct {
+	graph.Store
+	applying chan struct{}
+	release  chan struct{}
+}
+
+func (s blockedApply) Apply(ctx context.Context, b graph.Batch) error {
+	s.applying <- struct{}{}
+	<-s.release
+	return s.Store.Apply(ctx, b)
+}
+
+// TestIngestFreesItsSlotToWrite: an ingest whose write waits on the store
+// (as on Neo4j's locks) no longer holds the one expensive slot, so a path
+// query runs meanwhile instead of being refused busy.
+func TestIngestFreesItsSlotToWrite(t *testing.T) {
+	store := blockedApply{fixtureStore(t), make(chan struct{}), make(chan struct{})}
+	c := client.New(newHandler(Options{Store: store, Logger: slog.New(slog.DiscardHandler), Extract: loaderExtract(t),
+		Token: testToken, MaxExpensive: 1}, time.Millisecond))
+	ingested := make(chan error, 1)
+	go func() {
+		var resp struct{ IngestArticle struct{ Created bool } }
+		ingested <- c.Post(`mutation($text: String!) { ingestArticle(input: {text: $text}) { created } }`, &resp, client.Var("text", drills), bearer(testToken))
+	}()
+	<-store.applying
+	_, errs := query(t, c, `{ path(from: "person:ana-vela", to: "country:NL") { length } }`)
+	close(store.release)
+	if len(errs) > 0 {
+		t.Errorf("path while an ingest writes: got %+v, want an answer", errs)
+	}
+	if err := <-ingested; err != nil {
+		t.Errorf("ingest: %v", err)
+	}
+}

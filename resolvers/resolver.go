@@ -17,6 +17,7 @@ type Resolver struct {
 	logger  *slog.Logger
 	wait    time.Duration // dataloader batching window
 	ingests keyLock       // per article id, so ingestArticle's created is true once
+	guard   *readGuard    // deletes wait for a query's last attempt
 }
 
 // ArticleInput is an article sent to ingestArticle.

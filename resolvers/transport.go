@@ -46,8 +46,12 @@ const (
 const codeMethodNotAllowed = "METHOD_NOT_ALLOWED"
 
 // postTransport and getTransport run operations through gate, which
-// queues expensive ones.
-type postTransport struct{ gate *gate }
+// queues expensive ones, and run queries again that met a deleted item
+// (see dispatchConsistent).
+type postTransport struct {
+	gate  *gate
+	guard *readGuard
+}
 
 var _ graphql.Transport = postTransport{}
 
@@ -78,10 +82,13 @@ func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	params.Headers = r.Header
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
-	execute(w, r.Context(), exec, &params, media, t.gate)
+	execute(w, r.Context(), exec, &params, media, t.gate, t.guard)
 }
 
-type getTransport struct{ gate *gate }
+type getTransport struct {
+	gate  *gate
+	guard *readGuard
+}
 
 var _ graphql.Transport = getTransport{}
 
@@ -113,7 +120,7 @@ func (t getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gr
 		}
 	}
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
-	execute(w, context.WithValue(r.Context(), viaGETKey{}, true), exec, &params, media, t.gate)
+	execute(w, context.WithValue(r.Context(), viaGETKey{}, true), exec, &params, media, t.gate, t.guard)
 }
 
 type viaGETKey struct{}
@@ -137,7 +144,7 @@ func (getMutations) MutateOperationContext(ctx context.Context, op *graphql.Oper
 
 // execute runs one operation, answering a request error with the status its
 // code calls for and no data entry.
-func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecutor, params *graphql.RawParams, media string, g *gate) {
+func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecutor, params *graphql.RawParams, media string, g *gate, guard *readGuard) {
 	if params.Query == "" && params.Extensions["persistedQuery"] == nil {
 		writeError(w, media, http.StatusBadRequest, `the request has no query: send {"query": "{ ... }"}, or a persisted query's hash in extensions`)
 		return
@@ -169,9 +176,9 @@ func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecu
 			"the server is busy with other expensive operations (path, neighborhood, stats, ingestArticle); retry in a second")}})
 		return
 	}
+	ctx, release = withSlot(ctx, release)
 	defer release()
-	responses, ctx := exec.DispatchOperation(ctx, rc)
-	resp := responses(ctx)
+	resp, ctx := dispatchConsistent(ctx, exec, rc, guard)
 	if resp == nil {
 		// gqlgen gives no response at all when the request's time ran out
 		// before execution began.

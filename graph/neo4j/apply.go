@@ -120,6 +120,15 @@ SET e.aliases = aliases, e.lowerAliases = lowerAliases,
     e.aliasesText = reduce(t = '', a IN aliases | t + a + '\n'),
     e.searchText = reduce(t = e.lowerName, a IN lowerAliases | t + '\n' + a)`
 
+	// Locks the batch's entities, creating the new ones, in id order: the
+	// order DeleteArticle locks entities in, so that neither holds an
+	// entity the other waits for while waiting for one the other holds
+	// (Neo4j's DeadlockDetected). The per-kind merges below then find
+	// them locked.
+	lockBatchEntitiesQuery = `UNWIND $ids AS id
+MERGE (e:Entity {id: id})
+SET e.id = id`
+
 	dropMentionsQuery = `MATCH (:Article {id: $article})-[m:MENTIONS]->(e:Entity)
 WHERE NOT e.id IN $entities
 DELETE m`
@@ -262,8 +271,8 @@ func prepare(b graph.Batch) []statement {
 	art := b.Article.ID
 	var stmts []statement
 
-	// Entities, merged per id, written per kind label in id order so that
-	// concurrent applies lock shared nodes in the same order.
+	// Entities, merged per id, locked in id order, then written per kind
+	// label.
 	merged := map[string]*graph.Entity{}
 	var ids []string
 	for _, e := range b.Entities {
@@ -300,6 +309,9 @@ func prepare(b graph.Batch) []statement {
 			mentionRows = append(mentionRows, mentionRow(e))
 			mentioned = append(mentioned, id)
 		}
+	}
+	if len(ids) > 0 {
+		stmts = append(stmts, statement{lockBatchEntitiesQuery, map[string]any{"ids": ids}})
 	}
 	for _, k := range graph.Kinds {
 		if rows := byKind[k]; len(rows) > 0 {

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -639,9 +640,13 @@ func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
 // races it. A plain DELETE of an orphan would fail rather than cut a
 // relationship another transaction added.
 const (
+	// Also the witnesses of the article's groups; the article's own cannot
+	// change while its node is locked.
 	deleteLockQuery = `MATCH (a:Article {id: $article})
 SET a.id = a.id
-RETURN coalesce(a.groups, []) AS groups, COLLECT { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN e.id } AS mentioned`
+RETURN coalesce(a.groups, []) AS groups, COLLECT { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN e.id } AS mentioned,
+       COLLECT { UNWIND coalesce(a.groups, []) AS key MATCH (g:FactGroup {key: key})
+                 RETURN {key: key, witnesses: coalesce(g.witnesses, [])} } AS witnesses`
 
 	lockEntitiesQuery = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})
@@ -695,32 +700,21 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 				touched[a], touched[b] = true, true
 			}
 		}
-		if _, err := s.run(ctx, tx, lockEntitiesQuery, map[string]any{"ids": sortedSet(touched)}); err != nil {
-			return err
-		}
-		rels, evs, err := s.fuseGroups(ctx, tx, id, groups, nil, nil)
+		// Every entity this delete writes is locked now, in id order, as
+		// Apply locks its entities, and before any group, so that the two
+		// cannot each hold what the other waits for.
+		involved, err := witnessEntities(id, asList(row["witnesses"]))
 		if err != nil {
 			return err
 		}
-		more := map[string]bool{}
-		note := func(e string) {
-			if e != "" && !touched[e] {
-				more[e], touched[e] = true, true
-			}
+		for _, e := range involved {
+			touched[e] = true
 		}
-		for _, w := range rels {
-			note(w.ClaimedBy)
+		if _, err := s.run(ctx, tx, lockEntitiesQuery, map[string]any{"ids": sortedSet(touched)}); err != nil {
+			return err
 		}
-		for _, w := range evs {
-			note(w.Place)
-			for _, p := range w.Participants {
-				note(p.Entity)
-			}
-		}
-		if len(more) > 0 {
-			if _, err := s.run(ctx, tx, lockEntitiesQuery, map[string]any{"ids": sortedSet(more)}); err != nil {
-				return err
-			}
+		if _, _, err := s.fuseGroups(ctx, tx, id, groups, nil, nil); err != nil {
+			return err
 		}
 		if _, err := s.run(ctx, tx, deleteArticleQuery, map[string]any{"article": id}); err != nil {
 			return err
@@ -732,6 +726,42 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		return s.fail(ctx, op, err)
 	}
 	return nil
+}
+
+// witnessEntities lists the claimants, places and participants of the
+// witnesses article has in groups, each a {key, witnesses} map.
+func witnessEntities(article string, groups []any) ([]string, error) {
+	var ids []string
+	for _, g := range groups {
+		row, _ := g.(map[string]any)
+		key := str(row, "key")
+		for _, text := range strList(row["witnesses"]) {
+			if isEventKey(key) {
+				var w graph.EventWitness
+				if err := json.Unmarshal([]byte(text), &w); err != nil {
+					return nil, fmt.Errorf("group %s: bad witness: %w", key, err)
+				}
+				if w.Article != article {
+					continue
+				}
+				if w.Place != "" {
+					ids = append(ids, w.Place)
+				}
+				for _, p := range w.Participants {
+					ids = append(ids, p.Entity)
+				}
+				continue
+			}
+			var w graph.RelationWitness
+			if err := json.Unmarshal([]byte(text), &w); err != nil {
+				return nil, fmt.Errorf("group %s: bad witness: %w", key, err)
+			}
+			if w.Article == article && w.ClaimedBy != "" {
+				ids = append(ids, w.ClaimedBy)
+			}
+		}
+	}
+	return ids, nil
 }
 
 func sortedSet(m map[string]bool) []string {
