@@ -21,7 +21,7 @@ import (
 // that deleting an article takes away.
 var readsWhileDeleting = []string{
 	`{ relations(first: 100) { nodes { id source { name } target { name } article { title } evidence { article { id } } witnesses { article { id } } } } }`,
-	`{ entity(id: "person:envoy") { mentions { article { title } } relations { target { name } article { id } } } }`,
+	`{ entity(id: "person:envoy") { mentions(first: 100) { nodes { article { title } } } relations(first: 100) { nodes { target { name } article { id } } } } }`,
 	`{ articles(first: 100) { nodes { id relations { nodes { target { name } } } } } stats(top: 5) { mostConnected { entity { name } } perArticle { article { title } } } }`,
 }
 
