@@ -135,7 +135,7 @@ const (
 // search, a timeline and a neighbourhood (an expensive operation, queued
 // by the server).
 var reads = []struct{ op, query string }{
-	{"read entity", `query($name: String) { entity(name: $name) { id name relations { type source { name } target { name } article { title } evidence { text } } } }`},
+	{"read entity", `query($name: String) { entity(name: $name) { id name relations(first: 100) { nodes { type source { name } target { name } article { title } evidence { text } } } } }`},
 	{"read relations", `{ relations(first: 50) { totalCount nodes { id type date source { name } target { name } article { id title } witnesses { article { id } } } } }`},
 	{"read events", `{ events(first: 50) { nodes { id label date place { name } participants { entity { name } role } article { id } } } }`},
 	{"read search", `query($name: String!) { search(text: $name, first: 10) { score entity { id name kind } } }`},
