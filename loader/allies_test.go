@@ -55,6 +55,15 @@ func TestCoordinatedObjects(t *testing.T) {
 			[]string{"Canada CALLS Joe Biden occurred -", "Canada CALLS Keir Starmer occurred -"}, nil},
 		{"a briefing by a pronoun's appositive", "Volodymyr Zelenskyy was briefed by his top commander, Oleksandr Syrskyi, by video link.",
 			[]string{"Oleksandr Syrskyi CALLS Volodymyr Zelenskyy occurred -"}, nil},
+		{"a relative pronoun object", "China swore in a new president, Lai Ching-te, who Beijing criticized for escalating tensions.",
+			[]string{"China CRITICIZED Lai Ching-te occurred -"}, nil},
+		{"a relative pronoun object with a wrongly resolved subject", "The leaders demanded the resignation of Consuelo Porras, Rafael Curruchiche and Fredy Orellana, whom they accuse of a coup.",
+			nil, []string{"* ACCUSED Consuelo Porras *"}},
+		{"a plural subject agrees that", "Anthony Albanese said he and Xi Jinping agreed that the Chinese leader would visit Australia.",
+			[]string{"Anthony Albanese AGREED_WITH Xi Jinping claimed -"}, nil},
+		{"a single subject agrees with no one", "Russia agreed that talks should resume.", nil, []string{"* AGREED_WITH *"}},
+		{"an adverb after police is no noun", "Gunmen stormed a studio in Guayaquil, Ecuador. Police later arrested 13 suspected gunmen and charged them with terrorism.",
+			[]string{"Ecuadorian police ARRESTED gunmen occurred -", "Ecuadorian police ACCUSED gunmen occurred -"}, nil},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

@@ -663,7 +663,7 @@ func (d *doc) isNounModifiee(j int) bool {
 	if t.kind != tWord || t.cap {
 		return false
 	}
-	return !t.in(auxiliaries) && !t.in(prepositions) && !t.in(clauseWords) && !t.in(commonVerbs) &&
+	return !t.in(auxiliaries) && !t.in(prepositions) && !t.in(clauseWords) && !t.in(commonVerbs) && !t.in(adverbs) &&
 		t.lower != "and" && t.lower != "or" && !t.isVerbForm()
 }
 

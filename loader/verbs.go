@@ -104,8 +104,8 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			return nil
 		}
 	case "agree":
-		if next(i + 1).is("that") {
-			return nil
+		if next(i+1).is("that") && !d.pluralSubject(i, lo, hi) {
+			return nil // "Russia agreed that ..." names no partner; "he and Xi agreed that" does
 		}
 	case "lift", "ease":
 		// Only sanctions make lifting a fact for the graph.
@@ -201,6 +201,19 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	}
 	for _, m := range obj.places {
 		f.places = addEnt(f.places, m.entities()...)
+	}
+	if len(f.targets) == 0 && len(obj.actors) == 0 && obj.event == nil && !passive && sn.direct && len(subj) > 0 {
+		// "Lai, who Beijing criticized for ...", "Porras and Orellana, whom
+		// they accuse of ...": the relative pronoun stands for the object.
+		ante := d.relativeAntecedent(subj[0].first, lo)
+		if !slices.ContainsFunc(ante, func(m *mention) bool {
+			return slices.ContainsFunc(m.entities(), func(e *docEntity) bool { return slices.Contains(f.sources, e) })
+		}) {
+			// (a subject among the antecedents is a pronoun resolved to them, wrongly)
+			for _, m := range ante {
+				f.targetsFrom(d, m)
+			}
+		}
 	}
 	if v.lemma == "discuss" && !passive {
 		// "discussed Syria" names a topic; "discussed Syria with Lavrov" a
@@ -456,4 +469,36 @@ func (d *doc) causeAfter(i, hi int) *frame {
 		return ev
 	}
 	return nil
+}
+
+// pluralSubject reports whether the verb at i has two or more actors as
+// its subject: "he and Xi agreed".
+func (d *doc) pluralSubject(i, lo, hi int) bool {
+	subj, _ := d.subjectOf(i, lo, hi)
+	var es []*docEntity
+	for _, m := range subj {
+		es = addEnt(es, m.entities()...)
+	}
+	return len(es) > 1
+}
+
+// relativeAntecedent returns what an object relative pronoun before the
+// subject starting at k stands for: the actors before "whom" or "who".
+func (d *doc) relativeAntecedent(k, lo int) []*mention {
+	j := k - 1
+	if j < lo || !d.toks[j].is("who", "whom") {
+		return nil
+	}
+	j--
+	if j >= lo && d.toks[j].is(",") {
+		j--
+	}
+	if j < lo || d.mAt[j] < 0 {
+		return nil
+	}
+	m := d.mentions[d.mAt[j]]
+	if !m.hasActor() || m.kind == mPronoun {
+		return nil
+	}
+	return d.coordinated(m, lo)
 }
