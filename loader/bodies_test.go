@@ -17,6 +17,12 @@ func TestStateBodies(t *testing.T) {
 			[]string{"Ecuadorian police ARRESTED gunmen occurred *", "Ecuadorian police PART_OF Ecuador - -"}, nil},
 		{"bare police when the lead names two states", "Ecuador and Peru closed their border. Police arrested 13 gunmen.",
 			[]string{"police ARRESTED gunmen occurred *"}, []string{"* police PART_OF *"}},
+		{"a junta named by its state", "Soldiers seized power in Niger. ECOWAS condemned the Niger junta.",
+			[]string{"ECOWAS CONDEMNED Niger junta occurred -", "Niger junta PART_OF Niger - -"}, nil},
+		{"the junta of the state the report is about", "Myanmar was hit by an earthquake. The Karen National Union condemned the junta for continuing airstrikes.",
+			[]string{"Karen National Union CONDEMNED Myanmar junta occurred -"}, nil},
+		{"a junta boss", "Soldiers seized power in Niger. Junta boss Abdourahamane Tiani met ECOWAS envoys.",
+			[]string{"Abdourahamane Tiani LEADER_OF *"}, nil},
 		{"a demonym reaches a coordinated body", "A search by the Indian army and police is under way in Kashmir.",
 			[]string{"Indian police PART_OF India - -"}, nil},
 	}

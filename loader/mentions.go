@@ -583,6 +583,12 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		return &mention{first: i, last: last, ent: d.ministry(c, portfolios[d.toks[j+2].lower]), kind: mBody}
 	case t.is("air") && j+1 < hi && d.toks[j+1].is("force", "forces", "defence", "defense", "defences", "defenses"):
 		return &mention{first: i, last: j + 1, ent: d.military(c, ""), kind: mBody} // "Ukraine's air force"
+	case t.is("junta") || t.is("military") && j+1 < hi && d.toks[j+1].is("junta", "regime"):
+		last := j
+		if !t.is("junta") {
+			last++
+		}
+		return &mention{first: i, last: last, ent: d.junta(c), kind: mBody} // "the Niger junta", "Myanmar's military regime"
 	case t.is("national", "federal", "state") && j+1 < hi && d.toks[j+1].is("police"):
 		return &mention{first: i, last: j + 1, ent: d.police(c), kind: mBody} // "Haitian National Police"
 	case t.is("police"):
@@ -746,6 +752,13 @@ func (d *doc) honorificBefore(first int) int {
 		return k
 	}
 	return first
+}
+
+// junta returns the military government ruling a state: "the Niger junta".
+func (d *doc) junta(c *gazetteer.Country) *docEntity {
+	e := d.ents.get("military:"+c.Code+"-junta", c.Name+" junta", graph.Military)
+	e.country = c.Code
+	return e
 }
 
 // police returns the country's police: "Turkish police", "Kenyan police

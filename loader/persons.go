@@ -60,6 +60,13 @@ func (d *doc) titledPerson(i, hi int) *mention {
 		}
 	} else if d.toks[i].is("the") {
 		return nil
+	} else if d.toks[i].is("junta") && i+1 < hi && (d.toks[i+1].in(headTitles) || d.toks[i+1].is("boss")) {
+		// "junta boss Min Aung Hlaing", "the junta spokesperson"
+		if c := d.leadState(); c != nil {
+			of = d.junta(c)
+			affFirst, affLast = i, i
+			j = i + 1
+		}
 	} else if d.toks[i].is("army", "military") && i+1 < hi && d.toks[i+1].in(headTitles) {
 		// "Army chief Waker-Uz-Zaman": the army of the state the report is
 		// about, named by the word "Army".
@@ -197,7 +204,7 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 			return ts, ts - 1
 		case t.in(headTitles) || t.in(ranks):
 			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor",
-				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative") {
+				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative", "boss") {
 				return ts, ts - 1
 			}
 			if t.in(headTitles) {

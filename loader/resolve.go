@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/loader/gazetteer"
 )
 
 // anaphor resolves a pronoun or a definite description at token i against
@@ -170,6 +171,18 @@ func (d *doc) definite(i, hi int) *mention {
 		}
 		return nil
 	}
+	if t.is("junta") || t.is("military", "army") && j+1 < hi && d.toks[j+1].is("junta", "regime") {
+		// "the junta", "the military regime": the lead state's, once the
+		// report has named one
+		if c := d.leadState(); c != nil {
+			last := j
+			if !t.is("junta") {
+				last++
+			}
+			return &mention{first: i, last: last, ent: d.junta(c), kind: mAnaphor, conf: 0.7}
+		}
+		return nil
+	}
 	if t.is("military", "army") && !(j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])) {
 		if e := d.recent(sent, 6, func(e *docEntity) bool { return e.kind == graph.Military }); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.8}
@@ -200,6 +213,29 @@ func (d *doc) definite(i, hi int) *mention {
 		}
 	}
 	return d.titleAnaphor(i, j, hi)
+}
+
+// leadState returns the gazetteer country of the state the report is
+// about: the one its first sentence names alone, else the one it names
+// most.
+func (d *doc) leadState() *gazetteer.Country {
+	lead := d.leadCountry()
+	if lead == nil {
+		count := map[*docEntity]int{}
+		for _, m := range d.mentions {
+			if e := m.ent; e != nil && e.kind == graph.Country {
+				count[e]++
+				if lead == nil || count[e] > count[lead] {
+					lead = e
+				}
+			}
+		}
+	}
+	if lead == nil {
+		return nil
+	}
+	c, _ := d.gaz.CountryByCode(strings.TrimPrefix(lead.id, "country:"))
+	return c
 }
 
 // governmentAges tell which government of a state is meant, not whose.

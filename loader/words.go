@@ -209,7 +209,7 @@ var (
 // Titles before or after a name. headTitles can stand alone as a role;
 // titleModifiers only refine one; ranks are military grades.
 var (
-	headTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
+	headTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "boss",
 		"leader", "secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
 		"envoy", "ambassador", "commander", "chief", "head", "mayor", "governor", "senator", "chairman",
 		"chairwoman", "chair", "director", "negotiator", "prince", "monarch", "representative", "diplomat",
@@ -223,7 +223,7 @@ var (
 		"maj", "brig", "adm", "colonel", "major", "brigadier", "foreign-policy", "assistant", "executive",
 		"secretary-general", "late", "ex", "outgoing", "incoming", "newly", "elected", "president-elect")
 	ranks        = set("lieutenant", "lt", "gen", "general", "col", "colonel", "maj", "major", "brig", "brigadier", "adm", "admiral", "capt", "captain", "sgt", "sergeant", "marshal", "field")
-	leaderTitles = set("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "supreme leader", "leader", "monarch", "head of state", "ayatollah",
+	leaderTitles = set("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "supreme leader", "leader", "boss", "monarch", "head of state", "ayatollah",
 		"chairman", "chairwoman", "chairperson", "chair", "secretary general", "secretary-general", "director general",
 		"director-general")
 	spokesTitles  = set("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokespeople")
