@@ -190,8 +190,13 @@ func (b *builder) frame(f *frame) {
 		// A state does not attack its own officers: "the strikes" that
 		// killed Iran's commanders were not Iran's, whatever an anaphor
 		// found.
+		// Nor does its own army attack the state: "the junta's airstrikes
+		// in Myanmar" are on a place there, told by the place relation.
 		targets = slices.DeleteFunc(slices.Clone(targets), func(t *docEntity) bool {
 			s := d.officeState(t)
+			if t.kind == graph.Country {
+				s = t
+			}
 			return s != nil && slices.ContainsFunc(sources, func(e *docEntity) bool { return e == s || e.country == s.country && e.kind != graph.Person })
 		})
 	}

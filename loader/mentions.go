@@ -303,14 +303,21 @@ func (d *doc) gazMention(i, hi int) *mention {
 	}
 	ref := d.pickRef(h, hi)
 	if s := d.nameBefore(i, ref); s < i {
-		// "National Security Council": a longer name that ends with a
-		// known one is another body.
+		org := d.gaz.Entry(ref).Org
 		end := h.last
-		if kind, ok := orgHeads[d.toks[end].lower]; ok {
-			name := d.body[d.toks[s].start:d.toks[end].end]
-			return &mention{first: s, last: end, ent: d.stateOrg(s, name, kind), kind: mName, conf: 0.75}
+		if orgNameHas(org, d.body[d.toks[s].start:d.toks[i-1].end]) {
+			// "Islamic Revolutionary Guards": a fuller form of the known name
+			return &mention{first: s, last: end, ent: d.ents.fromRef(ref), kind: mName}
 		}
-		return nil
+		// "National Security Council", "Kataib Hezbollah": a longer name
+		// that ends with a known one is another body, of the kind its head
+		// word says, else of the known one's kind.
+		kind, ok := orgHeads[d.toks[end].lower]
+		if !ok {
+			kind = graph.Kind(org.Kind)
+		}
+		name := d.body[d.toks[s].start:d.toks[end].end]
+		return &mention{first: s, last: end, ent: d.stateOrg(s, name, kind), kind: mName, conf: 0.75}
 	}
 	if ref.Demonym || ref.Table == gazetteer.TableCountry {
 		if m := d.bodyMention(i, h.last, ref, hi); m != nil {
@@ -371,6 +378,25 @@ func (d *doc) gazMention(i, hi int) *mention {
 		}
 	}
 	return &mention{first: i, last: last, ent: e, kind: mName}
+}
+
+// orgNameHas reports whether every word of words occurs in the
+// organisation's name or one of its aliases.
+func orgNameHas(org *gazetteer.Org, words string) bool {
+	names := append([]string{org.Name}, org.Aliases...)
+	for _, w := range strings.Fields(words) {
+		found := false
+		for _, n := range names {
+			if containsWords(n, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // nameBefore returns where a capitalised run that an organisation's name

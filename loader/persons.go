@@ -509,10 +509,15 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 	}
 	if plast+1 < hi && d.toks[plast+1].in(groupNameHeads) && !d.toks[plast+1].cap || i > lo && d.toks[i-1].in(groupNameHeads) && !d.toks[i-1].cap {
 		// "the Los Lobos group", "the drug gang Los Choneros": a group,
-		// however much its name looks like a person's
-		name := d.body[d.toks[i].start:d.toks[plast].end]
+		// however much its name looks like a person's; "the Droa party" is
+		// named with its head
+		end := plast
+		if plast+1 < hi && d.toks[plast+1].is("party") {
+			end++
+		}
+		name := d.body[d.toks[i].start:d.toks[end].end]
 		e := d.ents.get("group:"+slug(name), name, graph.Group)
-		return &mention{first: i, last: plast, ent: e, kind: mName, conf: 0.75}
+		return &mention{first: i, last: end, ent: e, kind: mName, conf: 0.75}
 	}
 	if c := d.placeAfterComma(plast, hi); c != "" && i > lo && d.toks[i-1].is("in", "at", "near", "from", "outside") {
 		// "in Davos, Switzerland": a town the gazetteer does not know, in
@@ -570,7 +575,7 @@ func (d *doc) placeAfterComma(last, hi int) string {
 
 // groupNameHeads name what an unknown name beside them is: "the drug
 // gang Los Choneros", "the Los Lobos group".
-var groupNameHeads = set("gang", "cartel", "militia", "group", "faction", "movement", "outfit")
+var groupNameHeads = set("gang", "cartel", "militia", "group", "faction", "movement", "outfit", "party")
 
 // personDescriptors describe a person before the name and are capitalised
 // only at the start of a sentence.

@@ -274,6 +274,8 @@ var (
 		"navy": graph.Military, "brigade": graph.Military, "corps": graph.Military, "battalion": graph.Military,
 		"regiment": graph.Military, "division": graph.Military, "militia": graph.Military, "staff": graph.Military,
 		"front": graph.Group, "movement": graph.Group, "party": graph.Organization, "brotherhood": graph.Group,
+		"church": graph.Organization, "diocese": graph.Organization, "federation": graph.Organization,
+		"tribunal": graph.GovernmentBody, "commons": graph.GovernmentBody,
 	}
 	// mediaCues before an unknown name mark it as an organisation: "told
 	// Reuters", "via Al Arabiya", "reported AFP".
