@@ -194,8 +194,8 @@ func (b *builder) frame(f *frame) {
 		// in Myanmar" are on a place there, told by the place relation.
 		targets = slices.DeleteFunc(slices.Clone(targets), func(t *docEntity) bool {
 			s := d.officeState(t)
-			if t.kind == graph.Country {
-				s = t
+			if t.kind != graph.Person && t.country != "" {
+				s = d.ents.countryByCode(t.country) // the state, its army, its police
 			}
 			return s != nil && slices.ContainsFunc(sources, func(e *docEntity) bool { return e == s || e.country == s.country && e.kind != graph.Person })
 		})

@@ -482,8 +482,9 @@ func (d *doc) nounContext(i, lo int) bool {
 		if m.poss || m.kind == mDemonym || (m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country) {
 			return true
 		}
-		// "a Lula-Milei meeting", "a Lula meeting is still likely"
-		return m.first > 0 && d.toks[m.first-1].isHyphen() || d.verbFollows(i+1)
+		// "a Lula-Milei meeting", "a Lula meeting is still likely", "in
+		// the Jordan attack"
+		return m.first > 0 && (d.toks[m.first-1].isHyphen() || d.toks[m.first-1].in(determiners)) || d.verbFollows(i+1)
 	}
 	switch {
 	case p.kind == tPoss, p.kind == tNum:

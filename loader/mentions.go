@@ -325,7 +325,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 		}
 	}
 	if p := d.surnames[d.lower[d.toks[i].start:d.toks[i].end]]; p != nil && h.first == h.last && ref.Table == gazetteer.TablePlace &&
-		d.gaz.Entry(ref).Place.Kind == gazetteer.KindCity && !d.isLocative(i) {
+		(d.gaz.Entry(ref).Place.Kind == gazetteer.KindCity || d.gaz.Entry(ref).Place.Kind == gazetteer.KindRegion) && !d.isLocative(i) {
 		// "congratulated Sandu" after "President Maia Sandu": the person,
 		// not a town of that name.
 		return &mention{first: i, last: i, ent: p, kind: mName, conf: 0.8}

@@ -92,6 +92,9 @@ left:
 				f.targets = addEnt(f.targets, m.entities()...)
 				j = a.first - 1
 				continue
+			case m.hasActor() && j == i-1 && m.ent != nil && m.ent.kind == graph.Country && m.kind == mName && sn.place != "" &&
+				m.first > lo && d.toks[m.first-1].is("the") && !strings.Contains(d.toks[m.first].text, ".") && !d.toks[m.first].allCaps && !n.plural:
+				f.places = addEnt(f.places, m.ent) // "the Jordan attack": where, not by whom ("U.S. airstrikes" are by the US)
 			case m.hasActor() && j == i-1:
 				f.sources = addEnt(f.sources, m.entities()...) // "NATO summit"
 			default:
@@ -590,6 +593,19 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 			a := cands[k].root()
 			if a != f && !a.hypo && a.class() == "ASSAULT" && (a.killed != nil || a.injured != nil) && a.status != graph.StatusDenied &&
 				(day == "" || a.date == "" || a.date == day) {
+				return a
+			}
+		}
+	}
+	// "the Jordan attack" is first the attack told in Jordan, not a later
+	// attack told without a place.
+	if len(f.places) > 0 {
+		for k := len(cands) - 1; k >= 0 && cands[k].sent >= f.sent-12; k-- {
+			a := cands[k].root()
+			if a != f && !a.hypo && a.class() == f.class() && a.status != graph.StatusDenied && !a.inferred &&
+				slices.ContainsFunc(a.places, func(p *docEntity) bool {
+					return slices.ContainsFunc(f.places, func(q *docEntity) bool { return p == q || d.within(p, q) })
+				}) && (day == "" || a.date == "" || a.date == day) {
 				return a
 			}
 		}

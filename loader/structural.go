@@ -298,7 +298,11 @@ func (d *doc) titleOfBefore(p *docEntity, first, si, lo int) {
 // appositiveRole reads "[the] Kremlin spokesman", "Russia's president",
 // "the head of the Wagner group" after a person and a comma.
 func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
+	if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].ent != nil && d.mentions[mi].ent.kind == graph.Person {
+		return // "asylum to Assad, Kremlin spokesman Dmitry Peskov told": another person speaks
+	}
 	var of *docEntity
+	sub := false
 	if h, ok := d.hitAt(j); ok {
 		ent := d.gaz.Entry(d.pickRef(h, hi))
 		if ent.Country == nil && ent.Org == nil {
@@ -324,6 +328,9 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 	if of == nil && k+1 < hi && d.toks[k].is("of") {
 		if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isActor() && m.ent.kind != graph.Person {
 			of = m.ent
+			// "head of the Mexican consular section": of a part of the
+			// state, so an official of the state, not its leader
+			sub = m.kind == mDemonym && !m.poss && m.last+1 < hi && d.isNounModifiee(m.last+1)
 		}
 	}
 	rel, title, former := d.titleRole(ts, te)
@@ -333,6 +340,9 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 	}
 	if title == "head" || title == "chief" {
 		rel = "LEADER_OF"
+	}
+	if sub {
+		rel = "OFFICIAL_OF"
 	}
 	d.structs = append(d.structs, structRel{src: p, dst: of, rel: rel, title: title, sent: si, conf: 0.9})
 }
