@@ -190,7 +190,7 @@ var cameoPatterns = map[string][]cameoPattern{}
 // patientNoun reports a sense whose noun's possessor undergoes it: "his
 // arrest", "Glas' detention", "the activist's deportation".
 func patientNoun(sn *sense) bool {
-	return sn == senseArrest || sn == senseDetain || sn == senseDeport || sn == senseExpel
+	return sn == senseArrest || sn == senseDetain || sn == senseDeport || sn == senseExpel || sn == senseKilling
 }
 
 // senseNone is the sense of a dictionary verb that names no relation by

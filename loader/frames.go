@@ -143,7 +143,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	d.casualties(fs, lo, hi)
 	for _, f := range fs {
 		if f.sense == senseClash && slices.ContainsFunc(slices.Collect(f.parties), func(e *docEntity) bool {
-			return e.kind != graph.Military && e.kind != graph.Group
+			return e.kind != graph.Military && e.kind != graph.Group && !strings.HasSuffix(e.id, "-police")
 		}) {
 			f.hypo = true // "the leaders clashed over tariffs": words, not fighting
 		}
@@ -474,7 +474,7 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 func (d *doc) nounContext(i, lo int) bool {
 	if i == lo {
 		_, isV := verbLex[d.toks[i].lower]
-		return !isV || verbLex[d.toks[i].lower].form != formIng
+		return !isV || verbLex[d.toks[i].lower].form != formIng || i+1 < len(d.toks) && d.toks[i+1].is("between") // "Fighting between X and Y"
 	}
 	p := &d.toks[i-1]
 	if mi := d.mAt[i-1]; mi >= 0 {

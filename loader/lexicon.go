@@ -105,6 +105,9 @@ var (
 	senseLift     = s("LIFTED_SANCTIONS_ON", "", false, "on against from", "sanctions relief")
 	senseAttack   = s("ATTACKED", "STRUCK", true, "on against at of", "attack")
 	senseFire     = s("ATTACKED", "STRUCK", false, "on upon at into toward towards", "attack")
+	// senseKilling is a killing told as a noun, whose possessor is the
+	// victim: "Nijjar's killing", "the assassination of Haniyeh".
+	senseKilling = s("ATTACKED", "", false, "of", "killing")
 	// senseClash is fighting between armed forces; a clash of leaders or
 	// states is often only words, so findFrames keeps armed parties only.
 	senseClash = func() *sense {
@@ -219,7 +222,8 @@ var nounDefs = []struct {
 	{"shelling|shelling", senseAttack}, {"bombing|bombings", senseAttack}, {"bombardment|bombardments", senseAttack},
 	{"offensive|offensives", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},
 	{"incursion|incursions", senseAttack}, {"ambush|ambushes", senseAttack},
-	{"clash|clashes", senseClash}, {"war|wars", senseWar}, {"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},
+	{"clash|clashes", senseClash}, {"fighting|fighting", senseClash}, {"gunbattle|gunbattles", senseClash},
+	{"killing|killings", senseKilling}, {"assassination|assassinations", senseKilling}, {"war|wars", senseWar}, {"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},
 	{"drill|drills", senseDrills}, {"exercise|exercises", senseDrills}, {"maneuvers|maneuvers", senseDrills},
 	{"manoeuvres|manoeuvres", senseDrills},
 	{"deployment|deployments", senseDeploy}, {"withdrawal|withdrawals", senseWithdraw},

@@ -171,9 +171,12 @@ func (d *doc) sharedHeads(lo, hi int) {
 		if !ok || !slices.Contains(c.Demonyms, d.toks[a.first].text) {
 			continue
 		}
-		if b.ent.kind == graph.Military {
+		switch {
+		case b.ent.kind == graph.Military:
 			a.ent = d.military(c, d.toks[b.last].lower)
-		} else {
+		case strings.HasSuffix(b.ent.id, "-police"):
+			a.ent = d.police(c) // "Kyrgyz and Tajik law enforcers"
+		default:
 			a.ent = d.government(c)
 		}
 		a.kind = mBody
@@ -291,9 +294,13 @@ func (d *doc) gazMention(i, hi int) *mention {
 		}
 		// "ministers from ASEAN", "envoys of Serbia and Kosovo"
 		if d.toks[i].in(memberNouns) && i+2 < hi && d.toks[i+1].is("from", "of") {
-			if h2, ok := d.hitAt(i + 2); ok && h2.refs[0].Table != gazetteer.TablePlace && h2.refs[0].Table != gazetteer.TableOfficeholder && !h2.refs[0].Demonym {
-				m := d.gazMention(i+2, hi)
-				if m != nil && m.kind == mName {
+			k := i + 2
+			if k+1 < hi && d.toks[k].is("the") {
+				k++ // "agents of the Indian government"
+			}
+			if h2, ok := d.hitAt(k); ok && h2.refs[0].Table != gazetteer.TablePlace && h2.refs[0].Table != gazetteer.TableOfficeholder && (!h2.refs[0].Demonym || k > i+2) {
+				m := d.gazMention(k, hi)
+				if m != nil && (m.kind == mName || m.kind == mBody && k > i+2) {
 					m.first = i
 					return m
 				}
@@ -361,7 +368,7 @@ func (d *doc) gazMention(i, hi int) *mention {
 		if pl.Kind == gazetteer.KindCity && pl.Population < smallTown && d.nameRun(last+1, hi) > last && !d.toks[last+1].in(regionWords) {
 			return nil // "Abu Mohammed": a name that starts like a village
 		}
-		if pl.Kind == gazetteer.KindCity && h.first == h.last && !d.isLocative(i) && d.personAfterCity(last+1, hi) {
+		if pl.Kind == gazetteer.KindCity && h.first == h.last && (!d.isLocative(i) || d.toks[i-1].is("of", "for", "on")) && d.personAfterCity(last+1, hi) {
 			return nil // "Hassan Nasrallah", "Salem Ahmed": a given name that is also a town's
 		}
 	}
@@ -615,6 +622,10 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 			last++
 		}
 		return &mention{first: i, last: last, ent: d.junta(c), kind: mBody} // "the Niger junta", "Myanmar's military regime"
+	case t.is("law") && j+1 < hi && d.toks[j+1].is("enforcers", "enforcement"):
+		return &mention{first: i, last: j + 1, ent: d.police(c), kind: mBody} // "Tajik law enforcers"
+	case t.is("border") && j+1 < hi && d.toks[j+1].is("guards", "guard", "troops", "forces", "police"):
+		return &mention{first: i, last: j + 1, ent: d.military(c, "border guards"), kind: mBody} // "Kyrgyz border guards"
 	case t.is("national", "federal", "state") && j+1 < hi && d.toks[j+1].is("police"):
 		return &mention{first: i, last: j + 1, ent: d.police(c), kind: mBody} // "Haitian National Police"
 	case t.is("police"):
@@ -648,7 +659,8 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		e.country = c.Code
 		return &mention{first: i, last: j, ent: e, kind: mBody}
 	case t.in(governmentNouns):
-		if t.is("government", "administration", "cabinet", "parliament", "presidency") && j+1 < hi && d.isNounModifiee(j+1) {
+		if t.is("government", "administration", "cabinet", "parliament", "presidency") && j+1 < hi && d.isNounModifiee(j+1) &&
+			(j > last+1 || !pastTense(&d.toks[j+1])) { // "the Indian government carried out" is the government; "Colombia's government suspended" the state
 			return nil // "a Philippine government vessel": an adjective
 		}
 		return &mention{first: i, last: j, ent: d.government(c), kind: mBody}

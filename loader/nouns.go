@@ -219,8 +219,8 @@ left:
 			}
 		}
 	}
-	if !possessed && len(f.sources) == 0 {
-		d.lightVerbSubject(f, npStart, lo, hi)
+	if (!possessed || patientNoun(sn)) && len(f.sources) == 0 {
+		d.lightVerbSubject(f, npStart, lo, hi) // "carried out Nijjar's killing": who carried it out
 	}
 	if d.hypotheticalAfter(i, hi) || d.conditional(i, lo) {
 		f.hypo = true
@@ -489,6 +489,9 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 			}
 		}
 		j = k
+	}
+	if d.toks[j].is("out") && j-1 >= lo && d.toks[j-1].in(lightVerbs) {
+		j-- // "carried out Nijjar's killing"
 	}
 	t := &d.toks[j]
 	if t.is("to", "for") && j-1 >= lo {

@@ -184,7 +184,7 @@ var (
 	// memberNouns stand for the body they belong to: "ministers from ASEAN",
 	// "envoys of Serbia and Kosovo".
 	memberNouns = set("leaders", "officials", "representatives", "delegations", "delegation", "members",
-		"envoys", "diplomats", "negotiators", "ministers", "delegates")
+		"envoys", "diplomats", "negotiators", "ministers", "delegates", "agents", "operatives")
 	// portfolios name ministries ("Defence Ministry", "Ministry of Foreign Affairs").
 	portfolios = map[string]string{
 		"defence": "Defence", "defense": "Defence", "foreign": "Foreign Affairs", "interior": "Interior",
