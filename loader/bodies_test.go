@@ -60,6 +60,8 @@ func TestNounArguments(t *testing.T) {
 			[]string{"Indian government ATTACKED Hardeep Singh Nijjar occurred -"}, nil},
 		{"a town's name before a surname is a given name", "The killing of Ismail Haniyeh in Tehran shocked Hamas.",
 			nil, []string{"Ismail *"}},
+		{"the leader of a body, named after a comma, is the one killed", "Israeli strikes in Beirut killed the leader of the Iran-backed Hezbollah movement, Hassan Nasrallah.",
+			[]string{"Israel ATTACKED Hassan Nasrallah occurred -", "Hassan Nasrallah LEADER_OF Hezbollah - -"}, []string{"Israel ATTACKED Hezbollah *"}},
 		{"killed in a named attack", "Sami Rafik was killed in Israeli strikes on Friday.",
 			[]string{"Israel ATTACKED Sami Rafik occurred 2025-03-14"}, nil},
 		{"coordinated victims with appositives, killed in the strikes told before",

@@ -415,6 +415,9 @@ func (d *doc) eventNounWithin(k, hi, n int) bool {
 func (d *doc) killedActor(i, hi int) bool {
 	for k := i + 1; k < hi && k <= i+10; k++ {
 		t := &d.toks[k]
+		if d.mAt[k] < 0 && isTitleWord(t) && d.titledAppositive(k, hi) != nil {
+			return true // "killed the leader of the Hezbollah movement, Hassan Nasrallah"
+		}
 		if mi := d.mAt[k]; mi >= 0 {
 			m := d.mentions[mi]
 			if m.ent != nil && (m.ent.kind == graph.Person || m.ent.kind == graph.Group || m.ent.kind == graph.Military || m.ent.kind == graph.GovernmentBody) {

@@ -61,6 +61,16 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 	descr := false
 	for steps := 0; j < hi && steps < 12; steps++ {
 		t := &d.toks[j]
+		if d.mAt[j] < 0 && open && !placeOnly && isTitleWord(t) {
+			if p := d.titledAppositive(j, hi); p != nil {
+				// "killed the leader of the Hezbollah movement, Hassan
+				// Nasrallah": the leader, not the movement
+				o.actors = append(o.actors, p)
+				j = p.last + 1
+				sawNP, open = true, false
+				continue
+			}
+		}
 		if mi := d.mAt[j]; mi >= 0 {
 			m := d.mentions[mi]
 			if nx := m.last + 1; m.poss && sn.place != "" && nx+1 < hi {
@@ -272,6 +282,9 @@ func (d *doc) npMention(k, hi int) *mention {
 		}
 		t := &d.toks[j]
 		if isTitleWord(t) {
+			if p := d.titledAppositive(j, hi); p != nil {
+				return p // "the leader of the Hezbollah movement, Hassan Nasrallah": the leader
+			}
 			n-- // titles do not count toward the adjectives
 			continue
 		}
@@ -281,6 +294,46 @@ func (d *doc) npMention(k, hi int) *mention {
 	}
 	return nil
 }
+
+// titledAppositive reads "leader of the X movement, P" from the title word
+// at j: the person named after the body, or nil.
+func (d *doc) titledAppositive(j, hi int) *mention {
+	k := j
+	for k < hi && isTitleWord(&d.toks[k]) && !d.toks[k].is("of") {
+		k++
+	}
+	if k == j || k >= hi || !d.toks[k].is("of") || !d.toks[k-1].in(headTitles) {
+		return nil
+	}
+	// The body's phrase runs to a comma within a few words ("the
+	// Iran-backed Hezbollah movement,"); its last actor is the body.
+	var body *mention
+	for e := k + 1; e < hi && e <= k+8; e++ {
+		t := &d.toks[e]
+		if mi := d.mAt[e]; mi >= 0 {
+			body = d.mentions[mi]
+			e = body.last
+			continue
+		}
+		if t.is(",") {
+			if body == nil || body.ent == nil || !body.ent.isActor() || body.ent.kind == graph.Person || e+1 >= hi || d.mAt[e+1] < 0 {
+				return nil
+			}
+			if p := d.mentions[d.mAt[e+1]]; p.ent != nil && p.ent.kind == graph.Person && p.kind == mName {
+				return p
+			}
+			return nil
+		}
+		if t.glued && e > 0 && d.toks[e-1].isHyphen() {
+			continue // "Iran-backed"
+		}
+		if t.kind == tPunct && !t.isHyphen() || t.kind == tWord && (t.cap || t.isVerbForm() || t.in(clauseWords)) {
+			return nil
+		}
+	}
+	return nil
+}
+
 
 // possPronouns own a noun phrase rather than name its referent.
 var possPronouns = set("his", "her", "its", "their")

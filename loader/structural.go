@@ -267,8 +267,11 @@ func (d *doc) titleOfBefore(p *docEntity, first, si, lo int) {
 		return
 	}
 	// Find "of" within a short noun phrase before the comma.
-	for k := first - 2; k > lo && k >= first-8; k-- {
+	for k := first - 2; k > lo && k >= first-10; k-- {
 		if !d.toks[k].is("of") {
+			if d.toks[k].glued && d.toks[k-1].isHyphen() {
+				continue // "the Iran-backed Hezbollah movement"
+			}
 			if d.toks[k].is(",", ";", "and") || d.toks[k].isVerbForm() {
 				return
 			}
@@ -283,6 +286,12 @@ func (d *doc) titleOfBefore(p *docEntity, first, si, lo int) {
 			return
 		}
 		m := d.npMention(k+1, first-1)
+		for q := first - 2; q > k; q-- {
+			if mi := d.mAt[q]; mi >= 0 {
+				m = d.mentions[mi] // "the Iran-backed Hezbollah movement": the last name is the body
+				break
+			}
+		}
 		if m == nil || m.ent == nil || !m.ent.isActor() || m.ent.kind == graph.Person || m.ent == p {
 			return
 		}
