@@ -51,6 +51,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"UnfuseOnDelete", testUnfuseOnDelete},
 		{"FuseIdempotent", testFuseIdempotent},
 		{"ConcurrentReports", testConcurrentReports},
+		{"FuseRandom", testFuseRandom},
 		{"WithoutMentions", testWithoutMentions},
 	}
 	for _, tc := range tests {
