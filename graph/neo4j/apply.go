@@ -185,8 +185,9 @@ WHERE NOT ev.id IN row.keep
 DETACH DELETE ev`
 
 	dropEventWitnessesQuery = `UNWIND $rows AS row
-MATCH (w:EventWitness {group: row.key})
-WHERE NOT w.id IN row.members
+UNWIND row.gone AS id
+MATCH (w:EventWitness {id: id})
+WHERE w.group = row.key
 DELETE w`
 
 	mergeEventWitnessesQuery = `UNWIND $rows AS row

@@ -81,6 +81,9 @@ type Store struct {
 	logger *slog.Logger
 
 	transactions, queries atomic.Int64 // what Counts reports
+
+	relationTexts textCache[graph.RelationWitness] // see fuseGroups
+	eventTexts    textCache[graph.EventWitness]
 }
 
 // Counts is what a Store has sent the server since New: transaction
