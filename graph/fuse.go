@@ -384,6 +384,14 @@ func splitParticipants(ws []dated, members []int) [][]int {
 	return out
 }
 
+// witnessOrder is the order fusion takes witnesses in, whatever order a
+// store keeps them in: where clustering breaks a tie by position (the
+// group a witness naming no participant joins), the same witnesses give
+// the same facts.
+func witnessOrder(aa, ia, ab, ib string) int {
+	return cmp.Or(strings.Compare(aa, ab), strings.Compare(ia, ib))
+}
+
 // reportOrder sorts witnesses as they were reported: by publication day
 // (undated last), then article, then id.
 func reportOrder(pa, aa, ia, pb, ab, ib string) int {
@@ -535,6 +543,8 @@ func sortedKeys[V any](m map[string]V) []string {
 // endpoints (for symmetric types) and, among witnesses of the fused date,
 // the date text; evidence is every witness's, in report order.
 func FuseRelations(ws []RelationWitness) []Relation {
+	ws = slices.Clone(ws)
+	slices.SortFunc(ws, func(a, b RelationWitness) int { return witnessOrder(a.Article, a.ID, b.Article, b.ID) })
 	in := make([]dated, len(ws))
 	for i, w := range ws {
 		in[i] = dated{id: w.ID, date: w.Date, published: w.Published}
@@ -589,6 +599,8 @@ func FuseRelations(ws []RelationWitness) []Relation {
 // by id, the way FuseRelations fuses relations; participants are the union
 // of the witnesses', and killed and injured the highest figures reported.
 func FuseEvents(ws []EventWitness) []Event {
+	ws = slices.Clone(ws)
+	slices.SortFunc(ws, func(a, b EventWitness) int { return witnessOrder(a.Article, a.ID, b.Article, b.ID) })
 	in := make([]dated, len(ws))
 	for i, w := range ws {
 		actors, others := participantIDs(w.Participants)
