@@ -9,7 +9,8 @@ package bench
 //	NEO4J_URI=bolt://127.0.0.1:7687 go test -run XXX -bench IngestNeo4j -benchtime 1x ./bench/
 //
 // INGEST_ARTICLES sets how many articles are applied (default 2000 into
-// the embedded store, 500 into Neo4j).
+// the embedded store, 500 into Neo4j), INGEST_PER how many each write
+// takes (default 1: Apply; more: ApplyAll).
 
 import (
 	"context"
@@ -119,14 +120,21 @@ func ingestBatch(i int) graph.Batch {
 	}
 }
 
-// ingest applies batches to s and checks that the fact every article
-// states has every article as a source.
-func ingest(b *testing.B, s graph.Store, batches []graph.Batch) {
+// ingest applies batches to s, per articles at a time (ApplyAll) or one
+// by one when per is 1, and checks that the fact every article states has
+// every article as a source.
+func ingest(b *testing.B, s graph.Store, batches []graph.Batch, per int) {
 	b.Helper()
 	ctx := context.Background()
-	for i, bt := range batches {
-		if err := s.Apply(ctx, bt); err != nil {
-			b.Fatalf("apply article %d: %v", i, err)
+	for i := 0; i < len(batches); i += per {
+		var err error
+		if per == 1 {
+			err = s.Apply(ctx, batches[i])
+		} else {
+			err = s.ApplyAll(ctx, batches[i:min(i+per, len(batches))])
+		}
+		if err != nil {
+			b.Fatalf("apply articles from %d: %v", i, err)
 		}
 	}
 	rs, err := s.Relations(ctx, graph.RelationFilter{Entity: "country:C0", Direction: graph.Out, Types: []graph.RelType{"ACCUSED"}})
@@ -150,10 +158,26 @@ func ingestBatches(n int) []graph.Batch {
 	return out
 }
 
+// ingestPer is how many articles each write takes: INGEST_PER, default 1
+// (Apply); more goes through ApplyAll.
+func ingestPer(b *testing.B) int {
+	b.Helper()
+	v := os.Getenv("INGEST_PER")
+	if v == "" {
+		return 1
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		b.Fatalf("INGEST_PER=%q: want a positive number", v)
+	}
+	return n
+}
+
 func BenchmarkIngestMemory(b *testing.B) {
 	batches := ingestBatches(ingestCount(b, 2000))
+	per := ingestPer(b)
 	for b.Loop() {
-		ingest(b, memory.New(), batches)
+		ingest(b, memory.New(), batches, per)
 	}
 	b.ReportMetric(float64(b.N*len(batches))/b.Elapsed().Seconds(), "articles/s")
 }
@@ -161,6 +185,7 @@ func BenchmarkIngestMemory(b *testing.B) {
 func BenchmarkIngestNeo4j(b *testing.B) {
 	c := neo4jtest.Open(b)
 	batches := ingestBatches(ingestCount(b, 500))
+	per := ingestPer(b)
 	ctx := context.Background()
 	s, err := neo4j.New(ctx, neo4j.Config{URI: c.URI, User: c.User, Password: c.Password}, nil)
 	if err != nil {
@@ -171,7 +196,7 @@ func BenchmarkIngestNeo4j(b *testing.B) {
 		b.StopTimer()
 		neo4jtest.Wipe(b, c)
 		b.StartTimer()
-		ingest(b, s, batches)
+		ingest(b, s, batches, per)
 	}
 	b.ReportMetric(float64(b.N*len(batches))/b.Elapsed().Seconds(), "articles/s")
 }

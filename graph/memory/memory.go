@@ -141,24 +141,37 @@ func remove(m map[string]set, key, id string) {
 
 // Apply writes one article's batch; see graph.Store.
 func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
+	return s.ApplyAll(ctx, []graph.Batch{b})
+}
+
+// ApplyAll writes several articles' batches at once; see graph.Store.
+func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("apply: %w", err)
 	}
-	if err := b.Validate(); err != nil {
-		return fmt.Errorf("apply %s: %w", b.Article.ID, err)
+	for _, b := range bs {
+		if err := b.Validate(); err != nil {
+			return fmt.Errorf("apply %s: %w", b.Article.ID, err)
+		}
 	}
-	p := prepare(b)
-	rels, evs := graph.Witnesses(p)
+	arts := make([]*article, len(bs))
+	ps := make([]graph.Batch, len(bs))
+	for i, b := range bs {
+		ps[i] = prepare(b)
+		rels, evs := graph.Witnesses(ps[i])
+		arts[i] = &article{Article: ps[i].Article, relations: rels, events: evs, entities: set{}}
+	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.dropArticle(p.Article.ID)
-	art := &article{Article: p.Article, relations: rels, events: evs, entities: set{}}
-	s.articles[art.ID] = art
-	for _, e := range p.Entities {
-		s.mergeEntity(e, art)
+	for i, art := range arts {
+		s.dropArticle(art.ID)
+		s.articles[art.ID] = art
+		for _, e := range ps[i].Entities {
+			s.mergeEntity(e, art)
+		}
+		s.place(art, false)
 	}
-	s.place(art, false)
 	return nil
 }
 

@@ -31,15 +31,15 @@ import (
 // deleting or replacing it finds them by key.
 
 // fuseGroups locks the groups of keys in key order, replaces the witnesses
-// article had there with rels and evs, fuses each group again and writes
-// its facts. It returns the witnesses of article it removed.
+// the replaced articles had there with rels and evs, fuses each group
+// again and writes its facts. It returns the witnesses it removed.
 //
 // The other articles' witnesses are read as JSON texts, decoded through
 // the store's cache (a hot group's texts come back on every write to it)
 // and written back, into the group and into the facts, as the same texts,
 // never encoded again. Event witnesses are written only where their fused
 // event changed.
-func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, article string, keys []string,
+func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, replaced map[string]bool, keys []string,
 	rels []graph.RelationWitness, evs []graph.EventWitness) (removed []graph.RelationWitness, removedEvents []graph.EventWitness, err error) {
 	if len(keys) == 0 {
 		return nil, nil, nil
@@ -71,7 +71,7 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 				if err != nil {
 					return nil, nil, fmt.Errorf("group %s: bad witness: %w", key, err)
 				}
-				if w.Article == article {
+				if replaced[w.Article] {
 					removedEvents = append(removedEvents, w)
 					continue
 				}
@@ -82,7 +82,7 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 				if err != nil {
 					return nil, nil, fmt.Errorf("group %s: bad witness: %w", key, err)
 				}
-				if w.Article == article {
+				if replaced[w.Article] {
 					removed = append(removed, w)
 					continue
 				}
@@ -128,7 +128,7 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 						witnessRows = append(witnessRows, map[string]any{"id": w.ID, "event": ev.ID, "group": key})
 					}
 					delete(gone, w.ID)
-					if old, ok := oldFused[w.ID]; ok && old != ev.ID && w.Article != article {
+					if old, ok := oldFused[w.ID]; ok && old != ev.ID && !replaced[w.Article] {
 						refreshRows = append(refreshRows, map[string]any{"article": w.Article, "event": w.ID, "fused": ev.ID})
 					}
 				}

@@ -647,7 +647,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		if _, err := s.run(ctx, tx, lockEntitiesQuery, map[string]any{"ids": sortedSet(touched)}); err != nil {
 			return err
 		}
-		rels, evs, err := s.fuseGroups(ctx, tx, id, groups, nil, nil)
+		rels, evs, err := s.fuseGroups(ctx, tx, map[string]bool{id: true}, groups, nil, nil)
 		if err != nil {
 			return err
 		}

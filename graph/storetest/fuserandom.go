@@ -11,8 +11,9 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// testFuseRandom applies, re-applies changed and deletes random reports of
-// a few strikes and meetings, reading at random moments, and checks every
+// testFuseRandom applies (alone or several at once), re-applies changed
+// and deletes random reports of a few strikes and meetings, reading at
+// random moments, and checks every
 // read against graph.FuseRelations / graph.FuseEvents over the witnesses
 // of the articles present: however a store keeps its facts up to date, it
 // must give what fusing every witness from scratch gives.
@@ -29,10 +30,23 @@ func testFuseRandom(t *testing.T, s graph.Store) {
 					t.Fatalf("seed %d op %d: DeleteArticle %s: got %v, want nil", seed, op, id, err)
 				}
 				delete(live, id)
-			} else {
+			} else if r.IntN(3) > 0 {
 				b := randomReport(r, k)
 				apply(t, s, b)
 				live[id] = b
+			} else {
+				// Several at once, an article maybe twice: its last version counts.
+				var bs []graph.Batch
+				for range 1 + r.IntN(4) {
+					b := randomReport(r, r.IntN(6))
+					bs = append(bs, b)
+				}
+				if err := s.ApplyAll(ctx, bs); err != nil {
+					t.Fatalf("seed %d op %d: ApplyAll: got %v, want nil", seed, op, err)
+				}
+				for _, b := range bs {
+					live[b.Article.ID] = b
+				}
 			}
 			if r.IntN(3) == 0 || op == 39 {
 				checkFused(t, s, fmt.Sprintf("seed %d op %d", seed, op), live)

@@ -22,6 +22,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"RoundTrip", testRoundTrip},
 		{"ArticleStamped", testArticleStamped},
 		{"Idempotent", testIdempotent},
+		{"ApplyAll", testApplyAll},
 		{"ReapplyReplaces", testReapplyReplaces},
 		{"RetypedFact", testRetypedFact},
 		{"MergeAcrossArticles", testMergeAcrossArticles},
