@@ -73,7 +73,7 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 		if err != nil {
 			return err
 		}
-		old := slices.Clone(keys)
+		var old []string // the groups of the versions replaced
 		for _, rec := range recs {
 			old = append(old, strList(rec.AsMap()["old"])...)
 		}
@@ -82,7 +82,7 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 				return err
 			}
 		}
-		_, _, err = s.fuseGroups(ctx, tx, replaced, union(old, nil), rels, evs)
+		_, _, err = s.fuseGroups(ctx, tx, replaced, union(old, keys), rels, evs)
 		return err
 	})
 	if err != nil {
