@@ -384,6 +384,25 @@ func splitParticipants(ws []dated, members []int) [][]int {
 	return out
 }
 
+// sortedIndexes returns 0..n-1 sorted by cmp, so witnesses are ordered
+// without moving them.
+func sortedIndexes(n int, cmp func(a, b int) int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	slices.SortFunc(out, cmp)
+	return out
+}
+
+// witnessOrder is the order fusion takes witnesses in, whatever order a
+// store keeps them in: where clustering breaks a tie by position (the
+// group a witness naming no participant joins), the same witnesses give
+// the same facts.
+func witnessOrder(aa, ia, ab, ib string) int {
+	return cmp.Or(strings.Compare(aa, ab), strings.Compare(ia, ib))
+}
+
 // reportOrder sorts witnesses as they were reported: by publication day
 // (undated last), then article, then id.
 func reportOrder(pa, aa, ia, pb, ab, ib string) int {
@@ -535,20 +554,23 @@ func sortedKeys[V any](m map[string]V) []string {
 // endpoints (for symmetric types) and, among witnesses of the fused date,
 // the date text; evidence is every witness's, in report order.
 func FuseRelations(ws []RelationWitness) []Relation {
+	order := sortedIndexes(len(ws), func(a, b int) int { return witnessOrder(ws[a].Article, ws[a].ID, ws[b].Article, ws[b].ID) })
 	in := make([]dated, len(ws))
-	for i, w := range ws {
+	for i, j := range order {
+		w := &ws[j]
 		in[i] = dated{id: w.ID, date: w.Date, published: w.Published}
 	}
 	var out []Relation
 	for _, members := range cluster(in) {
+		slices.SortFunc(members, func(a, b int) int {
+			wa, wb := &ws[order[a]], &ws[order[b]]
+			return reportOrder(wa.Published, wa.Article, wa.ID, wb.Published, wb.Article, wb.ID)
+		})
 		wit := make([]RelationWitness, len(members))
 		for i, m := range members {
-			wit[i] = ws[m]
+			wit[i] = ws[order[m]]
 			wit[i].Witnesses = nil
 		}
-		slices.SortFunc(wit, func(a, b RelationWitness) int {
-			return reportOrder(a.Published, a.Article, a.ID, b.Published, b.Article, b.ID)
-		})
 		f := fused{
 			statusOf:     func(i int) string { return wit[i].Status },
 			articleOf:    func(i int) string { return wit[i].Article },
@@ -589,21 +611,24 @@ func FuseRelations(ws []RelationWitness) []Relation {
 // by id, the way FuseRelations fuses relations; participants are the union
 // of the witnesses', and killed and injured the highest figures reported.
 func FuseEvents(ws []EventWitness) []Event {
+	order := sortedIndexes(len(ws), func(a, b int) int { return witnessOrder(ws[a].Article, ws[a].ID, ws[b].Article, ws[b].ID) })
 	in := make([]dated, len(ws))
-	for i, w := range ws {
+	for i, j := range order {
+		w := &ws[j]
 		actors, others := participantIDs(w.Participants)
 		in[i] = dated{id: w.ID, date: w.Date, published: w.Published, actors: actors, others: others}
 	}
 	var out []Event
 	for _, members := range cluster(in) {
+		slices.SortFunc(members, func(a, b int) int {
+			wa, wb := &ws[order[a]], &ws[order[b]]
+			return reportOrder(wa.Published, wa.Article, wa.ID, wb.Published, wb.Article, wb.ID)
+		})
 		wit := make([]EventWitness, len(members))
 		for i, m := range members {
-			wit[i] = ws[m]
+			wit[i] = ws[order[m]]
 			wit[i].Witnesses = nil
 		}
-		slices.SortFunc(wit, func(a, b EventWitness) int {
-			return reportOrder(a.Published, a.Article, a.ID, b.Published, b.Article, b.ID)
-		})
 		f := fused{
 			statusOf:     func(i int) string { return wit[i].Status },
 			articleOf:    func(i int) string { return wit[i].Article },

@@ -291,3 +291,32 @@ func TestFuseEvents(t *testing.T) {
 }
 
 func ptrTo[T any](v T) *T { return &v }
+
+// TestFuseIgnoresOrder fuses the same witnesses given in every order: a
+// witness naming no participant joins one of two equally large groups,
+// the same one each time.
+func TestFuseIgnoresOrder(t *testing.T) {
+	ev := func(article, id string, parts ...Participant) EventWitness {
+		return EventWitness{Event: Event{ID: id, Type: "ASSAULT", Date: "2025-05-31", Place: "city:x", Article: article,
+			Participants: parts}, Published: "2025-06-01"}
+	}
+	ws := []EventWitness{
+		ev("article:b", "event:b", Participant{Entity: "country:XA", Role: RoleSource}),
+		ev("article:a", "event:a2", Participant{Entity: "country:XB", Role: RoleSource}),
+		ev("article:a", "event:a1"),
+	}
+	rel := func(article, id, date string) RelationWitness {
+		return RelationWitness{Relation: Relation{ID: id, Type: "STRUCK", Source: "country:XA", Target: "city:x",
+			Date: date, Article: article, Confidence: 0.5}, Published: "2025-06-01"}
+	}
+	rs := []RelationWitness{rel("article:b", "rel:b", "2025-05"), rel("article:a", "rel:a2", "2025-05-31"), rel("article:a", "rel:a1", "")}
+	wantEvents, wantRels := FuseEvents(ws), FuseRelations(rs)
+	for _, p := range [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		if got := FuseEvents([]EventWitness{ws[p[0]], ws[p[1]], ws[p[2]]}); !reflect.DeepEqual(got, wantEvents) {
+			t.Errorf("FuseEvents in order %v: got %+v, want %+v", p, got, wantEvents)
+		}
+		if got := FuseRelations([]RelationWitness{rs[p[0]], rs[p[1]], rs[p[2]]}); !reflect.DeepEqual(got, wantRels) {
+			t.Errorf("FuseRelations in order %v: got %+v, want %+v", p, got, wantRels)
+		}
+	}
+}

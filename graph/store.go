@@ -34,6 +34,13 @@ type Store interface {
 	// all one article says.
 	Apply(ctx context.Context, b Batch) error
 
+	// ApplyAll writes several articles' batches in one transaction, leaving
+	// the graph as applying them one after another would: all of them or,
+	// when one is invalid or the write fails, none of them. A loader
+	// batches articles to save round trips; on an error it can apply them
+	// one by one to keep the good ones.
+	ApplyAll(ctx context.Context, bs []Batch) error
+
 	// Entities returns the entities with the given ids, in the order of ids,
 	// skipping ids that do not exist; an id listed twice is returned twice.
 	Entities(ctx context.Context, ids []string) ([]Entity, error)

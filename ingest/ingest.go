@@ -51,11 +51,18 @@ type Summary struct {
 	Elapsed time.Duration
 }
 
-// Paths loads every article file under paths into store, one file at a time
-// so memory stays bounded by the largest article, and goes on past bad
-// files. A path that cannot be listed counts as one failed file. It stops
-// early when the store is unreachable for MaxUnavailable articles in a row,
-// or when ctx ends. report, if not nil, sees every file's outcome.
+// BatchSize is how many articles Paths writes in one ApplyAll: each write
+// to Neo4j costs round trips and re-fuses the fact groups it touches, once
+// per write however many articles it holds.
+const BatchSize = 50
+
+// Paths loads every article file under paths into store, BatchSize files
+// at a time so memory stays bounded, and goes on past bad files: a batch
+// the store refuses is applied again article by article, so one bad
+// article cannot sink its neighbours. A path that cannot be listed counts
+// as one failed file. It stops early when the store is unreachable for
+// MaxUnavailable articles in a row, or when ctx ends. report, if not nil,
+// sees every file's outcome, in order.
 func Paths(ctx context.Context, ld *loader.Loader, store graph.Store, paths []string, report func(Progress)) Summary {
 	if report == nil {
 		report = func(Progress) {}
@@ -72,51 +79,118 @@ func Paths(ctx context.Context, ld *loader.Loader, store graph.Store, paths []st
 		report(Progress{N: n, Total: total, Path: le.Path, Err: le.Err})
 	}
 	unavailable := 0
-	for i, path := range files {
+	for next := 0; next < len(files) && ctx.Err() == nil; {
+		if unavailable >= MaxUnavailable {
+			sum.Skipped = len(files) - next
+			break
+		}
+		var ps []Progress
+		var bs []graph.Batch
+		for ; next < len(files) && len(ps) < BatchSize && ctx.Err() == nil; next++ {
+			n++
+			p := Progress{N: n, Total: total, Path: files[next]}
+			var b graph.Batch
+			data, err := loader.ReadArticle(p.Path)
+			if err == nil {
+				b, err = extract(ctx, ld, p.Path, data)
+			}
+			p.Err = err
+			ps = append(ps, p)
+			bs = append(bs, b)
+		}
 		if ctx.Err() != nil {
 			break
 		}
-		if unavailable >= MaxUnavailable {
-			sum.Skipped = len(files) - i
+		applyAll(ctx, store, ps, bs, &unavailable)
+		for i, p := range ps {
+			if p.Err == nil && p.Path == "" {
+				sum.Skipped = len(files) - (next - len(ps) + i)
+				break
+			}
+			if p.Err != nil {
+				sum.Failed++
+				sum.LastErr = p.Err
+			} else {
+				sum.Loaded++
+				sum.add(p.Counts)
+			}
+			report(p)
+		}
+		if sum.Skipped > 0 {
 			break
 		}
-		n++
-		p := Progress{N: n, Total: total, Path: path}
-		data, err := loader.ReadArticle(path)
-		if err == nil {
-			p.Counts, err = Article(ctx, ld, store, path, data)
-		}
-		if errors.Is(err, graph.ErrUnavailable) {
-			unavailable++
-		} else {
-			unavailable = 0
-		}
-		if err != nil {
-			p.Err = err
-			sum.Failed++
-			sum.LastErr = err
-		} else {
-			sum.Loaded++
-			sum.add(p.Counts)
-		}
-		report(p)
 	}
 	sum.Elapsed = time.Since(start)
 	return sum
 }
 
+// applyAll applies the extracted batches of ps (those without an error)
+// in one ApplyAll, or, if the store refuses it, one by one, setting each
+// one's Counts or Err. Once the store has been unreachable for
+// MaxUnavailable articles in a row, the rest are not tried: their Path
+// is cleared.
+func applyAll(ctx context.Context, store graph.Store, ps []Progress, bs []graph.Batch, unavailable *int) {
+	var ok []graph.Batch
+	for i := range ps {
+		if ps[i].Err == nil {
+			ok = append(ok, bs[i])
+		}
+	}
+	if len(ok) > 1 && store.ApplyAll(ctx, ok) == nil {
+		*unavailable = 0
+		for i := range ps {
+			if ps[i].Err == nil {
+				ps[i].Counts = counts(bs[i])
+			}
+		}
+		return
+	}
+	for i := range ps {
+		if *unavailable >= MaxUnavailable {
+			ps[i] = Progress{}
+			continue
+		}
+		if ps[i].Err != nil {
+			*unavailable = 0
+			continue
+		}
+		if err := store.Apply(ctx, bs[i]); err != nil {
+			ps[i].Err = fmt.Errorf("store: %w", err)
+		} else {
+			ps[i].Counts = counts(bs[i])
+		}
+		if errors.Is(ps[i].Err, graph.ErrUnavailable) {
+			*unavailable++
+		} else {
+			*unavailable = 0
+		}
+	}
+}
+
+func counts(b graph.Batch) Counts {
+	return Counts{len(b.Entities), len(b.Relations), len(b.Events)}
+}
+
+// extract turns one article file into its batch.
+func extract(ctx context.Context, ld *loader.Loader, name string, data []byte) (graph.Batch, error) {
+	doc, err := ld.ExtractContext(ctx, name, data)
+	if err != nil {
+		return graph.Batch{}, err
+	}
+	return doc.Batch(), nil
+}
+
 // Article extracts one article and applies it; applying is idempotent, so
 // loading the same text again changes nothing.
 func Article(ctx context.Context, ld *loader.Loader, store graph.Store, name string, data []byte) (Counts, error) {
-	doc, err := ld.ExtractContext(ctx, name, data)
+	b, err := extract(ctx, ld, name, data)
 	if err != nil {
 		return Counts{}, err
 	}
-	b := doc.Batch()
 	if err := store.Apply(ctx, b); err != nil {
 		return Counts{}, fmt.Errorf("store: %w", err)
 	}
-	return Counts{len(b.Entities), len(b.Relations), len(b.Events)}, nil
+	return counts(b), nil
 }
 
 // Seed applies every *.txt file at the top of fsys (the articles bundled in

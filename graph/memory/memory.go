@@ -21,8 +21,12 @@ var _ graph.Store = (*Store)(nil)
 // never see half an article.
 //
 // Articles keep their witnesses; witnesses sit in groups by
-// graph.RelationGroupKey / graph.EventGroupKey, and a group's facts are
-// fused again whenever one of its witnesses comes or goes.
+// graph.RelationGroupKey / graph.EventGroupKey. A write only notes the
+// groups whose witnesses came or went (dirty); the next read fuses each
+// of them again, once, however many writes touched it. Fusing after every
+// write made loading N reports of one fact cost N² (each write re-fused
+// every witness so far); fusing on the next read costs N log N for a
+// load, and no more than before when reads and writes alternate.
 type Store struct {
 	mu        sync.RWMutex
 	entities  map[string]*entity
@@ -36,6 +40,7 @@ type Store struct {
 	byAlias   map[string]set // lower-cased alias -> entity ids
 	out, in   map[string]set // entity id -> ids of facts it is the source / target of
 	byType    map[string]set // relation type -> ids of its facts, so a type filter reads only those
+	dirty     touched        // groups whose facts are stale until the next read fuses them
 }
 
 // group is the witnesses sharing one group key, per article, and the ids
@@ -112,6 +117,7 @@ func New() *Store {
 		out:       map[string]set{},
 		in:        map[string]set{},
 		byType:    map[string]set{},
+		dirty:     touched{rels: set{}, events: set{}},
 	}
 }
 
@@ -135,34 +141,70 @@ func remove(m map[string]set, key, id string) {
 
 // Apply writes one article's batch; see graph.Store.
 func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
+	return s.ApplyAll(ctx, []graph.Batch{b})
+}
+
+// ApplyAll writes several articles' batches at once; see graph.Store.
+func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("apply: %w", err)
 	}
-	if err := b.Validate(); err != nil {
-		return fmt.Errorf("apply %s: %w", b.Article.ID, err)
+	for _, b := range bs {
+		if err := b.Validate(); err != nil {
+			return fmt.Errorf("apply %s: %w", b.Article.ID, err)
+		}
 	}
-	p := prepare(b)
-	rels, evs := graph.Witnesses(p)
+	arts := make([]*article, len(bs))
+	ps := make([]graph.Batch, len(bs))
+	for i, b := range bs {
+		ps[i] = prepare(b)
+		rels, evs := graph.Witnesses(ps[i])
+		arts[i] = &article{Article: ps[i].Article, relations: rels, events: evs, entities: set{}}
+	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	dirty := s.dropArticle(p.Article.ID)
-	art := &article{Article: p.Article, relations: rels, events: evs, entities: set{}}
-	s.articles[art.ID] = art
-	for _, e := range p.Entities {
-		s.mergeEntity(e, art)
+	for i, art := range arts {
+		s.dropArticle(art.ID)
+		s.articles[art.ID] = art
+		for _, e := range ps[i].Entities {
+			s.mergeEntity(e, art)
+		}
+		s.place(art, false)
 	}
-	s.place(art, dirty, false)
-	s.fuse(dirty)
 	return nil
+}
+
+// rlock takes the read lock once no group is dirty, fusing the dirty ones
+// under the write lock first: every read sees the facts of every write
+// before it.
+func (s *Store) rlock() {
+	s.mu.RLock()
+	for len(s.dirty.rels)+len(s.dirty.events) > 0 {
+		s.mu.RUnlock()
+		s.mu.Lock()
+		s.settle()
+		s.mu.Unlock()
+		s.mu.RLock()
+	}
+}
+
+// settle fuses the dirty groups again; the caller holds the write lock.
+func (s *Store) settle() {
+	if len(s.dirty.rels)+len(s.dirty.events) == 0 {
+		return
+	}
+	s.fuse(s.dirty)
+	s.dirty = touched{rels: set{}, events: set{}}
 }
 
 // touched is the groups whose witnesses changed.
 type touched struct{ rels, events set }
 
 // place puts an article's witnesses in their groups, or with drop takes
-// them out, noting the groups touched.
-func (s *Store) place(a *article, d touched, drop bool) {
+// them out, marking the groups dirty.
+func (s *Store) place(a *article, drop bool) {
+	d := s.dirty
 	for _, w := range a.events {
 		key := graph.EventGroupKey(w.Event)
 		d.events[key] = struct{}{}
@@ -323,20 +365,18 @@ func copyPtr[T any](p *T) *T {
 	return &v
 }
 
-// dropArticle removes an article, its mentions and, once the touched
-// groups are fused again, its witnesses; its entities stay.
-func (s *Store) dropArticle(id string) touched {
-	d := touched{rels: set{}, events: set{}}
+// dropArticle removes an article, its mentions and its witnesses, marking
+// their groups dirty; its entities stay.
+func (s *Store) dropArticle(id string) {
 	old := s.articles[id]
 	if old == nil {
-		return d
+		return
 	}
-	s.place(old, d, true)
+	s.place(old, true)
 	for eid := range old.entities {
 		s.entities[eid].setMentions(id, nil)
 	}
 	delete(s.articles, id)
-	return d
 }
 
 // mergeEntity folds e, already prepared, into the store: aliases unioned,
@@ -421,7 +461,7 @@ func (s *Store) MentionsOf(ctx context.Context, ids []string) (map[string][]grap
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("mentions of: %w", err)
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	out := make(map[string][]graph.Mention, len(ids))
 	for _, id := range ids {
@@ -447,7 +487,7 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]graph.Entity, err
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	out := make([]graph.Entity, 0, len(ids))
 	mentions := graph.MentionsWanted(ctx)
@@ -465,7 +505,7 @@ func (s *Store) FindEntity(ctx context.Context, name string) (graph.Entity, erro
 		return graph.Entity{}, fmt.Errorf("find entity: %w", err)
 	}
 	key := strings.ToLower(name)
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	for _, index := range []map[string]set{s.byName, s.byAlias} {
 		if ids := index[key]; len(ids) > 0 {
@@ -519,7 +559,7 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 		e    *entity
 		rank int
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	var hits []hit
 	for _, e := range s.entities {
@@ -606,7 +646,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 		return nil, fmt.Errorf("relations: %w", err)
 	}
 
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	if f.Entity != "" {
 		return s.relationsAt(f.Entity, sel), nil
@@ -701,7 +741,7 @@ func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	out := make([]graph.Event, 0, len(ids))
 	for _, id := range ids {
@@ -717,7 +757,7 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, er
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	out := make([]graph.Article, 0, len(ids))
 	for _, id := range ids {
@@ -743,7 +783,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		limit = graph.DefaultNeighborhoodLimit
 	}
 
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	if s.entities[q.ID] == nil {
 		return graph.Subgraph{}, fmt.Errorf("neighborhood %s: %w", q.ID, graph.ErrNotFound)

@@ -33,7 +33,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		e     *entity
 		score float64
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	var hits []hit
 	for _, e := range s.entities {
@@ -96,7 +96,7 @@ func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.
 	limit, _ := q.Size()
 	kinds := setOf(q.Kinds)
 	sub := strings.ToLower(q.NameContains)
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	var ids []string
 	for id, e := range s.entities {
@@ -144,7 +144,7 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 		return true
 	}
 
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	// Start from the smallest index the filter allows.
 	var cand []string
@@ -211,7 +211,7 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 		return true
 	}
 
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	var evs []graph.Event
 	for _, ev := range s.events {
@@ -244,7 +244,7 @@ func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph
 		return nil, 0, fmt.Errorf("list articles: %w", err)
 	}
 	limit, _ := q.Size()
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	ids := make([]string, 0, len(s.articles))
 	for id := range s.articles {
@@ -268,7 +268,7 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 	if err != nil {
 		return nil, fmt.Errorf("relations of: %w", err)
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	out := map[string][]graph.Relation{}
 	for _, id := range ids {
@@ -315,7 +315,7 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Re
 		return nil, fmt.Errorf("shortest path: %w", err)
 	}
 	hops := graph.ClampHops(q.MaxHops)
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	for _, id := range []string{q.From, q.To} {
 		if s.entities[id] == nil {
@@ -389,7 +389,7 @@ func (s *Store) Stats(ctx context.Context, topN int) (graph.Stats, error) {
 	if err := graph.CheckTopN(topN); err != nil {
 		return graph.Stats{}, fmt.Errorf("stats: %w", err)
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	st := graph.Stats{
 		Entities: len(s.entities), Relations: len(s.relations),
@@ -463,7 +463,8 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 			touched[p.Entity] = struct{}{}
 		}
 	}
-	s.fuse(s.dropArticle(id))
+	s.dropArticle(id)
+	s.settle() // which entities are left unreferenced is read from the facts
 
 	// What the remaining witnesses name stays.
 	referenced := set{}

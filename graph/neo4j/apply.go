@@ -13,50 +13,82 @@ import (
 )
 
 // Apply writes one article's batch in one transaction; see graph.Store.
+func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
+	return s.ApplyAll(ctx, []graph.Batch{b})
+}
+
+// ApplyAll writes several articles' batches in one transaction; see
+// graph.Store.
 //
 // Entities and mentions are MERGEd and overwritten rather than deleted and
 // recreated, so re-applying an unchanged article changes nothing a
 // concurrent reader could catch half-done. Then the fact groups the
-// article's old and new witnesses belong to are locked in key order, read,
-// fused again in Go and written back (see fuseGroups). Taking the article
-// node's lock first serialises applies of one article; the group locks
-// serialise applies of two reports of one fact, so neither loses the
-// other's witness.
-func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
-	op := "apply article " + b.Article.ID
+// articles' old and new witnesses belong to are locked in key order, read,
+// fused again in Go and written back (see fuseGroups), once for all the
+// articles. Taking the article nodes' locks first, in id order, serialises
+// applies of one article; the group locks serialise applies of two reports
+// of one fact, so neither loses the other's witness. Every statement
+// UNWINDs rows of all the articles, so the round trips do not grow with
+// their number.
+func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
+	op := fmt.Sprintf("apply %d articles", len(bs))
+	if len(bs) == 1 {
+		op = "apply article " + bs[0].Article.ID
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("neo4j: %s: %w", op, err)
 	}
-	if err := b.Validate(); err != nil {
-		return fmt.Errorf("neo4j: %s: %w", op, err)
+	for _, b := range bs {
+		if err := b.Validate(); err != nil {
+			return fmt.Errorf("neo4j: %s: %w", op, err)
+		}
 	}
-	stmts := prepare(b)
-	rels, evs := graph.Witnesses(b)
-	keys := groupKeys(rels, evs)
-	props := articleProps(b.Article)
-	props["groups"], props["relationCount"], props["eventCount"] = strs(keys), int64(len(rels)), int64(len(evs))
+	if len(bs) == 0 {
+		return nil
+	}
+	// An article given twice is its last version, though every version's
+	// entities merge, as applying them in turn would.
+	last := map[string]graph.Batch{}
+	for _, b := range bs {
+		last[b.Article.ID] = b
+	}
+	ids := sortedKeys(last)
+	replaced := make(map[string]bool, len(ids))
+	var rels []graph.RelationWitness
+	var evs []graph.EventWitness
+	var articleRows []any
+	var keys []string
+	for _, id := range ids {
+		replaced[id] = true
+		r, e := graph.Witnesses(last[id])
+		own := groupKeys(r, e)
+		rels, evs, keys = append(rels, r...), append(evs, e...), append(keys, own...)
+		props := articleProps(last[id].Article)
+		props["groups"], props["relationCount"], props["eventCount"] = strs(own), int64(len(r)), int64(len(e))
+		articleRows = append(articleRows, map[string]any{"id": id, "props": props})
+	}
+	stmts := prepare(bs, ids, last)
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-		recs, err := s.run(ctx, tx, lockArticleQuery, map[string]any{"id": b.Article.ID, "props": props})
+		recs, err := s.run(ctx, tx, lockArticlesQuery, map[string]any{"rows": articleRows})
 		if err != nil {
 			return err
 		}
-		var old []string
-		if len(recs) == 1 {
-			old = strList(recs[0].AsMap()["old"])
+		var old []string // the groups of the versions replaced
+		for _, rec := range recs {
+			old = append(old, strList(rec.AsMap()["old"])...)
 		}
 		for _, st := range stmts {
 			if _, err := s.run(ctx, tx, st.query, st.params); err != nil {
 				return err
 			}
 		}
-		_, _, err = s.fuseGroups(ctx, tx, b.Article.ID, union(old, keys), rels, evs)
+		_, _, err = s.fuseGroups(ctx, tx, replaced, union(old, keys), rels, evs)
 		return err
 	})
 	if err != nil {
 		return s.fail(ctx, op, err)
 	}
-	s.logger.Debug("neo4j applied article", "article", b.Article.ID,
-		"entities", len(b.Entities), "relations", len(b.Relations), "events", len(b.Events))
+	s.logger.Debug("neo4j applied articles", "articles", len(ids))
 	return nil
 }
 
@@ -87,10 +119,12 @@ type statement struct {
 // The write queries, in the order Apply runs them.
 const (
 	// SET with a map replaces every property and takes the node's write
-	// lock; the groups of the version it replaces come back.
-	lockArticleQuery = `MERGE (a:Article {id: $id})
-WITH a, coalesce(a.groups, []) AS old
-SET a = $props
+	// lock; the groups of the version it replaces come back. Rows come in
+	// id order, so concurrent applies lock shared articles in one order.
+	lockArticlesQuery = `UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+WITH a, row, coalesce(a.groups, []) AS old
+SET a = row.props
 RETURN old`
 
 	// Formatted with the kind's label and the other kinds' labels. Names are
@@ -129,12 +163,13 @@ SET e.aliases = aliases, e.lowerAliases = lowerAliases,
 MERGE (e:Entity {id: id})
 SET e.id = id`
 
-	dropMentionsQuery = `MATCH (:Article {id: $article})-[m:MENTIONS]->(e:Entity)
-WHERE NOT e.id IN $entities
+	dropMentionsQuery = `UNWIND $rows AS row
+MATCH (:Article {id: row.article})-[m:MENTIONS]->(e:Entity)
+WHERE NOT e.id IN row.entities
 DELETE m`
 
-	mergeMentionsQuery = `MATCH (a:Article {id: $article})
-UNWIND $rows AS row
+	mergeMentionsQuery = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
 MATCH (e:Entity {id: row.entity})
 MERGE (a)-[m:MENTIONS]->(e)
 SET m.starts = row.starts, m.ends = row.ends, m.texts = row.texts`
@@ -194,8 +229,9 @@ WHERE NOT ev.id IN row.keep
 DETACH DELETE ev`
 
 	dropEventWitnessesQuery = `UNWIND $rows AS row
-MATCH (w:EventWitness {group: row.key})
-WHERE NOT w.id IN row.members
+UNWIND row.gone AS id
+MATCH (w:EventWitness {id: id})
+WHERE w.group = row.key
 DELETE w`
 
 	mergeEventWitnessesQuery = `UNWIND $rows AS row
@@ -263,66 +299,81 @@ func kindLabel(k graph.Kind) string {
 	return b.String()
 }
 
-// prepare turns a valid batch into the statements that write its entities
-// and mentions, after the article's lock. Listings repeated in one batch
-// fold as the embedded store folds them: an entity's later non-empty
-// values win and its aliases and mentions add up.
-func prepare(b graph.Batch) []statement {
-	art := b.Article.ID
+// prepare turns valid batches into the statements that write their
+// entities and mentions, after the articles' locks. Entities fold over
+// every batch in order, as the embedded store folds them: an entity's
+// later non-empty values win and its aliases add up; the mentions of each
+// article in ids are those of its last version, last.
+func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) []statement {
 	var stmts []statement
 
 	// Entities, merged per id, locked in id order, then written per kind
 	// label.
 	merged := map[string]*graph.Entity{}
-	var ids []string
-	for _, e := range b.Entities {
-		m := merged[e.ID]
-		if m == nil {
-			c := e
-			c.Aliases = append([]string(nil), e.Aliases...)
-			c.Mentions = append([]graph.Mention(nil), e.Mentions...)
-			merged[e.ID] = &c
-			ids = append(ids, e.ID)
-			continue
+	var entityIDs []string
+	for _, b := range bs {
+		for _, e := range b.Entities {
+			m := merged[e.ID]
+			if m == nil {
+				c := e
+				c.Aliases = append([]string(nil), e.Aliases...)
+				c.Mentions = nil
+				merged[e.ID] = &c
+				entityIDs = append(entityIDs, e.ID)
+				continue
+			}
+			m.Name, m.Kind = e.Name, e.Kind
+			if e.Country != "" {
+				m.Country = e.Country
+			}
+			if e.Lat != nil {
+				m.Lat = e.Lat
+			}
+			if e.Lon != nil {
+				m.Lon = e.Lon
+			}
+			m.Aliases = append(m.Aliases, e.Aliases...)
 		}
-		m.Name, m.Kind = e.Name, e.Kind
-		if e.Country != "" {
-			m.Country = e.Country
-		}
-		if e.Lat != nil {
-			m.Lat = e.Lat
-		}
-		if e.Lon != nil {
-			m.Lon = e.Lon
-		}
-		m.Aliases = append(m.Aliases, e.Aliases...)
-		m.Mentions = append(m.Mentions, e.Mentions...)
 	}
-	sort.Strings(ids)
+	sort.Strings(entityIDs)
 	byKind := map[graph.Kind][]any{}
-	var mentionRows []any
-	var mentioned []string
-	for _, id := range ids {
+	for _, id := range entityIDs {
 		e := merged[id]
 		byKind[e.Kind] = append(byKind[e.Kind], entityRow(e))
-		if len(e.Mentions) > 0 {
-			mentionRows = append(mentionRows, mentionRow(e))
-			mentioned = append(mentioned, id)
-		}
 	}
-	if len(ids) > 0 {
-		stmts = append(stmts, statement{lockBatchEntitiesQuery, map[string]any{"ids": ids}})
+	if len(entityIDs) > 0 {
+		stmts = append(stmts, statement{lockBatchEntitiesQuery, map[string]any{"ids": entityIDs}})
 	}
 	for _, k := range graph.Kinds {
 		if rows := byKind[k]; len(rows) > 0 {
 			stmts = append(stmts, statement{mergeEntities[k], map[string]any{"rows": rows}})
 		}
 	}
-	stmts = append(stmts, statement{dropMentionsQuery, map[string]any{"article": art, "entities": strs(mentioned)}})
-	if len(mentionRows) > 0 {
-		stmts = append(stmts, statement{mergeMentionsQuery, map[string]any{"article": art, "rows": mentionRows}})
-	}
 
+	// Mentions, per article: an entity listed twice keeps both listings'.
+	var dropRows, mentionRows []any
+	for _, art := range ids {
+		mentions := map[string][]graph.Mention{}
+		var mentioned []string
+		for _, e := range last[art].Entities {
+			if len(e.Mentions) == 0 {
+				continue
+			}
+			if mentions[e.ID] == nil {
+				mentioned = append(mentioned, e.ID)
+			}
+			mentions[e.ID] = append(mentions[e.ID], e.Mentions...)
+		}
+		sort.Strings(mentioned)
+		dropRows = append(dropRows, map[string]any{"article": art, "entities": strs(mentioned)})
+		for _, id := range mentioned {
+			mentionRows = append(mentionRows, mentionRow(art, id, mentions[id]))
+		}
+	}
+	stmts = append(stmts, statement{dropMentionsQuery, map[string]any{"rows": dropRows}})
+	if len(mentionRows) > 0 {
+		stmts = append(stmts, statement{mergeMentionsQuery, map[string]any{"rows": mentionRows}})
+	}
 	return stmts
 }
 
@@ -377,10 +428,10 @@ func entityRow(e *graph.Entity) map[string]any {
 	return row
 }
 
-// mentionRow stores one entity's mentions in this article sorted by offset;
+// mentionRow stores one entity's mentions in an article sorted by offset;
 // any article a mention names is replaced by the batch's.
-func mentionRow(e *graph.Entity) map[string]any {
-	ms := append([]graph.Mention(nil), e.Mentions...)
+func mentionRow(article, entity string, mentions []graph.Mention) map[string]any {
+	ms := append([]graph.Mention(nil), mentions...)
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Start != ms[j].Start {
 			return ms[i].Start < ms[j].Start
@@ -393,5 +444,5 @@ func mentionRow(e *graph.Entity) map[string]any {
 	for i, m := range ms {
 		starts[i], ends[i], texts[i] = int64(m.Start), int64(m.End), m.Text
 	}
-	return map[string]any{"entity": e.ID, "starts": starts, "ends": ends, "texts": texts}
+	return map[string]any{"article": article, "entity": entity, "starts": starts, "ends": ends, "texts": texts}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -30,9 +31,15 @@ import (
 // deleting or replacing it finds them by key.
 
 // fuseGroups locks the groups of keys in key order, replaces the witnesses
-// article had there with rels and evs, fuses each group again and writes
-// its facts. It returns the witnesses of article it removed.
-func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, article string, keys []string,
+// the replaced articles had there with rels and evs, fuses each group
+// again and writes its facts. It returns the witnesses it removed.
+//
+// The other articles' witnesses are read as JSON texts, decoded through
+// the store's cache (a hot group's texts come back on every write to it)
+// and written back, into the group and into the facts, as the same texts,
+// never encoded again. Event witnesses are written only where their fused
+// event changed.
+func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, replaced map[string]bool, keys []string,
 	rels []graph.RelationWitness, evs []graph.EventWitness) (removed []graph.RelationWitness, removedEvents []graph.EventWitness, err error) {
 	if len(keys) == 0 {
 		return nil, nil, nil
@@ -43,103 +50,116 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 	}
 	relWit := map[string][]graph.RelationWitness{}
 	evWit := map[string][]graph.EventWitness{}
-	oldFused := map[string]string{} // event witness id -> fused event id, before
+	texts := map[string][]string{}               // group key -> its witnesses' texts
+	textOf := map[string]string{}                // witnessKey -> its text
+	oldFused := map[string]string{}              // event witness id -> fused event id, before
+	oldMembers := map[string]map[string]string{} // group key -> event witness id -> fused event id, before
 	for _, rec := range recs {
 		row := rec.AsMap()
 		key := str(row, "key")
+		members := map[string]string{}
 		for _, pair := range asList(row["fused"]) {
 			if p := strList(pair); len(p) == 2 {
 				oldFused[p[0]] = p[1]
+				members[p[0]] = p[1]
 			}
 		}
+		oldMembers[key] = members
 		for _, text := range strList(row["witnesses"]) {
 			if isEventKey(key) {
-				var w graph.EventWitness
-				if err := json.Unmarshal([]byte(text), &w); err != nil {
+				w, err := s.eventTexts.decode(text)
+				if err != nil {
 					return nil, nil, fmt.Errorf("group %s: bad witness: %w", key, err)
 				}
-				if w.Article == article {
+				if replaced[w.Article] {
 					removedEvents = append(removedEvents, w)
 					continue
 				}
 				evWit[key] = append(evWit[key], w)
-				continue
+				textOf[witnessKey(w.Article, w.ID)] = text
+			} else {
+				w, err := s.relationTexts.decode(text)
+				if err != nil {
+					return nil, nil, fmt.Errorf("group %s: bad witness: %w", key, err)
+				}
+				if replaced[w.Article] {
+					removed = append(removed, w)
+					continue
+				}
+				relWit[key] = append(relWit[key], w)
+				textOf[witnessKey(w.Article, w.ID)] = text
 			}
-			var w graph.RelationWitness
-			if err := json.Unmarshal([]byte(text), &w); err != nil {
-				return nil, nil, fmt.Errorf("group %s: bad witness: %w", key, err)
-			}
-			if w.Article == article {
-				removed = append(removed, w)
-				continue
-			}
-			relWit[key] = append(relWit[key], w)
+			texts[key] = append(texts[key], text)
 		}
 	}
 	for _, w := range rels {
 		key := graph.RelationGroupKey(w.Relation)
+		b, err := json.Marshal(w)
+		if err != nil {
+			return nil, nil, fmt.Errorf("encode witness %s: %w", w.ID, err)
+		}
 		relWit[key] = append(relWit[key], w)
+		textOf[witnessKey(w.Article, w.ID)] = string(b)
+		texts[key] = append(texts[key], string(b))
 	}
 	for _, w := range evs {
 		key := graph.EventGroupKey(w.Event)
+		b, err := json.Marshal(w)
+		if err != nil {
+			return nil, nil, fmt.Errorf("encode witness %s: %w", w.ID, err)
+		}
 		evWit[key] = append(evWit[key], w)
+		textOf[witnessKey(w.Article, w.ID)] = string(b)
+		texts[key] = append(texts[key], string(b))
 	}
 
 	var groupRows, dropRows, dropEventRows, witnessRows, eventRows, refreshRows []any
 	factRows := map[graph.RelType][]any{}
 	for _, key := range keys {
-		var texts []string
 		if isEventKey(key) {
-			ws := evWit[key]
-			var keep, members []string
-			for _, ev := range graph.FuseEvents(ws) {
+			var keep []string
+			gone := oldMembers[key]
+			for _, ev := range graph.FuseEvents(evWit[key]) {
 				keep = append(keep, ev.ID)
-				row, err := eventRow(ev, key)
+				wt := make([]string, len(ev.Witnesses))
+				for i, w := range ev.Witnesses {
+					wt[i] = textOf[witnessKey(w.Article, w.ID)]
+					if old, ok := gone[w.ID]; !ok || old != ev.ID {
+						witnessRows = append(witnessRows, map[string]any{"id": w.ID, "event": ev.ID, "group": key})
+					}
+					delete(gone, w.ID)
+					if old, ok := oldFused[w.ID]; ok && old != ev.ID && !replaced[w.Article] {
+						refreshRows = append(refreshRows, map[string]any{"article": w.Article, "event": w.ID, "fused": ev.ID})
+					}
+				}
+				row, err := eventRow(ev, key, wt)
 				if err != nil {
 					return nil, nil, err
 				}
 				eventRows = append(eventRows, row)
-				for _, w := range ev.Witnesses {
-					members = append(members, w.ID)
-					witnessRows = append(witnessRows, map[string]any{"id": w.ID, "event": ev.ID, "group": key})
-					if old, ok := oldFused[w.ID]; ok && old != ev.ID && w.Article != article {
-						refreshRows = append(refreshRows, map[string]any{"article": w.Article, "event": w.ID, "fused": ev.ID})
-					}
-				}
 			}
-			for _, w := range ws {
-				b, err := json.Marshal(w)
-				if err != nil {
-					return nil, nil, err
-				}
-				texts = append(texts, string(b))
-			}
-			dropEventRows = append(dropEventRows, map[string]any{"key": key, "keep": strs(keep), "members": strs(members)})
+			dropEventRows = append(dropEventRows, map[string]any{"key": key, "keep": strs(keep), "gone": strs(sortedKeys(gone))})
 		} else {
-			ws := relWit[key]
 			a, b := relationEnds(key)
 			keep := []string{}
 			want := map[string]any{}
-			for _, r := range graph.FuseRelations(ws) {
+			for _, r := range graph.FuseRelations(relWit[key]) {
 				keep = append(keep, r.ID)
 				want[r.ID] = r.Source
-				props, err := factProps(r, key)
+				wt := make([]string, len(r.Witnesses))
+				for i, w := range r.Witnesses {
+					wt[i] = textOf[witnessKey(w.Article, w.ID)]
+				}
+				props, err := factProps(r, key, wt)
 				if err != nil {
 					return nil, nil, err
 				}
 				factRows[r.Type] = append(factRows[r.Type], map[string]any{"id": r.ID, "source": r.Source, "target": r.Target, "props": props})
 			}
-			for _, w := range ws {
-				b, err := json.Marshal(w)
-				if err != nil {
-					return nil, nil, err
-				}
-				texts = append(texts, string(b))
-			}
 			dropRows = append(dropRows, map[string]any{"key": key, "a": a, "b": b, "keep": keep, "want": want})
 		}
-		slices.Sort(texts) // the same witnesses, the same node, whatever order they came in
-		groupRows = append(groupRows, map[string]any{"key": key, "witnesses": strs(texts)})
+		slices.Sort(texts[key]) // the same witnesses, the same node, whatever order they came in
+		groupRows = append(groupRows, map[string]any{"key": key, "witnesses": strs(texts[key])})
 	}
 
 	// Events and their witnesses before the facts that point at them, so a
@@ -151,9 +171,10 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 			statement{dropEventWitnessesQuery, map[string]any{"rows": dropEventRows}})
 	}
 	if len(eventRows) > 0 {
-		stmts = append(stmts,
-			statement{mergeEventsQuery, map[string]any{"rows": eventRows}},
-			statement{mergeEventWitnessesQuery, map[string]any{"rows": witnessRows}})
+		stmts = append(stmts, statement{mergeEventsQuery, map[string]any{"rows": eventRows}})
+	}
+	if len(witnessRows) > 0 {
+		stmts = append(stmts, statement{mergeEventWitnessesQuery, map[string]any{"rows": witnessRows}})
 	}
 	if len(dropRows) > 0 {
 		stmts = append(stmts, statement{dropFacts, map[string]any{"rows": dropRows}})
@@ -177,6 +198,67 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, ar
 	return removed, removedEvents, nil
 }
 
+// witnessKey identifies a witness among all: an article states each id once.
+func witnessKey(article, id string) string { return article + "\x00" + id }
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// textCache decodes witness texts once per process: a text always decodes
+// to the same witness. Values handed out share memory with the cache and
+// are only read. Bounded: emptied when full.
+type textCache[W any] struct {
+	mu sync.Mutex
+	m  map[string]W
+}
+
+const textCacheSize = 1 << 16
+
+func (c *textCache[W]) decode(text string) (W, error) {
+	c.mu.Lock()
+	w, ok := c.m[text]
+	c.mu.Unlock()
+	if ok {
+		return w, nil
+	}
+	if err := json.Unmarshal([]byte(text), &w); err != nil {
+		return w, err
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= textCacheSize {
+		c.m = make(map[string]W)
+	}
+	c.m[text] = w
+	c.mu.Unlock()
+	return w, nil
+}
+
+// withWitnesses is the JSON of a fact, encoded without its witnesses, with
+// the witnesses' own texts added as its witnesses: what encoding the fact
+// whole gives, without encoding each witness again.
+func withWitnesses(slim []byte, texts []string) string {
+	if len(texts) == 0 {
+		return string(slim)
+	}
+	var b strings.Builder
+	b.Write(slim[:len(slim)-1]) // the closing brace
+	b.WriteString(`,"witnesses":[`)
+	for i, t := range texts {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(t)
+	}
+	b.WriteString("]}")
+	return b.String()
+}
+
 func asList(v any) []any {
 	list, _ := v.([]any)
 	return list
@@ -195,9 +277,10 @@ func relationEnds(key string) (a, b string) {
 
 // factProps are a relation fact's properties: the fused value as JSON and
 // what queries filter on.
-func factProps(r graph.Relation, group string) (map[string]any, error) {
+func factProps(r graph.Relation, group string, texts []string) (map[string]any, error) {
 	slim := r
 	slim.Evidence = nil // every witness's, rebuilt on reading (see decodeRelation)
+	slim.Witnesses = nil
 	b, err := json.Marshal(slim)
 	if err != nil {
 		return nil, fmt.Errorf("encode fact %s: %w", r.ID, err)
@@ -213,7 +296,7 @@ func factProps(r graph.Relation, group string) (map[string]any, error) {
 	slices.Sort(claimants)
 	m := map[string]any{
 		"id": r.ID, "group": group, "confidence": r.Confidence, "sources": int64(r.Sources), "contested": r.Contested,
-		"articles": strs(slices.Compact(articles)), "claimants": strs(slices.Compact(claimants)), "fact": string(b),
+		"articles": strs(slices.Compact(articles)), "claimants": strs(slices.Compact(claimants)), "fact": withWitnesses(b, texts),
 	}
 	setIf(m, "class", string(r.Class))
 	setIf(m, "date", r.Date)
@@ -222,9 +305,10 @@ func factProps(r graph.Relation, group string) (map[string]any, error) {
 	return m, nil
 }
 
-func eventRow(ev graph.Event, group string) (map[string]any, error) {
+func eventRow(ev graph.Event, group string, texts []string) (map[string]any, error) {
 	slim := ev
 	slim.Evidence = nil // every witness's, rebuilt on reading (see decodeEvent)
+	slim.Witnesses = nil
 	b, err := json.Marshal(slim)
 	if err != nil {
 		return nil, fmt.Errorf("encode event %s: %w", ev.ID, err)
@@ -236,7 +320,7 @@ func eventRow(ev graph.Event, group string) (map[string]any, error) {
 	slices.Sort(articles)
 	props := map[string]any{
 		"id": ev.ID, "group": group, "sources": int64(ev.Sources), "contested": ev.Contested,
-		"articles": strs(slices.Compact(articles)), "fact": string(b),
+		"articles": strs(slices.Compact(articles)), "fact": withWitnesses(b, texts),
 	}
 	setIf(props, "type", string(ev.Type))
 	setIf(props, "date", ev.Date)

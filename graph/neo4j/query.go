@@ -713,7 +713,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		if _, err := s.run(ctx, tx, lockEntitiesQuery, map[string]any{"ids": sortedSet(touched)}); err != nil {
 			return err
 		}
-		if _, _, err := s.fuseGroups(ctx, tx, id, groups, nil, nil); err != nil {
+		if _, _, err := s.fuseGroups(ctx, tx, map[string]bool{id: true}, groups, nil, nil); err != nil {
 			return err
 		}
 		if _, err := s.run(ctx, tx, deleteArticleQuery, map[string]any{"article": id}); err != nil {

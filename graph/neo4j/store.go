@@ -90,6 +90,9 @@ type Store struct {
 
 	transactions, queries atomic.Int64  // what Counts reports
 	writers               chan struct{} // a slot per running write; see maxWriters
+
+	relationTexts textCache[graph.RelationWitness] // see fuseGroups
+	eventTexts    textCache[graph.EventWitness]
 }
 
 // Counts is what a Store has sent the server since New: transaction

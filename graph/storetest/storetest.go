@@ -22,6 +22,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"RoundTrip", testRoundTrip},
 		{"ArticleStamped", testArticleStamped},
 		{"Idempotent", testIdempotent},
+		{"ApplyAll", testApplyAll},
 		{"ReapplyReplaces", testReapplyReplaces},
 		{"RetypedFact", testRetypedFact},
 		{"MergeAcrossArticles", testMergeAcrossArticles},
@@ -51,6 +52,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"UnfuseOnDelete", testUnfuseOnDelete},
 		{"FuseIdempotent", testFuseIdempotent},
 		{"ConcurrentReports", testConcurrentReports},
+		{"FuseRandom", testFuseRandom},
 		{"WithoutMentions", testWithoutMentions},
 	}
 	for _, tc := range tests {

@@ -317,3 +317,31 @@ func testInvalid(t *testing.T, s graph.Store) {
 	// The unmutated base batch is valid, so each case failed for its own reason.
 	apply(t, s, batchB(t))
 }
+
+// testApplyAll writes several articles at once, one of them twice: the
+// graph is what applying them one by one gives, so applying them one by
+// one afterwards changes nothing; a batch with an invalid article writes
+// none of them.
+func testApplyAll(t *testing.T, s graph.Store) {
+	ctx := context.Background()
+	bs := []graph.Batch{batchA(t), batchB(t), batchA2(t), batchC(t)}
+	if err := s.ApplyAll(ctx, bs); err != nil {
+		t.Fatalf("ApplyAll A, B, A2, C: got %v, want nil", err)
+	}
+	all := take(t, s)
+	checkRelations(t, "Relations of A after ApplyAll: its last version's", relations(t, s, graph.RelationFilter{Article: articleA}),
+		sortedRelations(stored(batchA2(t)).Relations))
+	apply(t, s, bs...)
+	check(t, "state after applying A, B, A2, C one by one again", take(t, s), all)
+
+	if err := s.ApplyAll(ctx, nil); err != nil {
+		t.Errorf("ApplyAll of nothing: got %v, want nil", err)
+	}
+	bad := batchB(t)
+	bad.Relations[0].Type = "LOVES"
+	a := batchA(t)
+	a.Article.Title = "Changed"
+	err := s.ApplyAll(ctx, []graph.Batch{a, bad})
+	wantErr(t, "ApplyAll with an invalid article", err, graph.ErrInvalid)
+	check(t, "state after a rejected ApplyAll", take(t, s), all)
+}
