@@ -334,7 +334,6 @@ func (d *doc) titledAppositive(j, hi int) *mention {
 	return nil
 }
 
-
 // possPronouns own a noun phrase rather than name its referent.
 var possPronouns = set("his", "her", "its", "their")
 
