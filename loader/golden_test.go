@@ -69,13 +69,18 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestGoldenOrphans: a golden whose article is gone would never be checked.
+// TestGoldenOrphans: a golden whose article is gone, or one in the JSON
+// form the .facts files replaced, would never be checked.
 func TestGoldenOrphans(t *testing.T) {
 	goldens, _ := filepath.Glob("testdata/*.facts")
 	for _, g := range goldens {
 		if _, err := os.Stat(strings.TrimSuffix(g, ".facts") + ".txt"); err != nil {
 			t.Errorf("%s has no article: %v (delete it)", g, err)
 		}
+	}
+	old, _ := filepath.Glob("testdata/*.golden.json")
+	for _, g := range old {
+		t.Errorf("%s is a JSON golden, which nothing reads: delete it (go test ./loader -update writes the .facts golden)", g)
 	}
 }
 
