@@ -136,10 +136,10 @@ func TestGoldenMarks(t *testing.T) {
 
 // goldenFacts renders an extraction for review, one fact per line, each
 // section sorted: the relations as relationFact does, marked by the
-// expectations' verdict and followed by their title, claimant and the
-// start of their first evidence sentence; the expected lines no relation matches; the events as
-// eventFact does, with status, date, mode and participants; the entities
-// with kind, id, country, mention count and aliases.
+// expectations' verdict, with their title, claimant and the start of their
+// first evidence sentence; the expected lines no relation matches; the
+// events as eventFact does, with status, date, mode and participants; the
+// entities with kind, id, country, mention count and aliases.
 func goldenFacts(file string, doc *Document, xs []expectation, haveExpect bool) string {
 	name := entityNames(doc)
 	var b strings.Builder
