@@ -115,6 +115,58 @@ func (x expectation) matches(r graph.Relation, ents, partOf map[string]*graph.En
 	return slices.Contains(symmetric, x.typ) && names(t, x.src, partOf) && names(s, x.tgt, partOf)
 }
 
+// entitiesByID indexes a document's entities by id, and maps an entity to
+// the one it is PART_OF, for matching expectations.
+func entitiesByID(doc *Document) (ents, partOf map[string]*graph.Entity) {
+	ents = make(map[string]*graph.Entity, len(doc.Entities))
+	for i := range doc.Entities {
+		ents[doc.Entities[i].ID] = &doc.Entities[i]
+	}
+	partOf = make(map[string]*graph.Entity)
+	for _, r := range doc.Relations {
+		if r.Type == "PART_OF" {
+			partOf[r.Source] = ents[r.Target]
+		}
+	}
+	return ents, partOf
+}
+
+// Marks of the expectations' verdict on an extracted relation, as the
+// .facts goldens show them.
+const (
+	markExpected   = "+"  // a required line accepts it
+	markAcceptable = "?"  // only an optional line accepts it
+	markUnexpected = "!"  // no line accepts it: it costs precision
+	markForbidden  = "!!" // a "!" line forbids it
+	markUnjudged   = "."  // structural and unmentioned, or the article has no .expect
+)
+
+// verdict marks relation r by the expectations xs: a line forbidding it
+// wins over one requiring it, which wins over an optional one.
+func verdict(xs []expectation, r graph.Relation, ents, partOf map[string]*graph.Entity) string {
+	var required, optional bool
+	for _, x := range xs {
+		switch {
+		case x.kinds != nil || !x.matches(r, ents, partOf):
+		case x.forbidden:
+			return markForbidden
+		case x.optional:
+			optional = true
+		default:
+			required = true
+		}
+	}
+	switch {
+	case required:
+		return markExpected
+	case optional:
+		return markAcceptable
+	case xs == nil || r.Class == graph.Structural:
+		return markUnjudged
+	}
+	return markUnexpected
+}
+
 // TestExpectations scores every testdata/*.expect against the extraction of
 // its article: recall over the required lines, precision over the extracted
 // non-structural relations (a relation is right when some line, required or
@@ -140,16 +192,7 @@ func TestExpectations(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ents := make(map[string]*graph.Entity, len(doc.Entities))
-		for i := range doc.Entities {
-			ents[doc.Entities[i].ID] = &doc.Entities[i]
-		}
-		partOf := make(map[string]*graph.Entity)
-		for _, r := range doc.Relations {
-			if r.Type == "PART_OF" {
-				partOf[r.Source] = ents[r.Target]
-			}
-		}
+		ents, partOf := entitiesByID(doc)
 		var n, k, p, ok int
 		var missed, wrong []string
 		for _, x := range xs {

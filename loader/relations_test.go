@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/geokg/geokg/graph"
 )
 
 var (
@@ -25,9 +27,8 @@ func newTestLoader(t testing.TB) *Loader {
 	return testLoader
 }
 
-// facts extracts text published on day and renders its relations as
-// "Source TYPE Target status date" (date "-" when none) and its events as
-// "EVENT type label place killed/injured".
+// facts extracts text published on day and renders its relations and
+// events as relationFact and eventFact do.
 func facts(t *testing.T, published, text string) []string {
 	t.Helper()
 	l := newTestLoader(t)
@@ -39,37 +40,50 @@ func facts(t *testing.T, published, text string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := map[string]string{}
+	name := entityNames(doc)
+	var out []string
+	for _, r := range doc.Relations {
+		out = append(out, relationFact(r, name))
+	}
+	for _, ev := range doc.Events {
+		out = append(out, eventFact(ev, name))
+	}
+	return out
+}
+
+// entityNames maps a document's entity ids to their names.
+func entityNames(doc *Document) map[string]string {
+	name := make(map[string]string, len(doc.Entities))
 	for _, e := range doc.Entities {
 		name[e.ID] = e.Name
 	}
-	var out []string
-	for _, r := range doc.Relations {
-		date := r.Date
-		if date == "" {
-			date = "-"
-		}
-		status := r.Status
-		if status == "" {
-			status = "-"
-		}
-		out = append(out, fmt.Sprintf("%s %s %s %s %s", name[r.Source], r.Type, name[r.Target], status, date))
+	return name
+}
+
+// relationFact renders r as "Source TYPE Target status date", with "-"
+// for a missing status or date.
+func relationFact(r graph.Relation, name map[string]string) string {
+	return fmt.Sprintf("%s %s %s %s %s", name[r.Source], r.Type, name[r.Target], orDash(r.Status), orDash(r.Date))
+}
+
+// eventFact renders ev as "EVENT type label place killed/injured", with
+// "-" for a missing place or count.
+func eventFact(ev graph.Event, name map[string]string) string {
+	k, i := "-", "-"
+	if ev.Killed != nil {
+		k = fmt.Sprint(*ev.Killed)
 	}
-	for _, ev := range doc.Events {
-		k, i := "-", "-"
-		if ev.Killed != nil {
-			k = fmt.Sprint(*ev.Killed)
-		}
-		if ev.Injured != nil {
-			i = fmt.Sprint(*ev.Injured)
-		}
-		place := name[ev.Place]
-		if place == "" {
-			place = "-"
-		}
-		out = append(out, fmt.Sprintf("EVENT %s %s %s %s/%s", ev.Type, ev.Label, place, k, i))
+	if ev.Injured != nil {
+		i = fmt.Sprint(*ev.Injured)
 	}
-	return out
+	return fmt.Sprintf("EVENT %s %s %s %s/%s", ev.Type, ev.Label, orDash(name[ev.Place]), k, i)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 // has reports whether a fact matches want, where "*" stands for any run

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/linediff"
 )
 
 // The contract says a nil slice and an empty one mean the same; that is the
@@ -68,7 +69,7 @@ func check(t testing.TB, what string, got, want any) {
 		return
 	}
 	g, w := dump(got), dump(want)
-	t.Errorf("%s: got %s, want %s\n%s", what, oneLine(g), oneLine(w), lineDiff(g, w))
+	t.Errorf("%s: got %s, want %s\n%s", what, oneLine(g), oneLine(w), linediff.Lines(g, w))
 }
 
 func checkEntities(t testing.TB, what string, got, want []graph.Entity) {
@@ -117,51 +118,4 @@ func oneLine(s string) string {
 		s = s[:max] + "..."
 	}
 	return s
-}
-
-// lineDiff shows the lines only in got (+) or only in want (-), from a
-// longest-common-subsequence alignment, capped so a broken store does not
-// print two whole graphs.
-func lineDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	// lcs[i][j] is the LCS length of g[i:] and w[j:].
-	lcs := make([][]int, len(g)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(w)+1)
-	}
-	for i := len(g) - 1; i >= 0; i-- {
-		for j := len(w) - 1; j >= 0; j-- {
-			if g[i] == w[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var b strings.Builder
-	shown := 0
-	line := func(sign string, i int, text string) {
-		if shown < 30 {
-			fmt.Fprintf(&b, "  %s line %d: %s\n", sign, i+1, strings.TrimSpace(text))
-		}
-		shown++
-	}
-	i, j := 0, 0
-	for i < len(g) || j < len(w) {
-		switch {
-		case i < len(g) && j < len(w) && g[i] == w[j]:
-			i++
-			j++
-		case j < len(w) && (i == len(g) || lcs[i][j+1] >= lcs[i+1][j]):
-			line("- want", j, w[j])
-			j++
-		default:
-			line("+ got ", i, g[i])
-			i++
-		}
-	}
-	if shown > 30 {
-		fmt.Fprintf(&b, "  ... %d more differing lines\n", shown-30)
-	}
-	return b.String()
 }
