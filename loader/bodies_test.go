@@ -137,3 +137,24 @@ func TestThreatCulprits(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestProtests: a street protest that names no target is against the
+// government where it happens; a state's protest is diplomatic.
+func TestProtests(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"students demonstrating in the report's state", "Turkey detained Istanbul mayor Ekrem Imamoglu. Students at Istanbul University demonstrated for a second day on Thursday.",
+			[]string{"students PROTESTED_AGAINST Turkish government occurred 2025-03-13"}, []string{"Istanbul University PROTESTED_AGAINST *"}},
+		{"a march in a region's city", "Protesters marched through Nukus, the capital of Karakalpakstan, on Friday.",
+			[]string{"protesters PROTESTED_AGAINST Uzbekistani government occurred *"}, nil},
+		{"a named target stays the target", "Protesters demonstrated against Emmanuel Macron in Paris.",
+			[]string{"protesters PROTESTED_AGAINST Emmanuel Macron occurred -"}, []string{"* PROTESTED_AGAINST French government *"}},
+		{"a state's protest is no march", "Russia protested the move.", nil, []string{"* PROTESTED_AGAINST *"}},
+		{"a dateline month is no march", "March 13 (Interfax) - Kyrgyz President Sadyr Japarov signed a border treaty.", nil, []string{"* PROTESTED_AGAINST *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

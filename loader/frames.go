@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/loader/gazetteer"
 )
 
 // frame is one stated fact about an event before it becomes relations and
@@ -96,6 +97,9 @@ func (d *doc) findFrames(si, lo, hi int) {
 		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord || !d.toks[i].in(lexWords) && !d.toks[i].is("operation") {
 			continue
 		}
+		if _, month := monthNames[d.toks[i].lower]; month && d.toks[i].cap && i+1 < hi && d.toks[i+1].kind == tNum {
+			continue // "March 13": a date, not a march
+		}
 		if f := d.trigger(i, lo, hi); f != nil {
 			d.sentFrames = append(d.sentFrames, f)
 		}
@@ -155,6 +159,15 @@ func (d *doc) findFrames(si, lo, hi int) {
 				f.conf -= 0.2
 			}
 		}
+		if f.merged == nil && f.class() == "PROTEST" && len(f.targets) == 0 && f.about == nil && len(f.sources) > 0 {
+			// A street protest that names no target is against the
+			// government where it happens: "students demonstrated in
+			// Istanbul", "PTI workers hold protests across the country".
+			if g := d.protestedGovernment(f); g != nil {
+				f.targets = append(f.targets, g)
+				f.conf = min(f.conf, 0.6)
+			}
+		}
 		if f.rel == "VISITED" && armedOnly(f.sources) {
 			// Troops or police arriving somewhere are deployed there.
 			f.rel, f.placeRel, f.mode = "DEPLOYED_TO", "DEPLOYED_TO", ""
@@ -166,6 +179,34 @@ func (d *doc) findFrames(si, lo, hi int) {
 			d.frames = append(d.frames, f)
 		}
 	}
+}
+
+// protestedGovernment returns the government of the state a protest
+// happens in (its place's, else the report's lead state), or nil when a
+// protester is a state actor or the state is unknown.
+func (d *doc) protestedGovernment(f *frame) *docEntity {
+	for _, e := range f.sources {
+		if e.kind == graph.Country || e.kind == graph.GovernmentBody || e.kind == graph.Military {
+			return nil // a state's protest is diplomatic, not a march
+		}
+	}
+	code := ""
+	for _, p := range f.places {
+		if p.country != "" {
+			code = p.country
+			break
+		}
+	}
+	var c *gazetteer.Country
+	if code != "" {
+		c, _ = d.gaz.CountryByCode(code)
+	} else {
+		c = d.leadState()
+	}
+	if c == nil {
+		return nil
+	}
+	return d.government(c)
 }
 
 // armedOnly reports whether every actor is a military or a police force.

@@ -73,6 +73,9 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 				skipped++
 				continue
 			}
+			if g := d.groupBeforePrep(m, lo); g != nil {
+				return []*mention{g}, i - m.last // "Students at Istanbul University demonstrated"
+			}
 			return d.coordinated(m, lo), i - m.last
 		}
 		switch {
@@ -313,4 +316,18 @@ func (d *doc) firstActorAfterComma(i, hi int) []*mention {
 		return nil
 	}
 	return nil
+}
+
+// groupBeforePrep returns the role-noun group a mention's phrase belongs
+// to: "students at Istanbul University", "residents of Gaza".
+func (d *doc) groupBeforePrep(m *mention, lo int) *mention {
+	p := m.first - 1
+	if p-1 < lo || !d.toks[p].is("at", "in", "from", "of") || d.mAt[p-1] < 0 {
+		return nil
+	}
+	g := d.mentions[d.mAt[p-1]]
+	if g.ent == nil || g.ent.kind != graph.Group || !strings.HasPrefix(g.ent.id, "group:") || g.poss {
+		return nil
+	}
+	return g
 }
