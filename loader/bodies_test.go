@@ -158,3 +158,22 @@ func TestProtests(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestCustody: arrests told without an agent are the state's.
+func TestCustody(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"taken into custody, the state's police named later", "Turkey's opposition leader Ekrem Imamoglu was taken into custody on Wednesday in Istanbul. Turkish police have detained 37 people.",
+			[]string{"Turkish police DETAINED Ekrem Imamoglu occurred 2025-03-19"}, nil},
+		{"arrested in a city, no police named", "Ivan Petrov was arrested in Kabul on Monday.",
+			[]string{"Afghan government ARRESTED Ivan Petrov occurred 2025-03-17"}, nil},
+		{"an agent named stays the agent", "Police took Ekrem Imamoglu into custody.",
+			[]string{"police DETAINED Ekrem Imamoglu occurred -"}, nil},
+		{"no state, no custodian", "Ivan Petrov was arrested.", nil, []string{"* ARRESTED *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

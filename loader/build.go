@@ -157,6 +157,20 @@ func claimPlaces(ev *frame) []*docEntity {
 }
 
 // frame emits one event and the relations projecting it.
+// custodians are who hold someone a text says was arrested without saying
+// by whom: the state's police when the article names them, else its
+// government.
+func (d *doc) custodians(code string) []*docEntity {
+	if p, ok := d.ents.byID["gov:"+code+"-police"]; ok && len(p.mentions) > 0 {
+		return []*docEntity{p}
+	}
+	c, ok := d.gaz.CountryByCode(code)
+	if !ok {
+		return nil
+	}
+	return []*docEntity{d.government(c)}
+}
+
 // capitalsAsStates returns es with each capital city replaced by its
 // state: the target of a relation that has no place form is an actor.
 func (d *doc) capitalsAsStates(es []*docEntity) []*docEntity {
@@ -181,6 +195,9 @@ func (d *doc) capitalsAsStates(es []*docEntity) []*docEntity {
 func (b *builder) frame(f *frame) {
 	d := b.d
 	sources := actorsOnly(f.sources)
+	if len(sources) == 0 && f.custody != "" {
+		sources = d.custodians(f.custody)
+	}
 	targets := f.targets
 	if f.placeRel == "" {
 		targets = d.capitalsAsStates(targets) // "accused Islamabad of": Pakistan, when no place can be meant

@@ -43,6 +43,10 @@ type frame struct {
 	// inferred marks an accusation the loader reads into a reported attack
 	// rather than one stated in words: no antecedent for "the accusation".
 	inferred bool
+	// custody is the state whose authorities hold the target of an arrest
+	// told without an agent ("Imamoglu was taken into custody in
+	// Istanbul"); build names them.
+	custody string
 }
 
 func (f *frame) root() *frame {
@@ -94,7 +98,8 @@ var statusRank = map[string]int{graph.StatusOccurred: 0, graph.StatusReported: 1
 func (d *doc) findFrames(si, lo, hi int) {
 	d.curDates = findDates(d.body, d.toks, lo, hi)
 	for i := lo; i < hi; i++ {
-		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord || !d.toks[i].in(lexWords) && !d.toks[i].is("operation") {
+		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord ||
+			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !(d.toks[i].is("took", "taken", "takes", "taking") && d.intoCustody(i, hi)) {
 			continue
 		}
 		if _, month := monthNames[d.toks[i].lower]; month && d.toks[i].cap && i+1 < hi && d.toks[i+1].kind == tNum {
@@ -179,6 +184,19 @@ func (d *doc) findFrames(si, lo, hi int) {
 			d.frames = append(d.frames, f)
 		}
 	}
+}
+
+// intoCustody reports "into custody" within the few words after i.
+func (d *doc) intoCustody(i, hi int) bool {
+	for k := i + 1; k+1 < hi && k <= i+6; k++ {
+		if d.toks[k].is("into") && d.toks[k+1].is("custody") {
+			return true
+		}
+		if d.toks[k].kind == tPunct {
+			return false
+		}
+	}
+	return false
 }
 
 // protestedGovernment returns the government of the state a protest
@@ -462,6 +480,16 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 			d.nounFrame(i, nounEntry{sense: senseOperation, plural: t.is("operations")}, lo, hi)
 		}
 		return nil
+	}
+	if t.is("take", "takes", "taking", "took", "taken") && d.intoCustody(i, hi) {
+		// "took Imamoglu into custody", "was taken into custody"
+		v = verbEntry{lemma: "take", form: verbLex[t.lower].form, sense: senseDetain, mode: "arrest"}
+		isV, isN = true, false
+		if t.is("taken") {
+			v.form = formPart
+		} else if t.is("took") {
+			v.form = formPast
+		}
 	}
 	if isV && isN {
 		if d.nounContext(i, lo) {

@@ -215,6 +215,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			}
 		}
 	}
+	if passive && len(f.sources) == 0 && len(f.targets) > 0 && (f.rel == "ARRESTED" || f.rel == "DETAINED") {
+		f.custody = d.custodyState(f) // "X was arrested in Istanbul": by Turkey's authorities
+	}
 	if v.lemma == "discuss" && !passive {
 		// "discussed Syria" names a topic; "discussed Syria with Lavrov" a
 		// partner after "with".
@@ -501,4 +504,18 @@ func (d *doc) relativeAntecedent(k, lo int) []*mention {
 		return nil
 	}
 	return d.coordinated(m, lo)
+}
+
+// custodyState returns the code of the state an arrest told without an
+// agent happens in: its place's, else the report's lead state's.
+func (d *doc) custodyState(f *frame) string {
+	for _, p := range f.places {
+		if p.country != "" {
+			return p.country
+		}
+	}
+	if c := d.leadState(); c != nil {
+		return c.Code
+	}
+	return ""
 }
