@@ -64,6 +64,12 @@ func TestCoordinatedObjects(t *testing.T) {
 		{"a single subject agrees with no one", "Russia agreed that talks should resume.", nil, []string{"* AGREED_WITH *"}},
 		{"an adverb after police is no noun", "Gunmen stormed a studio in Guayaquil, Ecuador. Police later arrested 13 suspected gunmen and charged them with terrorism.",
 			[]string{"Ecuadorian police ARRESTED gunmen occurred -", "Ecuadorian police ACCUSED gunmen occurred -"}, nil},
+		{"a speaker's expectation of a state is a demand", "Foreign Minister Melanie Joly said: \"I expect India to fully collaborate with us.\"",
+			[]string{"Mélanie Joly DEMANDED India occurred -"}, []string{"India COOPERATES_WITH *"}},
+		{"a forecast is no fact", "Analysts expect Russia to attack Kharkiv.", nil, []string{"Russia ATTACKED *", "Russia STRUCK *"}},
+		{"seeking something from an actor asks it", "Imran Khan is seeking support from the Supreme Court to hold polls.",
+			[]string{"Imran Khan DEMANDED Supreme Court occurred -"}, nil},
+		{"seeking shelter somewhere asks no one", "Refugees sought shelter in Poland.", nil, []string{"* DEMANDED *"}},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

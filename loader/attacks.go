@@ -150,12 +150,16 @@ var objectControl = set("urge", "urged", "urges", "urging", "ask", "asked", "ask
 	"pressed", "presses", "pressing", "pressure", "pressured", "pressuring", "encourage", "encouraged",
 	"encourages", "tell", "told", "tells", "persuade", "persuaded", "invite", "invited", "invites",
 	"allow", "allowed", "allows", "force", "forced", "forces", "push", "pushed", "pushing", "order",
-	"ordered", "orders", "instruct", "instructed", "request", "requested", "requests", "on", "upon")
+	"ordered", "orders", "instruct", "instructed", "request", "requested", "requests", "on", "upon",
+	"expect", "expects", "expected", "want", "wants", "wanted")
 
 // controlledSubject returns the object of a control verb when the verb at
 // i is its infinitive: the mentions in "urged X and Y to <i>". A capital
 // stands for its state.
 func (d *doc) controlledSubject(i, lo int) []*mention {
+	for i-1 > lo && d.toks[i-1].in(adverbs) {
+		i-- // "to fully collaborate"
+	}
 	if i-2 < lo || !d.toks[i-1].is("to") || d.mAt[i-2] < 0 {
 		return nil
 	}

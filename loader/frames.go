@@ -99,7 +99,8 @@ func (d *doc) findFrames(si, lo, hi int) {
 	d.curDates = findDates(d.body, d.toks, lo, hi)
 	for i := lo; i < hi; i++ {
 		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord ||
-			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !(d.toks[i].is("took", "taken", "takes", "taking") && d.intoCustody(i, hi)) {
+			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !(d.toks[i].is("took", "taken", "takes", "taking") && d.intoCustody(i, hi)) &&
+				!(d.toks[i].in(seekForms) && d.fromActor(i, hi)) {
 			continue
 		}
 		if _, month := monthNames[d.toks[i].lower]; month && d.toks[i].cap && i+1 < hi && d.toks[i+1].kind == tNum {
@@ -184,6 +185,26 @@ func (d *doc) findFrames(si, lo, hi int) {
 			d.frames = append(d.frames, f)
 		}
 	}
+}
+
+// seekForms ask something of whoever "from" names.
+var seekForms = set("seek", "seeks", "seeking", "sought")
+
+// fromActor reports "from" and an actor within the few words after i, in
+// its clause: "sought support from the Supreme Court".
+func (d *doc) fromActor(i, hi int) bool {
+	for k := i + 1; k+1 < hi && k <= i+5; k++ {
+		if d.toks[k].kind == tPunct || d.mAt[k] >= 0 {
+			return false
+		}
+		if d.toks[k].is("from") {
+			if k+2 < hi && d.toks[k+1].is("the") {
+				k++
+			}
+			return d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].hasActor()
+		}
+	}
+	return false
 }
 
 // intoCustody reports "into custody" within the few words after i.
@@ -480,6 +501,14 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 			d.nounFrame(i, nounEntry{sense: senseOperation, plural: t.is("operations")}, lo, hi)
 		}
 		return nil
+	}
+	if t.in(seekForms) && d.fromActor(i, hi) {
+		// "is seeking support from the Supreme Court": a request of it
+		v = verbEntry{lemma: "seek", form: formPast, sense: senseDemand}
+		if strings.HasSuffix(t.lower, "ing") {
+			v.form = formIng
+		}
+		return d.verbFrame(i, v, lo, hi) // what is sought ("support") is no event of its own
 	}
 	if t.is("take", "takes", "taking", "took", "taken") && d.intoCustody(i, hi) {
 		// "took Imamoglu into custody", "was taken into custody"

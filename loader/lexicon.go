@@ -162,7 +162,7 @@ var verbDefs = []struct {
 	{"thank", senseThank}, {"congratulate", senseCongrat},
 	{"aid", senseAid}, {"provide", senseAid},
 	{"demand", senseDemand}, {"urge", senseUrge}, {"pressure", senseUrge}, {"order", senseDemand}, {"ask", senseUrge},
-	{"propose", sensePropose}, {"offer", senseOffer},
+	{"propose", sensePropose}, {"offer", senseOffer}, {"expect", senseUrge},
 	{"invite", senseInvite},
 	{"accuse", senseAccuse}, {"blame", senseAccuse},
 	{"condemn", senseCondemn}, {"denounce", senseCondemn}, {"decry", senseCondemn},

@@ -70,6 +70,12 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if d.controlObject(i, hi) == nil {
 			return nil // "asked about Iran"; "asked Iran to allow inspectors back" is a request
 		}
+	case "expect":
+		// "I expect India to fully collaborate": a speaker's demand; "analysts
+		// expect Russia to attack" is a forecast.
+		if d.controlObject(i, hi) == nil || i == lo || !d.toks[i-1].is("i", "we") {
+			return nil
+		}
 	case "send", "dispatch":
 		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
 	case "demand", "urge":
