@@ -152,6 +152,8 @@ func TestProtests(t *testing.T) {
 		{"a named target stays the target", "Protesters demonstrated against Emmanuel Macron in Paris.",
 			[]string{"protesters PROTESTED_AGAINST Emmanuel Macron occurred -"}, []string{"* PROTESTED_AGAINST French government *"}},
 		{"a state's protest is no march", "Russia protested the move.", nil, []string{"* PROTESTED_AGAINST *"}},
+		{"a participle phrase after the subject", "Bangladesh's prime minister Sheikh Hasina resigned. Protesters demanding her resignation have stormed her residence in Dhaka.",
+			[]string{"protesters STRUCK Dhaka occurred *"}, nil},
 		{"a dateline month is no march", "March 13 (Interfax) - Kyrgyz President Sadyr Japarov signed a border treaty.", nil, []string{"* PROTESTED_AGAINST *"}},
 	}
 	for _, tc := range tests {

@@ -157,6 +157,11 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			m := d.mentions[d.mAt[j-2]]
 			return []*mention{m}, i - m.last
 		default:
+			if m := d.participleHead(j, lo); m != nil {
+				// "Protesters demanding her resignation have stormed":
+				// the noun a participle phrase describes
+				return []*mention{m}, i - m.last
+			}
 			return nil, 0
 		}
 	}
@@ -330,4 +335,26 @@ func (d *doc) groupBeforePrep(m *mention, lo int) *mention {
 		return nil
 	}
 	return g
+}
+
+// participleHead returns the actor a participle phrase ending at j
+// describes, when the phrase runs from just after the actor to j with no
+// verb or punctuation in it: "protesters [demanding her resignation]",
+// "militants [loyal to the group]".
+func (d *doc) participleHead(j, lo int) *mention {
+	for k := j; k > lo && k >= j-6; k-- {
+		t := &d.toks[k]
+		if t.kind == tPunct || t.in(clauseWords) || t.in(auxiliaries) {
+			return nil
+		}
+		if d.mAt[k-1] < 0 || !(strings.HasSuffix(t.lower, "ing") && !t.cap || t.is("loyal", "linked", "allied", "opposed", "based")) {
+			continue
+		}
+		m := d.mentions[d.mAt[k-1]]
+		if m.hasActor() && !m.poss && m.kind != mPronoun {
+			return m
+		}
+		return nil
+	}
+	return nil
 }
