@@ -154,6 +154,8 @@ func TestProtests(t *testing.T) {
 		{"a state's protest is no march", "Russia protested the move.", nil, []string{"* PROTESTED_AGAINST *"}},
 		{"a participle phrase after the subject", "Bangladesh's prime minister Sheikh Hasina resigned. Protesters demanding her resignation have stormed her residence in Dhaka.",
 			[]string{"protesters STRUCK Dhaka occurred *"}, nil},
+		{"presidential candidates are named with their modifier", "By Monday, several presidential candidates had already conceded to Bassirou Diomaye Faye.",
+			[]string{"presidential candidates CONCEDED_TO Bassirou Diomaye Faye occurred 2025-03-17"}, nil},
 		{"a dateline month is no march", "March 13 (Interfax) - Kyrgyz President Sadyr Japarov signed a border treaty.", nil, []string{"* PROTESTED_AGAINST *"}},
 	}
 	for _, tc := range tests {

@@ -38,7 +38,7 @@ var agentPlural = map[string]string{
 // agentModifiers may stand before an agent noun and belong to its name:
 // "masked gunmen", "suspected militants", "far-right activists".
 var agentModifiers = wordList("suspected", "masked", "armed", "unidentified", "unknown", "alleged", "anti-government",
-	"pro-government", "opposition", "far-right", "far-left", "islamist", "jihadist", "student", "indigenous",
+	"pro-government", "presidential", "parliamentary", "opposition", "far-right", "far-left", "islamist", "jihadist", "student", "indigenous",
 	"local", "security", "riot", "military", "federal", "national", "state", "hindu", "muslim", "christian",
 	"jewish", "sikh", "buddhist", "pro-democracy", "pro-palestinian", "pro-russian", "pro-eu", "angry",
 	"peaceful", "violent", "rival", "criminal", "armed", "tribal", "ethnic", "separatist", "rebel", "police")
