@@ -110,6 +110,8 @@ func TestRoles(t *testing.T) {
 			nil, []string{"* LOCATED_IN Ecuador *"}},
 		{"the attack named after its place", "Militants attacked a base in Jordan on Sunday, killing three US soldiers. The United States struck Iraq on Friday. Biden mourned the soldiers killed in the Jordan attack.",
 			[]string{"militants STRUCK Jordan occurred *"}, []string{"United States STRUCK Jordan *", "Jordan ATTACKED *"}},
+		{"a state's counterpart, whose given name is also a region's", "He said Foreign Secretary David Cameron and his Argentine counterpart Diana Mondino would meet.",
+			[]string{"Diana Mondino OFFICIAL_OF Argentina - -"}, []string{"Diana LOCATED_IN *"}},
 		{"a possessed detention is the one told before", "Ecuador detained Jorge Glas. Mexico condemned Glas' detention.",
 			[]string{"Mexico CONDEMNED Ecuador occurred -"}, []string{"Mexico CONDEMNED Jorge Glas *"}},
 	}

@@ -204,7 +204,7 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 			return ts, ts - 1
 		case t.in(headTitles) || t.in(ranks):
 			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor",
-				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative", "boss") {
+				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative", "boss", "counterpart") {
 				return ts, ts - 1
 			}
 			if t.in(headTitles) {
