@@ -70,6 +70,10 @@ func TestCoordinatedObjects(t *testing.T) {
 		{"seeking something from an actor asks it", "Imran Khan is seeking support from the Supreme Court to hold polls.",
 			[]string{"Imran Khan DEMANDED Supreme Court occurred -"}, nil},
 		{"seeking shelter somewhere asks no one", "Refugees sought shelter in Poland.", nil, []string{"* DEMANDED *"}},
+		{"refusing to recognise rejects", "Kosovo declared independence in 2008, but Serbia has refused to recognize Kosovo.",
+			[]string{"Serbia REJECTED Kosovo occurred -"}, []string{"Serbia PRAISED Kosovo occurred *"}},
+		{"refusing to back rejects", "Hungary refused to back Ukraine's membership.",
+			[]string{"Hungary REJECTED Ukraine occurred -"}, nil},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

@@ -426,7 +426,8 @@ var refusalCues = wordList("refused", "refuses", "refuse", "declined", "declines
 // kept beside the denied act itself; nil when f is no refusal.
 func (d *doc) refusal(f *frame, lo int) *frame {
 	switch f.class() {
-	case "CONSULT", "AGREE", "COOPERATE":
+	case "CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE":
+		// refusing to meet, recognise, help or yield to X rejects X
 	default:
 		return nil
 	}
