@@ -4,6 +4,8 @@ package loader
 // purpose clauses.
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/graph"
 )
 
@@ -46,8 +48,8 @@ var weaponWords = set("missile", "missiles", "rocket", "rockets", "projectile", 
 func (d *doc) weaponAfter(i, hi int) (weapon, attack bool) {
 	for k := i + 1; k < hi && k <= i+8; k++ {
 		t := &d.toks[k]
-		if t.kind == tPunct && !t.isHyphen() {
-			break
+		if t.kind == tPunct && !t.isHyphen() && !strings.ContainsAny(t.text, "\"“”") {
+			break // (a quoted count, `launched "approximately 100" drones`, goes on)
 		}
 		if n, ok := nounLex[t.lower]; ok && graph.Vocabulary[n.sense.rel] == "ASSAULT" {
 			return weapon, true

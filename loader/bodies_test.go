@@ -62,6 +62,8 @@ func TestNounArguments(t *testing.T) {
 			nil, []string{"Ismail *"}},
 		{"the leader of a body, named after a comma, is the one killed", "Israeli strikes in Beirut killed the leader of the Iran-backed Hezbollah movement, Hassan Nasrallah.",
 			[]string{"Israel ATTACKED Hassan Nasrallah occurred -", "Hassan Nasrallah LEADER_OF Hezbollah - -"}, []string{"Israel ATTACKED Hezbollah *"}},
+		{"a quoted count before the weapons", "An army spokesperson said Iran launched \"approximately 100\" drones towards Israel.",
+			[]string{"Iran ATTACKED Israel * -"}, nil},
 		{"killed in a named attack", "Sami Rafik was killed in Israeli strikes on Friday.",
 			[]string{"Israel ATTACKED Sami Rafik occurred 2025-03-14"}, nil},
 		{"coordinated victims with appositives, killed in the strikes told before",
