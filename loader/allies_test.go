@@ -74,6 +74,9 @@ func TestCoordinatedObjects(t *testing.T) {
 			[]string{"Serbia REJECTED Kosovo occurred -"}, []string{"Serbia PRAISED Kosovo occurred *"}},
 		{"refusing to back rejects", "Hungary refused to back Ukraine's membership.",
 			[]string{"Hungary REJECTED Ukraine occurred -"}, nil},
+		{"a call to congratulate is the caller's", "Amadou Ba has called opposition candidate Bassirou Diomaye Faye to congratulate him on winning Sunday's election in Senegal.",
+			[]string{"Amadou Ba CONGRATULATED Bassirou Diomaye Faye occurred *", "Bassirou Diomaye Faye ELECTED_LEADER_OF Senegal occurred *"},
+			[]string{"Bassirou Diomaye Faye CONGRATULATED *"}},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

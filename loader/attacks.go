@@ -206,8 +206,8 @@ func (d *doc) purposeOf(i, lo int) int {
 	}
 	ms := d.coordinated(d.mentions[d.mAt[j]], lo)
 	k := ms[0].first - 1
-	for k >= lo && d.toks[k].in(determiners) {
-		k--
+	for n := 0; k >= lo && (d.toks[k].in(determiners) || n < 3 && d.isNounModifiee(k) && !pastTense(&d.toks[k])); n++ {
+		k-- // "called opposition candidate Faye to congratulate him"
 	}
 	if k < lo {
 		return -1

@@ -124,7 +124,8 @@ func (d *doc) electionVerb(i int, lemma string, lo, hi int) (f *frame, ok bool) 
 		if f := d.installFrame(i, lo, hi); f != nil {
 			return f, true
 		}
-	case lemma == "win" && !strings.HasSuffix(d.toks[i].lower, "ing"):
+	case lemma == "win" && (!strings.HasSuffix(d.toks[i].lower, "ing") || i > lo && d.toks[i-1].is("on", "after", "for")):
+		// "won the vote"; "congratulated him on winning the election"
 		if f := d.winFrame(i, lo, hi); f != nil {
 			return f, true
 		}

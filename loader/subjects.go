@@ -45,7 +45,7 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		}
 		return d.mainSubject(lo, i), 8
 	}
-	if strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is("of", "for") {
+	if strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is("of", "for", "on") {
 		// A gerund's subject is the possessor of the noun before it ("Russia's
 		// claim of hitting") or the verb's object ("accused Iran of
 		// targeting").
