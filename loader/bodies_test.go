@@ -179,6 +179,9 @@ func TestCustody(t *testing.T) {
 			[]string{"Afghan government ARRESTED Ivan Petrov occurred 2025-03-17"}, nil},
 		{"an agent named stays the agent", "Police took Ekrem Imamoglu into custody.",
 			[]string{"police DETAINED Ekrem Imamoglu occurred -"}, nil},
+		{"taking control of a town captures it", "M23 rebels took control of Goma on Sunday.",
+			[]string{"M23 CAPTURED Goma occurred 2025-03-16"}, nil},
+		{"taking steps captures nothing", "The government took steps to control prices.", nil, []string{"* CAPTURED *"}},
 		{"no state, no custodian", "Ivan Petrov was arrested.", nil, []string{"* ARRESTED *"}},
 	}
 	for _, tc := range tests {

@@ -99,7 +99,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	d.curDates = findDates(d.body, d.toks, lo, hi)
 	for i := lo; i < hi; i++ {
 		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord ||
-			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !(d.toks[i].is("took", "taken", "takes", "taking") && d.intoCustody(i, hi)) &&
+			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !(d.toks[i].is("took", "taken", "takes", "taking") && d.takeSense(i, hi) != nil) &&
 				!(d.toks[i].in(seekForms) && d.fromActor(i, hi)) {
 			continue
 		}
@@ -207,17 +207,20 @@ func (d *doc) fromActor(i, hi int) bool {
 	return false
 }
 
-// intoCustody reports "into custody" within the few words after i.
-func (d *doc) intoCustody(i, hi int) bool {
+// takeSense returns what "take" at i means with the phrase after it:
+// "into custody" a detention, "control of" a capture; nil otherwise.
+func (d *doc) takeSense(i, hi int) *sense {
 	for k := i + 1; k+1 < hi && k <= i+6; k++ {
-		if d.toks[k].is("into") && d.toks[k+1].is("custody") {
-			return true
-		}
-		if d.toks[k].kind == tPunct {
-			return false
+		switch {
+		case d.toks[k].is("into") && d.toks[k+1].is("custody"):
+			return senseDetain
+		case d.toks[k].is("control") && d.toks[k+1].is("of") && k <= i+2:
+			return senseCapture
+		case d.toks[k].kind == tPunct:
+			return nil
 		}
 	}
-	return false
+	return nil
 }
 
 // protestedGovernment returns the government of the state a protest
@@ -510,9 +513,13 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 		}
 		return d.verbFrame(i, v, lo, hi) // what is sought ("support") is no event of its own
 	}
-	if t.is("take", "takes", "taking", "took", "taken") && d.intoCustody(i, hi) {
-		// "took Imamoglu into custody", "was taken into custody"
-		v = verbEntry{lemma: "take", form: verbLex[t.lower].form, sense: senseDetain, mode: "arrest"}
+	if sn := d.takeSense(i, hi); t.is("take", "takes", "taking", "took", "taken") && sn != nil {
+		// "took Imamoglu into custody", "was taken into custody", "took
+		// control of Goma"
+		v = verbEntry{lemma: "take", form: verbLex[t.lower].form, sense: sn}
+		if sn == senseDetain {
+			v.mode = "arrest"
+		}
 		isV, isN = true, false
 		if t.is("taken") {
 			v.form = formPart
