@@ -179,6 +179,8 @@ func TestCustody(t *testing.T) {
 			[]string{"Afghan government ARRESTED Ivan Petrov occurred 2025-03-17"}, nil},
 		{"an agent named stays the agent", "Police took Ekrem Imamoglu into custody.",
 			[]string{"police DETAINED Ekrem Imamoglu occurred -"}, nil},
+		{"a subject with an adverb-led appositive", "Turkey's police raided the home of Ekrem Imamoglu. Imamoglu, widely seen as a challenger to Recep Tayyip Erdogan, was taken into custody on Wednesday in Istanbul.",
+			[]string{"Turkish police DETAINED Ekrem Imamoglu occurred 2025-03-19"}, []string{"* DETAINED Recep Tayyip Erdoğan *"}},
 		{"taking control of a town captures it", "M23 rebels took control of Goma on Sunday.",
 			[]string{"M23 CAPTURED Goma occurred 2025-03-16"}, nil},
 		{"taking steps captures nothing", "The government took steps to control prices.", nil, []string{"* CAPTURED *"}},

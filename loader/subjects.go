@@ -247,6 +247,7 @@ func (d *doc) parentheticalStart(j, lo int) int {
 		}
 		first := &d.toks[k+1]
 		if first.is("including", "who", "which", "whose", "the", "a", "an", "like", "such", "along", "together", "as", "citing", "quoting", "according", "known", "also") ||
+			first.in(adverbs) && k+2 < j && strings.HasSuffix(d.toks[k+2].lower, "ed") || first.is("seen", "regarded", "considered", "widely") ||
 			strings.HasSuffix(first.lower, "ing") || d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].role != nil ||
 			strings.HasSuffix(first.lower, "ed") && k+2 < j && d.toks[k+2].is("by", "in", "at", "from") {
 			return k // ", led by X,", ", based in Y,"
