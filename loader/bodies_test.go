@@ -21,6 +21,8 @@ func TestStateBodies(t *testing.T) {
 			[]string{"ECOWAS CONDEMNED Niger junta occurred -", "Niger junta PART_OF Niger - -"}, nil},
 		{"the junta of the state the report is about", "Myanmar was hit by an earthquake. The Karen National Union condemned the junta for continuing airstrikes.",
 			[]string{"Karen National Union CONDEMNED Myanmar junta occurred -"}, nil},
+		{"the group named after adjectives", "An earthquake struck Myanmar on Friday. The Karen National Union called for monitoring. In a statement on Sunday, the ethnic armed group expressed condolences but condemned the junta for continuing airstrikes.",
+			[]string{"Karen National Union CONDEMNED Myanmar junta occurred *"}, nil},
 		{"a junta boss", "Soldiers seized power in Niger. Junta boss Abdourahamane Tiani met ECOWAS envoys.",
 			[]string{"Abdourahamane Tiani LEADER_OF *"}, nil},
 		{"a fuller form of a known name", "Hossein Salami, the commander of the Islamic Revolutionary Guards, spoke.",

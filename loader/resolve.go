@@ -195,7 +195,24 @@ func (d *doc) definite(i, hi int) *mention {
 		}
 	}
 	// "the group", "the militants", "the bloc": the last non-state body of
-	// that sort within a few sentences.
+	// that sort within a few sentences, also after adjectives ("the ethnic
+	// armed group").
+	for n := 0; n < 2 && j+1 < hi && agentModifiers[d.toks[j].lower] && !d.toks[j].cap; n++ {
+		if _, ok := bodyNouns[d.toks[j+1].lower]; ok {
+			j++
+			t = &d.toks[j]
+			break
+		}
+		if j+2 >= hi {
+			break
+		}
+		if _, ok := bodyNouns[d.toks[j+2].lower]; ok && agentModifiers[d.toks[j+1].lower] {
+			j += 2
+			t = &d.toks[j]
+			break
+		}
+		break
+	}
 	ofGerund := j+2 < hi && d.toks[j+1].is("of") && strings.HasSuffix(d.toks[j+2].lower, "ing") // "accused the agency of paving"
 	if kinds, ok := bodyNouns[t.lower]; ok && !(j+1 < hi && (d.toks[j+1].is("of") && !ofGerund || d.toks[j+1].cap || d.isNounModifiee(j+1))) {
 		if e := d.recent(sent, 5, func(e *docEntity) bool {
