@@ -116,6 +116,9 @@ func TestRoles(t *testing.T) {
 			[]string{"militants STRUCK Jordan occurred *"}, []string{"United States STRUCK Jordan *", "Jordan ATTACKED *"}},
 		{"a state's counterpart, whose given name is also a region's", "He said Foreign Secretary David Cameron and his Argentine counterpart Diana Mondino would meet.",
 			[]string{"Diana Mondino OFFICIAL_OF Argentina - -"}, []string{"Diana LOCATED_IN *"}},
+		{"a person from a party", "Amadou Ba from Senegal's governing coalition has called opposition candidate Bassirou Diomaye Faye to congratulate him.",
+			[]string{"Amadou Ba MEMBER_OF Senegalese governing coalition - -", "Amadou Ba CONGRATULATED Bassirou Diomaye Faye occurred -"},
+			[]string{"Senegalese governing coalition CONGRATULATED *"}},
 		{"a possessed detention is the one told before", "Ecuador detained Jorge Glas. Mexico condemned Glas' detention.",
 			[]string{"Mexico CONDEMNED Ecuador occurred -"}, []string{"Mexico CONDEMNED Jorge Glas *"}},
 	}

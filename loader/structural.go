@@ -37,6 +37,12 @@ func (d *doc) structural(si, lo, hi int) {
 		if m.ent != nil && m.ent.kind == graph.Person && m.role == nil {
 			d.titleOfBefore(m.ent, m.first, si, lo)
 		}
+		if m.ent != nil && m.ent.kind == graph.Person && m.kind == mName && m.last+2 < hi && d.toks[m.last+1].is("from") && d.mAt[m.last+2] >= 0 {
+			// "Amadou Ba from Senegal's governing coalition"
+			if o := d.mentions[d.mAt[m.last+2]]; o.ent != nil && (o.ent.kind == graph.Organization || o.ent.kind == graph.Group) && !o.poss {
+				d.structs = append(d.structs, structRel{src: m.ent, dst: o.ent, rel: "MEMBER_OF", sent: si, conf: 0.75})
+			}
+		}
 		next := m.last + 1
 		if m.poss {
 			next++

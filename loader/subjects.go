@@ -332,6 +332,9 @@ func (d *doc) groupBeforePrep(m *mention, lo int) *mention {
 		return nil
 	}
 	g := d.mentions[d.mAt[p-1]]
+	if g.ent != nil && g.ent.kind == graph.Person && d.toks[p].is("from") && !g.poss && g.kind == mName {
+		return g // "Amadou Ba from Senegal's governing coalition has called"
+	}
 	if g.ent == nil || g.ent.kind != graph.Group || !strings.HasPrefix(g.ent.id, "group:") || g.poss {
 		return nil
 	}
