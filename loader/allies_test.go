@@ -77,6 +77,10 @@ func TestCoordinatedObjects(t *testing.T) {
 		{"a call to congratulate is the caller's", "Amadou Ba has called opposition candidate Bassirou Diomaye Faye to congratulate him on winning Sunday's election in Senegal.",
 			[]string{"Amadou Ba CONGRATULATED Bassirou Diomaye Faye occurred *", "Bassirou Diomaye Faye ELECTED_LEADER_OF Senegal occurred *"},
 			[]string{"Bassirou Diomaye Faye CONGRATULATED *"}},
+		{"a second infinitive after a request is no fact either", "France urged Iran to stop and negotiate with the United States.",
+			[]string{"France DEMANDED Iran occurred -"}, []string{"* NEGOTIATES_WITH *"}},
+		{"a quoted request", "Keir Starmer has urged Iran and Israel to \"step back and reduce tensions\".",
+			[]string{"Keir Starmer DEMANDED Iran occurred -"}, []string{"Iran MEETS Israel *"}},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

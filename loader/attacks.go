@@ -159,8 +159,8 @@ var objectControl = set("urge", "urged", "urges", "urging", "ask", "asked", "ask
 // i is its infinitive: the mentions in "urged X and Y to <i>". A capital
 // stands for its state.
 func (d *doc) controlledSubject(i, lo int) []*mention {
-	for i-1 > lo && d.toks[i-1].in(adverbs) {
-		i-- // "to fully collaborate"
+	for i-1 > lo && (d.toks[i-1].in(adverbs) || d.toks[i-1].kind == tPunct && isOpener([]rune(d.toks[i-1].text)[0])) {
+		i-- // "to fully collaborate", `to "step back"`
 	}
 	if i-2 < lo || !d.toks[i-1].is("to") || d.mAt[i-2] < 0 {
 		return nil

@@ -351,7 +351,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 	}
 	d.verbModality(f, i, lo, subj)
-	if d.controlledSubject(i, lo) != nil {
+	if d.controlledSubject(i, lo) != nil || d.controlledConjunct(i, lo) {
 		f.hypo = true // what X was urged to do is a request, not a fact
 	}
 	if v.form == formIng && i > lo && d.toks[i-1].is(",") {
@@ -524,4 +524,28 @@ func (d *doc) custodyState(f *frame) string {
 		return c.Code
 	}
 	return ""
+}
+
+// controlledConjunct reports a verb joined by "and" to a controlled
+// infinitive: "urged Iran and Israel to step back and reduce tensions".
+func (d *doc) controlledConjunct(i, lo int) bool {
+	for k := i - 1; k > lo && k >= i-3; k-- {
+		if d.toks[k].is("and", "or") {
+			w := k - 1 // "to stop and negotiate": the word before "and" is the first infinitive
+			for w > lo && d.toks[w].kind == tPunct && isCloser([]rune(d.toks[w].text)[0]) {
+				w--
+			}
+			if w > lo && d.controlledSubject(w, lo) != nil {
+				return true
+			}
+			if pv := d.previousVerb(k, lo); pv >= 0 {
+				return d.controlledSubject(pv, lo) != nil
+			}
+			return false
+		}
+		if !d.toks[k].in(adverbs) {
+			return false
+		}
+	}
+	return false
 }
