@@ -121,7 +121,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 		return
 	}
 	for _, f := range fs {
-		if f.class() == "ASSAULT" && f.merged == nil && !slices.ContainsFunc(f.places, func(e *docEntity) bool { return e.kind != graph.Country }) {
+		if (f.class() == "ASSAULT" || f.rel == "DEPLOYED_TO") && f.merged == nil && !slices.ContainsFunc(f.places, func(e *docEntity) bool { return e.kind != graph.Country }) {
 			// "Israeli air strikes killed 14 people in Khan Younis"; "fired
 			// missiles at Ukraine, killing 23 people in Kyiv"
 			f.places = addEnt(f.places, d.clausePlaces(f.trigger, hi)...)

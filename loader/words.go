@@ -74,7 +74,7 @@ var (
 	// withdraw", "tried to reach".
 	controlVerbs = set("began", "begins", "begin", "started", "starts", "continued", "continues", "tried",
 		"tries", "moved", "moves", "appears", "seems", "appeared", "seemed", "needs", "needed", "helped",
-		"managed", "attempted", "sought", "decided", "chose", "went")
+		"managed", "attempted", "sought", "decided", "chose", "went", "help", "helps")
 	// planWords before "to" make the following verb planned: "intends to travel".
 	planWords = set("plans", "plan", "planned", "planning", "intends", "intend", "intended", "aims", "aim",
 		"aimed", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks", "seek", "sought", "expected",
