@@ -81,6 +81,8 @@ func TestCoordinatedObjects(t *testing.T) {
 			[]string{"France DEMANDED Iran occurred -"}, []string{"* NEGOTIATES_WITH *"}},
 		{"a quoted request", "Keir Starmer has urged Iran and Israel to \"step back and reduce tensions\".",
 			[]string{"Keir Starmer DEMANDED Iran occurred -"}, []string{"Iran MEETS Israel *"}},
+		{"sending a delegation is a visit, even an army's", "Sudan's armed forces said they sent a delegation to Jeddah on Friday evening.",
+			[]string{"Sudanese Armed Forces VISITED Jeddah claimed 2025-03-14"}, []string{"* DEPLOYED_TO *"}},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

@@ -174,7 +174,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 				f.conf = min(f.conf, 0.6)
 			}
 		}
-		if f.rel == "VISITED" && armedOnly(f.sources) {
+		if f.rel == "VISITED" && armedOnly(f.sources) && f.label != "delegation visit" {
 			// Troops or police arriving somewhere are deployed there.
 			f.rel, f.placeRel, f.mode = "DEPLOYED_TO", "DEPLOYED_TO", ""
 		}

@@ -175,18 +175,27 @@ func (d *doc) controlObject(i, hi int) *mention {
 // strait": a deployment to the places named in the clause, when what is
 // sent is a force.
 func (d *doc) sentTroops(i, lo, hi int) *frame {
-	force := false
+	force, envoys := false, false
 	for k := i + 1; k < hi && k <= i+4; k++ {
 		// Forces, not arms: sending missiles or drones is supplying them.
 		force = force || d.toks[k].in(militaryNouns) && !d.toks[k].in(weaponWords) && !d.toks[k].is("drones", "aircraft", "artillery") ||
 			d.toks[k].is("fighters", "militants")
+		// "sent a delegation to Jeddah": the sender visits, through its envoys
+		envoys = envoys || d.toks[k].is("delegation", "delegations", "envoy", "envoys", "emissary", "emissaries", "negotiators")
 	}
 	subj, _ := d.subjectOf(i, lo, hi)
-	if !force || len(subj) == 0 {
+	if !force && !envoys || len(subj) == 0 {
 		return nil
 	}
-	f := &frame{sense: senseDeploy, rel: senseDeploy.rel, placeRel: senseDeploy.place, label: senseDeploy.label, trigger: i,
+	sn := senseDeploy
+	if envoys && !force {
+		sn = senseVisit
+	}
+	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, label: sn.label, trigger: i,
 		sent: d.toks[i].sent, conf: 0.8}
+	if sn == senseVisit {
+		f.label = "delegation visit"
+	}
 	for _, m := range subj {
 		f.sources = addEnt(f.sources, m.entities()...)
 		f.conf = min(f.conf, m.conf)
