@@ -83,6 +83,8 @@ func TestCoordinatedObjects(t *testing.T) {
 			[]string{"Keir Starmer DEMANDED Iran occurred -"}, []string{"Iran MEETS Israel *"}},
 		{"sending a delegation is a visit, even an army's", "Sudan's armed forces said they sent a delegation to Jeddah on Friday evening.",
 			[]string{"Sudanese Armed Forces VISITED Jeddah claimed 2025-03-14"}, []string{"* DEPLOYED_TO *"}},
+		{"being somewhere on an invitation is a visit", "Chad's president Mahamat Idriss Deby Itno was in Moscow on Putin's invitation.",
+			[]string{"Mahamat Idriss Déby VISITED Moscow occurred -", "Vladimir Putin INVITED Mahamat Idriss Déby occurred -"}, nil},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

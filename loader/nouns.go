@@ -218,6 +218,12 @@ left:
 				}
 			}
 		}
+		if p := d.wasIn(lo, npStart); p != nil && len(f.targets) > 0 {
+			// and the guest's being there is a visit
+			v := &frame{sense: senseVisit, rel: senseVisit.rel, placeRel: senseVisit.place, label: "visit", sources: slices.Clone(f.targets),
+				places: []*docEntity{p}, trigger: i, sent: t.sent, conf: 0.75}
+			d.sentFrames = append(d.sentFrames, v)
+		}
 	}
 	if (!possessed || patientNoun(sn)) && len(f.sources) == 0 {
 		d.lightVerbSubject(f, npStart, lo, hi) // "carried out Nijjar's killing": who carried it out
@@ -299,6 +305,18 @@ func (d *doc) sameParties(a, f *frame) bool {
 		}
 	}
 	return len(f.sources) > 0
+}
+
+// wasIn returns the place in "X was in P" between lo and k.
+func (d *doc) wasIn(lo, k int) *docEntity {
+	for j := lo; j+2 < k; j++ {
+		if d.toks[j].is("was", "were", "is", "are") && d.toks[j+1].is("in") && d.mAt[j+2] >= 0 {
+			if e := d.mentions[d.mAt[j+2]].ent; e != nil && e.isPlace() {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // sameTargets reports whether a names every target of f, and f names some.
