@@ -85,6 +85,8 @@ func TestCoordinatedObjects(t *testing.T) {
 			[]string{"Sudanese Armed Forces VISITED Jeddah claimed 2025-03-14"}, []string{"* DEPLOYED_TO *"}},
 		{"being somewhere on an invitation is a visit", "Chad's president Mahamat Idriss Deby Itno was in Moscow on Putin's invitation.",
 			[]string{"Mahamat Idriss Déby VISITED Moscow occurred -", "Vladimir Putin INVITED Mahamat Idriss Déby occurred -"}, nil},
+		{"'his' is the subject's, not the last person's", "Prime Minister Anthony Albanese has declared his talks with Xi Jinping very successful as his visit to China was hailed.",
+			[]string{"Anthony Albanese VISITED China claimed -"}, []string{"Xi Jinping VISITED China *"}},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

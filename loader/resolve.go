@@ -21,6 +21,11 @@ func (d *doc) anaphor(i, hi int) *mention {
 		if t.allCaps {
 			return nil // shouted quotes
 		}
+		if e := d.sentenceSubject(i); e != nil && t.is("his") {
+			// "Albanese declared his talks with Xi a success": the
+			// subject, not the last person named
+			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.8, poss: t.is("his", "her")}
+		}
 		if e := d.recent(sent, 2, func(e *docEntity) bool { return e.kind == graph.Person }); e != nil {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.8, poss: t.is("his", "her")}
 		}
@@ -65,6 +70,37 @@ func (d *doc) anaphor(i, hi int) *mention {
 		return d.definite(i, hi)
 	}
 	return nil
+}
+
+// sentenceSubject returns the person who opens the sentence of token i,
+// when another person has been named between it and i: a pronoun later in
+// the sentence refers to the subject before any object. With no other
+// person in between, recency finds the same one.
+func (d *doc) sentenceSubject(i int) *docEntity {
+	lo := d.sentLo(i)
+	var subj *docEntity
+	others := false
+	for k := lo; k < i; k++ {
+		mi := d.mAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := d.mentions[mi]
+		k = m.last
+		if m.ent == nil || m.ent.kind != graph.Person {
+			continue
+		}
+		switch {
+		case subj == nil && m.first <= lo+4 && m.kind != mPronoun:
+			subj = d.resolved(m.ent)
+		case subj != nil && d.resolved(m.ent) != subj:
+			others = true
+		}
+	}
+	if !others {
+		return nil
+	}
+	return subj
 }
 
 // pronounBody resolves "its troops", "their forces" to the military of the
