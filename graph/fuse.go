@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -477,7 +478,7 @@ func (f *fused) derive(n int) {
 	// Independent reports: the chance that at least one is right. One
 	// article's own figure is kept exactly.
 	miss := 1.0
-	for _, a := range sortedKeys(articles) {
+	for _, a := range slices.Sorted(maps.Keys(articles)) {
 		miss *= 1 - articles[a]
 		f.confidence = articles[a]
 	}
@@ -496,7 +497,7 @@ func (f *fused) derive(n int) {
 			neg = neg || negative(s)
 		}
 		if pos && neg {
-			f.disagreements = append(f.disagreements, Disagreement{Field: "status", Values: sortedKeys(statuses)})
+			f.disagreements = append(f.disagreements, Disagreement{Field: "status", Values: slices.Sorted(maps.Keys(statuses))})
 		}
 	}
 	f.killed = figures(&f.disagreements, "killed", killed)
@@ -507,7 +508,7 @@ func (f *fused) derive(n int) {
 func best(counts map[string]int, order func(a, b string) int) string {
 	var out string
 	n := 0
-	for _, v := range sortedKeys(counts) {
+	for _, v := range slices.Sorted(maps.Keys(counts)) {
 		if c := counts[v]; c > n || c == n && order(v, out) < 0 {
 			out, n = v, c
 		}
@@ -535,15 +536,6 @@ func figures(d *[]Disagreement, field string, seen map[int]bool) *int {
 	}
 	top := values[len(values)-1]
 	return &top
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // FuseRelations fuses witnesses sharing one RelationGroupKey into facts,

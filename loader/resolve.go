@@ -274,21 +274,28 @@ func (d *doc) definite(i, hi int) *mention {
 func (d *doc) leadState() *gazetteer.Country {
 	lead := d.leadCountry()
 	if lead == nil {
-		count := map[*docEntity]int{}
-		for _, m := range d.mentions {
-			if e := m.ent; e != nil && e.kind == graph.Country {
-				count[e]++
-				if lead == nil || count[e] > count[lead] {
-					lead = e
-				}
-			}
-		}
+		lead = d.mostNamedCountry()
 	}
 	if lead == nil {
 		return nil
 	}
 	c, _ := d.gaz.CountryByCode(strings.TrimPrefix(lead.id, "country:"))
 	return c
+}
+
+// mostNamedCountry returns the state the article has named most so far.
+func (d *doc) mostNamedCountry() *docEntity {
+	count := map[*docEntity]int{}
+	var best *docEntity
+	for _, m := range d.mentions {
+		if e := m.ent; e != nil && e.kind == graph.Country {
+			count[e]++
+			if best == nil || count[e] > count[best] {
+				best = e
+			}
+		}
+	}
+	return best
 }
 
 // governmentAges tell which government of a state is meant, not whose.
@@ -301,16 +308,7 @@ func (d *doc) theGovernment(i, j, hi int) *mention {
 		j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap || d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])) {
 		return nil
 	}
-	count := map[*docEntity]int{}
-	var best *docEntity
-	for _, m := range d.mentions {
-		if e := m.ent; e != nil && e.kind == graph.Country {
-			count[e]++
-			if best == nil || count[e] > count[best] {
-				best = e
-			}
-		}
-	}
+	best := d.mostNamedCountry()
 	if best == nil {
 		return nil
 	}

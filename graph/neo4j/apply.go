@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -52,7 +53,7 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 	for _, b := range bs {
 		last[b.Article.ID] = b
 	}
-	ids := sortedKeys(last)
+	ids := slices.Sorted(maps.Keys(last))
 	replaced := make(map[string]bool, len(ids))
 	var rels []graph.RelationWitness
 	var evs []graph.EventWitness

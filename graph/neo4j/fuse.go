@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -138,7 +139,7 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, re
 				}
 				eventRows = append(eventRows, row)
 			}
-			dropEventRows = append(dropEventRows, map[string]any{"key": key, "keep": strs(keep), "gone": strs(sortedKeys(gone))})
+			dropEventRows = append(dropEventRows, map[string]any{"key": key, "keep": strs(keep), "gone": strs(slices.Sorted(maps.Keys(gone)))})
 		} else {
 			a, b := relationEnds(key)
 			keep := []string{}
@@ -200,15 +201,6 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, re
 
 // witnessKey identifies a witness among all: an article states each id once.
 func witnessKey(article, id string) string { return article + "\x00" + id }
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
 
 // textCache decodes witness texts once per process: a text always decodes
 // to the same witness. Values handed out share memory with the cache and

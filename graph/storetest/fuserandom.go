@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -67,7 +68,7 @@ func checkFused(t *testing.T, s graph.Store, when string, live map[string]graph.
 	t.Helper()
 	relGroups := map[string][]graph.RelationWitness{}
 	evGroups := map[string][]graph.EventWitness{}
-	for _, id := range sortedKeys(live) {
+	for _, id := range slices.Sorted(maps.Keys(live)) {
 		rels, evs := graph.Witnesses(live[id])
 		for _, w := range rels {
 			key := graph.RelationGroupKey(w.Relation)
@@ -111,15 +112,6 @@ func checkFused(t *testing.T, s graph.Store, when string, live map[string]graph.
 	if total != len(wantEvents) {
 		t.Errorf("%s: ListEvents total: got %d, want %d", when, total, len(wantEvents))
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // randomReport is a random version of article k: one to three relations
