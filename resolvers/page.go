@@ -137,47 +137,41 @@ func selects(ctx context.Context, name string) bool {
 	return slices.Contains(graphql.CollectAllFields(ctx), name)
 }
 
+// edges pairs each item of a page with its cursor, as a connection's edge.
+func edges[T, E any](pg page[T], edge func(cursor string, node *T) E) []E {
+	out := make([]E, len(pg.items))
+	for i := range pg.items {
+		out[i] = edge(pg.cursors[i], &pg.items[i])
+	}
+	return out
+}
+
 func entityConnection(items []graph.Entity, total, n int, p graph.Page) *EntityConnection {
 	pg := cut(items, n, p, listEntities, entityKey)
-	c := &EntityConnection{Edges: make([]EntityEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
-	for i := range pg.items {
-		c.Edges[i] = EntityEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
-	}
-	return c
+	return &EntityConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
+		Edges: edges(pg, func(c string, n *graph.Entity) EntityEdge { return EntityEdge{Cursor: c, Node: n} })}
 }
 
 func relationConnection(items []graph.Relation, total, n int, p graph.Page) *RelationConnection {
 	pg := cut(items, n, p, listRelations, relationKey)
-	c := &RelationConnection{Edges: make([]RelationEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
-	for i := range pg.items {
-		c.Edges[i] = RelationEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
-	}
-	return c
+	return &RelationConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
+		Edges: edges(pg, func(c string, n *graph.Relation) RelationEdge { return RelationEdge{Cursor: c, Node: n} })}
 }
 
 func eventConnection(items []graph.Event, total, n int, p graph.Page) *EventConnection {
 	pg := cut(items, n, p, listEvents, graph.EventKey)
-	c := &EventConnection{Edges: make([]EventEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
-	for i := range pg.items {
-		c.Edges[i] = EventEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
-	}
-	return c
+	return &EventConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
+		Edges: edges(pg, func(c string, n *graph.Event) EventEdge { return EventEdge{Cursor: c, Node: n} })}
 }
 
 func mentionConnection(items []graph.Mention, total, n int, p graph.Page) *MentionConnection {
 	pg := cut(items, n, p, listMentions, mentionKey)
-	c := &MentionConnection{Edges: make([]MentionEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
-	for i := range pg.items {
-		c.Edges[i] = MentionEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
-	}
-	return c
+	return &MentionConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
+		Edges: edges(pg, func(c string, n *graph.Mention) MentionEdge { return MentionEdge{Cursor: c, Node: n} })}
 }
 
 func articleConnection(items []graph.Article, total, n int, p graph.Page) *ArticleConnection {
 	pg := cut(items, n, p, listArticles, articleKey)
-	c := &ArticleConnection{Edges: make([]ArticleEdge, len(pg.items)), Nodes: pg.items, PageInfo: pg.info, TotalCount: total}
-	for i := range pg.items {
-		c.Edges[i] = ArticleEdge{Cursor: pg.cursors[i], Node: &pg.items[i]}
-	}
-	return c
+	return &ArticleConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
+		Edges: edges(pg, func(c string, n *graph.Article) ArticleEdge { return ArticleEdge{Cursor: c, Node: n} })}
 }
