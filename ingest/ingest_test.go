@@ -39,17 +39,7 @@ func (s *downStore) Apply(ctx context.Context, b graph.Batch) error {
 }
 
 func TestLoadStopsWhenStoreUnavailable(t *testing.T) {
-	dir := t.TempDir()
-	for i := range 10 {
-		text := fmt.Sprintf("Russia and Ukraine met in Istanbul on Friday for talks number %d.\n", i)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ld, err := loader.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, ld := tenArticles(t)
 	store := &downStore{Store: memory.New(), ok: 2}
 	reported := 0
 	sum := Paths(context.Background(), ld, store, []string{dir}, func(Progress) { reported++ })
@@ -135,17 +125,7 @@ func (s refusingStore) Apply(ctx context.Context, b graph.Batch) error {
 // TestLoadBadArticleAlone loads a folder whose batch holds one article the
 // store refuses: the others load, and every file is reported, in order.
 func TestLoadBadArticleAlone(t *testing.T) {
-	dir := t.TempDir()
-	for i := range 10 {
-		text := fmt.Sprintf("Russia and Ukraine met in Istanbul on Friday for talks number %d.\n", i)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ld, err := loader.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, ld := tenArticles(t)
 	mem := memory.New()
 	var ns []int
 	sum := Paths(context.Background(), ld, refusingStore{Store: mem, bad: "number 3."}, []string{dir}, func(p Progress) { ns = append(ns, p.N) })
@@ -160,4 +140,22 @@ func TestLoadBadArticleAlone(t *testing.T) {
 	if err != nil || total != 9 {
 		t.Errorf("ListArticles: got %d articles (%d listed), %v; want 9", total, len(arts), err)
 	}
+}
+
+// tenArticles writes ten small articles to a new folder and returns it with
+// a loader.
+func tenArticles(t *testing.T) (string, *loader.Loader) {
+	t.Helper()
+	dir := t.TempDir()
+	for i := range 10 {
+		text := fmt.Sprintf("Russia and Ukraine met in Istanbul on Friday for talks number %d.\n", i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ld, err := loader.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, ld
 }
