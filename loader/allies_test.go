@@ -87,6 +87,8 @@ func TestCoordinatedObjects(t *testing.T) {
 			[]string{"Mahamat Idriss Déby VISITED Moscow occurred -", "Vladimir Putin INVITED Mahamat Idriss Déby occurred -"}, nil},
 		{"'his' is the subject's, not the last person's", "Prime Minister Anthony Albanese has declared his talks with Xi Jinping very successful as his visit to China was hailed.",
 			[]string{"Anthony Albanese VISITED China claimed -"}, []string{"Xi Jinping VISITED China *"}},
+		{"allegations that X denies", "Delhi has accused Islamabad of supporting militants, allegations that Pakistan denies.",
+			[]string{"India ACCUSED Pakistan occurred -", "Pakistan DENIED India * -"}, nil},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

@@ -330,6 +330,13 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		// "backed efforts to secure Moldova's sovereignty"
 		f.targets = addEnt(f.targets, d.sovereigntyOf(i+1, hi)...)
 	}
+	if len(f.targets) == 0 && f.about == nil && f.class() == "REJECT" && len(subj) > 0 && subj[0].first-2 >= lo &&
+		d.toks[subj[0].first-1].is("that", "which") && d.claimNounAfter(subj[0].first-2, subj[0].first-1) {
+		// "Delhi has accused Islamabad ..., allegations that Pakistan denies"
+		if a := d.latestAccuser(f.sent, f.sources); a != nil {
+			f.targets = addEnt(f.targets, a)
+		}
+	}
 	if len(f.targets) == 0 && f.about == nil && f.class() == "REJECT" && d.claimNounAfter(i+1, hi) {
 		// "Armenia denied the claim": the claim told just before, by its author
 		if a := d.latestAccuser(f.sent, f.sources); a != nil {
