@@ -119,6 +119,10 @@ func TestRoles(t *testing.T) {
 		{"a person from a party", "Amadou Ba from Senegal's governing coalition has called opposition candidate Bassirou Diomaye Faye to congratulate him.",
 			[]string{"Amadou Ba MEMBER_OF Senegalese governing coalition - -", "Amadou Ba CONGRATULATED Bassirou Diomaye Faye occurred -"},
 			[]string{"Senegalese governing coalition CONGRATULATED *"}},
+		{"a region's top administrator leads it", "Militants fired upon a bus in the Reasi district of Jammu and Kashmir. Manoj Sinha, the region's top administrator, condemned the attack.",
+			[]string{"Manoj Sinha LEADER_OF Jammu and Kashmir - -"}, nil},
+		{"a region's other officials are not its own", "Militants fired upon a bus in Jammu and Kashmir. Ana Petrova, the region's police spokesperson, spoke.",
+			nil, []string{"Ana Petrova * Jammu and Kashmir *"}},
 		{"a possessed detention is the one told before", "Ecuador detained Jorge Glas. Mexico condemned Glas' detention.",
 			[]string{"Mexico CONDEMNED Ecuador occurred -"}, []string{"Mexico CONDEMNED Jorge Glas *"}},
 	}

@@ -275,7 +275,7 @@ func (d *doc) titleRole(ts, te int) (graph.RelType, string, bool) {
 	switch {
 	case spokesTitles.has(norm) || strings.Contains(norm, "spokes") || strings.Contains(norm, "press secretary"):
 		return "SPOKESPERSON_FOR", title, former
-	case leaderTitles.has(norm) || norm == "mayor" || norm == "governor":
+	case leaderTitles.has(norm) || norm == "mayor" || norm == "governor" || norm == "administrator" || norm == "top administrator":
 		return "LEADER_OF", title, former
 	}
 	return "OFFICIAL_OF", title, former

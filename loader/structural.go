@@ -328,8 +328,9 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 		if j < hi && d.toks[j].kind == tPoss {
 			j++
 		}
-	} else if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].ent != nil && d.mentions[mi].ent.isActor() && d.mentions[mi].ent.kind != graph.Person {
-		of = d.mentions[mi].ent
+	} else if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].ent != nil && (d.mentions[mi].ent.isActor() && d.mentions[mi].ent.kind != graph.Person ||
+		d.mentions[mi].ent.isPlace() && d.mentions[mi].poss) {
+		of = d.mentions[mi].ent // "the region's top administrator": a place is led only by its governor
 		j = d.mentions[mi].last + 1
 		if j < hi && d.toks[j].kind == tPoss {
 			j++
@@ -355,6 +356,9 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 	}
 	if title == "head" || title == "chief" {
 		rel = "LEADER_OF"
+	}
+	if of.isPlace() && of.kind != graph.Country && rel != "LEADER_OF" {
+		return // a region has a governor; its other officials are the state's
 	}
 	if sub {
 		rel = "OFFICIAL_OF"

@@ -209,7 +209,7 @@ var (
 // Titles before or after a name. headTitles can stand alone as a role;
 // titleModifiers only refine one; ranks are military grades.
 var (
-	headTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "boss", "counterpart",
+	headTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "boss", "counterpart", "administrator",
 		"leader", "secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
 		"envoy", "ambassador", "commander", "chief", "head", "mayor", "governor", "senator", "chairman",
 		"chairwoman", "chair", "director", "negotiator", "prince", "monarch", "representative", "diplomat",
