@@ -66,6 +66,8 @@ func TestNounArguments(t *testing.T) {
 			[]string{"Israel ATTACKED Hassan Nasrallah occurred -", "Hassan Nasrallah LEADER_OF Hezbollah - -"}, []string{"Israel ATTACKED Hezbollah *"}},
 		{"a quoted count before the weapons", "An army spokesperson said Iran launched \"approximately 100\" drones towards Israel.",
 			[]string{"Iran ATTACKED Israel * -"}, nil},
+		{"', then' keeps the first verb's subject", "At least 30 gunmen killed a Kosovar police officer, then stormed an Orthodox monastery in Kosovo.",
+			[]string{"gunmen STRUCK Kosovo occurred -"}, []string{"Kosovo Police STRUCK *", "Kosovar police STRUCK *"}},
 		{"killed in a named attack", "Sami Rafik was killed in Israeli strikes on Friday.",
 			[]string{"Israel ATTACKED Sami Rafik occurred 2025-03-14"}, nil},
 		{"coordinated victims with appositives, killed in the strikes told before",

@@ -79,6 +79,13 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			return d.coordinated(m, lo), i - m.last
 		}
 		switch {
+		case t.is(",") && j+1 < i && d.toks[j+1].is("then"):
+			// "gunmen killed a police officer, then stormed a monastery":
+			// the first verb's subject
+			if pv := d.previousVerb(j, lo); pv >= 0 {
+				return d.subjectOf(pv, lo, hi)
+			}
+			return nil, 0
 		case t.is(","):
 			if j-1 > lo && d.mAt[j-1] >= 0 {
 				// "The agency's director general, Rafael Grossi, is expected
