@@ -313,6 +313,9 @@ func (d *doc) titleOfBefore(p *docEntity, first, si, lo int) {
 // appositiveRole reads "[the] Kremlin spokesman", "Russia's president",
 // "the head of the Wagner group" after a person and a comma.
 func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
+	if j >= hi {
+		return // "B, A": the sentence ends before a role
+	}
 	if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].ent != nil && d.mentions[mi].ent.kind == graph.Person {
 		return // "asylum to Assad, Kremlin spokesman Dmitry Peskov told": another person speaks
 	}
