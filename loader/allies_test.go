@@ -89,6 +89,9 @@ func TestCoordinatedObjects(t *testing.T) {
 			[]string{"Anthony Albanese VISITED China claimed -"}, []string{"Xi Jinping VISITED China *"}},
 		{"allegations that X denies", "Delhi has accused Islamabad of supporting militants, allegations that Pakistan denies.",
 			[]string{"India ACCUSED Pakistan occurred -", "Pakistan DENIED India * -"}, nil},
+		{"hailing ties with a state praises it, during a meeting the subject holds", "Mahamat Idriss Deby Itno hailed ties with Russia during a meeting with Vladimir Putin.",
+			[]string{"Mahamat Idriss Déby PRAISED Russia occurred -", "Mahamat Idriss Déby MEETS Vladimir Putin occurred -"}, nil},
+		{"a meeting after which nothing acts has no host", "Protests erupted after talks with Hamas.", nil, []string{"* NEGOTIATES_WITH *"}},
 		{"informed by no one", "UNIFIL said it was not informed of the strikes in advance.", nil, []string{"* CALLS *", "EVENT CONSULT *"}},
 	}
 	for _, tc := range tests {

@@ -228,6 +228,17 @@ left:
 	if (!possessed || patientNoun(sn)) && len(f.sources) == 0 {
 		d.lightVerbSubject(f, npStart, lo, hi) // "carried out Nijjar's killing": who carried it out
 	}
+	if len(f.sources) == 0 && len(f.targets) > 0 && f.class() == "CONSULT" && npStart > lo && d.toks[npStart-1].is("during", "at", "after", "before") {
+		// "hailed ties with Russia during a meeting with Putin": the
+		// clause's subject met Putin
+		for _, m := range d.mainSubject(lo, npStart-1) {
+			for _, e := range m.entities() {
+				if e.isActor() && !slices.Contains(f.targets, e) {
+					f.sources = addEnt(f.sources, e)
+				}
+			}
+		}
+	}
 	if d.hypotheticalAfter(i, hi) || d.conditional(i, lo) {
 		f.hypo = true
 	}

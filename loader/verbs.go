@@ -224,6 +224,11 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	if passive && len(f.sources) == 0 && len(f.targets) > 0 && (f.rel == "ARRESTED" || f.rel == "DETAINED") {
 		f.custody = d.custodyState(f) // "X was arrested in Istanbul": by Turkey's authorities
 	}
+	if len(f.targets) == 0 && len(obj.actors) == 0 && obj.event == nil && !passive {
+		if m := d.tiesWith(i, hi); m != nil {
+			f.targetsFrom(d, m) // "hailed ties with Russia": Russia
+		}
+	}
 	if v.lemma == "discuss" && !passive {
 		// "discussed Syria" names a topic; "discussed Syria with Lavrov" a
 		// partner after "with".
@@ -555,4 +560,23 @@ func (d *doc) controlledConjunct(i, lo int) bool {
 		}
 	}
 	return false
+}
+
+// tiesNouns name a standing relation between actors.
+var tiesNouns = set("ties", "relations", "relationship", "partnership", "friendship", "alliance")
+
+// tiesWith returns the actor in "ties with X" right after the verb at i,
+// past an article and adjectives ("hailed the close ties with Russia").
+func (d *doc) tiesWith(i, hi int) *mention {
+	k := i + 1
+	for k < hi && k <= i+3 && d.mAt[k] < 0 && (d.toks[k].in(determiners) || d.isNounModifiee(k) && !d.toks[k].in(tiesNouns)) {
+		k++
+	}
+	if k+2 >= hi || !d.toks[k].in(tiesNouns) || !d.toks[k+1].is("with") || d.mAt[k+2] < 0 {
+		return nil
+	}
+	if m := d.mentions[d.mAt[k+2]]; m.hasActor() && !m.poss {
+		return m
+	}
+	return nil
 }
