@@ -187,6 +187,10 @@ var cameoModes = map[string]string{}
 
 var cameoPatterns = map[string][]cameoPattern{}
 
+// cameoSets holds the dictionary's synonym sets a pattern word names
+// ("&weapon": gun, missile, …), each member split into its words.
+var cameoSets = map[string][][]string{}
+
 // patientNoun reports a sense whose noun's possessor undergoes it: "his
 // arrest", "Glas' detention", "the activist's deportation".
 func patientNoun(sn *sense) bool {
@@ -214,6 +218,10 @@ func loadCameo() {
 			if sn := cameoSense(code, class, mode, lemma); sn != nil {
 				cameoModes[lemma] = mode
 				addVerb(lemma, forms, sn)
+			}
+		case "S":
+			for _, m := range strings.Split(f[2], "|") {
+				cameoSets[f[1]] = append(cameoSets[f[1]], strings.Fields(m))
 			}
 		case "P":
 			lemma, code, class, mode, prep, words := f[1], f[2], f[3], f[4], f[5], f[6]
@@ -360,6 +368,9 @@ func (d *doc) cameoSenseAt(lemma string, i, hi int) (sn *sense, mode string, ok 
 // "imposed fresh sanctions on".
 func (d *doc) patternFollows(p cameoPattern, k, hi int) bool {
 	const gap = 3
+	if p.prep == "" {
+		k = d.amountAfter(k, hi) // "provide $5 million in aid"
+	}
 	if p.prep != "" {
 		if k >= hi || !d.toks[k].is(p.prep) {
 			return false
@@ -369,8 +380,8 @@ func (d *doc) patternFollows(p cameoPattern, k, hi int) bool {
 	for _, w := range p.words {
 		found := false
 		for j := k; j < hi && j < k+gap; j++ {
-			if t := &d.toks[j]; t.lower == w || t.lower == w+"s" || t.lower == w+"es" {
-				k, found = j+1, true
+			if n := d.patternWordAt(w, j, hi); n > 0 {
+				k, found = j+n, true
 				break
 			}
 		}
@@ -379,6 +390,40 @@ func (d *doc) patternFollows(p cameoPattern, k, hi int) bool {
 		}
 	}
 	return true
+}
+
+// patternWordAt returns how many tokens from j a pattern word matches, 0
+// if none: the word itself or its plural, or for a synonym set ("&weapon")
+// any member ("armed forces" takes two tokens).
+func (d *doc) patternWordAt(w string, j, hi int) int {
+	if !strings.HasPrefix(w, "&") {
+		if wordForm(d.toks[j].lower, w) {
+			return 1
+		}
+		return 0
+	}
+	for _, m := range cameoSets[w] {
+		if j+len(m) > hi {
+			continue
+		}
+		ok := true
+		for n, mw := range m {
+			if !wordForm(d.toks[j+n].lower, mw) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// wordForm reports whether tok is w or its regular plural.
+func wordForm(tok, w string) bool {
+	return tok == w || len(tok) == len(w)+1 && tok[len(w)] == 's' && tok[:len(w)] == w ||
+		len(tok) == len(w)+2 && tok[len(w):] == "es" && tok[:len(w)] == w
 }
 
 func wordList(words ...string) map[string]bool {
@@ -437,10 +482,13 @@ func (d *doc) killedActor(i, hi int) bool {
 // sentence names: "X was killed in the Israeli strikes".
 func (d *doc) killedSubject(i, lo, hi int) bool {
 	v := verbLex[d.toks[i].lower]
-	if v.form != formPast && v.form != formPart || !d.passiveBefore(i, lo) || d.causeAfter(i, hi) == nil {
+	if v.form != formPast && v.form != formPart || !d.passiveBefore(i, lo) {
 		return false
 	}
 	subj, _ := d.subjectOf(i, lo, hi)
+	if d.killingCause(i, hi, subj) == nil {
+		return false
+	}
 	for _, m := range subj {
 		if m.ent != nil && (m.ent.kind == graph.Person || m.ent.kind == graph.Group || m.ent.kind == graph.Military) {
 			return true

@@ -468,9 +468,17 @@ func dateAt(d *doc, k int) bool {
 // support for", "both sides reached a deal". The noun may be the
 // complement of another noun: "drew up a draft of demands".
 func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
-	j := npStart - 1
-	for j >= lo && (d.toks[j].in(npLinks) || d.toks[j].in(determiners) || d.ofHead(j, npStart) || d.toks[j].ordinal()) {
-		j--
+	j := d.amountBefore(npStart-1, lo)
+	for mods, det := 0, false; j >= lo; j-- {
+		if d.toks[j].in(npLinks) || d.toks[j].in(determiners) || d.ofHead(j, npStart) || d.toks[j].ordinal() {
+			det = det || d.toks[j].in(determiners)
+			continue
+		}
+		if mods < 2 && !det && d.attributive(j) && j > lo && d.beforeModifier(j-1) {
+			mods++ // "launched targeted strikes", "carried out a coordinated raid"
+			continue
+		}
+		break
 	}
 	if j < lo {
 		return
@@ -528,6 +536,66 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	}
 	f.future = f.future || probe.future
 	f.hypo = f.hypo || probe.hypo
+}
+
+// attributive reports a lower-case word that can modify a noun between a
+// light verb and its object: an adjective or a participle ("targeted",
+// "coordinated", "deadly"), not a function word or another verb's object.
+func (d *doc) attributive(j int) bool {
+	t := &d.toks[j]
+	if t.kind != tWord || t.cap || t.in(lightVerbs) || t.in(haltVerbs) || t.in(auxiliaries) || t.in(clauseWords) {
+		return false
+	}
+	for _, suffix := range adjectiveEndings {
+		if len(t.lower) > len(suffix)+2 && strings.HasSuffix(t.lower, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveEndings mark a word as a likely adjective or participle.
+var adjectiveEndings = []string{"ed", "al", "ive", "ous", "ful", "ic", "ly", "scale", "ary", "less"}
+
+// beforeModifier reports a token an attributive word can follow inside
+// the object of a light verb: a determiner, a link word, another modifier,
+// or the light verb itself, not an auxiliary ("has condemned strikes":
+// there "condemned" is the verb).
+func (d *doc) beforeModifier(k int) bool {
+	t := &d.toks[k]
+	return t.in(determiners) || t.in(npLinks) || d.attributive(k) ||
+		t.in(lightVerbs) && !t.in(auxiliaries) && !t.in(beForms)
+}
+
+// amountBefore skips back from j over a sum or quantity that measures the
+// noun after it ("provided up to $2 million in aid", "sent 500 tonnes of
+// food"), returning the token before it; j itself when there is none. The
+// phrase must hold a number or a scale word, and ends in "in" or "of".
+func (d *doc) amountBefore(j, lo int) int {
+	if j <= lo || !d.toks[j].is("in", "of") {
+		return j
+	}
+	k, counted := j-1, false
+	for ; k >= lo && (d.toks[k].kind == tNum || d.toks[k].in(amountWords)); k-- {
+		counted = counted || d.toks[k].kind == tNum || d.toks[k].is("million", "billion", "trillion", "millions", "billions", "thousands", "hundreds")
+	}
+	if !counted {
+		return j
+	}
+	return k
+}
+
+// amountAfter skips forward from k over such a phrase: the index of the
+// first word after its "in" or "of"; k itself when there is none.
+func (d *doc) amountAfter(k, hi int) int {
+	j, counted := k, false
+	for ; j < hi && (d.toks[j].kind == tNum || d.toks[j].in(amountWords)) && !(j > k && d.toks[j].is("to") && !d.toks[j-1].is("up")); j++ {
+		counted = counted || d.toks[j].kind == tNum || d.toks[j].is("million", "billion", "trillion", "millions", "billions", "thousands", "hundreds")
+	}
+	if counted && j < hi && d.toks[j].is("in", "of") {
+		return j + 1
+	}
+	return k
 }
 
 // dateEndingAt returns the date expression of the current sentence that

@@ -256,12 +256,20 @@ func (d *doc) parentheticalStart(j, lo int) int {
 		if first.is("including", "who", "which", "whose", "the", "a", "an", "like", "such", "along", "together", "as", "citing", "quoting", "according", "known", "also") ||
 			first.in(adverbs) && k+2 < j && strings.HasSuffix(d.toks[k+2].lower, "ed") || first.is("seen", "regarded", "considered", "widely") ||
 			strings.HasSuffix(first.lower, "ing") || d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].role != nil ||
-			strings.HasSuffix(first.lower, "ed") && k+2 < j && d.toks[k+2].is("by", "in", "at", "from") {
-			return k // ", led by X,", ", based in Y,"
+			strings.HasSuffix(first.lower, "ed") && k+2 < j && d.toks[k+2].is("by", "in", "at", "from") ||
+			d.mAt[k+1] < 0 && isTitleWord(first) && d.titleOf(k+1, j) {
+			return k // ", led by X,", ", based in Y,", ", Chief of Staff of the army,"
 		}
 		return -1
 	}
 	return -1
+}
+
+// titleOf reports a title that opens the words from k to the comma at j
+// and names what it is of: "Chief of Staff of Iran's armed forces".
+func (d *doc) titleOf(k, j int) bool {
+	ts, te := d.parseTitle(k, j)
+	return te >= ts && te+1 < j && d.toks[te+1].is("of", "at", "for")
 }
 
 // previousVerb finds the verb before a coordinating "and" at j.

@@ -190,7 +190,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 		if len(obj.agents) == 0 && f.class() == "ASSAULT" {
 			// "X was killed in the Israeli strikes": the attack's author
-			if ev := d.causeAfter(i, hi); ev != nil {
+			if ev := d.killingCause(i, hi, subj); ev != nil {
 				f.sources = addEnt(f.sources, ev.root().sources...)
 				f.conf = min(f.conf, 0.8)
 			}
@@ -490,6 +490,38 @@ func (d *doc) causeAfter(i, hi int) *frame {
 		return ev
 	}
 	return nil
+}
+
+// killingCause returns the attack a passive verb at i is part of: the one
+// its cause phrase names ("killed in the strikes"), or, when the clause
+// names no cause at all ("X has also been killed, state TV said"), the
+// attack last told in the four sentences before, by a side the victims
+// are not on: the report's subject.
+func (d *doc) killingCause(i, hi int, victims []*mention) *frame {
+	if ev := d.causeAfter(i, hi); ev != nil {
+		return ev
+	}
+	k := i + 1
+	for k < hi && d.toks[k].in(adverbs) {
+		k++
+	}
+	if k < hi && !d.toks[k].is(",", ".", ";") && !d.toks[k].in(clauseWords) {
+		return nil // "killed in a car crash", "killed by unknown gunmen": a cause of its own
+	}
+	sent := d.toks[i].sent
+	var best *frame
+	bestSent := sent - 5
+	for _, f := range d.frames {
+		a := f.root()
+		last := slices.Max(append([]int{a.sent}, a.sents...))
+		if last > bestSent && last < sent && a.class() == "ASSAULT" && len(a.sources) > 0 && !a.hypo && a.status != graph.StatusDenied && !a.inferred &&
+			!slices.ContainsFunc(victims, func(m *mention) bool {
+				return slices.ContainsFunc(m.entities(), func(e *docEntity) bool { return d.sameSide(a.sources, e) })
+			}) {
+			best, bestSent = a, last
+		}
+	}
+	return best
 }
 
 // pluralSubject reports whether the verb at i has two or more actors as

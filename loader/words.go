@@ -160,8 +160,17 @@ var (
 		"adopted", "adopts", "approve", "approved", "approves", "introduce", "introduced", "introduces",
 		"send", "sent", "sends", "sending", "deliver", "delivered", "delivers", "file", "filed", "files",
 		"grant", "granted", "grants", "granting", "pay", "paid", "pays", "paying", "convey", "conveyed", "conveys",
-		"write", "wrote", "writes", "supply", "supplied", "supplies",
+		"write", "wrote", "writes", "supply", "supplied", "supplies", "provide", "provided", "provides",
+		"providing", "donate", "donated", "donates", "ship", "shipped", "ships", "allocate", "allocated",
+		"allocates", "earmark", "earmarked", "earmarks",
 		"hand", "handed", "hands", "pass", "passed")
+	// amountWords make up a sum or quantity before what it measures: "up to
+	// $2 million in", "500 million euros of", "2,000 tonnes of".
+	amountWords = set("$", "€", "£", "¥", "us", "usd", "eur", "million", "millions", "billion", "billions",
+		"trillion", "thousand", "thousands", "hundreds", "dollars", "dollar", "euros", "euro", "pounds",
+		"yuan", "yen", "rupees", "francs", "rubles", "roubles", "tonnes", "tons", "worth", "up", "to",
+		"more", "than", "about", "around", "nearly", "almost", "some", "over", "additional", "an", "a",
+		"another", "extra", "new", "fresh", "further")
 	// npLinks join a head to a trigger noun inside one noun phrase: "a new
 	// round of consultations", "a wave of raids".
 	npLinks = set("round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
