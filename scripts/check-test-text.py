@@ -4,8 +4,9 @@
 The articles under ../shared/eval (beside the project) are third-party text
 kept for measurement only, so tests must use sentences of their own. This
 lists every string literal of 30 characters or more in *_test.go files and
-every line of a testdata file that shares a run of N words (default 6) with one of those articles.
-The seed article (00-seed-*) is part of the project by design and allowed.
+every line of a testdata file that shares a run of N words (default 6) with
+one of those articles. The seed article (00-seed-*) is part of the project
+by design and allowed.
 
 usage: scripts/check-test-text.py [N]
 """
