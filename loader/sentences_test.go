@@ -15,7 +15,7 @@ func TestSplitSentences(t *testing.T) {
 		{"closing quotes", "He called it “STOPPING THE ‘BLOODBATH.’” The announcement came later.",
 			[]string{"He called it “STOPPING THE ‘BLOODBATH.’”", "The announcement came later."}},
 		{"title abbreviations", "Lt. Gen. Ahmed Chaudhry spoke. Dr. Smith agreed.", []string{"Lt. Gen. Ahmed Chaudhry spoke.", "Dr. Smith agreed."}},
-		{"acronym before name", "U.S. Defense Secretary Pete Hegseth visited Manila.", []string{"U.S. Defense Secretary Pete Hegseth visited Manila."}},
+		{"acronym before name", "U.S. Treasury Secretary Scott Bessent arrived in Tokyo.", []string{"U.S. Treasury Secretary Scott Bessent arrived in Tokyo."}},
 		{"acronym at end", "Troops left the U.S. The move surprised Berlin.", []string{"Troops left the U.S.", "The move surprised Berlin."}},
 		{"initial", "George W. Bush met him. It went well.", []string{"George W. Bush met him.", "It went well."}},
 		{"decimal", "Growth was 3.5 percent. Prices rose.", []string{"Growth was 3.5 percent.", "Prices rose."}},
