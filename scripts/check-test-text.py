@@ -74,6 +74,7 @@ def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 6
     if not os.path.isdir(EVAL):
         print(f"check-test-text: {EVAL} is absent, checked nothing")
+        print("0 passed, 0 failed")
         return 0
     shingles = article_shingles(n)
     offenders = 0
@@ -85,7 +86,10 @@ def main():
             print(f"{rel}: {len(hits)} runs of {n} words from {hits[0]}: {text[:120]!r}")
     if offenders:
         print(f"check-test-text: {offenders} test texts copy an evaluation article; write sentences of your own")
+        print("0 passed, 1 failed")
         return 1
+    print("check-test-text: no test text copies an evaluation article")
+    print("1 passed, 0 failed")
     return 0
 
 

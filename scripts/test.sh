@@ -66,6 +66,7 @@ browser() {
   env -u NEO4J_URI scripts/e2e.sh | awk '{print} /^(# |ℹ )pass /{p=$NF} /^(# |ℹ )fail /{f=$NF} END{print p+0 " passed, " f+0 " failed"}'
 }
 
+suite test-text python3 scripts/check-test-text.py # tests write their own sentences, never an evaluation article's
 suite go gotest go-test -race ./...
 suite fuzz fuzz
 suite browser browser # the embedded store, so it never races the Go tests for Neo4j
