@@ -45,7 +45,7 @@ func (d *doc) allianceFrames(lo, hi int) []*frame {
 		} else if y := d.possessorBefore(k, lo); y != nil {
 			backed = actorsIn(y)
 			if x := d.mentionAfterAlly(k, hi); x != nil {
-				// "Syria's backers — Russia, Iran and Hezbollah"
+				// "Serbia's friends — Russia, China and Hungary"
 				for _, m := range d.coordRight(x, hi, true) {
 					backers = addEnt(backers, actorsIn(m)...)
 				}
@@ -132,7 +132,7 @@ func (d *doc) appositionHead(k, lo int) []*docEntity {
 	}
 	if j >= lo && d.toks[j].is("is", "was", "are", "were", "remains", "remained", "became") {
 		if j-2 >= lo && d.toks[j-1].is("which", "who") && d.toks[j-2].is(",") {
-			j -= 2 // "The US, which is Israel's top arms provider"
+			j -= 2 // "France, which is Chad's main arms supplier"
 		}
 		for p := j - 1; p >= lo && p >= j-3; p-- {
 			if mi := d.mAt[p]; mi >= 0 {
@@ -145,7 +145,7 @@ func (d *doc) appositionHead(k, lo int) []*docEntity {
 		return nil
 	}
 	if j >= lo && d.toks[j].is("and") {
-		// "leader of the MHP party and an ally of Erdogan": back to the comma
+		// "head of the Fidesz party and an ally of Orban": back to the comma
 		for p := j - 1; p >= lo && p >= j-10; p-- {
 			if d.toks[p].is(",") {
 				j = p

@@ -68,7 +68,7 @@ var hostileVerbs = set("respond", "retaliate", "avenge", "punish", "crush", "des
 	"isolate", "seize", "invade", "occupy")
 
 // abilityWords, before a hostile infinitive, state a capacity to attack:
-// "to strengthen its ability to blockade Taiwan".
+// "to improve its ability to blockade the strait".
 var abilityWords = set("ability", "capability", "capabilities", "capacity", "readiness", "preparedness")
 
 // abilityThreats adds the threats a sentence states as a capacity: "its

@@ -16,7 +16,7 @@ func TestDates(t *testing.T) {
 		{"future weekday", "He will speak with Putin on Monday.", "2025-05-17", true, "on Monday", "2025-05-19"},
 		{"past weekday same day", "The attack on Saturday killed nine.", "2025-05-17", false, "on Saturday", "2025-05-17"},
 		{"past weekday earlier", "Friday's talks ended.", "2025-05-17", false, "Friday", "2025-05-16"},
-		{"past Sunday", "a proposal by Putin on Sunday", "2025-05-16", false, "on Sunday", "2025-05-11"},
+		{"past Sunday", "a plan put forward by Orban on Sunday", "2025-05-16", false, "on Sunday", "2025-05-11"},
 		{"future same weekday is next week", "They will meet on Saturday.", "2025-05-17", true, "on Saturday", "2025-05-24"},
 		{"last weekday same day", "They met last Saturday.", "2025-05-17", false, "last Saturday", "2025-05-10"},
 		{"next weekday", "They meet next Tuesday.", "2025-05-17", false, "next Tuesday", "2025-05-20"},

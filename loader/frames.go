@@ -506,7 +506,7 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 		return nil
 	}
 	if t.in(seekForms) && d.fromActor(i, hi) {
-		// "is seeking support from the Supreme Court": a request of it
+		// "is seeking backing from the Constitutional Court": a request of it
 		v = verbEntry{lemma: "seek", form: formPast, sense: senseDemand}
 		if strings.HasSuffix(t.lower, "ing") {
 			v.form = formIng

@@ -378,7 +378,7 @@ func (d *doc) militaryOperation(i, lo, hi int) bool {
 }
 
 // jointFrames adds the cooperation a joint event states between its
-// actors: "a joint operation of Mozambique's army and Rwandan forces",
+// actors: "a joint operation of Niger's army and Chadian forces",
 // "joint drills by Russia and China".
 func (d *doc) jointFrames(fs []*frame) []*frame {
 	var out []*frame

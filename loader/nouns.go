@@ -210,7 +210,7 @@ left:
 	}
 	d.nounArgs(f, i, hi)
 	if sn == senseInvite && len(f.targets) == 0 && npStart > lo && d.toks[npStart-1].is("on", "at", "upon") {
-		// "was in Moscow on Putin's invitation": the guest is the clause's subject
+		// "was in Beijing at Xi's invitation": the guest is the clause's subject
 		for _, m := range d.mainSubject(lo, npStart) {
 			for _, e := range m.entities() {
 				if e.isActor() && !slices.Contains(f.sources, e) {
@@ -229,7 +229,7 @@ left:
 		d.lightVerbSubject(f, npStart, lo, hi) // "carried out Nijjar's killing": who carried it out
 	}
 	if len(f.sources) == 0 && len(f.targets) > 0 && f.class() == "CONSULT" && npStart > lo && d.toks[npStart-1].is("during", "at", "after", "before") {
-		// "hailed ties with Russia during a meeting with Putin": the
+		// "praised ties with China during a meeting with Xi": the
 		// clause's subject met Putin
 		for _, m := range d.mainSubject(lo, npStart-1) {
 			for _, e := range m.entities() {
@@ -361,7 +361,7 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 			}
 			k = list[len(list)-1].last + 1
 		case t.is("carried", "conducted", "launched", "staged", "mounted") && k+2 < hi && (d.toks[k+1].is("by") || d.toks[k+1].is("out") && d.toks[k+2].is("by")):
-			k++ // "the attack carried out by Iran-backed militants": the "by" names its author
+			k++ // "the raid carried out by Turkey-backed fighters": the "by" names its author
 			if d.toks[k].is("out") {
 				k++
 			}
@@ -379,7 +379,7 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 		case t.is("of") && k+1 < hi && d.toks[k+1].in(prisonerWords):
 			k += 2
 		case t.is("of") && k+1 < hi && len(f.sources) == 0 && (sn == senseWithdraw || sn == senseDeploy || sn == senseInvite):
-			// "the withdrawal of French troops from Mali": who moves; "the
+			// "the withdrawal of Russian troops from Armenia": who moves; "the
 			// invitation of Donald Trump": who invites
 			m := d.npMention(k+1, hi)
 			if m == nil || !m.hasActor() {

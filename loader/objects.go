@@ -275,7 +275,7 @@ func (d *doc) npMention(k, hi int) *mention {
 			}
 			if m.kind == mPronoun && d.toks[m.first].in(possPronouns) {
 				if a := d.appositiveName(m.last+1, hi); a != nil {
-					return a // "by his top commander, Oleksandr Syrskyi": the commander
+					return a // "by his army chief, Ivan Petrov": the commander
 				}
 			}
 			return m
@@ -358,7 +358,7 @@ func (d *doc) appositiveName(k, hi int) *mention {
 func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 	out := []*mention{m}
 	k := m.last + 1
-	// "the resignation of Porras, of the prosecutor X, and of the judge Y":
+	// "the removal of Petrov, of the prosecutor X, and of the judge Y":
 	// each conjunct may repeat the preposition before the first.
 	var prep string
 	if p := m.first - 1; p >= 0 && d.toks[p].is("of", "to", "with", "against", "on") {
@@ -380,7 +380,7 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 			j++
 		}
 		if k2 := d.roleNounsBefore(j, hi); k2 > j {
-			j = k2 // "and of the criminal judge Fredy Orellana"
+			j = k2 // "and of the appeals judge Tomas Vela"
 		}
 		if j >= hi || d.mAt[j] < 0 {
 			break

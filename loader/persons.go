@@ -105,7 +105,7 @@ func (d *doc) titledPerson(i, hi int) *mention {
 		return nil
 	}
 	if of == nil {
-		of = d.bodyBefore(i) // "CHP leader Özgür Özel", "Tehreek-e-Insaf (PTI) Chairman Imran Khan"
+		of = d.bodyBefore(i) // "SPD leader Lars Klingbeil", "Awami League (AL) President Ivan Petrov"
 	}
 	if of == nil && i >= 3 && d.toks[i-1].is("whose") && d.toks[i-2].is(",") && d.mAt[i-3] >= 0 {
 		// "the African Union, whose chairman Mahmoud Ali Youssouf"

@@ -6,7 +6,7 @@ import "slices"
 var firstPerson = wordList("we", "us", "our", "i", "my")
 
 // quoteSpeakers resolves "we", "our" and "I" inside a quotation to its
-// speaker: `"We call on the prime minister to halt," Bibas said`, `Rahmon
+// speaker: `"We urge the premier to stop," Petrov said`, `Rahmon
 // said: "we agreed to sign a treaty with Uzbekistan"`. The speaker is the
 // actor named beside a reporting verb outside the quote; a quote with no
 // such speaker in its sentence leaves the pronoun alone. Runs after the

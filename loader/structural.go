@@ -38,7 +38,7 @@ func (d *doc) structural(si, lo, hi int) {
 			d.titleOfBefore(m.ent, m.first, si, lo)
 		}
 		if m.ent != nil && m.ent.kind == graph.Person && m.kind == mName && m.last+2 < hi && d.toks[m.last+1].is("from") && d.mAt[m.last+2] >= 0 {
-			// "Amadou Ba from Senegal's governing coalition"
+			// "Ivan Petrov from Kenya's ruling alliance"
 			if o := d.mentions[d.mAt[m.last+2]]; o.ent != nil && (o.ent.kind == graph.Organization || o.ent.kind == graph.Group) && !o.poss {
 				d.structs = append(d.structs, structRel{src: m.ent, dst: o.ent, rel: "MEMBER_OF", sent: si, conf: 0.75})
 			}
@@ -224,7 +224,7 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 			return
 		}
 		if m.ent.isPlace() && m.ent.kind != graph.Country {
-			d.placeAppositive(m.ent, j, si, hi) // "Lido Beach, a popular area in Mogadishu,"
+			d.placeAppositive(m.ent, j, si, hi) // "Copacabana, a busy district of Rio,"
 			return
 		}
 		if m.ent.kind != graph.Person {
@@ -267,7 +267,7 @@ func largerPlace(a, b *docEntity) bool {
 
 // titleOfBefore reads a title naming its body before the person it
 // describes: "the leader of the Hezbollah movement, Hassan Nasrallah",
-// "the head of the Public Ministry, Consuelo Porras".
+// "the head of the Electoral Council, Ana Petrova".
 func (d *doc) titleOfBefore(p *docEntity, first, si, lo int) {
 	if first-3 < lo || !d.toks[first-1].is(",") {
 		return
@@ -317,7 +317,7 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 		return // "B, A": the sentence ends before a role
 	}
 	if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].ent != nil && d.mentions[mi].ent.kind == graph.Person {
-		return // "asylum to Assad, Kremlin spokesman Dmitry Peskov told": another person speaks
+		return // "refuge to Petrov, Kremlin spokesman Dmitry Peskov said": another person speaks
 	}
 	var of *docEntity
 	sub := false
@@ -347,7 +347,7 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 	if of == nil && k+1 < hi && d.toks[k].is("of") {
 		if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isActor() && m.ent.kind != graph.Person {
 			of = m.ent
-			// "head of the Mexican consular section": of a part of the
+			// "head of the Peruvian visa section": of a part of the
 			// state, so an official of the state, not its leader
 			sub = m.kind == mDemonym && !m.poss && m.last+1 < hi && d.isNounModifiee(m.last+1)
 		}

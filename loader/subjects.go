@@ -266,7 +266,7 @@ func (d *doc) parentheticalStart(j, lo int) int {
 }
 
 // titleOf reports a title that opens the words from k to the comma at j
-// and names what it is of: "Chief of Staff of Iran's armed forces".
+// and names what it is of: "Chief of Staff of Peru's navy".
 func (d *doc) titleOf(k, j int) bool {
 	ts, te := d.parseTitle(k, j)
 	return te >= ts && te+1 < j && d.toks[te+1].is("of", "at", "for")
@@ -348,7 +348,7 @@ func (d *doc) groupBeforePrep(m *mention, lo int) *mention {
 	}
 	g := d.mentions[d.mAt[p-1]]
 	if g.ent != nil && g.ent.kind == graph.Person && d.toks[p].is("from") && !g.poss && g.kind == mName {
-		return g // "Amadou Ba from Senegal's governing coalition has called"
+		return g // "Ivan Petrov from Kenya's ruling alliance has called"
 	}
 	if g.ent == nil || g.ent.kind != graph.Group || !strings.HasPrefix(g.ent.id, "group:") || g.poss {
 		return nil

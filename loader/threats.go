@@ -7,7 +7,7 @@ import (
 )
 
 // Threats are often said without a threatening verb: the speaker tells what
-// will befall the target ("Israel will pay a heavy price", "the attack will
+// will befall the target ("Armenia will pay dearly", "the attack will
 // not go unanswered", "those responsible will be punished"). These idioms are
 // data: each is the words after the modal, matched in order, with whether
 // the idiom needs a negation ("not go unanswered" threatens, "go
@@ -53,9 +53,9 @@ func (d *doc) threatIdiomFrames(lo, hi int) []*frame {
 		}
 		prev := k - 1
 		if prev > lo && d.toks[prev].kind == tPunct && isOpener([]rune(d.toks[prev].text)[0]) {
-			prev-- // `Nilforoushan's killing "will not go unanswered"`
+			prev-- // `Petrov's killing "will not go unanswered"`
 		}
-		targets := d.forTarget(j, hi) // "will carry severe consequences for Iran"
+		targets := d.forTarget(j, hi) // "will bring grave consequences for Serbia"
 		if len(targets) == 0 {
 			targets = d.idiomTargets(prev, lo)
 		}
@@ -103,7 +103,7 @@ func (d *doc) threatIdiomAt(j, hi int, negated bool) bool {
 }
 
 // idiomTargets returns the actors the idiom befalls: the mentions that end
-// the clause before the modal at k ("the US and Israel will pay"), or the
+// the clause before the modal at k ("Greece and Cyprus will pay"), or the
 // owner of an event noun there ("Nilforoushan's killing will not go
 // unanswered" befalls whoever killed him: no actor the text names, so none).
 func (d *doc) idiomTargets(k, lo int) []*docEntity {

@@ -34,7 +34,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		case next(i+1).is("off", "up", "in", "back", "it"):
 			return nil
 		case d.labelAfterObject(i, hi):
-			sn = senseLabel // "calling Glas' detention an “authoritarian act”"
+			sn = senseLabel // "calling Petrov's arrest an “outrage”"
 		}
 	case "claim", "warn", "deny", "announce":
 		if v.lemma == "claim" && next(i+1).is("responsibility", "credit") && next(i+2).is("for") {
@@ -71,7 +71,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			return nil // "asked about Iran"; "asked Iran to allow inspectors back" is a request
 		}
 	case "expect":
-		// "I expect India to fully collaborate": a speaker's demand; "analysts
+		// "I expect Peru to cooperate fully": a speaker's demand; "analysts
 		// expect Russia to attack" is a forecast.
 		if d.controlObject(i, hi) == nil || i == lo || !d.toks[i-1].is("i", "we") {
 			return nil
@@ -571,7 +571,7 @@ func (d *doc) custodyState(f *frame) string {
 }
 
 // controlledConjunct reports a verb joined by "and" to a controlled
-// infinitive: "urged Iran and Israel to step back and reduce tensions".
+// infinitive: "urged India and Pakistan to show restraint and calm tensions".
 func (d *doc) controlledConjunct(i, lo int) bool {
 	for k := i - 1; k > lo && k >= i-3; k-- {
 		if d.toks[k].is("and", "or") {
