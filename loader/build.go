@@ -218,7 +218,8 @@ func (b *builder) frame(f *frame) {
 		})
 	}
 	places := f.places
-	if len(targets) == 0 && f.about != nil {
+	if len(targets) == 0 && f.about != nil && !(f.rel == "SUPPORTS" && f.about.root().class() == "CONSULT" && f.about.root().sense.symmetric) {
+		// (backing talks takes no side in them; backing a mediation backs the mediator)
 		// Condemning an attack targets its attacker; threatening sanctions
 		// or strikes targets their target; claiming one is about what it
 		// hit, or where.

@@ -328,6 +328,8 @@ var complementSenses = map[string]map[string]*sense{
 	"break":  {"ties": senseSever, "relations": senseSever},
 	// "would not sit down with the RSF": to sit down with is to meet.
 	"sit": {"down": senseMeet},
+	// "joined forces with local militias": to cooperate with them.
+	"join": {"forces": senseCooperate},
 }
 
 // senseRecall is recalling one's envoy from a state.

@@ -47,3 +47,32 @@ func TestKillingCause(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestMediatorsAndCrowds: a mediator named in a compound, crowds named by
+// "X groups", and who a phrase after the clause belongs to.
+func TestMediatorsAndCrowds(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a brokered compound names the mediator", "Norway-brokered talks between Colombia and the ELN resumed in Oslo.",
+			[]string{"Norway MEDIATED Colombia occurred *", "Norway MEDIATED ELN occurred *", "Colombia NEGOTIATES_WITH ELN occurred *"}, nil},
+		{"a facilitated meeting is still a meeting", "A Turkey-facilitated meeting between Ivan Petrov and Tomas Vela ended early.",
+			[]string{"Ivan Petrov MEETS Tomas Vela occurred *", "Turkey MEDIATED Ivan Petrov occurred *"}, nil},
+		{"rebel groups are rebels", "Mali's junta held talks with rebel groups in Bamako.",
+			[]string{"Mali junta NEGOTIATES_WITH rebel groups occurred *"}, nil},
+		{"joining forces is cooperating", "Nigeria's army joined forces with local armed groups to fight Boko Haram.",
+			[]string{"Nigerian forces COOPERATES_WITH local armed groups occurred *", "Nigerian forces ATTACKED Boko Haram occurred *"}, nil},
+		{"the group is no crowd of groups", "Boko Haram raided Maiduguri. Nigeria's army joined forces with local armed groups to fight the group.",
+			[]string{"Nigerian forces ATTACKED Boko Haram occurred *"}, []string{"* ATTACKED armed groups *"}},
+		{"after talks: the subject of the verb before", "China said Ivan Petrov left Myanmar after negotiations with the Arakan Army.",
+			[]string{"Ivan Petrov NEGOTIATES_WITH Arakan Army *"}, []string{"China NEGOTIATES_WITH *"}},
+		{"backing talks takes no side", "Qatar held talks between Ivan Petrov and Tomas Vela. Japan supported the talks.",
+			nil, []string{"Japan SUPPORTS Ivan Petrov *", "Japan SUPPORTS Tomas Vela *"}},
+		{"backing a mediation backs the mediator", "Japan backed Qatar's mediation between Ivan Petrov and Tomas Vela.",
+			[]string{"Japan SUPPORTS Qatar *"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

@@ -537,6 +537,15 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 	if f := d.backedBy(i, hi); f != nil {
 		return f
 	}
+	if d.brokeredBy(i) {
+		// "Egypt-brokered talks between X and Y": Egypt mediated them, as
+		// in "Egypt brokered talks between X and Y"
+		f := d.verbFrame(i, verbEntry{lemma: "mediate", form: formPast, sense: senseMediate}, lo, hi)
+		if f != nil && len(f.sources) == 0 {
+			f.sources = addEnt(f.sources, d.mentions[d.mAt[i-2]].entities()...)
+		}
+		return f
+	}
 	switch {
 	case isV:
 		if f, ok := d.electionVerb(i, v.lemma, lo, hi); ok {

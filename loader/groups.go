@@ -29,6 +29,13 @@ var agentNouns = map[string]graph.Kind{
 	"army": graph.Military, "soldiers": graph.Military, "paramilitaries": graph.Military,
 }
 
+// groupPlurals name the actors "X groups" are: "rebel groups" are rebels.
+var groupPlurals = map[string]string{
+	"rebel": "rebels", "militant": "militants", "insurgent": "insurgents", "jihadist": "jihadists",
+	"separatist": "separatists", "extremist": "extremists", "terrorist": "terrorists", "armed": "armed groups",
+	"opposition": "opposition", "criminal": "gangs",
+}
+
 // agentPlural maps a singular agent noun to its plural entity: "a gunman"
 // and "the gunmen" are one group in a report.
 var agentPlural = map[string]string{
@@ -171,6 +178,8 @@ func (d *doc) agentHead(k, hi int) (head string, last int, kind graph.Kind, ok b
 		return "police", k + 1, graph.GovernmentBody, true
 	case w == "riot" && k+1 < hi && d.toks[k+1].is("police"):
 		return "police", k + 1, graph.GovernmentBody, true
+	case groupPlurals[w] != "" && k+1 < hi && d.toks[k+1].is("groups", "factions") && !(k+2 < hi && d.toks[k+2].cap):
+		return groupPlurals[w], k + 1, graph.Group, true // "rebel groups" are rebels; "armed groups" a group of their own
 	}
 	if p, ok := agentPlural[w]; ok {
 		w = p
@@ -191,6 +200,21 @@ func (d *doc) agentHead(k, hi int) (head string, last int, kind graph.Kind, ok b
 // backerWords make a hyphenated compound that names a backer: "the
 // Iran-backed Hezbollah movement", "Russian-supported separatists".
 var backerWords = wordList("backed", "supported", "sponsored", "funded", "armed", "allied", "aligned")
+
+// brokerWords make a hyphenated compound that names a mediator: "Egypt-
+// brokered talks", "an EU-facilitated meeting".
+var brokerWords = wordList("brokered", "mediated", "facilitated")
+
+// brokeredBy reports a mediator compound at i: an actor glued by a hyphen
+// before a word of brokerWords.
+func (d *doc) brokeredBy(i int) bool {
+	t := &d.toks[i]
+	if !brokerWords[t.lower] || !t.glued || i < 2 || !d.toks[i-1].isHyphen() || d.mAt[i-2] < 0 {
+		return false
+	}
+	m := d.mentions[d.mAt[i-2]]
+	return m.ent != nil && m.ent.isActor()
+}
 
 // backedBy reads "X-backed Y" as X SUPPORTS Y, a standing alliance the text
 // states in passing: the backer is the mention glued before the hyphen, the

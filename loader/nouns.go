@@ -230,8 +230,15 @@ left:
 	}
 	if len(f.sources) == 0 && len(f.targets) > 0 && f.class() == "CONSULT" && npStart > lo && d.toks[npStart-1].is("during", "at", "after", "before") {
 		// "praised ties with China during a meeting with Xi": the
-		// clause's subject met Putin
-		for _, m := range d.mainSubject(lo, npStart-1) {
+		// clause's subject met Xi; "Moscow said Assad left after talks
+		// with the rebels": the subject of the verb the phrase follows
+		subj := d.mainSubject(lo, npStart-1)
+		if pv := d.previousVerb(npStart-1, lo); pv >= 0 {
+			if s, _ := d.subjectOf(pv, lo, hi); len(s) > 0 {
+				subj = s
+			}
+		}
+		for _, m := range subj {
 			for _, e := range m.entities() {
 				if e.isActor() && !slices.Contains(f.targets, e) {
 					f.sources = addEnt(f.sources, e)

@@ -252,7 +252,8 @@ func (d *doc) definite(i, hi int) *mention {
 	ofGerund := j+2 < hi && d.toks[j+1].is("of") && strings.HasSuffix(d.toks[j+2].lower, "ing") // "accused the agency of paving"
 	if kinds, ok := bodyNouns[t.lower]; ok && !(j+1 < hi && (d.toks[j+1].is("of") && !ofGerund || d.toks[j+1].cap || d.isNounModifiee(j+1))) {
 		if e := d.recent(sent, 5, func(e *docEntity) bool {
-			return slices.Contains(kinds, e.kind) && !strings.HasPrefix(e.id, "group:"+t.lower)
+			return slices.Contains(kinds, e.kind) && !strings.HasPrefix(e.id, "group:"+t.lower) &&
+				!(singularBody[t.lower] && pluralAgent(e)) // "the group" is no "local armed groups"
 		}); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.7}
 		}
@@ -392,6 +393,22 @@ var bodyNouns = map[string][]graph.Kind{
 	"organisation": {graph.Organization, graph.Group}, "organization": {graph.Organization, graph.Group},
 	"bloc": {graph.Organization}, "alliance": {graph.Organization}, "union": {graph.Organization},
 	"agency": {graph.Organization}, "watchdog": {graph.Organization},
+}
+
+// singularBody marks the body nouns that name one actor, never a plural
+// crowd of unnamed ones.
+var singularBody = wordList("group", "militia", "movement", "organisation", "organization")
+
+// pluralAgent reports an actor named only by a plural role noun:
+// "protesters", "local armed groups".
+func pluralAgent(e *docEntity) bool {
+	words := strings.Fields(strings.ToLower(e.name))
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	_, agent := agentNouns[last]
+	return agent || last == "groups" || last == "factions"
 }
 
 // recent returns the entity of the most recent mention within the last
