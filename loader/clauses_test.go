@@ -76,3 +76,33 @@ func TestMediatorsAndCrowds(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestAffiliationShapes: memberships and offices stated in passing.
+func TestAffiliationShapes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a linked group in an appositive", "Boko Haram, an Islamic State-linked armed group, claimed the raid.",
+			[]string{"Boko Haram MEMBER_OF Islamic State - -"}, nil},
+		{"the linked group is no party to the clause", "Nigeria's army fought ISWAP, an al-Qaeda-affiliated group.",
+			[]string{"ISWAP MEMBER_OF al-Qaeda - -", "Nigerian forces ATTACKED ISWAP occurred -"}, []string{"* ATTACKED al-Qaeda *"}},
+		{"linked militants", "Mozambican troops pursued Islamic State-linked militants in Niassa.",
+			[]string{"militants MEMBER_OF Islamic State - -"}, nil},
+		{"a state's affiliates are backed, not members", "Syria-affiliated Hezbollah fired rockets.",
+			nil, []string{"Hezbollah MEMBER_OF Syria *"}},
+		{"sworn in as a state's leader leads it", "Ivan Petrov was sworn in as Malawi's president on Monday.",
+			[]string{"Ivan Petrov LEADER_OF Malawi - -", "Ivan Petrov ELECTED_LEADER_OF Malawi occurred 2025-03-17"}, nil},
+		{"to be sworn in leads nothing yet", "Ivan Petrov will be sworn in as Malawi's president on Monday.",
+			[]string{"Ivan Petrov ELECTED_LEADER_OF Malawi planned *"}, []string{"Ivan Petrov LEADER_OF *"}},
+		{"a government spokesman of the reported state", "Malawi voted on Sunday. Government spokeswoman Ana Petrova said turnout was high.",
+			[]string{"Ana Petrova SPOKESPERSON_FOR Malawian government - -"}, nil},
+		{"its envoy is the clause subject's", "Peru asked for a vote on Bolivia, according to Ivan Petrov, its deputy ambassador to the UN.",
+			[]string{"Ivan Petrov OFFICIAL_OF Peru - -"}, []string{"Ivan Petrov OFFICIAL_OF Bolivia *"}},
+		{"his commander serves his state", "Gustavo Petro was briefed by his top commander, Ivan Petrov, on Monday.",
+			[]string{"Ivan Petrov OFFICIAL_OF Colombia - -"}, []string{"Ivan Petrov LEADER_OF Colombia *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

@@ -48,7 +48,15 @@ func (d *doc) installFrame(i, lo, hi int) *frame {
 	if rel, _, _ := d.titleRole(ts, te); rel != "LEADER_OF" {
 		return nil // "appointed as foreign minister" is no election
 	}
-	return d.electedFrame(i, lo, hi, of)
+	f := d.electedFrame(i, lo, hi, of)
+	if f != nil && f.status != graph.StatusPlanned && f.status != graph.StatusDenied && !f.hypo && !f.future {
+		// "was sworn in as Fiji's prime minister": he now leads it
+		title := d.body[d.toks[ts].start:d.toks[te].end]
+		for _, p := range f.sources {
+			d.structs = append(d.structs, structRel{src: p, dst: of, rel: "LEADER_OF", title: title, sent: f.sent, conf: 0.8})
+		}
+	}
+	return f
 }
 
 // passiveDated is passiveBefore past a date phrase: "was on Saturday

@@ -161,6 +161,7 @@ func analyseContext(ctx context.Context, k *kb, body, published string) (_ *doc,
 			continue // a repeated paragraph (a caption, a pull quote) states nothing new
 		}
 		seen[text] = true
+		d.linkedCompounds(si, s.lo, s.hi)
 		d.findFrames(si, s.lo, s.hi)
 		d.structural(si, s.lo, s.hi)
 	}

@@ -139,7 +139,8 @@ func (d *doc) stateForce(c *gazetteer.Country, head string) *docEntity {
 }
 
 // backedGroups states the support of each group named with its backer in
-// the sentence: "Iran-backed militias" is Iran SUPPORTS the militias.
+// the sentence: "Iran-backed militias" is Iran SUPPORTS the militias;
+// "IS-linked militants" are MEMBER_OF IS.
 func (d *doc) backedGroups(lo, hi int) []*frame {
 	var fs []*frame
 	for k := lo; k < hi; k++ {
@@ -148,10 +149,64 @@ func (d *doc) backedGroups(lo, hi int) []*frame {
 			continue
 		}
 		m := d.mentions[mi]
+		if linkWords[d.toks[k+2].lower] {
+			d.structs = append(d.structs, structRel{src: m.ent, dst: m.backer, rel: "MEMBER_OF", sent: d.toks[k].sent, conf: 0.75})
+			continue
+		}
 		fs = append(fs, &frame{sense: senseSupport, rel: "SUPPORTS", label: "support", sources: []*docEntity{m.backer},
 			targets: []*docEntity{m.ent}, trigger: k + 2, sent: d.toks[k].sent, conf: 0.8})
 	}
 	return fs
+}
+
+// linkedCompounds reads "X-linked" and "X-affiliated" before a name or in
+// an appositive ("Boko Haram, an IS-linked group,"): the named actor is a
+// member of X, and X, a modifier in the phrase, is no party to the
+// clause's events. Agent nouns after the compound ("IS-linked
+// militants") are read by agentGroup.
+func (d *doc) linkedCompounds(si, lo, hi int) {
+	for k := lo + 2; k < hi; k++ {
+		t := &d.toks[k]
+		if !linkWords[t.lower] || !t.glued || !d.toks[k-1].isHyphen() || d.mAt[k-2] < 0 || d.mAt[k] >= 0 {
+			continue
+		}
+		x := d.mentions[d.mAt[k-2]]
+		if x.ent == nil || !x.ent.isActor() || x.ent.kind == graph.Person || x.ent.kind == graph.Country || x.last != k-2 {
+			continue // a state's "affiliates" are backed by it (backedBy), not its members
+		}
+		if y := d.linkedActor(x, k, lo, hi); y != nil && y != x.ent {
+			d.structs = append(d.structs, structRel{src: y, dst: x.ent, rel: "MEMBER_OF", sent: si, conf: 0.75})
+		}
+		for j := x.first; j <= x.last; j++ {
+			d.mAt[j] = -1
+		}
+	}
+}
+
+// linkedActor finds the actor an "X-linked" compound at k describes: a
+// name right after it, or the name an appositive stands beside.
+func (d *doc) linkedActor(x *mention, k, lo, hi int) *docEntity {
+	for j := k + 1; j < hi && j <= k+3; j++ {
+		if mi := d.mAt[j]; mi >= 0 {
+			if m := d.mentions[mi]; m.ent != nil && m.ent.isActor() && !m.poss {
+				return m.ent
+			}
+			break
+		}
+		if d.toks[j].kind != tWord || d.toks[j].cap {
+			break
+		}
+	}
+	j := x.first - 1
+	for j > lo && (d.toks[j].in(determiners) || d.attributive(j)) {
+		j--
+	}
+	if j > lo && d.toks[j].is(",") && d.mAt[j-1] >= 0 {
+		if m := d.mentions[d.mAt[j-1]]; m.ent != nil && m.ent.isActor() && m.ent.kind != graph.Person && !m.poss {
+			return m.ent
+		}
+	}
+	return nil
 }
 
 // agentHeadAt reports whether an agent noun starts at k ("police" both
@@ -199,7 +254,12 @@ func (d *doc) agentHead(k, hi int) (head string, last int, kind graph.Kind, ok b
 
 // backerWords make a hyphenated compound that names a backer: "the
 // Iran-backed Hezbollah movement", "Russian-supported separatists".
-var backerWords = wordList("backed", "supported", "sponsored", "funded", "armed", "allied", "aligned")
+var backerWords = wordList("backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "linked", "affiliated")
+
+// linkWords are the backer words that make the group a part of its
+// backer's network, not only supported by it: "an al-Qaeda-linked group"
+// is a member of al-Qaeda.
+var linkWords = wordList("linked", "affiliated")
 
 // brokerWords make a hyphenated compound that names a mediator: "Egypt-
 // brokered talks", "an EU-facilitated meeting".

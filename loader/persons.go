@@ -107,6 +107,15 @@ func (d *doc) titledPerson(i, hi int) *mention {
 	if of == nil {
 		of = d.bodyBefore(i) // "SPD leader Lars Klingbeil", "Awami League (AL) President Ivan Petrov"
 	}
+	if of == nil && i > 0 && d.toks[i-1].is("government") && d.mAt[i-1] < 0 {
+		// "Government spokesman Ivan Petrov": the government of the state
+		// the report is about
+		if best := d.mostNamedCountry(); best != nil {
+			if c, ok := d.gaz.CountryByCode(strings.TrimPrefix(best.id, "country:")); ok {
+				of = d.government(c)
+			}
+		}
+	}
 	if of == nil && i >= 3 && d.toks[i-1].is("whose") && d.toks[i-2].is(",") && d.mAt[i-3] >= 0 {
 		// "the African Union, whose chairman Mahmoud Ali Youssouf"
 		if e := d.mentions[d.mAt[i-3]].ent; e != nil && e.isActor() && e.kind != graph.Person {

@@ -36,6 +36,7 @@ func (d *doc) structural(si, lo, hi int) {
 		}
 		if m.ent != nil && m.ent.kind == graph.Person && m.role == nil {
 			d.titleOfBefore(m.ent, m.first, si, lo)
+			d.ownedTitleBefore(m.ent, m.first, si, lo)
 		}
 		if m.ent != nil && m.ent.kind == graph.Person && m.kind == mName && m.last+2 < hi && d.toks[m.last+1].is("from") && d.mAt[m.last+2] >= 0 {
 			// "Ivan Petrov from Kenya's ruling alliance"
@@ -215,7 +216,22 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 		if p.ent != nil && p.ent.kind == graph.Person && m.ent.isActor() && m.ent.kind != graph.Person {
 			d.structs = append(d.structs, structRel{src: p.ent, dst: m.ent, rel: "LEADER_OF", title: "leader", sent: si, conf: 0.85})
 		}
-	case t.is("the", "a", "an", "its", "their"):
+	case t.is("its", "their", "his", "her") && m.ent.kind == graph.Person:
+		// "Ivan Petrov, its deputy ambassador to the UN": an official of
+		// the actor "its" stands for; "his top commander, Ivan Petrov":
+		// of that person's state
+		if of := d.pronounOwner(t, m.first, si); of != nil && of != m.ent {
+			if ts, te := d.parseTitle(k+1, hi); te >= ts {
+				rel, title, former := d.titleRole(ts, te)
+				if rel = bodyLeader(rel, title, of); !former && of.kind == graph.Country && rel == "LEADER_OF" {
+					rel = "OFFICIAL_OF" // his commander leads no state
+				}
+				if !former {
+					d.structs = append(d.structs, structRel{src: m.ent, dst: of, rel: rel, title: title, sent: si, conf: 0.75})
+				}
+			}
+		}
+	case t.is("the", "a", "an"):
 		j := k + 1
 		if m.ent.kind == graph.City && j+1 < hi && d.toks[j].is("capital") && d.toks[j+1].is("of") {
 			if c := d.npMention(j+2, hi); c != nil && c.ent != nil && c.ent.isPlace() && d.npEndsAt(c.last, hi) {
@@ -236,6 +252,69 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 			d.appositiveRole(m.ent, k, si, hi)
 		}
 	}
+}
+
+// ownedTitleBefore reads a title owned by a possessive pronoun before
+// the person it describes: "his top commander, Ivan Petrov".
+func (d *doc) ownedTitleBefore(p *docEntity, first, si, lo int) {
+	if first-2 < lo || !d.toks[first-1].is(",") {
+		return
+	}
+	te := first - 2
+	ts := te
+	for ts > lo && isTitleWord(&d.toks[ts-1]) {
+		ts--
+	}
+	pron := &d.toks[ts-1]
+	if ts-1 < lo || !pron.is("its", "their", "his", "her") || !d.toks[te].in(headTitles) {
+		return
+	}
+	of := d.pronounOwner(pron, ts-1, si)
+	if of == nil || of == p {
+		return
+	}
+	rel, title, former := d.titleRole(ts, te)
+	if rel = bodyLeader(rel, title, of); of.kind == graph.Country && rel == "LEADER_OF" {
+		rel = "OFFICIAL_OF"
+	}
+	if !former {
+		d.structs = append(d.structs, structRel{src: p, dst: of, rel: rel, title: title, sent: si, conf: 0.75})
+	}
+}
+
+// pronounOwner resolves a possessive pronoun in an appositive to the
+// actor it stands for: "its" and "their" to the nearest non-person actor
+// named before in the sentence, "his" and "her" to the state of the
+// nearest person named before.
+func (d *doc) pronounOwner(pron *token, first, si int) *docEntity {
+	lo := d.sents[si].lo
+	if pron.is("its", "their") {
+		// "Russia requested a session on Syria, according to Ivan
+		// Petrov, its envoy": the clause's subject first
+		for _, m := range d.mainSubject(lo, first) {
+			if m.ent != nil && m.ent.isActor() && m.ent.kind != graph.Person {
+				return m.ent
+			}
+		}
+	}
+	for j := first - 1; j >= lo; j-- {
+		mi := d.mAt[j]
+		if mi < 0 {
+			continue
+		}
+		e := d.mentions[mi].ent
+		if e == nil {
+			continue
+		}
+		if pron.is("its", "their") && e.isActor() && e.kind != graph.Person {
+			return e
+		}
+		if pron.is("his", "her") && e.kind == graph.Person {
+			return d.stateOf(e)
+		}
+		j = d.mentions[mi].first
+	}
+	return nil
 }
 
 // placeAppositive reads "P, a [popular] area in Q," and "P, a village near
