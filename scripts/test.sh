@@ -73,6 +73,7 @@ suite graphql-audit scripts/graphql-audit.sh
 export GEOKG_RESILIENCE_PORT="${RESILIENCE_PORT:-17850}" # TestResilience skips without it
 suite resilience gotest resilience -timeout 30m -run '^TestResilience$' .
 suite notebook scripts/notebook-test.sh # against Neo4j, so its direct-Cypher cell runs
+suite load scripts/load-smoke.sh # bench/load briefly on both stores: no failed request, p99 within LOAD_MAX_P99
 
 echo
 printf '%s\n' "${results[@]}"
