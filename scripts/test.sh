@@ -3,7 +3,7 @@
 # installs everything; nothing here does). Starts the Neo4j test server unless
 # NEO4J_URI is set, checks generated code and go vet, then runs every suite
 # (Go with -race, fuzzing, browser, GraphQL audit, resilience on its own Neo4j
-# at RESILIENCE_PORT (17850), notebook), each ending "N passed, N failed".
+# at RESILIENCE_PORT (17850), notebook, a short load test), each ending "N passed, N failed".
 # Closes with their sum in that form; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,6 +74,7 @@ suite graphql-audit scripts/graphql-audit.sh
 export GEOKG_RESILIENCE_PORT="${RESILIENCE_PORT:-17850}" # TestResilience skips without it
 suite resilience gotest resilience -timeout 30m -run '^TestResilience$' .
 suite notebook scripts/notebook-test.sh # against Neo4j, so its direct-Cypher cell runs
+suite load scripts/load-smoke.sh # bench/load briefly on both stores: no failed request, p99 within LOAD_MAX_P99
 
 echo
 printf '%s\n' "${results[@]}"

@@ -12,7 +12,10 @@
 // Before the run it ingests -base synthetic articles (idempotent, never
 // deleted) so reads find a graph; during it each client ingests articles of
 // its own and deletes them again, so the graph stays about that size. With
-// -pid it reports the server's resident memory before and after.
+// -pid it reports the server's resident memory before and after. With
+// -max-p99 it exits non-zero when a request failed or the p99 of all
+// requests exceeds that bound (scripts/load-smoke.sh, in the test command),
+// and -cleanup deletes the preloaded articles it created.
 package main
 
 import (
@@ -51,6 +54,8 @@ type config struct {
 	writes   float64 // share of operations that are mutations
 	timeout  time.Duration
 	pid      int
+	maxP99   time.Duration // fail above this overall p99; 0: never
+	cleanup  bool          // delete the preloaded articles this run created
 }
 
 func run() error {
@@ -62,6 +67,8 @@ func run() error {
 	flag.Float64Var(&cfg.writes, "writes", 0.2, "share of operations that ingest or delete")
 	flag.DurationVar(&cfg.timeout, "timeout", 30*time.Second, "client-side time limit per request")
 	flag.IntVar(&cfg.pid, "pid", 0, "the server's process id, to report its resident memory")
+	flag.DurationVar(&cfg.maxP99, "max-p99", 0, "exit non-zero when any request fails or the p99 of all exceeds this (0: only report)")
+	flag.BoolVar(&cfg.cleanup, "cleanup", false, "delete the preloaded articles this run created, leaving a shared database as found")
 	flag.Parse()
 	if cfg.token == "" {
 		return errors.New("set GEOKG_API_TOKEN to the server's token: the scenario ingests and deletes")
@@ -71,9 +78,14 @@ func run() error {
 	ctx := context.Background()
 
 	fmt.Printf("preloading %d articles...\n", cfg.base)
+	var preloaded []string // the ones this run created
 	for i := range cfg.base {
-		if res := c.do(ctx, opIngest, ingestQuery, map[string]any{"text": article(i, "base"), "published": "2025-05-19"}); res.kind != "" {
+		res := c.do(ctx, opIngest, ingestQuery, map[string]any{"text": article(i, "base"), "published": "2025-05-19"})
+		if res.kind != "" {
 			return fmt.Errorf("preload article %d: %s", i, res.kind)
+		}
+		if res.created {
+			preloaded = append(preloaded, res.article)
 		}
 	}
 	ids, names, err := c.entities(ctx)
@@ -121,7 +133,14 @@ func run() error {
 	if cfg.pid != 0 {
 		fmt.Printf("server RSS: %s before, %s after\n", rssBefore, rss(cfg.pid))
 	}
-	return nil
+	if cfg.cleanup {
+		for _, id := range preloaded {
+			if res := c.do(ctx, opDelete, deleteQuery, map[string]any{"id": id}); res.kind != "" {
+				return fmt.Errorf("clean up article %s: %s", id, res.kind)
+			}
+		}
+	}
+	return rec.check(cfg.maxP99)
 }
 
 // Kinds of operation, reported apart.
@@ -195,6 +214,7 @@ type result struct {
 	took    time.Duration
 	kind    string
 	article string // the id ingestArticle answered
+	created bool   // and whether it was new
 }
 
 // do posts one operation and classifies what came back: a transport
@@ -224,7 +244,10 @@ func (c *client) do(ctx context.Context, op, query string, vars map[string]any) 
 	}
 	var out struct {
 		Data struct {
-			IngestArticle struct{ Article struct{ ID string } }
+			IngestArticle struct {
+				Article struct{ ID string }
+				Created bool
+			}
 		}
 		Errors []struct {
 			Message    string
@@ -245,7 +268,7 @@ func (c *client) do(ctx context.Context, op, query string, vars map[string]any) 
 	case resp.StatusCode != http.StatusOK:
 		res.kind = fmt.Sprintf("HTTP %d", resp.StatusCode)
 	}
-	res.article = out.Data.IngestArticle.Article.ID
+	res.article, res.created = out.Data.IngestArticle.Article.ID, out.Data.IngestArticle.Created
 	return res
 }
 
@@ -339,6 +362,35 @@ func (r *recorder) print(w io.Writer, cfg config) {
 	}
 }
 
+// check fails the run when a request failed or, with maxP99 set, when the
+// p99 of all requests exceeds it: what the test command's smoke run asks.
+func (r *recorder) check(maxP99 time.Duration) error {
+	if maxP99 == 0 {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	failed := 0
+	took := make([]time.Duration, len(r.results))
+	for i, res := range r.results {
+		took[i] = res.took
+		if res.kind != "" {
+			failed++
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d requests failed", failed, len(r.results))
+	}
+	if len(took) == 0 {
+		return errors.New("no request completed")
+	}
+	slices.Sort(took)
+	if p99 := percentile(took, 0.99); p99 > maxP99 {
+		return fmt.Errorf("p99 %s exceeds %s", p99.Round(time.Millisecond), maxP99)
+	}
+	return nil
+}
+
 func line(op string, rs []result) string {
 	took := make([]time.Duration, len(rs))
 	failed := 0
@@ -349,14 +401,16 @@ func line(op string, rs []result) string {
 		}
 	}
 	slices.Sort(took)
-	pct := func(p float64) time.Duration {
-		if len(took) == 0 {
-			return 0
-		}
-		return took[min(len(took)-1, int(p*float64(len(took))))]
+	return fmt.Sprintf("%-16s %8d %7d %9s %9s %9s", op, len(rs), failed, percentile(took, 0.50).Round(time.Millisecond),
+		percentile(took, 0.99).Round(time.Millisecond), percentile(took, 1).Round(time.Millisecond))
+}
+
+// percentile is the p-th (0 to 1) of sorted durations; 0 for none.
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
 	}
-	return fmt.Sprintf("%-16s %8d %7d %9s %9s %9s", op, len(rs), failed,
-		pct(0.50).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond))
+	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))]
 }
 
 // rss reads a process's resident memory from /proc.

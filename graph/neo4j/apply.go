@@ -19,18 +19,8 @@ func (s *Store) Apply(ctx context.Context, b graph.Batch) error {
 }
 
 // ApplyAll writes several articles' batches in one transaction; see
-// graph.Store.
-//
-// Entities and mentions are MERGEd and overwritten rather than deleted and
-// recreated, so re-applying an unchanged article changes nothing a
-// concurrent reader could catch half-done. Then the fact groups the
-// articles' old and new witnesses belong to are locked in key order, read,
-// fused again in Go and written back (see fuseGroups), once for all the
-// articles. Taking the article nodes' locks first, in id order, serialises
-// applies of one article; the group locks serialise applies of two reports
-// of one fact, so neither loses the other's witness. Every statement
-// UNWINDs rows of all the articles, so the round trips do not grow with
-// their number.
+// graph.Store. The transaction may also carry other callers' writes (see
+// combine.go); the batches are all written or none.
 func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 	op := fmt.Sprintf("apply %d articles", len(bs))
 	if len(bs) == 1 {
@@ -47,14 +37,34 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 	if len(bs) == 0 {
 		return nil
 	}
+	if err := s.submit(ctx, &writeReq{applies: bs}); err != nil {
+		return s.fail(ctx, op, err)
+	}
+	return nil
+}
+
+// writePlan writes p in tx: every applied article's batch, every deleted
+// article gone; it returns the deleted articles it did not find.
+//
+// Entities and mentions are MERGEd and overwritten rather than deleted and
+// recreated, so re-applying an unchanged article changes nothing a
+// concurrent reader could catch half-done. The articles are locked first,
+// in id order, which serialises writes of one article by several
+// processes. Then the fact groups the articles' old and new witnesses
+// belong to are locked in key order, read, fused again in Go and written
+// back (see fuseGroups), once for all the articles, so two processes
+// writing reports of one fact do not lose each other's witness. Every
+// statement UNWINDs rows of all the articles, so the round trips do not
+// grow with their number.
+func (s *Store) writePlan(ctx context.Context, tx driver.ManagedTransaction, p plan) (missing map[string]bool, err error) {
 	// An article given twice is its last version, though every version's
 	// entities merge, as applying them in turn would.
 	last := map[string]graph.Batch{}
-	for _, b := range bs {
+	for _, b := range p.applies {
 		last[b.Article.ID] = b
 	}
 	ids := slices.Sorted(maps.Keys(last))
-	replaced := make(map[string]bool, len(ids))
+	replaced := make(map[string]bool, len(ids)+len(p.deletes))
 	var rels []graph.RelationWitness
 	var evs []graph.EventWitness
 	var articleRows []any
@@ -68,29 +78,36 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 		props["groups"], props["relationCount"], props["eventCount"] = strs(own), int64(len(r)), int64(len(e))
 		articleRows = append(articleRows, map[string]any{"id": id, "props": props})
 	}
-	stmts := prepare(bs, ids, last)
-	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
+	stmts, entityIDs := prepare(p.applies, ids, last)
+	var old []string // the groups of the versions replaced
+	if len(articleRows) > 0 {
 		recs, err := s.run(ctx, tx, lockArticlesQuery, map[string]any{"rows": articleRows})
 		if err != nil {
-			return err
+			return nil, err
 		}
-		var old []string // the groups of the versions replaced
 		for _, rec := range recs {
 			old = append(old, strList(rec.AsMap()["old"])...)
 		}
-		for _, st := range stmts {
-			if _, err := s.run(ctx, tx, st.query, st.params); err != nil {
-				return err
-			}
-		}
-		_, _, err = s.fuseGroups(ctx, tx, replaced, union(old, keys), rels, evs)
-		return err
-	})
-	if err != nil {
-		return s.fail(ctx, op, err)
 	}
-	s.logger.Debug("neo4j applied articles", "articles", len(ids))
-	return nil
+	del, err := s.lockDeleted(ctx, tx, p.deletes)
+	if err != nil {
+		return nil, err
+	}
+	for id := range del.found {
+		replaced[id] = true
+	}
+	for _, st := range stmts {
+		if _, err := s.run(ctx, tx, st.query, st.params); err != nil {
+			return nil, err
+		}
+	}
+	if _, _, err := s.fuseGroups(ctx, tx, replaced, union(union(old, keys), del.groups), rels, evs); err != nil {
+		return nil, err
+	}
+	if err := s.removeDeleted(ctx, tx, del); err != nil {
+		return nil, err
+	}
+	return del.missing(p.deletes), s.checkEntities(ctx, tx, entityIDs)
 }
 
 // groupKeys lists the groups of an article's witnesses, sorted.
@@ -134,12 +151,20 @@ RETURN old`
 	// and every lookup lower-case in Go.
 	mergeEntitiesQuery = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
+WITH e, row
+WHERE e.name IS NULL OR e.name <> row.name OR e.lowerName IS NULL OR e.lowerName <> row.lowerName OR e.kind <> row.kind
+   OR coalesce(e.country <> row.country, e.country IS NULL AND row.country IS NOT NULL)
+   OR coalesce(e.lat <> row.lat, e.lat IS NULL AND row.lat IS NOT NULL)
+   OR coalesce(e.lon <> row.lon, e.lon IS NULL AND row.lon IS NOT NULL)
+   OR NOT e:%[1]s OR e:%[3]s
+   OR any(a IN row.aliases WHERE NOT a IN coalesce(e.aliases, []))
+   OR any(a IN row.lowerAliases WHERE NOT a IN coalesce(e.lowerAliases, []))
 SET e.name = row.name, e.lowerName = row.lowerName, e.kind = row.kind,
     e.country = coalesce(row.country, e.country),
     e.lat = coalesce(row.lat, e.lat),
     e.lon = coalesce(row.lon, e.lon)
-SET e:%s
-REMOVE e:%s
+SET e:%[1]s
+REMOVE e:%[2]s
 WITH e, row
 CALL (e, row) {
   UNWIND coalesce(e.aliases, []) + row.aliases AS alias
@@ -155,14 +180,16 @@ SET e.aliases = aliases, e.lowerAliases = lowerAliases,
     e.aliasesText = reduce(t = '', a IN aliases | t + a + '\n'),
     e.searchText = reduce(t = e.lowerName, a IN lowerAliases | t + '\n' + a)`
 
-	// Locks the batch's entities, creating the new ones, in id order: the
-	// order DeleteArticle locks entities in, so that neither holds an
-	// entity the other waits for while waiting for one the other holds
-	// (Neo4j's DeadlockDetected). The per-kind merges below then find
-	// them locked.
-	lockBatchEntitiesQuery = `UNWIND $ids AS id
-MERGE (e:Entity {id: id})
-SET e.id = id`
+	// Creates the batch's new entities, in id order. Existing ones are not
+	// locked: the per-kind merges below write (and so lock) only those
+	// whose name, kind, place or aliases change, so the entities most
+	// articles name are not a lock every write queues on.
+	createEntitiesQuery = `UNWIND $ids AS id
+MERGE (e:Entity {id: id})`
+
+	missingEntitiesQuery = `UNWIND $ids AS id
+WITH id WHERE NOT EXISTS { MATCH (:Entity {id: id}) }
+RETURN id`
 
 	dropMentionsQuery = `UNWIND $rows AS row
 MATCH (:Article {id: row.article})-[m:MENTIONS]->(e:Entity)
@@ -281,7 +308,7 @@ func init() {
 				others = append(others, kindLabel(o))
 			}
 		}
-		mergeEntities[k] = fmt.Sprintf(mergeEntitiesQuery, kindLabel(k), strings.Join(others, ":"))
+		mergeEntities[k] = fmt.Sprintf(mergeEntitiesQuery, kindLabel(k), strings.Join(others, ":"), strings.Join(others, "|"))
 	}
 	for _, t := range graph.RelTypes() {
 		mergeFacts[t] = fmt.Sprintf(mergeFactsQuery, t)
@@ -305,7 +332,7 @@ func kindLabel(k graph.Kind) string {
 // every batch in order, as the embedded store folds them: an entity's
 // later non-empty values win and its aliases add up; the mentions of each
 // article in ids are those of its last version, last.
-func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) []statement {
+func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) ([]statement, []string) {
 	var stmts []statement
 
 	// Entities, merged per id, locked in id order, then written per kind
@@ -343,7 +370,7 @@ func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) []stat
 		byKind[e.Kind] = append(byKind[e.Kind], entityRow(e))
 	}
 	if len(entityIDs) > 0 {
-		stmts = append(stmts, statement{lockBatchEntitiesQuery, map[string]any{"ids": entityIDs}})
+		stmts = append(stmts, statement{createEntitiesQuery, map[string]any{"ids": entityIDs}})
 	}
 	for _, k := range graph.Kinds {
 		if rows := byKind[k]; len(rows) > 0 {
@@ -375,7 +402,26 @@ func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) []stat
 	if len(mentionRows) > 0 {
 		stmts = append(stmts, statement{mergeMentionsQuery, map[string]any{"rows": mentionRows}})
 	}
-	return stmts
+	return stmts, entityIDs
+}
+
+// checkEntities fails with errVanished when one of ids is gone. An apply
+// does not lock entities it merely links to (every article shares a few,
+// so locks would serialise every write), so a delete by another process
+// may remove one as an orphan between its MERGE and a later statement,
+// whose MATCH then links nothing; write runs the transaction again.
+func (s *Store) checkEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	recs, err := s.run(ctx, tx, missingEntitiesQuery, map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	if len(recs) > 0 {
+		return errVanished
+	}
+	return nil
 }
 
 // strs makes a nil slice an empty list: a null list parameter would make

@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"strings"
 	"sync/atomic"
@@ -49,19 +50,14 @@ const (
 	connectTimeout = 5 * time.Second  // one TCP connect
 	acquireTimeout = 10 * time.Second // waiting for a pooled connection
 	retryTime      = 10 * time.Second // retrying a transaction on transient errors (deadlocks included)
+	// maxConflictRetries bounds the runs again after a conflict (see
+	// write); with conflictBackoff they take at most about a second.
+	maxConflictRetries = 8
 	// poolSize bounds the connections to the server. The GraphQL server
 	// queues expensive operations before they get here, and each request
 	// holds one connection at a time, so 100 serves 50 busy clients with
 	// room for a load; more only moves the queue into Neo4j.
 	poolSize = 100
-	// maxWriters bounds the write transactions one Store runs at once.
-	// Articles share their best-known entities, and writers lock those in
-	// one order, so beyond a few they only queue in Neo4j holding some
-	// locks while waiting for others, and the unlucky wait very long: 20
-	// clients only ingesting and deleting got 26 writes a second with a
-	// p99 of 7.3 s uncapped, 32 a second with a p99 of 1.1 s capped at 4
-	// (2 cores). The rest wait here, holding nothing.
-	maxWriters = 4
 )
 
 // Server-side transaction timeouts. The server stops a transaction that
@@ -88,24 +84,25 @@ type Store struct {
 	cfg    Config
 	logger *slog.Logger
 
-	transactions, queries atomic.Int64  // what Counts reports
-	writers               chan struct{} // a slot per running write; see maxWriters
+	transactions, queries, conflicts atomic.Int64 // what Counts reports
+	comb                             combiner     // the queue of writes; see combine.go
 
 	relationTexts textCache[graph.RelationWitness] // see fuseGroups
 	eventTexts    textCache[graph.EventWitness]
 }
 
 // Counts is what a Store has sent the server since New: transaction
-// attempts (a retried transaction counts each time) and the queries run in
-// them, each of which is a round trip.
+// attempts (a retried transaction counts each time), the queries run in
+// them, each of which is a round trip, and the transactions run again
+// after a conflict with another writer (see conflict).
 type Counts struct {
-	Transactions, Queries int64
+	Transactions, Queries, Conflicts int64
 }
 
 // Counts reports what the store has sent so far, so tests can check that a
 // request costs a small, fixed number of round trips whatever it asks for.
 func (s *Store) Counts() Counts {
-	return Counts{Transactions: s.transactions.Load(), Queries: s.queries.Load()}
+	return Counts{Transactions: s.transactions.Load(), Queries: s.queries.Load(), Conflicts: s.conflicts.Load()}
 }
 
 // New connects to the server, checks it answers and creates the schema if it
@@ -127,7 +124,7 @@ func New(ctx context.Context, cfg Config, logger *slog.Logger) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: bad URI %q: %w", cfg.URI, err)
 	}
-	s := &Store{db: db, cfg: cfg, logger: logger, writers: make(chan struct{}, maxWriters)}
+	s := &Store{db: db, cfg: cfg, logger: logger}
 	if err := db.VerifyConnectivity(ctx); err != nil {
 		db.Close(context.WithoutCancel(ctx))
 		return nil, s.fail(ctx, "", err)
@@ -195,21 +192,84 @@ func isIdentifier(s string) bool {
 	return true
 }
 
-// write runs work in one write transaction, once one of maxWriters is free.
+// write runs work in one write transaction, and runs it again after a
+// conflict with another process's writes (see conflict).
 func (s *Store) write(ctx context.Context, work func(tx driver.ManagedTransaction) error) error {
+	sess := s.session(ctx, driver.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	deadline := time.Now().Add(retryTime)
+	for attempt := 0; ; attempt++ {
+		_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+			s.transactions.Add(1)
+			if err := work(tx); err != nil {
+				if conflict(err) {
+					// Hidden from the driver, whose first retry waits 2 s.
+					return nil, &conflictError{err}
+				}
+				return nil, err
+			}
+			return nil, nil
+		})
+		var c *conflictError
+		if errors.As(err, &c) {
+			err = c.err
+		}
+		if err == nil || !conflict(err) || attempt == maxConflictRetries || time.Now().After(deadline) {
+			return err
+		}
+		s.conflicts.Add(1)
+		if err := sleep(ctx, conflictBackoff(attempt)); err != nil {
+			return err
+		}
+	}
+}
+
+// conflictError carries a conflict out of a managed transaction without
+// Unwrap, so that the driver returns it instead of retrying it itself.
+type conflictError struct{ err error }
+
+func (c *conflictError) Error() string { return c.err.Error() }
+
+// Server codes of a write that lost a race with another process's writes
+// and will succeed when run again: a deadlock (Neo4j picked this
+// transaction to fail), an entity the other process deleted between two
+// statements, and an orphan entity the other process linked to before this
+// one deleted it (see deleteOrphansQuery). The last two also come of real
+// errors, which fail again; maxConflictRetries bounds what that costs.
+var conflictCodes = map[string]bool{
+	"Neo.TransientError.Transaction.DeadlockDetected":   true,
+	"Neo.ClientError.Statement.EntityNotFound":          true,
+	"Neo.ClientError.Schema.ConstraintValidationFailed": true,
+}
+
+// conflict reports whether err is a lost race worth running the
+// transaction again for: a server code above or errVanished.
+func conflict(err error) bool {
+	var server *driver.Neo4jError
+	return errors.Is(err, errVanished) || errors.As(err, &server) && conflictCodes[server.Code]
+}
+
+// errVanished is an entity a write found missing after it had merged it:
+// another process deleted it as an orphan in between (see checkEntities).
+var errVanished = errors.New("an entity vanished during the write")
+
+// conflictBackoff is how long to wait before attempt+1: short, since the
+// transaction that won holds its locks for tens of milliseconds, and
+// jittered so two losers do not meet again.
+func conflictBackoff(attempt int) time.Duration {
+	d := min(5*time.Millisecond<<attempt, 200*time.Millisecond)
+	return d/2 + rand.N(d)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
 	select {
-	case s.writers <- struct{}{}:
-		defer func() { <-s.writers }()
+	case <-t.C:
+		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	sess := s.session(ctx, driver.AccessModeWrite)
-	defer sess.Close(context.WithoutCancel(ctx))
-	_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
-		s.transactions.Add(1)
-		return nil, work(tx)
-	})
-	return err
 }
 
 func (s *Store) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
