@@ -106,3 +106,24 @@ func TestAffiliationShapes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestOrdersAndPlaces: an attack a leader orders is his state's; a part
+// of a place ("the streets of", "the south of") is that place.
+func TestOrdersAndPlaces(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a leader's order is his state's attack", "Russian President Vladimir Putin ordered strikes against Ukraine on Monday.",
+			[]string{"Russia ATTACKED Ukraine occurred 2025-03-17"}, []string{"Vladimir Putin ATTACKED *"}},
+		{"an order reported by one's own side accuses no one", "Defence Minister Andrei Belousov said President Vladimir Putin ordered strikes on Ukraine.",
+			[]string{"Russia ATTACKED Ukraine *"}, []string{"Andrei Belousov ACCUSED *"}},
+		{"deployed on the streets of a city", "Peru's army deployed troops on the streets of Lima on Friday.",
+			[]string{"Peruvian forces DEPLOYED_TO Lima occurred 2025-03-14"}, nil},
+		{"the south of a state is a place", "Israeli jets bombed the south of Lebanon.",
+			[]string{"* STRUCK Lebanon occurred -"}, []string{"* ATTACKED Lebanon *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

@@ -35,6 +35,9 @@ type frame struct {
 	hypo       bool
 	merged     *frame // set when this frame was folded into another
 	participle bool   // a trailing participle: ", accusing Kyiv of ..."
+	// ordered marks an event its source ordered ("Biden ordered the
+	// strikes"): a report of an order, which is no accusation by itself.
+	ordered bool
 	mediators  []*docEntity
 	host       *frame // the consultation a mediation or hosting is of
 	// about is the event an accusation, rejection or praise is about; its
@@ -459,7 +462,8 @@ func (d *doc) truceWordAfter(i, hi int) bool {
 // speaker's accusation of the attacker.
 func (d *doc) reportedAccusations(fs []*frame) []*frame {
 	for _, f := range fs {
-		if f.claimant == nil || f.class() != "ASSAULT" || f.hypo || len(f.sources) == 0 || slices.Contains(f.sources, f.claimant) {
+		if f.claimant == nil || f.class() != "ASSAULT" || f.hypo || f.ordered || len(f.sources) == 0 || slices.Contains(f.sources, f.claimant) ||
+			d.sameSide([]*docEntity{f.claimant}, f.sources[0]) {
 			continue
 		}
 		if f.claimant.country != "" && f.sources[0].country == f.claimant.country {

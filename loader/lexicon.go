@@ -125,7 +125,7 @@ var (
 	senseInvade   = s("INVADED", "INVADED", true, "of", "invasion")
 	senseCapture  = s("CAPTURED", "CAPTURED", true, "of", "capture")
 	senseDrills   = s("HELD_DRILLS_AROUND", "HELD_DRILLS_AROUND", false, "around near off", "drills")
-	senseDeploy   = s("DEPLOYED_TO", "DEPLOYED_TO", false, "to in into", "deployment")
+	senseDeploy   = s("DEPLOYED_TO", "DEPLOYED_TO", false, "to in into on", "deployment")
 	senseWithdraw = s("WITHDREW_FROM", "WITHDREW_FROM", false, "from", "withdrawal")
 	senseLeave    = s("WITHDREW_FROM", "", true, "from", "withdrawal")
 	sensePullOut  = s("WITHDREW_FROM", "WITHDREW_FROM", false, "of from", "withdrawal")

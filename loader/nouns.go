@@ -524,6 +524,7 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 	if !t.in(lightVerbs) && !t.in(haltVerbs) {
 		return
 	}
+	f.ordered = t.in(orderVerbs)
 	if !strings.HasSuffix(t.lower, "ing") && d.passiveBefore(j, lo) {
 		return
 	}
@@ -532,7 +533,12 @@ func (d *doc) lightVerbSubject(f *frame, npStart, lo, hi int) {
 		subj = d.mainSubject(lo, j) // "Pezeshkian signed a law suspending cooperation"
 	}
 	for _, m := range subj {
-		f.sources = addEnt(f.sources, m.entities()...)
+		for _, e := range m.entities() {
+			if s := d.stateOf(e); f.ordered && e.kind == graph.Person && s != nil && d.leads(e, s) {
+				e = s // "Kim Jong Un ordered the deployment": his state deploys
+			}
+			f.sources = addEnt(f.sources, e)
+		}
 		f.conf = min(f.conf, m.conf)
 	}
 	// The light verb's own modality: "will hold talks", "agreed to hold".

@@ -188,6 +188,10 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		case sn.place != "" && t.is("of") && placeOnly && j > 0 && d.toks[j-1].is("north", "south", "east", "west"):
 			j++ // "west of Luzon"
 			continue
+		case sn.place != "" && open && t.in(placeParts) && j+1 < hi && d.toks[j+1].is("of"):
+			placeOnly = true
+			j += 2 // "on the streets of Suva", "in parts of Khartoum"
+			continue
 		case sn.place != "" && t.in(locatives) && !t.is("of", "for", "on", "to") || sn.place != "" && t.is("on") && sawNP:
 			open, placeOnly = true, true
 			j++
@@ -281,6 +285,11 @@ func (d *doc) npMention(k, hi int) *mention {
 			return m
 		}
 		t := &d.toks[j]
+		if t.in(placeParts) && j+2 < hi && d.toks[j+1].is("of") {
+			if mi := d.mAt[j+2]; mi >= 0 && d.mentions[mi].ent != nil && d.mentions[mi].ent.isPlace() {
+				return d.mentions[mi] // "on the streets of Suva", "in parts of Khartoum": there
+			}
+		}
 		if isTitleWord(t) {
 			if p := d.titledAppositive(j, hi); p != nil {
 				return p // "the leader of the Hezbollah movement, Hassan Nasrallah": the leader

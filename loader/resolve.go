@@ -534,6 +534,27 @@ func (d *doc) pairFrame(sent, from int) []*docEntity {
 	return nil
 }
 
+// leads reports whether p is said, or known, to lead state s at the
+// article's date.
+func (d *doc) leads(p, s *docEntity) bool {
+	for _, r := range d.structs {
+		if r.src == p && r.dst == s && r.rel == "LEADER_OF" {
+			return true
+		}
+	}
+	for _, m := range d.mentions {
+		if m.ent == p && m.role != nil && m.role.rel == "LEADER_OF" && m.role.of == s {
+			return true
+		}
+	}
+	for _, o := range d.gaz.Roles(p.id) {
+		if o.Of == s.id && o.Relation == "LEADER_OF" && d.holds(o) {
+			return true
+		}
+	}
+	return false
+}
+
 // stateOf returns the state a person serves: the gazetteer's country for
 // the person, else the state of the office the article gives them.
 func (d *doc) stateOf(p *docEntity) *docEntity {

@@ -162,7 +162,8 @@ var (
 		"grant", "granted", "grants", "granting", "pay", "paid", "pays", "paying", "convey", "conveyed", "conveys",
 		"write", "wrote", "writes", "supply", "supplied", "supplies", "provide", "provided", "provides",
 		"providing", "donate", "donated", "donates", "ship", "shipped", "ships", "allocate", "allocated",
-		"allocates", "earmark", "earmarked", "earmarks",
+		"allocates", "earmark", "earmarked", "earmarks", "order", "ordered", "orders", "ordering", "authorize",
+		"authorized", "authorizes", "authorise", "authorised", "authorises",
 		"hand", "handed", "hands", "pass", "passed")
 	// amountWords make up a sum or quantity before what it measures: "up to
 	// $2 million in", "500 million euros of", "2,000 tonnes of".
@@ -171,6 +172,13 @@ var (
 		"yuan", "yen", "rupees", "francs", "rubles", "roubles", "tonnes", "tons", "worth", "up", "to",
 		"more", "than", "about", "around", "nearly", "almost", "some", "over", "additional", "an", "a",
 		"another", "extra", "new", "fresh", "further")
+	// orderVerbs are the light verbs of command: "ordered the strikes".
+	orderVerbs = set("order", "ordered", "orders", "ordering", "authorize", "authorized", "authorizes", "authorise",
+		"authorised", "authorises")
+	// placeParts name a part of the place after "of": "the streets of
+	// Suva", "the outskirts of Kyiv".
+	placeParts = set("streets", "outskirts", "centre", "center", "heart", "suburbs", "parts", "areas", "districts",
+		"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "border", "coast")
 	// npLinks join a head to a trigger noun inside one noun phrase: "a new
 	// round of consultations", "a wave of raids".
 	npLinks = set("round", "series", "wave", "number", "set", "package", "barrage", "string", "spate",
