@@ -37,9 +37,9 @@ type frame struct {
 	participle bool   // a trailing participle: ", accusing Kyiv of ..."
 	// ordered marks an event its source ordered ("Biden ordered the
 	// strikes"): a report of an order, which is no accusation by itself.
-	ordered bool
-	mediators  []*docEntity
-	host       *frame // the consultation a mediation or hosting is of
+	ordered   bool
+	mediators []*docEntity
+	host      *frame // the consultation a mediation or hosting is of
 	// about is the event an accusation, rejection or praise is about; its
 	// sources become the targets when the text names none.
 	about *frame
