@@ -127,3 +127,22 @@ func TestOrdersAndPlaces(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestProtestTargets: whom a protest is against when its target is not
+// its object.
+func TestProtestTargets(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a strike to demand an official's resignation", "Hundreds of teachers began a national strike on Monday to demand the resignation of Ivan Petrov.",
+			[]string{"teachers PROTESTED_AGAINST Ivan Petrov occurred 2025-03-17"}, nil},
+		{"the place before the target", "Thousands of farmers protested in Paris against Emmanuel Macron.",
+			[]string{"farmers PROTESTED_AGAINST Emmanuel Macron occurred -"}, nil},
+		{"a demand for something else names no target", "Nurses went on strike in Lima to demand higher pay from Ivan Petrov.",
+			nil, []string{"nurses PROTESTED_AGAINST Ivan Petrov *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

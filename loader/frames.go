@@ -169,6 +169,12 @@ func (d *doc) findFrames(si, lo, hi int) {
 			}
 		}
 		if f.merged == nil && f.class() == "PROTEST" && len(f.targets) == 0 && f.about == nil && len(f.sources) > 0 {
+			if e := d.ousterDemanded(f.trigger, hi); e != nil {
+				// "began a strike to demand the resignation of X": against X
+				f.targets = append(f.targets, e)
+			}
+		}
+		if f.merged == nil && f.class() == "PROTEST" && len(f.targets) == 0 && f.about == nil && len(f.sources) > 0 {
 			// A street protest that names no target is against the
 			// government where it happens: "students demonstrated in
 			// Istanbul", "PTI workers hold protests across the country".
@@ -188,6 +194,36 @@ func (d *doc) findFrames(si, lo, hi int) {
 			d.frames = append(d.frames, f)
 		}
 	}
+}
+
+// ousterNouns name an actor's going, which protesters demand.
+var ousterNouns = wordList("resignation", "ouster", "removal", "dismissal", "impeachment", "resignations")
+
+// ousterDemanded finds, after the trigger at i, a demand for an actor's
+// going: "to demand the resignation of X", "demanding X's ouster",
+// "calling for X to resign" is left to the verb. nil when there is none.
+func (d *doc) ousterDemanded(i, hi int) *docEntity {
+	demand := false
+	for k := i + 1; k < hi && k <= i+14; k++ {
+		t := &d.toks[k]
+		switch {
+		case t.is(";") || t.kind == tPunct && t.text == ".":
+			return nil
+		case t.is("demand", "demanding", "demanded", "seeking", "urging") || t.is("call", "calling") && k+1 < hi && d.toks[k+1].is("for"):
+			demand = true
+		case demand && ousterNouns[t.lower]:
+			if k+2 < hi && d.toks[k+1].is("of") {
+				if m := d.npMention(k+2, hi); m != nil && m.ent != nil && m.ent.isActor() {
+					return m.ent
+				}
+			}
+			if mi := d.mAt[k-1]; mi >= 0 && d.mentions[mi].poss && d.mentions[mi].ent != nil && d.mentions[mi].ent.isActor() {
+				return d.mentions[mi].ent // "demanding Petrov's resignation"
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // seekForms ask something of whoever "from" names.

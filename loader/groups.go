@@ -25,6 +25,9 @@ var agentNouns = map[string]graph.Kind{
 	"communities": graph.Group, "organizations": graph.Group, "organisations": graph.Group, "critics": graph.Group,
 	"observers": graph.Group, "candidates": graph.Group, "users": graph.Group, "councils": graph.Group,
 	"militias": graph.Group, "guerrillas": graph.Group, "opposition": graph.Group, "leaders": graph.Group,
+	"farmers": graph.Group, "teachers": graph.Group, "doctors": graph.Group, "nurses": graph.Group,
+	"lawyers": graph.Group, "miners": graph.Group, "truckers": graph.Group, "unionists": graph.Group,
+	"youths": graph.Group, "mourners": graph.Group,
 	"police": graph.GovernmentBody, "policemen": graph.GovernmentBody, "prosecutors": graph.GovernmentBody,
 	"army": graph.Military, "soldiers": graph.Military, "paramilitaries": graph.Military,
 }

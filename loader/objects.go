@@ -164,6 +164,11 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				}
 			}
 			last := list[len(list)-1].last
+			if len(o.actors) == 0 && o.event == nil && placeOnly && last+1 < hi && slices.Contains(sn.preps, d.toks[last+1].lower) {
+				// "protested in Paris against Macron": the place, then the target
+				j, sawNP, open, placeOnly = last+1, true, false, false
+				continue
+			}
 			if lab := d.labelComplement(last+1, hi); lab != nil {
 				o.label, o.negative, o.as = lab.mentions, lab.negative, lab.as
 			}
