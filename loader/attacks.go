@@ -166,7 +166,7 @@ func (d *doc) controlledSubject(i, lo int) []*mention {
 		return nil
 	}
 	m := d.mentions[d.mAt[i-2]]
-	if m.poss || m.ent == nil || !m.hasActor() && !(m.ent.kind == graph.City && d.isCapital(m.ent)) {
+	if m.poss || m.ent == nil && len(m.group) == 0 || !m.hasActor() && !(m.ent != nil && m.ent.kind == graph.City && d.isCapital(m.ent)) {
 		return nil
 	}
 	ms := d.coordinated(m, lo)

@@ -146,3 +146,20 @@ func TestProtestTargets(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestRequestedActions: what one side urges another to do is a request,
+// not a fact, and an object "them" is never the clause's own subject.
+func TestRequestedActions(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"an urged deal is no deal", "Norway urged Colombia to reach a deal with the ELN.",
+			[]string{"Norway DEMANDED Colombia occurred -"}, []string{"Colombia AGREED_WITH *"}},
+		{"them is the pair before, not the subject", "Colombia and Venezuela held talks in Havana. Cuba and Norway urged them to reach a deal.",
+			[]string{"Cuba DEMANDED Colombia occurred -", "Norway DEMANDED Venezuela occurred -"}, []string{"Cuba DEMANDED Norway *", "Cuba AGREED_WITH Norway *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

@@ -44,10 +44,19 @@ func (d *doc) anaphor(i, hi int) *mention {
 				return m
 			}
 		}
-		if g := d.recentPair(sent, i); g != nil {
+		// An object "them" is never its own clause's subject ("Egypt and
+		// Qatar urged them"): that would be "themselves".
+		var subj []*docEntity
+		if t.is("them") {
+			for _, m := range d.mainSubject(d.sentLo(i), i) {
+				subj = append(subj, m.entities()...)
+			}
+		}
+		notSubject := func(e *docEntity) bool { return !slices.Contains(subj, e) && !slices.Contains(subj, d.resolved(e)) }
+		if g := d.recentPair(sent, i, notSubject); g != nil {
 			return &mention{first: i, last: i, group: g, kind: mPronoun, conf: 0.7, poss: t.is("their")}
 		}
-		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {
+		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person && notSubject(e) }); e != nil {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.7, poss: t.is("their")}
 		}
 	case "it":
@@ -429,26 +438,28 @@ func (d *doc) recent(sent, back int, ok func(*docEntity) bool) *docEntity {
 // recentPair finds two actors joined by "and" earlier in the sentence (or
 // the one before): "Envoys of Serbia and Kosovo ended their
 // meeting".
-func (d *doc) recentPair(sent, before int) []*docEntity {
+func (d *doc) recentPair(sent, before int, ok func(*docEntity) bool) []*docEntity {
 	for k := len(d.mentions) - 1; k > 0; k-- {
 		b := d.mentions[k]
 		if d.toks[b.first].sent < sent-1 {
 			break
 		}
-		if len(b.group) > 1 && b.first < before {
+		if len(b.group) > 1 && b.first < before && !slices.ContainsFunc(b.group, func(e *docEntity) bool { return !ok(e) }) {
 			return b.group // "The two countries ... They"
 		}
 		if b.first >= before || b.ent == nil || !b.ent.isActor() {
 			continue
 		}
 		a := d.mentions[k-1]
-		if a.ent == nil || !a.ent.isActor() || a.ent == b.ent || a.last+2 != b.first || !d.toks[a.last+1].is("and") {
+		if a.ent == nil || !a.ent.isActor() || a.ent == b.ent || a.last+2 != b.first || !d.toks[a.last+1].is("and") || !ok(a.ent) || !ok(b.ent) {
 			continue
 		}
 		return []*docEntity{d.resolved(a.ent), d.resolved(b.ent)}
 	}
 	return nil
 }
+
+func anyEntity(*docEntity) bool { return true }
 
 // lastPair returns the parties of the most recent two-sided frame, or the
 // most recent pair joined by "and". Opposing sides (sides true: "both
@@ -462,12 +473,12 @@ func (d *doc) lastPair(sent int, sides bool) []*docEntity {
 		if ps := d.pairFrame(sent, sent-6); ps != nil {
 			return ps
 		}
-		return d.recentPair(sent, len(d.toks))
+		return d.recentPair(sent, len(d.toks), anyEntity)
 	}
 	if ps := d.pairFrame(sent, sent-1); ps != nil {
 		return ps
 	}
-	if ps := d.recentPair(sent, len(d.toks)); ps != nil {
+	if ps := d.recentPair(sent, len(d.toks), anyEntity); ps != nil {
 		return ps
 	}
 	if ps := d.pairFrame(sent, sent-6); ps != nil {

@@ -70,6 +70,9 @@ func (d *doc) verbModality(f *frame, i, lo int, subj []*mention) {
 			if j-1 >= lo && d.toks[j-1].is("threatened", "threatens", "threaten", "vowed", "vows", "vow", "warned", "warns") {
 				f.hypo = true // the threat is the fact, not what is threatened
 			}
+			if d.controlledSubject(i, lo) != nil {
+				f.hypo = true // "urged Israel to reach a deal": the request is the fact, not the deal
+			}
 			if j-1 >= lo && (d.toks[j-1].is("agreed", "agree", "agrees", "agreeing") || d.toks[j-1].in(intentNouns)) {
 				f.future = true // "agreed to hold", "a proposal to resume"
 				setStatus(f, graph.StatusPlanned)
