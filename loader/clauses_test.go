@@ -163,3 +163,23 @@ func TestRequestedActions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestStandingTies: ties a text states in passing are cooperation.
+func TestStandingTies(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a state has close ties", "Hungary has close ties with China.",
+			[]string{"Hungary COOPERATES_WITH China occurred -"}, nil},
+		{"a group with ties to a force, in apposition", "Hezbollah, a movement with ties to Iran's Islamic Revolutionary Guard Corps, fired rockets.",
+			[]string{"Hezbollah COOPERATES_WITH Islamic Revolutionary Guard Corps occurred -"}, nil},
+		{"with which: the relative clause's subject", "China, with which Pakistan has close ties, called for calm.",
+			[]string{"Pakistan COOPERATES_WITH China occurred -"}, nil},
+		{"tense relations are no cooperation", "Armenia has tense relations with Azerbaijan.",
+			nil, []string{"Armenia COOPERATES_WITH *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

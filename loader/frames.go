@@ -116,6 +116,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	d.sentFrames = append(d.sentFrames, d.threatIdiomFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.backedGroups(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.allianceFrames(lo, hi)...)
+	d.sentFrames = append(d.sentFrames, d.tieFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.labelledEvents(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.jointFrames(d.sentFrames)...)
 	fs := d.sentFrames
