@@ -183,3 +183,26 @@ func TestStandingTies(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestConcessions: yielding to protesters or to the winner, when the
+// text does not say to whom.
+func TestConcessions(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a resignation after protests against the leader", "Protesters marched against Ivan Petrov in Lima. Ivan Petrov resigned on Monday.",
+			[]string{"Ivan Petrov CONCEDED_TO protesters occurred 2025-03-17"}, nil},
+		{"a bill dropped after protests", "Students protested against the bill in Tbilisi. Georgia's ruling party dropped the bill on Thursday.",
+			[]string{"Georgian ruling party CONCEDED_TO students occurred *"}, nil},
+		{"accepting defeat yields to the winner", "Tomas Vela won Sunday's presidential election in Malawi. Ivan Petrov accepted defeat on Monday.",
+			[]string{"Ivan Petrov CONCEDED_TO Tomas Vela occurred 2025-03-17"}, nil},
+		{"a resignation with no protest yields to no one", "Ivan Petrov resigned on Monday.",
+			nil, []string{"Ivan Petrov CONCEDED_TO *"}},
+		{"a refusal to resign is no concession", "Protesters marched against Ivan Petrov in Lima. Ivan Petrov refused to resign.",
+			nil, []string{"Ivan Petrov CONCEDED_TO *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

@@ -117,6 +117,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	d.sentFrames = append(d.sentFrames, d.backedGroups(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.allianceFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.tieFrames(lo, hi)...)
+	d.sentFrames = append(d.sentFrames, d.concessionFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.labelledEvents(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.jointFrames(d.sentFrames)...)
 	fs := d.sentFrames
