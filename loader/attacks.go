@@ -118,6 +118,9 @@ func (d *doc) hostileInfinitive(k, hi int) bool {
 	if k+1 >= hi || !d.toks[k].is("to") {
 		return false
 	}
+	for k+2 < hi && d.toks[k+1].in(adverbs) {
+		k++ // "to either capture or kill", "to swiftly punish"
+	}
 	t := &d.toks[k+1]
 	if t.in(hostileVerbs) {
 		return true

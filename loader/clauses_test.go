@@ -206,3 +206,12 @@ func TestConcessions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestVowsPastAdverbs: a vow to do harm is a threat, whatever adverb
+// stands after its "to".
+func TestVowsPastAdverbs(t *testing.T) {
+	checkFacts(t, "2025-03-19", "Ivan Petrov has vowed to either capture or kill the rebel leader Tomas Vela.",
+		[]string{"Ivan Petrov THREATENED Tomas Vela occurred -"}, nil)
+	checkFacts(t, "2025-03-19", "Ivan Petrov has vowed to swiftly punish Tomas Vela.",
+		[]string{"Ivan Petrov THREATENED Tomas Vela occurred -"}, nil)
+}

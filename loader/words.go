@@ -63,7 +63,7 @@ var (
 		"had", "is", "are", "was", "were", "be", "been", "being", "did", "does", "do", "not", "n't", "never",
 		"'ll", "also", "to", "got", "gets", "get")
 	beForms = set("is", "are", "was", "were", "be", "been", "being", "got", "gets", "get", "'s", "’s")
-	adverbs = set("also", "reportedly", "allegedly", "then", "now", "later", "previously", "already",
+	adverbs = set("also", "either", "reportedly", "allegedly", "then", "now", "later", "previously", "already",
 		"repeatedly", "strongly", "jointly", "publicly", "officially", "again", "still", "recently", "just",
 		"further", "formally", "finally", "initially", "openly", "directly", "personally", "sharply", "swiftly",
 		"quickly", "immediately", "separately", "firmly", "once", "twice", "yet", "apparently", "briefly",
