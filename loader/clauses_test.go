@@ -215,3 +215,24 @@ func TestVowsPastAdverbs(t *testing.T) {
 	checkFacts(t, "2025-03-19", "Ivan Petrov has vowed to swiftly punish Tomas Vela.",
 		[]string{"Ivan Petrov THREATENED Tomas Vela occurred -"}, nil)
 }
+
+// TestDirectionalRegions: "southern Lebanon" is a region in Lebanon, and
+// what happens there happens there.
+func TestDirectionalRegions(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a strike on the side of a state", "Turkish drones struck targets in northern Iraq on Monday.",
+			[]string{"northern Iraq LOCATED_IN Iraq - -", "* STRUCK northern Iraq occurred 2025-03-17"}, nil},
+		{"a hyphenated side", "Russia shelled north-eastern Ukraine.",
+			[]string{"Russia STRUCK north-eastern Ukraine occurred -", "north-eastern Ukraine LOCATED_IN Ukraine - -"}, nil},
+		{"a side of a city", "Residents of Eastern Mosul reported clashes.",
+			[]string{"Eastern Mosul LOCATED_IN Mosul - -"}, nil},
+		{"a regional adjective is no place", "The southern African bloc met in Gaborone.",
+			nil, []string{"southern African *"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}
