@@ -1,6 +1,7 @@
 // Package ingest loads article files into a graph.Store: it finds the files
-// under the paths a user names, extracts each with the loader and applies it,
-// and gives up when the store stays unreachable. `geokg load`, `geokg serve
+// under the paths a user names, extracts them with the loader on every core,
+// applies them in batches in file order, and gives up when the store stays
+// unreachable. `geokg load`, `geokg serve
 // --articles` and `geokg export --articles` all go through it.
 package ingest
 
