@@ -190,16 +190,17 @@ func BenchmarkIngestLoadNeo4j(b *testing.B) {
 	for _, w := range workerCounts() {
 		for _, batch := range batchSizes {
 			b.Run(fmt.Sprintf("workers=%d/batch=%d", w, batch), func(b *testing.B) {
-				cpu := newCPUMeter()
+				cpu, timed := newCPUMeter(), &timedStore{Store: s}
 				for b.Loop() {
 					b.StopTimer()
 					neo4jtest.Wipe(b, c)
 					b.StartTimer()
 					cpu.start(b)
-					loadCorpus(b, ld, s, dir, n, ingest.Options{Workers: w, Batch: batch})
+					loadCorpus(b, ld, timed, dir, n, ingest.Options{Workers: w, Batch: batch})
 					cpu.stop(b)
 				}
 				cpu.report(b, n)
+				b.ReportMetric(timed.longest.Seconds(), "longest-write-s")
 			})
 		}
 	}
@@ -227,6 +228,20 @@ func BenchmarkIngestWriters(b *testing.B) {
 			cpu.report(b, n)
 		})
 	}
+}
+
+// timedStore keeps the longest ApplyAll's duration: Neo4j ends a write
+// transaction after 30 s, which bounds the batch size.
+type timedStore struct {
+	graph.Store
+	longest time.Duration
+}
+
+func (s *timedStore) ApplyAll(ctx context.Context, bs []graph.Batch) error {
+	start := time.Now()
+	err := s.Store.ApplyAll(ctx, bs)
+	s.longest = max(s.longest, time.Since(start))
+	return err
 }
 
 // batchStore keeps every write, in order.
