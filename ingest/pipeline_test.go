@@ -363,6 +363,23 @@ func TestLoadProgress(t *testing.T) {
 	}
 }
 
+// TestLoadTeamArticles loads the team's test articles (every loader rule
+// gets exercised) on eight workers, under -race in the test command, and
+// gets the graph one worker gives.
+func TestLoadTeamArticles(t *testing.T) {
+	ld := newLoader(t)
+	paths := []string{"../loader/testdata", "../testdata/fusion"}
+	one := memory.New()
+	if sum := Load(context.Background(), ld, one, paths, Options{Batch: 1, Workers: 1}); sum.Failed != 0 || sum.Loaded < 40 {
+		t.Fatalf("one worker: got %d loaded, %d failed (%v), want 40 or more and none", sum.Loaded, sum.Failed, sum.LastErr)
+	}
+	eight := memory.New()
+	Load(context.Background(), ld, eight, paths, Options{Batch: 4, Workers: 8})
+	if got, want := dump(t, eight), dump(t, one); got != want {
+		t.Errorf("eight workers give another graph:\n%s", linediff.Lines(got, want))
+	}
+}
+
 // TestLoadTwice loads one corpus twice into one store: the second load
 // changes nothing, whatever the batch size and workers of either.
 func TestLoadTwice(t *testing.T) {
