@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/internal/cli"
 	"github.com/geokg/geokg/loader"
 )
@@ -61,6 +64,10 @@ func TestCLIErrors(t *testing.T) {
 		{"extract too big", []string{"extract", big}, "larger than the 1048576-byte limit", 1},
 		{"load without paths", []string{"load"}, "load needs at least one file or folder", 2},
 		{"load missing file", []string{"load", filepath.Join(dir, "nope.txt")}, "1 of 1 file failed", 1},
+		{"load batch zero", []string{"load", "--batch", "0", dir}, "--batch 0: want 1 to 1000 articles", 2},
+		{"load batch negative", []string{"load", "--batch", "-5", dir}, "--batch -5: want 1 to 1000 articles", 2},
+		{"load batch too large", []string{"load", "--batch", "1001", dir}, "--batch 1001: want 1 to 1000 articles", 2},
+		{"load batch not a number", []string{"load", "--batch", "many", dir}, `invalid value "many" for flag -batch`, 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -128,10 +135,21 @@ func TestLoad(t *testing.T) {
 	writeFile(t, dir, ".hidden/x.txt", "Hidden.\n") // hidden: skipped
 	one := writeFile(t, t.TempDir(), "single.text", "Putin met Xi in Moscow.\n")
 
-	_, stderr, err := runCLI("load", dir, one)
-	if err == nil || !strings.Contains(err.Error(), "1 of 4 files failed") {
-		t.Errorf("load: got %v, want 1 of 4 files failed", err)
+	for _, batch := range []string{"1", "2", "50"} {
+		t.Run("batch "+batch, func(t *testing.T) {
+			_, stderr, err := runCLI("load", "--batch", batch, dir, one)
+			if err == nil || !strings.Contains(err.Error(), "1 of 4 files failed") {
+				t.Errorf("load: got %v, want 1 of 4 files failed", err)
+			}
+			checkLoadLines(t, stderr, dir, one)
+		})
 	}
+}
+
+// checkLoadLines checks the plain progress lines and the summary of
+// TestLoad's load.
+func checkLoadLines(t *testing.T, stderr, dir, one string) {
+	t.Helper()
 	for _, want := range []string{
 		"[1/4] " + filepath.Join(dir, "a.txt") + ": ",
 		"[2/4] " + filepath.Join(dir, "b/seed.md") + ": ",
@@ -175,5 +193,26 @@ func TestVersionAndHelp(t *testing.T) {
 	_, stderr, err := runCLI("extract", "-h")
 	if err != nil || !strings.Contains(stderr, "Usage: geokg extract FILE") {
 		t.Errorf("extract -h: got %v, stderr %q; want flag help and no error", err, stderr)
+	}
+}
+
+// TestLoadProgressBar feeds a load's reports to the terminal display: the
+// bar counts N of Total with a rate, a failure is a line of its own, and
+// the bar's line ends before the summary.
+func TestLoadProgressBar(t *testing.T) {
+	var out bytes.Buffer
+	p := newLoadProgress(&out, true)
+	for n, err := range []error{nil, errors.New("article is empty"), nil, nil} {
+		p.report(ingest.Progress{N: n + 1, Total: 4, Path: fmt.Sprintf("%d.txt", n+1), Err: err})
+	}
+	p.finish()
+	got := out.String()
+	for _, want := range []string{"\r[2/4] 2.txt: FAILED: article is empty\n", "(4/4, ", " articles/s", "100%"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q, want it to contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "1.txt") || !strings.HasSuffix(got, "\n") {
+		t.Errorf("got %q, want lines for failures only and a final newline", got)
 	}
 }

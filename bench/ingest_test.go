@@ -120,10 +120,10 @@ func ingestBatch(i int) graph.Batch {
 	}
 }
 
-// ingest applies batches to s, per articles at a time (ApplyAll) or one
+// applyPer applies batches to s, per articles at a time (ApplyAll) or one
 // by one when per is 1, and checks that the fact every article states has
 // every article as a source.
-func ingest(b *testing.B, s graph.Store, batches []graph.Batch, per int) {
+func applyPer(b *testing.B, s graph.Store, batches []graph.Batch, per int) {
 	b.Helper()
 	ctx := context.Background()
 	for i := 0; i < len(batches); i += per {
@@ -177,7 +177,7 @@ func BenchmarkIngestMemory(b *testing.B) {
 	batches := ingestBatches(ingestCount(b, 2000))
 	per := ingestPer(b)
 	for b.Loop() {
-		ingest(b, memory.New(), batches, per)
+		applyPer(b, memory.New(), batches, per)
 	}
 	b.ReportMetric(float64(b.N*len(batches))/b.Elapsed().Seconds(), "articles/s")
 }
@@ -196,7 +196,7 @@ func BenchmarkIngestNeo4j(b *testing.B) {
 		b.StopTimer()
 		neo4jtest.Wipe(b, c)
 		b.StartTimer()
-		ingest(b, s, batches, per)
+		applyPer(b, s, batches, per)
 	}
 	b.ReportMetric(float64(b.N*len(batches))/b.Elapsed().Seconds(), "articles/s")
 }

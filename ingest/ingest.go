@@ -1,6 +1,7 @@
 // Package ingest loads article files into a graph.Store: it finds the files
-// under the paths a user names, extracts each with the loader and applies it,
-// and gives up when the store stays unreachable. `geokg load`, `geokg serve
+// under the paths a user names, extracts them with the loader on every core,
+// applies them in batches in file order, and gives up when the store stays
+// unreachable. `geokg load`, `geokg serve
 // --articles` and `geokg export --articles` all go through it.
 package ingest
 
@@ -21,7 +22,7 @@ import (
 )
 
 // MaxUnavailable is how many articles in a row may fail on an unreachable
-// store before Paths gives up: each failure costs the driver's retry time,
+// store before Load gives up: each failure costs the driver's retry time,
 // so failing every remaining article would take hours for a big folder.
 const MaxUnavailable = 3
 
@@ -42,129 +43,14 @@ type Progress struct {
 	Err error
 }
 
-// Summary totals a Paths run; Skipped counts the files not tried because
-// the store was unreachable, LastErr is the last file's error.
+// Summary totals a Load; Skipped counts the files not written because the
+// store was unreachable or ctx ended (Loaded+Failed+Skipped is every
+// file), LastErr is the last failed file's error.
 type Summary struct {
 	Loaded, Failed, Skipped int
 	LastErr                 error
 	Counts
 	Elapsed time.Duration
-}
-
-// BatchSize is how many articles Paths writes in one ApplyAll: each write
-// to Neo4j costs round trips and re-fuses the fact groups it touches, once
-// per write however many articles it holds.
-const BatchSize = 50
-
-// Paths loads every article file under paths into store, BatchSize files
-// at a time so memory stays bounded, and goes on past bad files: a batch
-// the store refuses is applied again article by article, so one bad
-// article cannot sink its neighbours. A path that cannot be listed counts
-// as one failed file. It stops early when the store is unreachable for
-// MaxUnavailable articles in a row, or when ctx ends. report, if not nil,
-// sees every file's outcome, in order.
-func Paths(ctx context.Context, ld *loader.Loader, store graph.Store, paths []string, report func(Progress)) Summary {
-	if report == nil {
-		report = func(Progress) {}
-	}
-	start := time.Now()
-	files, listErrs := Files(paths)
-	total := len(files) + len(listErrs)
-	var sum Summary
-	n := 0
-	for _, le := range listErrs {
-		n++
-		sum.Failed++
-		sum.LastErr = le
-		report(Progress{N: n, Total: total, Path: le.Path, Err: le.Err})
-	}
-	unavailable := 0
-	for next := 0; next < len(files) && ctx.Err() == nil; {
-		if unavailable >= MaxUnavailable {
-			sum.Skipped = len(files) - next
-			break
-		}
-		var ps []Progress
-		var bs []graph.Batch
-		for ; next < len(files) && len(ps) < BatchSize && ctx.Err() == nil; next++ {
-			n++
-			p := Progress{N: n, Total: total, Path: files[next]}
-			var b graph.Batch
-			data, err := loader.ReadArticle(p.Path)
-			if err == nil {
-				b, err = extract(ctx, ld, p.Path, data)
-			}
-			p.Err = err
-			ps = append(ps, p)
-			bs = append(bs, b)
-		}
-		if ctx.Err() != nil {
-			break
-		}
-		applyAll(ctx, store, ps, bs, &unavailable)
-		for i, p := range ps {
-			if p.Err == nil && p.Path == "" {
-				sum.Skipped = len(files) - (next - len(ps) + i)
-				break
-			}
-			if p.Err != nil {
-				sum.Failed++
-				sum.LastErr = p.Err
-			} else {
-				sum.Loaded++
-				sum.add(p.Counts)
-			}
-			report(p)
-		}
-		if sum.Skipped > 0 {
-			break
-		}
-	}
-	sum.Elapsed = time.Since(start)
-	return sum
-}
-
-// applyAll applies the extracted batches of ps (those without an error)
-// in one ApplyAll, or, if the store refuses it, one by one, setting each
-// one's Counts or Err. Once the store has been unreachable for
-// MaxUnavailable articles in a row, the rest are not tried: their Path
-// is cleared.
-func applyAll(ctx context.Context, store graph.Store, ps []Progress, bs []graph.Batch, unavailable *int) {
-	var ok []graph.Batch
-	for i := range ps {
-		if ps[i].Err == nil {
-			ok = append(ok, bs[i])
-		}
-	}
-	if len(ok) > 1 && store.ApplyAll(ctx, ok) == nil {
-		*unavailable = 0
-		for i := range ps {
-			if ps[i].Err == nil {
-				ps[i].Counts = counts(bs[i])
-			}
-		}
-		return
-	}
-	for i := range ps {
-		if *unavailable >= MaxUnavailable {
-			ps[i] = Progress{}
-			continue
-		}
-		if ps[i].Err != nil {
-			*unavailable = 0
-			continue
-		}
-		if err := store.Apply(ctx, bs[i]); err != nil {
-			ps[i].Err = fmt.Errorf("store: %w", err)
-		} else {
-			ps[i].Counts = counts(bs[i])
-		}
-		if errors.Is(ps[i].Err, graph.ErrUnavailable) {
-			*unavailable++
-		} else {
-			*unavailable = 0
-		}
-	}
 }
 
 func counts(b graph.Batch) Counts {
