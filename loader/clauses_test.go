@@ -236,3 +236,21 @@ func TestDirectionalRegions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestSites: a site named after its town is a site, and where it lies.
+func TestSites(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a site named after a town", "The coffins arrived at Ramstein Air Base in Germany.",
+			[]string{"Ramstein Air Base LOCATED_IN Germany - -"}, nil},
+		{"a site in a city", "Protesters gathered in Azadi Square in Tehran.",
+			[]string{"Azadi Square LOCATED_IN Tehran - -"}, nil},
+		{"a city's site", "Gunmen stormed Karachi's Marriott Hotel.",
+			[]string{"Marriott Hotel LOCATED_IN Karachi - -"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
+}

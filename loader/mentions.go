@@ -148,6 +148,13 @@ func (d *doc) placeLedOrg(i, hi int) *mention {
 		return nil
 	}
 	last := d.orgRun(i, hi)
+	if last <= h.last {
+		return nil
+	}
+	if name := d.body[d.toks[i].start:d.toks[last].end]; siteHeads[d.toks[last].lower] && h.refs[0].Table == gazetteer.TablePlace {
+		// "Dover Air Force Base", "Erbil Air Base": a site named after its town
+		return &mention{first: i, last: last, ent: d.ents.get("loc:"+slug(name), name, graph.Location), kind: mName, conf: 0.8}
+	}
 	if last <= h.last+1 {
 		return nil
 	}

@@ -44,6 +44,7 @@ func (d *doc) structural(si, lo, hi int) {
 				d.structs = append(d.structs, structRel{src: m.ent, dst: o.ent, rel: "MEMBER_OF", sent: si, conf: 0.75})
 			}
 		}
+		d.siteIn(m, si, hi)
 		next := m.last + 1
 		if m.poss {
 			next++
@@ -279,6 +280,27 @@ func (d *doc) ownedTitleBefore(p *docEntity, first, si, lo int) {
 	}
 	if !former {
 		d.structs = append(d.structs, structRel{src: p, dst: of, rel: rel, title: title, sent: si, conf: 0.75})
+	}
+}
+
+// siteIn reads where a named site lies: "Erbil Air Base in Iraq",
+// "the embassy outside Quito", "Surrey's Sikh temple" (a place's site).
+func (d *doc) siteIn(m *mention, si, hi int) {
+	if m.ent == nil {
+		return
+	}
+	if m.poss && m.ent.isPlace() && m.last+2 < hi && d.mAt[m.last+2] >= 0 {
+		if s := d.mentions[d.mAt[m.last+2]]; s.ent != nil && s.ent.kind == graph.Location && largerPlace(m.ent, s.ent) {
+			d.structs = append(d.structs, structRel{src: s.ent, dst: m.ent, rel: "LOCATED_IN", sent: si, conf: 0.8})
+		}
+		return
+	}
+	k := m.last + 1
+	if m.ent.kind != graph.Location || m.poss || k+1 >= hi || !d.toks[k].is("in", "near", "outside") {
+		return
+	}
+	if p := d.npMention(k+1, hi); p != nil && p.ent != nil && p.ent.isPlace() && p.ent != m.ent && largerPlace(p.ent, m.ent) {
+		d.structs = append(d.structs, structRel{src: m.ent, dst: p.ent, rel: "LOCATED_IN", sent: si, conf: 0.8})
 	}
 }
 
