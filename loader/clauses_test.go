@@ -254,3 +254,10 @@ func TestSites(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestBodyTitleAppositive: "X, the Mali junta spokesperson," speaks for
+// the junta, not for Mali.
+func TestBodyTitleAppositive(t *testing.T) {
+	checkFacts(t, "2025-03-19", "Colonel Ivan Petrov, the Niger junta spokesperson, read a statement.",
+		[]string{"Ivan Petrov SPOKESPERSON_FOR Niger junta - -"}, []string{"Ivan Petrov SPOKESPERSON_FOR Niger - -"})
+}

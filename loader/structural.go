@@ -422,7 +422,12 @@ func (d *doc) appositiveRole(p *docEntity, j, si, hi int) {
 	}
 	var of *docEntity
 	sub := false
-	if h, ok := d.hitAt(j); ok {
+	if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].kind == mBody && d.mentions[mi].ent != nil && d.mentions[mi].ent.isActor() {
+		// "the Mali junta spokesperson", "the Kenyan police chief": the body
+		// the state's name opens
+		of = d.mentions[mi].ent
+		j = d.mentions[mi].last + 1
+	} else if h, ok := d.hitAt(j); ok {
 		ent := d.gaz.Entry(d.pickRef(h, hi))
 		if ent.Country == nil && ent.Org == nil {
 			return
