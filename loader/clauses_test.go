@@ -6,30 +6,21 @@ import "testing"
 // "&military") stand for any of their members in a verb + object pattern,
 // and a sum before the object does not hide it.
 func TestDictionarySets(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a member of a synonym set", "France delivered helicopters to Chad on Monday.",
 			[]string{"France PROVIDED_AID_TO Chad occurred 2025-03-17"}, nil},
 		{"a sum in dollars before the aid", "Norway will provide up to $30 million in aid to Sudan.",
 			[]string{"Norway PROVIDED_AID_TO Sudan planned *"}, nil},
 		{"a sum in euros before the assistance", "Germany gave 400 million euros of assistance to Moldova.",
 			[]string{"Germany PROVIDED_AID_TO Moldova occurred *"}, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestKillingCause: a named person killed in a report of an attack was
 // killed by its author, whether the clause names the attack or not, unless
 // it gives a cause of its own or the person is on the attacker's side.
 func TestKillingCause(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"an adjective between the light verb and the attack", "Turkey has launched coordinated strikes on the PKK in Iraq.",
 			[]string{"Turkey ATTACKED PKK occurred *"}, nil},
 		{"the verb is no adjective after an auxiliary", "Egypt has condemned strikes on Gaza.",
@@ -42,19 +33,13 @@ func TestKillingCause(t *testing.T) {
 			nil, []string{"Russia ATTACKED Ivan Petrov *"}},
 		{"the attack too far back", "Russia launched missile strikes on Kharkiv on Tuesday. Ukraine asked for air defence. Poland sent envoys. Hungary objected. Slovakia abstained. Ivan Petrov has been killed, officials said.",
 			nil, []string{"Russia ATTACKED Ivan Petrov *"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestMediatorsAndCrowds: a mediator named in a compound, crowds named by
 // "X groups", and who a phrase after the clause belongs to.
 func TestMediatorsAndCrowds(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a brokered compound names the mediator", "Norway-brokered talks between Colombia and the ELN resumed in Oslo.",
 			[]string{"Norway MEDIATED Colombia occurred *", "Norway MEDIATED ELN occurred *", "Colombia NEGOTIATES_WITH ELN occurred *"}, nil},
 		{"a facilitated meeting is still a meeting", "A Turkey-facilitated meeting between Ivan Petrov and Tomas Vela ended early.",
@@ -71,18 +56,12 @@ func TestMediatorsAndCrowds(t *testing.T) {
 			nil, []string{"Japan SUPPORTS Ivan Petrov *", "Japan SUPPORTS Tomas Vela *"}},
 		{"backing a mediation backs the mediator", "Japan backed Qatar's mediation between Ivan Petrov and Tomas Vela.",
 			[]string{"Japan SUPPORTS Qatar *"}, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestAffiliationShapes: memberships and offices stated in passing.
 func TestAffiliationShapes(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a linked group in an appositive", "Boko Haram, an Islamic State-linked armed group, claimed the raid.",
 			[]string{"Boko Haram MEMBER_OF Islamic State - -"}, nil},
 		{"the linked group is no party to the clause", "Nigeria's army fought ISWAP, an al-Qaeda-affiliated group.",
@@ -101,19 +80,13 @@ func TestAffiliationShapes(t *testing.T) {
 			[]string{"Ivan Petrov OFFICIAL_OF Peru - -"}, []string{"Ivan Petrov OFFICIAL_OF Bolivia *"}},
 		{"his commander serves his state", "Gustavo Petro was briefed by his top commander, Ivan Petrov, on Monday.",
 			[]string{"Ivan Petrov OFFICIAL_OF Colombia - -"}, []string{"Ivan Petrov LEADER_OF Colombia *"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestOrdersAndPlaces: an attack a leader orders is his state's; a part
 // of a place ("the streets of", "the south of") is that place.
 func TestOrdersAndPlaces(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a leader's order is his state's attack", "Russian President Vladimir Putin ordered strikes against Ukraine on Monday.",
 			[]string{"Russia ATTACKED Ukraine occurred 2025-03-17"}, []string{"Vladimir Putin ATTACKED *"}},
 		{"an order reported by one's own side accuses no one", "Defence Minister Andrei Belousov said President Vladimir Putin ordered strikes on Ukraine.",
@@ -122,54 +95,36 @@ func TestOrdersAndPlaces(t *testing.T) {
 			[]string{"Peruvian forces DEPLOYED_TO Lima occurred 2025-03-14"}, nil},
 		{"the south of a state is a place", "Israeli jets bombed the south of Lebanon.",
 			[]string{"* STRUCK Lebanon occurred -"}, []string{"* ATTACKED Lebanon *"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestProtestTargets: whom a protest is against when its target is not
 // its object.
 func TestProtestTargets(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a strike to demand an official's resignation", "Hundreds of teachers began a national strike on Monday to demand the resignation of Ivan Petrov.",
 			[]string{"teachers PROTESTED_AGAINST Ivan Petrov occurred 2025-03-17"}, nil},
 		{"the place before the target", "Thousands of farmers protested in Paris against Emmanuel Macron.",
 			[]string{"farmers PROTESTED_AGAINST Emmanuel Macron occurred -"}, nil},
 		{"a demand for something else names no target", "Nurses went on strike in Lima to demand higher pay from Ivan Petrov.",
 			nil, []string{"nurses PROTESTED_AGAINST Ivan Petrov *"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestRequestedActions: what one side urges another to do is a request,
 // not a fact, and an object "them" is never the clause's own subject.
 func TestRequestedActions(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"an urged deal is no deal", "Norway urged Colombia to reach a deal with the ELN.",
 			[]string{"Norway DEMANDED Colombia occurred -"}, []string{"Colombia AGREED_WITH *"}},
 		{"them is the pair before, not the subject", "Colombia and Venezuela held talks in Havana. Cuba and Norway urged them to reach a deal.",
 			[]string{"Cuba DEMANDED Colombia occurred -", "Norway DEMANDED Venezuela occurred -"}, []string{"Cuba DEMANDED Norway *", "Cuba AGREED_WITH Norway *"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestStandingTies: ties a text states in passing are cooperation.
 func TestStandingTies(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a state has close ties", "Hungary has close ties with China.",
 			[]string{"Hungary COOPERATES_WITH China occurred -"}, nil},
 		{"a group with ties to a force, in apposition", "Hezbollah, a movement with ties to Iran's Islamic Revolutionary Guard Corps, fired rockets.",
@@ -178,19 +133,13 @@ func TestStandingTies(t *testing.T) {
 			[]string{"Pakistan COOPERATES_WITH China occurred -"}, nil},
 		{"tense relations are no cooperation", "Armenia has tense relations with Azerbaijan.",
 			nil, []string{"Armenia COOPERATES_WITH *"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestConcessions: yielding to protesters or to the winner, when the
 // text does not say to whom.
 func TestConcessions(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a resignation after protests against the leader", "Protesters marched against Ivan Petrov in Lima. Ivan Petrov resigned on Monday.",
 			[]string{"Ivan Petrov CONCEDED_TO protesters occurred 2025-03-17"}, nil},
 		{"a bill dropped after protests", "Students protested against the bill in Tbilisi. Georgia's ruling party dropped the bill on Thursday.",
@@ -201,10 +150,7 @@ func TestConcessions(t *testing.T) {
 			nil, []string{"Ivan Petrov CONCEDED_TO *"}},
 		{"a refusal to resign is no concession", "Protesters marched against Ivan Petrov in Lima. Ivan Petrov refused to resign.",
 			nil, []string{"Ivan Petrov CONCEDED_TO *"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestVowsPastAdverbs: a vow to do harm is a threat, whatever adverb
@@ -219,10 +165,7 @@ func TestVowsPastAdverbs(t *testing.T) {
 // TestDirectionalRegions: "southern Lebanon" is a region in Lebanon, and
 // what happens there happens there.
 func TestDirectionalRegions(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a strike on the side of a state", "Turkish drones struck targets in northern Iraq on Monday.",
 			[]string{"northern Iraq LOCATED_IN Iraq - -", "* STRUCK northern Iraq occurred 2025-03-17"}, nil},
 		{"a hyphenated side", "Russia shelled north-eastern Ukraine.",
@@ -231,28 +174,19 @@ func TestDirectionalRegions(t *testing.T) {
 			[]string{"Eastern Mosul LOCATED_IN Mosul - -"}, nil},
 		{"a regional adjective is no place", "The southern African bloc met in Gaborone.",
 			nil, []string{"southern African *"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestSites: a site named after its town is a site, and where it lies.
 func TestSites(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkFactTable(t, []factCase{
 		{"a site named after a town", "The coffins arrived at Ramstein Air Base in Germany.",
 			[]string{"Ramstein Air Base LOCATED_IN Germany - -"}, nil},
 		{"a site in a city", "Protesters gathered in Azadi Square in Tehran.",
 			[]string{"Azadi Square LOCATED_IN Tehran - -"}, nil},
 		{"a city's site", "Gunmen stormed Karachi's Marriott Hotel.",
 			[]string{"Marriott Hotel LOCATED_IN Karachi - -"}, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
-	}
+	})
 }
 
 // TestBodyTitleAppositive: "X, the Mali junta spokesperson," speaks for
@@ -260,4 +194,20 @@ func TestSites(t *testing.T) {
 func TestBodyTitleAppositive(t *testing.T) {
 	checkFacts(t, "2025-03-19", "Colonel Ivan Petrov, the Niger junta spokesperson, read a statement.",
 		[]string{"Ivan Petrov SPOKESPERSON_FOR Niger junta - -"}, []string{"Ivan Petrov SPOKESPERSON_FOR Niger - -"})
+}
+
+// factCase is one row of a table of sentences and the facts they must and
+// must not give.
+type factCase struct {
+	name, text string
+	want, not  []string
+}
+
+// checkFactTable runs each case as a subtest, in an article published on
+// Wednesday 2025-03-19.
+func checkFactTable(t *testing.T, cases []factCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
+	}
 }
