@@ -80,7 +80,7 @@ func (d *doc) retractedObject(i, hi int) bool {
 func (d *doc) protestersAgainst(i, lo int) []*docEntity {
 	sent := d.toks[i].sent
 	var out []*docEntity
-	for _, f := range slices.Concat(d.frames, d.sentFrames) {
+	for _, f := range d.recentFrames(sent - 3) {
 		r := f.root()
 		if r.class() == "PROTEST" && r.sent >= sent-3 && r.sent <= sent && !r.hypo {
 			out = addEnt(out, actorsOnly(r.sources)...)
@@ -89,11 +89,22 @@ func (d *doc) protestersAgainst(i, lo int) []*docEntity {
 	return out
 }
 
-// electionWinners returns who the article says won the election before
-// token i: the elected and the victors.
+// recentFrames returns the frames told from sentence from on, this
+// sentence's included; the scan stops at older ones, so a long article
+// costs no more per question than a short one.
+func (d *doc) recentFrames(from int) []*frame {
+	n := len(d.frames)
+	for n > 0 && d.frames[n-1].sent >= from {
+		n--
+	}
+	return slices.Concat(d.frames[n:], d.sentFrames)
+}
+
+// electionWinners returns who the article says, in the thirty sentences
+// before token i, won the election: the elected and the victors.
 func (d *doc) electionWinners(i int) []*docEntity {
 	var out []*docEntity
-	for _, f := range slices.Concat(d.frames, d.sentFrames) {
+	for _, f := range d.recentFrames(d.toks[i].sent - 30) {
 		if r := f.root(); (r.rel == "ELECTED_LEADER_OF" || r.rel == "DEFEATED") && r.trigger < i && !r.hypo {
 			out = addEnt(out, r.sources...)
 		}

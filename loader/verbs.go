@@ -511,8 +511,9 @@ func (d *doc) killingCause(i, hi int, victims []*mention) *frame {
 	sent := d.toks[i].sent
 	var best *frame
 	bestSent := sent - 5
-	for _, f := range d.frames {
-		a := f.root()
+	for n := len(d.frames) - 1; n >= 0 && d.frames[n].sent >= sent-12; n-- {
+		// (frames told further back fold into no attack this close)
+		a := d.frames[n].root()
 		last := slices.Max(append([]int{a.sent}, a.sents...))
 		if last > bestSent && last < sent && a.class() == "ASSAULT" && len(a.sources) > 0 && !a.hypo && a.status != graph.StatusDenied && !a.inferred &&
 			!slices.ContainsFunc(victims, func(m *mention) bool {
