@@ -218,6 +218,9 @@ func (d *doc) purposeOf(i, lo int) int {
 	if t := &d.toks[k]; !t.in(prepositions) && !t.isVerbForm() && !t.in(lightVerbs) {
 		return -1
 	}
+	if v, ok := patternLex[d.toks[max(k-1, lo)].lower]; ok && k > lo && d.toks[k].in(prepositions) && v.form == formPast {
+		return k - 1 // "police broke into the embassy to arrest him": a verb the dictionary knows by its patterns
+	}
 	return d.previousVerb(k+1, lo)
 }
 

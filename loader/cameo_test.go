@@ -111,7 +111,7 @@ func TestGroupActors(t *testing.T) {
 		want, not  []string
 	}{
 		{"masked gunmen", "Masked gunmen stormed Kabul on Monday.", []string{"masked gunmen STRUCK Kabul occurred *"}, nil},
-		{"killing a named person is an attack", "Rebels killed Idriss Deby Itno.", []string{"rebels ATTACKED Idriss Deby Itno occurred -"}, nil},
+		{"killing a named person is an attack", "Rebels killed Idriss Deby Itno.", []string{"rebels ATTACKED Idriss Déby Itno occurred -"}, nil},
 		{"killing a number of people is a casualty count, not an actor", "Rebels killed nine people in Kabul.", nil, []string{"rebels ATTACKED *"}},
 		{"a role noun that modifies is no actor", "The civilian attack in Kabul was condemned.", nil, []string{"civilians *"}},
 		{"an X-backed group is backed by X", "Israeli jets struck the Iran-backed Hezbollah movement.",

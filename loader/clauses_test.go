@@ -211,3 +211,22 @@ func checkFactTable(t *testing.T, cases []factCase) {
 		t.Run(tc.name, func(t *testing.T) { checkFacts(t, "2025-03-19", tc.text, tc.want, tc.not) })
 	}
 }
+
+// TestOfficeholdersOfTheirDay: an article from before 2025 names the
+// office-holders of its day, and a later one does not.
+func TestOfficeholdersOfTheirDay(t *testing.T) {
+	checkFacts(t, "2024-02-05", "Defense Secretary Lloyd Austin said President Biden had approved the plan.",
+		[]string{"Lloyd Austin OFFICIAL_OF United States - -", "Joe Biden LEADER_OF United States - -"}, nil)
+	checkFacts(t, "2023-09-20", "The Canadian Prime Minister said Canada would expel a diplomat.",
+		[]string{"Justin Trudeau LEADER_OF Canada - -"}, nil)
+	checkFacts(t, "2025-09-20", "The Canadian Prime Minister said Canada would expel a diplomat.",
+		nil, []string{"Justin Trudeau LEADER_OF *"})
+}
+
+// TestPurposeOfPatternVerbs: in "police broke into the embassy to arrest
+// X" the police arrest, not the main clause's subject, and no one arrests
+// a state.
+func TestPurposeOfPatternVerbs(t *testing.T) {
+	checkFacts(t, "2024-05-02", "The Mexican president cut ties with Peru after police broke into the Mexican Embassy to arrest a former Peruvian minister.",
+		nil, []string{"* ARRESTED Peru *", "Andrés Manuel López Obrador ARRESTED *"})
+}

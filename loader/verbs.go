@@ -221,6 +221,11 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			}
 		}
 	}
+	if f.rel == "ARRESTED" || f.rel == "DETAINED" {
+		// No one arrests a state: "to arrest a former Ecuadorian vice
+		// president" holds a person the text does not name.
+		f.targets = slices.DeleteFunc(f.targets, func(e *docEntity) bool { return e.kind == graph.Country })
+	}
 	if passive && len(f.sources) == 0 && len(f.targets) > 0 && (f.rel == "ARRESTED" || f.rel == "DETAINED") {
 		f.custody = d.custodyState(f) // "X was arrested in Istanbul": by Turkey's authorities
 	}
