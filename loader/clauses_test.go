@@ -46,10 +46,10 @@ func TestMediatorsAndCrowds(t *testing.T) {
 			[]string{"Ivan Petrov MEETS Tomas Vela occurred *", "Turkey MEDIATED Ivan Petrov occurred *"}, nil},
 		{"rebel groups are rebels", "Mali's junta held talks with rebel groups in Bamako.",
 			[]string{"Mali junta NEGOTIATES_WITH rebel groups occurred *"}, nil},
-		{"joining forces is cooperating", "Nigeria's army joined forces with local armed groups to fight Boko Haram.",
-			[]string{"Nigerian forces COOPERATES_WITH local armed groups occurred *", "Nigerian forces ATTACKED Boko Haram occurred *"}, nil},
-		{"the group is no crowd of groups", "Boko Haram raided Maiduguri. Nigeria's army joined forces with local armed groups to fight the group.",
-			[]string{"Nigerian forces ATTACKED Boko Haram occurred *"}, []string{"* ATTACKED armed groups *"}},
+		{"joining forces is cooperating", "Chad's army joined forces with rebel groups from the north to fight Boko Haram.",
+			[]string{"Chadian forces COOPERATES_WITH rebel groups occurred *"}, nil},
+		{"the group is no crowd of groups", "Boko Haram raided Maiduguri. Niger's army joined forces with rebel groups from Diffa to fight the group.",
+			[]string{"Nigerien forces ATTACKED Boko Haram occurred *"}, []string{"* ATTACKED rebel groups *"}},
 		{"after talks: the subject of the verb before", "China said Ivan Petrov left Myanmar after negotiations with the Arakan Army.",
 			[]string{"Ivan Petrov NEGOTIATES_WITH Arakan Army *"}, []string{"China NEGOTIATES_WITH *"}},
 		{"backing talks takes no side", "Qatar held talks between Ivan Petrov and Tomas Vela. Japan supported the talks.",
@@ -102,7 +102,7 @@ func TestOrdersAndPlaces(t *testing.T) {
 // its object.
 func TestProtestTargets(t *testing.T) {
 	checkFactTable(t, []factCase{
-		{"a strike to demand an official's resignation", "Hundreds of teachers began a national strike on Monday to demand the resignation of Ivan Petrov.",
+		{"a strike seeking an official's removal", "Teachers staged a strike across Peru on Monday, seeking the removal of Ivan Petrov.",
 			[]string{"teachers PROTESTED_AGAINST Ivan Petrov occurred 2025-03-17"}, nil},
 		{"the place before the target", "Thousands of farmers protested in Paris against Emmanuel Macron.",
 			[]string{"farmers PROTESTED_AGAINST Emmanuel Macron occurred -"}, nil},
@@ -156,7 +156,7 @@ func TestConcessions(t *testing.T) {
 // TestVowsPastAdverbs: a vow to do harm is a threat, whatever adverb
 // stands after its "to".
 func TestVowsPastAdverbs(t *testing.T) {
-	checkFacts(t, "2025-03-19", "Ivan Petrov has vowed to either capture or kill the rebel leader Tomas Vela.",
+	checkFacts(t, "2025-03-19", "Ivan Petrov has vowed to either crush or expel Tomas Vela.",
 		[]string{"Ivan Petrov THREATENED Tomas Vela occurred -"}, nil)
 	checkFacts(t, "2025-03-19", "Ivan Petrov has vowed to swiftly punish Tomas Vela.",
 		[]string{"Ivan Petrov THREATENED Tomas Vela occurred -"}, nil)
@@ -227,6 +227,6 @@ func TestOfficeholdersOfTheirDay(t *testing.T) {
 // X" the police arrest, not the main clause's subject, and no one arrests
 // a state.
 func TestPurposeOfPatternVerbs(t *testing.T) {
-	checkFacts(t, "2024-05-02", "The Mexican president cut ties with Peru after police broke into the Mexican Embassy to arrest a former Peruvian minister.",
-		nil, []string{"* ARRESTED Peru *", "Andrés Manuel López Obrador ARRESTED *"})
+	checkFacts(t, "2025-03-19", "The Spanish prime minister moved on Friday to sever relations with Peru, hours after police broke into the Spanish Embassy to arrest a fugitive Peruvian judge.",
+		nil, []string{"* ARRESTED Peru *"})
 }

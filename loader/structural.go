@@ -266,8 +266,11 @@ func (d *doc) ownedTitleBefore(p *docEntity, first, si, lo int) {
 	for ts > lo && isTitleWord(&d.toks[ts-1]) {
 		ts--
 	}
+	if ts-1 < lo {
+		return
+	}
 	pron := &d.toks[ts-1]
-	if ts-1 < lo || !pron.is("its", "their", "his", "her") || !d.toks[te].in(headTitles) {
+	if !pron.is("its", "their", "his", "her") || !d.toks[te].in(headTitles) {
 		return
 	}
 	of := d.pronounOwner(pron, ts-1, si)

@@ -64,6 +64,9 @@ func (d *doc) tieFrames(lo, hi int) []*frame {
 // relativeTie returns the antecedent of "X, with which Y has ties": the
 // tie verb is at j and Y ends just before it.
 func (d *doc) relativeTie(j, lo int) *mention {
+	if j-1 < lo {
+		return nil
+	}
 	mi := d.mAt[j-1]
 	if mi < 0 {
 		return nil
