@@ -73,6 +73,7 @@ suite graphql-audit scripts/graphql-audit.sh
 export GEOKG_RESILIENCE_PORT="${RESILIENCE_PORT:-17850}" # TestResilience skips without it
 suite resilience gotest resilience -timeout 30m -run '^TestResilience$' .
 suite notebook scripts/notebook-test.sh # against Neo4j, so its direct-Cypher cell runs
+suite bench-smoke scripts/bench-smoke.sh # a short run of bench/api and bench/scale, on Neo4j servers of their own
 
 echo
 printf '%s\n' "${results[@]}"
