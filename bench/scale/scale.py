@@ -136,7 +136,9 @@ def main():
         p = subprocess.Popen([a.geokg, "load", d], stdout=subprocess.DEVNULL, stderr=open(log, "w"))
         _, status, usage = os.wait4(p.pid, 0)
         if status != 0:
-            raise SystemExit(f"scale: geokg load failed; log {log}")
+            with open(log) as f:
+                tail = [l for l in f if not l.startswith("[")][-20:]
+            raise SystemExit(f"scale: geokg load of {n} articles failed (status {status}):\n" + "".join(tail))
         neo4j_load += time.perf_counter() - t0
         loaded = n
         log = os.path.join(a.out, f"neo4j-{n}.log")
