@@ -112,6 +112,15 @@ def main():
         q2 = p50(gql, Q2, {"id": a.hub}, a.requests, lambda d: d["neighborhood"]["edges"])
         return q1, q2
 
+    # Each row is printed when measured, so a failed load keeps the sizes before it.
+    print("| articles | store | load s | geokg peak RSS MiB | Neo4j RSS MiB | Q1 p50 ms | Q2 p50 ms |")
+    print("|---|---|---|---|---|---|---|", flush=True)
+
+    def row(**r):
+        rows.append(r)
+        neo = f"{r['neo4j']:.0f}" if r["neo4j"] is not None else "–"
+        print(f"| {r['articles']} | {r['store']} | {r['load']:.1f} | {r['rss']:.0f} | {neo} | {r['q1']:.1f} | {r['q2']:.1f} |", flush=True)
+
     rows, loaded, neo4j_load = [], 0, 0.0
     for n in sizes:
         # The memory store: a fresh process loads everything at start.
@@ -126,8 +135,7 @@ def main():
             q1, q2 = measure()
         finally:
             stop(p)
-        rows.append(dict(articles=n, store="memory", load=secs, rss=rss, neo4j=None, q1=q1, q2=q2))
-        print(f"memory {n}: loaded in {secs:.1f} s", file=sys.stderr, flush=True)
+        row(articles=n, store="memory", load=secs, rss=rss, neo4j=None, q1=q1, q2=q2)
 
         # Neo4j: only the articles this size adds; the load time adds up.
         d = folder(a.out, a.corpus, a.team, loaded, n)
@@ -148,15 +156,9 @@ def main():
             q1, q2 = measure()
         finally:
             stop(p)
-        rows.append(dict(articles=n, store="Neo4j", load=neo4j_load, rss=usage.ru_maxrss / 1024,
-                         neo4j=hwm_mib(a.neo4j_pid, "VmRSS"), q1=q1, q2=q2))
-        print(f"Neo4j {n}: loaded in {neo4j_load:.1f} s in all", file=sys.stderr, flush=True)
+        row(articles=n, store="Neo4j", load=neo4j_load, rss=usage.ru_maxrss / 1024,
+            neo4j=hwm_mib(a.neo4j_pid, "VmRSS"), q1=q1, q2=q2)
 
-    print("\n| articles | store | load s | geokg peak RSS MiB | Neo4j RSS MiB | Q1 p50 ms | Q2 p50 ms |")
-    print("|---|---|---|---|---|---|---|")
-    for r in rows:
-        neo = f"{r['neo4j']:.0f}" if r["neo4j"] is not None else "–"
-        print(f"| {r['articles']} | {r['store']} | {r['load']:.1f} | {r['rss']:.0f} | {neo} | {r['q1']:.1f} | {r['q2']:.1f} |")
     print(f"\nQ1: entity(name: {a.q1!r}) with its first 100 outgoing relations, target names, evidence; "
           f"Q2: neighborhood(id: {a.hub!r}, depth: 2); p50 of {a.requests} requests in a row. "
           "Neo4j's load time is cumulative; its geokg RSS is `geokg load`'s peak for the last increment.")
