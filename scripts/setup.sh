@@ -2,7 +2,8 @@
 # Installs everything geokg's tests need, once, before any test runs
 # (`make setup`; `make test` calls it first): Go modules, Java and Maven for
 # the Neo4j test server (built here too), Chromium and the npm packages for
-# the browser tests and the GraphQL audit, and the notebook's Python venv.
+# the browser tests, the GraphQL audit and bench/api (the @neo4j/graphql
+# peer, autocannon), and the notebook's Python venv (bench/scale plots with it).
 # Idempotent: quick when everything is already there. apt-get needs root;
 # without it, setup says what is missing and fails.
 set -euo pipefail
@@ -30,7 +31,7 @@ need node || apt_install nodejs npm
 [ -x /usr/bin/chromium ] || apt_install chromium
 
 go mod download
-for dir in e2e audit; do
+for dir in e2e audit bench/api; do
   (cd "$dir" && { npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; })
 done
 

@@ -75,6 +75,7 @@ export GEOKG_RESILIENCE_PORT="${RESILIENCE_PORT:-17850}" # TestResilience skips 
 suite resilience gotest resilience -timeout 30m -run '^TestResilience$' .
 suite notebook scripts/notebook-test.sh # against Neo4j, so its direct-Cypher cell runs
 suite load scripts/load-smoke.sh # bench/load briefly on both stores: no failed request, p99 within LOAD_MAX_P99
+suite bench-smoke scripts/bench-smoke.sh # a short run of bench/api and bench/scale, on Neo4j servers of their own
 
 echo
 printf '%s\n' "${results[@]}"
