@@ -2,8 +2,9 @@
 # The whole test suite, as `make test` runs it after `make setup` (which
 # installs everything; nothing here does). Starts the Neo4j test server unless
 # NEO4J_URI is set, checks generated code and go vet, then runs every suite
-# (Go with -race, fuzzing, browser, GraphQL audit, resilience on its own Neo4j
-# at RESILIENCE_PORT (17850), notebook, a short load test), each ending "N passed, N failed".
+# (test text, Go with -race, fuzzing, browser, GraphQL audit, resilience on
+# its own Neo4j at RESILIENCE_PORT (17850), notebook, a short load test, a
+# smoke run of bench/api and bench/scale), each ending "N passed, N failed".
 # Closes with their sum in that form; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
