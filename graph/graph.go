@@ -78,6 +78,22 @@ type Entity struct {
 	Mentions []Mention `json:"mentions"`
 }
 
+// TakeLocation copies what a later statement of the entity knows of where
+// it is (country, coordinates) over what e has, keeping e's where the
+// later one is silent. Both stores apply it when an article restates an
+// entity.
+func (e *Entity) TakeLocation(o Entity) {
+	if o.Country != "" {
+		e.Country = o.Country
+	}
+	if o.Lat != nil {
+		e.Lat = o.Lat
+	}
+	if o.Lon != nil {
+		e.Lon = o.Lon
+	}
+}
+
 // Status of a non-structural relation or event.
 const (
 	StatusOccurred = "occurred"

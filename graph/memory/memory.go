@@ -248,15 +248,7 @@ func (s *Store) mergeEntity(e graph.Entity, art *article) {
 		add(s.byName, strings.ToLower(e.Name), e.ID)
 	}
 	cur.Kind = e.Kind
-	if e.Country != "" {
-		cur.Country = e.Country
-	}
-	if e.Lat != nil {
-		cur.Lat = e.Lat
-	}
-	if e.Lon != nil {
-		cur.Lon = e.Lon
-	}
+	cur.TakeLocation(e)
 	for _, a := range e.Aliases {
 		add(s.byAlias, strings.ToLower(a), e.ID)
 	}

@@ -351,15 +351,7 @@ func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) ([]sta
 				continue
 			}
 			m.Name, m.Kind = e.Name, e.Kind
-			if e.Country != "" {
-				m.Country = e.Country
-			}
-			if e.Lat != nil {
-				m.Lat = e.Lat
-			}
-			if e.Lon != nil {
-				m.Lon = e.Lon
-			}
+			m.TakeLocation(e)
 			m.Aliases = append(m.Aliases, e.Aliases...)
 		}
 	}
