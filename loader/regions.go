@@ -21,6 +21,9 @@ func (d *doc) directionalRegion(i, hi int) *mention {
 	if !directionWords[w] || k >= hi {
 		return nil
 	}
+	if _, ok := d.hitAt(i); ok {
+		return nil // "Western Sahara", "Northern Ireland": a name of its own
+	}
 	h, ok := d.hitAt(k)
 	if !ok {
 		return nil
