@@ -21,10 +21,7 @@ func (d *doc) directionalRegion(i, hi int) *mention {
 	if !directionWords[w] || k >= hi {
 		return nil
 	}
-	if _, ok := d.hitAt(i); ok {
-		return nil // "Western Sahara", "Northern Ireland": a name of its own
-	}
-	h, ok := d.hitAt(k)
+	h, ok := d.hitAt(k) // hits are longest matches: "Northern Ireland" leaves none at "Ireland"
 	if !ok {
 		return nil
 	}
