@@ -232,3 +232,21 @@ func TestPurposeOfPatternVerbs(t *testing.T) {
 	checkFacts(t, "2025-03-19", "The Spanish prime minister moved on Friday to sever relations with Peru, hours after police broke into the Spanish Embassy to arrest a fugitive Peruvian judge.",
 		nil, []string{"* ARRESTED Peru *"})
 }
+
+// TestFiringAndAsides: "opened fire on" is firing on, and the words a
+// clause puts between its subject and its verb (an adverb between commas, a
+// participle phrase "armed with ...") do not hide the subject.
+func TestFiringAndAsides(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"opened fire on an actor", "Russian soldiers opened fire on Ukrainian troops near Kupiansk.",
+			[]string{"Armed Forces of the Russian Federation ATTACKED Armed Forces of Ukraine occurred *"}, nil},
+		{"opened fire on a thing in a place", "Unknown gunmen opened fire on a minibus in Peshawar.",
+			[]string{"unknown gunmen STRUCK Peshawar occurred *"}, nil},
+		{"open and fire apart", "The museum will open in June. A fire destroyed a warehouse in Peshawar.",
+			nil, []string{"* STRUCK Peshawar *"}},
+		{"an adverb between commas", "Strikers demanding higher wages have, meanwhile, stormed the port of Mombasa.",
+			[]string{"strikers STRUCK Mombasa occurred *"}, nil},
+		{"armed with", "Militants armed with grenades attacked Nigerien troops in Tillaberi.",
+			[]string{"militants ATTACKED Nigerien forces occurred *"}, nil},
+	})
+}

@@ -547,6 +547,14 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 		}
 		return nil
 	}
+	if t.is("fire") && i > lo && d.toks[i-1].is("open", "opens", "opened", "opening") {
+		// "gunmen opened fire on a bus": firing, told in the tense of "open"
+		form := verbLex[d.toks[i-1].lower].form
+		if d.toks[i-1].is("opened") {
+			form = formPast
+		}
+		return d.verbFrame(i, verbEntry{lemma: "fire", form: form, sense: senseFire}, lo, hi)
+	}
 	if t.in(seekForms) && d.fromActor(i, hi) {
 		// "is seeking backing from the Constitutional Court": a request of it
 		v = verbEntry{lemma: "seek", form: formPast, sense: senseDemand}

@@ -153,7 +153,8 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			skipped++ // "Iran claimed to have struck": the claimant did it
 			continue
 		case skipLeft(t), t.in(dateWords), t.is("on", "early", "late") && j+1 < i && d.toks[j+1].in(dateWords),
-			t.is("both", "all", "each") && j+1 < i: // "A and B have both been killed"
+			t.is("both", "all", "each") && j+1 < i, // "A and B have both been killed"
+			j+1 == i && d.toks[i].is("fire") && t.is("open", "opens", "opened", "opening"): // "opened fire on"
 			skipped++ // "Iran on Wednesday rejected"
 			continue
 		case t.in(groupHeads) && j > lo && (d.mAt[j-1] >= 0 || d.toks[j-1].in(groupHeads)):
@@ -254,7 +255,7 @@ func (d *doc) parentheticalStart(j, lo int) int {
 		}
 		first := &d.toks[k+1]
 		if first.is("including", "who", "which", "whose", "the", "a", "an", "like", "such", "along", "together", "as", "citing", "quoting", "according", "known", "also") ||
-			first.in(adverbs) && k+2 < j && strings.HasSuffix(d.toks[k+2].lower, "ed") || first.is("seen", "regarded", "considered", "widely") ||
+			first.in(adverbs) && (k+2 == j || k+2 < j && strings.HasSuffix(d.toks[k+2].lower, "ed")) || first.is("seen", "regarded", "considered", "widely") ||
 			strings.HasSuffix(first.lower, "ing") || d.mAt[k+1] >= 0 && d.mentions[d.mAt[k+1]].role != nil ||
 			strings.HasSuffix(first.lower, "ed") && k+2 < j && d.toks[k+2].is("by", "in", "at", "from") ||
 			d.mAt[k+1] < 0 && isTitleWord(first) && d.titleOf(k+1, j) {
@@ -359,14 +360,14 @@ func (d *doc) groupBeforePrep(m *mention, lo int) *mention {
 // participleHead returns the actor a participle phrase ending at j
 // describes, when the phrase runs from just after the actor to j with no
 // verb or punctuation in it: "protesters [demanding her resignation]",
-// "militants [loyal to the group]".
+// "militants [loyal to the group]", "gunmen [armed with rifles]".
 func (d *doc) participleHead(j, lo int) *mention {
 	for k := j; k > lo && k >= j-6; k-- {
 		t := &d.toks[k]
 		if t.kind == tPunct || t.in(clauseWords) || t.in(auxiliaries) {
 			return nil
 		}
-		if d.mAt[k-1] < 0 || !(strings.HasSuffix(t.lower, "ing") && !t.cap || t.is("loyal", "linked", "allied", "opposed", "based")) {
+		if d.mAt[k-1] < 0 || !(strings.HasSuffix(t.lower, "ing") && !t.cap || t.is("loyal", "linked", "allied", "opposed", "based", "armed")) {
 			continue
 		}
 		m := d.mentions[d.mAt[k-1]]

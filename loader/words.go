@@ -69,7 +69,8 @@ var (
 		"quickly", "immediately", "separately", "firmly", "once", "twice", "yet", "apparently", "briefly",
 		"subsequently", "effectively", "fiercely", "heavily", "vehemently", "categorically", "explicitly",
 		"indirectly", "long", "even", "only", "first", "earlier", "soon", "likely", "reluctantly", "quietly",
-		"privately", "narrowly", "overnight", "successfully", "unexpectedly", "reportedly")
+		"privately", "narrowly", "overnight", "successfully", "unexpectedly", "meanwhile", "however", "instead",
+		"nevertheless", "nonetheless")
 	// controlVerbs take an infinitive without making it a plan: "began to
 	// withdraw", "tried to reach".
 	controlVerbs = set("began", "begins", "begin", "started", "starts", "continued", "continues", "tried",
