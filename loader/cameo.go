@@ -61,6 +61,10 @@ var casualtyVerbs = wordList("kill", "wound", "injure", "murder", "slay", "die",
 // senseKill: "rebels killed Idriss Deby", "gunmen killed a police officer".
 var senseKill = s("ATTACKED", "", true, "", "killing")
 
+// senseArmedKilling: "troops killed five people in Jenin", an attack on
+// the place as well (armedKilling).
+var senseArmedKilling = s("ATTACKED", "STRUCK", true, "", "killing")
+
 // cameoSense maps a CAMEO code, its PLOVER class and mode to the sense the
 // loader codes it as; nil where the code names no relation between actors
 // (statements, intentions, domestic measures without a target).
@@ -494,6 +498,33 @@ func (d *doc) killedSubject(i, lo, hi int) bool {
 	for _, m := range subj {
 		if m.ent != nil && (m.ent.kind == graph.Person || m.ent.kind == graph.Group || m.ent.kind == graph.Military) {
 			return true
+		}
+	}
+	return false
+}
+
+// armedKilling reports an actor killing a number of people: "Israeli
+// troops killed five people in Jenin", "the drones killed at least nine".
+// It is an attack by the actor, on the place it names; a killing with no
+// actor for a subject ("floods killed 20") is none.
+func (d *doc) armedKilling(i, lo, hi int) bool {
+	v := verbLex[d.toks[i].lower]
+	if v.form == formIng || v.form == formBase || d.passiveBefore(i, lo) {
+		return false
+	}
+	k := i + 1
+	for k < hi && d.toks[k].is("least", "at", "more", "than", "around", "about", "nearly", "almost", "over", "some", "up", "to") {
+		k++
+	}
+	if _, ok := d.number(k); !ok || d.mAt[k] >= 0 {
+		return false
+	}
+	subj, _ := d.subjectOf(i, lo, hi)
+	for _, m := range subj {
+		for _, e := range m.entities() {
+			if e.isActor() && e.kind != graph.Person {
+				return true
+			}
 		}
 	}
 	return false

@@ -250,3 +250,25 @@ func TestFiringAndAsides(t *testing.T) {
 			[]string{"militants ATTACKED Nigerien forces occurred *"}, nil},
 	})
 }
+
+// TestKillingsAndMembers: an actor killing a number of people attacks the
+// place it names; a person "of" or "from" a party belongs to it, as does a
+// party's "member".
+func TestKillingsAndMembers(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"an armed actor kills a number of people", "Russian missiles killed eleven people in Odesa overnight.",
+			[]string{"Armed Forces of the Russian Federation STRUCK Odesa occurred *"}, nil},
+		{"a killing with no actor is no attack", "Landslides killed forty people in Kerala last week.",
+			nil, []string{"* STRUCK Kerala *"}},
+		{"a passive killing is read by the killed", "Eleven people were killed in Odesa overnight.",
+			nil, []string{"* STRUCK Odesa *"}},
+		{"a person of a party", "Maria Costa of the Social Democratic Party met Olaf Scholz in Berlin.",
+			[]string{"Maria Costa MEETS Olaf Scholz occurred *", "Maria Costa MEMBER_OF Social Democratic Party - -"}, []string{"Social Democratic Party MEETS *"}},
+		{"a person of a state acts herself", "Maria Costa of Brazil met Olaf Scholz in Berlin.",
+			[]string{"Maria Costa MEETS Olaf Scholz occurred *"}, []string{"Brazil MEETS *"}},
+		{"a party member before the name", "Green Party member Lena Brandt criticised Olaf Scholz.",
+			[]string{"Lena Brandt MEMBER_OF Green Party - -"}, nil},
+		{"a member in apposition", "Lena Brandt, a senior member of the Green Party, criticised Olaf Scholz.",
+			[]string{"Lena Brandt MEMBER_OF Green Party - -"}, nil},
+	})
+}

@@ -620,7 +620,13 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 				v.sense, v.mode = sn, mode // a verb + object pattern is more specific than the verb alone
 			}
 		}
-		if v.sense == senseNone || v.sense == senseKill && !d.killedActor(i, hi) && !d.killedSubject(i, lo, hi) {
+		if v.sense == senseKill && !d.killedActor(i, hi) && !d.killedSubject(i, lo, hi) {
+			if !d.armedKilling(i, lo, hi) {
+				return nil
+			}
+			v.sense = senseArmedKilling
+		}
+		if v.sense == senseNone {
 			return nil
 		}
 		if v.form == formIng && d.nounContext(i, lo) && !d.toks[i-1].is("of", "for", "by", "after", "before", "without") {

@@ -213,7 +213,7 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 			return ts, ts - 1
 		case t.in(headTitles) || t.in(ranks):
 			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor",
-				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative", "boss", "counterpart") {
+				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative", "boss", "counterpart", "member") {
 				return ts, ts - 1
 			}
 			if t.in(headTitles) {
@@ -284,6 +284,8 @@ func (d *doc) titleRole(ts, te int) (graph.RelType, string, bool) {
 	switch {
 	case spokesTitles.has(norm) || strings.Contains(norm, "spokes") || strings.Contains(norm, "press secretary"):
 		return "SPOKESPERSON_FOR", title, former
+	case norm == "member" || strings.HasSuffix(norm, " member"):
+		return "MEMBER_OF", title, former // "Green Party member Ana Vela"
 	case leaderTitles.has(norm) || norm == "mayor" || norm == "governor" || norm == "administrator" || norm == "top administrator":
 		return "LEADER_OF", title, former
 	}

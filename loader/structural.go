@@ -38,11 +38,8 @@ func (d *doc) structural(si, lo, hi int) {
 			d.titleOfBefore(m.ent, m.first, si, lo)
 			d.ownedTitleBefore(m.ent, m.first, si, lo)
 		}
-		if m.ent != nil && m.ent.kind == graph.Person && m.kind == mName && m.last+2 < hi && d.toks[m.last+1].is("from") && d.mAt[m.last+2] >= 0 {
-			// "Ivan Petrov from Kenya's ruling alliance"
-			if o := d.mentions[d.mAt[m.last+2]]; o.ent != nil && (o.ent.kind == graph.Organization || o.ent.kind == graph.Group) && !o.poss {
-				d.structs = append(d.structs, structRel{src: m.ent, dst: o.ent, rel: "MEMBER_OF", sent: si, conf: 0.75})
-			}
+		if o := d.bodyAfterName(m, hi); o != nil {
+			d.structs = append(d.structs, structRel{src: m.ent, dst: o.ent, rel: "MEMBER_OF", sent: si, conf: 0.75})
 		}
 		d.siteIn(m, si, hi)
 		next := m.last + 1
@@ -55,6 +52,30 @@ func (d *doc) structural(si, lo, hi int) {
 		d.appositive(m, next+1, si, hi)
 	}
 	d.basedIn(si, lo, hi)
+}
+
+// bodyAfterName returns the organisation or group a named person is said
+// to be from or of: "Ivan Petrov from Kenya's ruling alliance", "Ana Vela
+// of the Green Party". A state is no body here ("Petrov of Russia").
+func (d *doc) bodyAfterName(m *mention, hi int) *mention {
+	if m.ent == nil || m.ent.kind != graph.Person || m.kind != mName || m.poss {
+		return nil
+	}
+	k := m.last + 1
+	if k+1 >= hi || !d.toks[k].is("from", "of") {
+		return nil
+	}
+	if d.toks[k+1].is("the") {
+		k++
+	}
+	if k+1 >= hi || d.mAt[k+1] < 0 {
+		return nil
+	}
+	o := d.mentions[d.mAt[k+1]]
+	if o.first != k+1 || o.ent == nil || o.poss && d.toks[m.last+1].is("of") || o.ent.kind != graph.Organization && o.ent.kind != graph.Group {
+		return nil
+	}
+	return o
 }
 
 // basedIn reads where organisations sit: "G, based in P", "G is

@@ -344,6 +344,17 @@ func (d *doc) firstActorAfterComma(i, hi int) []*mention {
 // to: "students at Istanbul University", "residents of Gaza".
 func (d *doc) groupBeforePrep(m *mention, lo int) *mention {
 	p := m.first - 1
+	if p > lo && d.toks[p].is("the") {
+		p--
+	}
+	if p > lo && d.toks[p].is("of", "from") && d.mAt[p-1] >= 0 {
+		// "Ana Vela of the Green Party said", "Ivan Petrov of Russia met":
+		// the person
+		if g := d.mentions[d.mAt[p-1]]; g.ent != nil && g.ent.kind == graph.Person && g.kind == mName && !g.poss {
+			return g
+		}
+	}
+	p = m.first - 1
 	if p-1 < lo || !d.toks[p].is("at", "in", "from", "of") || d.mAt[p-1] < 0 {
 		return nil
 	}
