@@ -312,7 +312,10 @@ func (b *builder) frame(f *frame) {
 				emit(x, s, t)
 			}
 		}
-		if f.placeRel != "" {
+		if f.placeRel != "" && f.placeRel != "PROTESTED_AGAINST" {
+			// A protest's place is only where it was: "marched in Dhaka"
+			// is no protest against Dhaka (its government is the target,
+			// protestedGovernment).
 			for _, p := range places {
 				if !slices.Contains(targets, p) {
 					emit(f.placeRel, s, p)

@@ -272,3 +272,21 @@ func TestKillingsAndMembers(t *testing.T) {
 			[]string{"Lena Brandt MEMBER_OF Green Party - -"}, nil},
 	})
 }
+
+// TestCrowdsInTheStreets: taking to the streets is a protest, a crowd the
+// text does not name protests all the same, and the city it marches in is
+// where, not what, it protests.
+func TestCrowdsInTheStreets(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"taking to the streets", "Teachers took to the streets in Accra on Friday.",
+			[]string{"teachers PROTESTED_AGAINST Ghanaian government occurred 2025-03-14"}, nil},
+		{"taking to the streets to oust a leader", "Nurses took to the streets of Lima demanding the resignation of Dina Boluarte.",
+			[]string{"nurses PROTESTED_AGAINST Dina Boluarte occurred *"}, nil},
+		{"a crowd with no name", "Thousands of people marched in Bratislava against Robert Fico on Friday.",
+			[]string{"protesters PROTESTED_AGAINST Robert Fico occurred 2025-03-14"}, []string{"* PROTESTED_AGAINST Bratislava *"}},
+		{"hundreds alone", "Hundreds marched in Accra on Friday.",
+			[]string{"protesters PROTESTED_AGAINST Ghanaian government occurred 2025-03-14"}, nil},
+		{"a flood is no crowd", "Floods forced hundreds from their homes in Accra.",
+			nil, []string{"protesters *"}},
+	})
+}

@@ -170,6 +170,11 @@ func (d *doc) findFrames(si, lo, hi int) {
 				f.conf -= 0.2
 			}
 		}
+		if f.merged == nil && f.class() == "PROTEST" && len(f.sources) == 0 && d.crowdBefore(f.trigger, lo) {
+			// "Thousands rallied in Belgrade": a crowd the text does not
+			// name is protesters all the same.
+			f.sources = append(f.sources, d.ents.get("group:protesters", "protesters", graph.Group))
+		}
 		if f.merged == nil && f.class() == "PROTEST" && len(f.targets) == 0 && f.about == nil && len(f.sources) > 0 {
 			if e := d.ousterDemanded(f.trigger, hi); e != nil {
 				// "began a strike to demand the resignation of X": against X
@@ -257,11 +262,33 @@ func (d *doc) takeSense(i, hi int) *sense {
 			return senseDetain
 		case d.toks[k].is("control") && d.toks[k+1].is("of") && k <= i+2:
 			return senseCapture
+		case k == i+1 && d.toks[k].is("to") && k+2 < hi && d.toks[k+1].is("the") && d.toks[k+2].is("streets", "street"):
+			return senseDemo // "took to the streets of Dhaka"
 		case d.toks[k].kind == tPunct:
 			return nil
 		}
 	}
 	return nil
+}
+
+// crowdWords name a crowd without naming who is in it.
+var crowdWords = wordList("thousands", "hundreds", "tens", "dozens", "scores", "crowds", "crowd", "people")
+
+// crowdBefore reports a crowd as the subject of the trigger at i:
+// "thousands of people marched", "hundreds rallied", "a crowd gathered".
+func (d *doc) crowdBefore(i, lo int) bool {
+	for k := i - 1; k >= lo && k >= i-8; k-- {
+		t := &d.toks[k]
+		switch {
+		case d.mAt[k] >= 0:
+			return false // a named subject is read as such
+		case crowdWords[t.lower]:
+			return true
+		case t.kind == tPunct || t.in(clauseWords) || t.in(prepositions) && !t.is("of"):
+			return false
+		}
+	}
+	return false
 }
 
 // protestedGovernment returns the government of the state a protest

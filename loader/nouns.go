@@ -444,7 +444,7 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 			}
 		case t.is("on") && k+1 < hi && dateAt(d, k+1):
 			k += 2
-		case t.is("to") && k+1 < hi && verbLex[d.toks[k+1].lower].form == formBase:
+		case t.is("to") && d.infinitiveAt(k+1, hi):
 			// "a proposal to reopen negotiations with Armenia"
 			if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN" || f.class() == "AGREE") {
 				f.targets = addEnt(f.targets, d.infinitiveTargets(k+1, hi, f.sources)...)

@@ -201,7 +201,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 			open, placeOnly = true, true
 			j++
 			continue
-		case t.is("to") && j+1 < hi && verbLex[d.toks[j+1].lower].form == formBase:
+		case t.is("to") && d.infinitiveAt(j+1, hi):
 			return o // "agreed to hold": the infinitive is its own trigger
 		}
 		if (open || !sawNP) && !placeOnly {
@@ -237,6 +237,22 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		j++
 	}
 	return o
+}
+
+// infinitiveAt reports whether the word at k, after "to", is a verb's
+// base form: "agreed to hold", not "took to the streets" or "went to
+// Kyiv". Common verbs ("hold", "discuss") are in no lexicon, so any plain
+// lower-case word counts unless the lexicon knows it in another form.
+func (d *doc) infinitiveAt(k, hi int) bool {
+	if k >= hi || d.mAt[k] >= 0 {
+		return false
+	}
+	t := &d.toks[k]
+	if t.kind != tWord || t.cap || t.in(determiners) || t.in(pronounWords) {
+		return false
+	}
+	v, ok := verbLex[t.lower]
+	return !ok || v.form == formBase
 }
 
 // passiveArgs reads "by X" agents and "in X" places after a passive verb.
