@@ -153,7 +153,7 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			skipped++ // "Iran claimed to have struck": the claimant did it
 			continue
 		case skipLeft(t), t.in(dateWords), t.is("on", "early", "late") && j+1 < i && d.toks[j+1].in(dateWords),
-			t.is("both", "all", "each") && j+1 < i, // "A and B have both been killed"
+			t.is("both", "all", "each") && j+1 < i,                                         // "A and B have both been killed"
 			j+1 == i && d.toks[i].is("fire") && t.is("open", "opens", "opened", "opening"): // "opened fire on"
 			skipped++ // "Iran on Wednesday rejected"
 			continue
