@@ -131,6 +131,9 @@ func cameoSense(code, class, mode, lemma string) *sense {
 		case "expel":
 			return senseExpel
 		case "withdraw":
+			if lemma == "expel" {
+				return senseExpel // "expelled two diplomats": they are expelled, whatever it does to relations
+			}
 			if strings.HasPrefix(code, "161") {
 				return senseSever
 			}

@@ -290,3 +290,21 @@ func TestCrowdsInTheStreets(t *testing.T) {
 			nil, []string{"protesters *"}},
 	})
 }
+
+// TestTitledObjectsAndRequests: a title of a place or of an unnamed body
+// before the name in apposition is the person; "asked X for" is a request
+// of X; expelling a state's diplomats expels them.
+func TestTitledObjectsAndRequests(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"the governor of a place, then the name", "Nigerian police arrested the governor of Kano, Abba Yusuf, on Tuesday.",
+			[]string{"Nigerian police ARRESTED Abba Yusuf occurred *"}, []string{"* ARRESTED Kano *"}},
+		{"the leader of an unnamed party, then the name", "Kenyan police detained the leader of the main opposition party, Raila Odinga.",
+			[]string{"Kenyan police DETAINED Raila Odinga occurred *"}, nil},
+		{"asked X for Y", "Moldova asked Romania for emergency gas supplies.",
+			[]string{"Moldova DEMANDED Romania occurred *"}, nil},
+		{"asked X about Y is a question", "Journalists asked Maia Sandu about gas supplies.",
+			nil, []string{"* DEMANDED Maia Sandu *"}},
+		{"expelled diplomats", "Latvia expelled three Belarusian diplomats on Monday.",
+			[]string{"Latvia EXPELLED Belarusian government occurred 2025-03-17"}, []string{"* SANCTIONED *"}},
+	})
+}

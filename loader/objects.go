@@ -239,6 +239,16 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 	return o
 }
 
+// askedFor reports "asked X for Y" after the verb at i: a request of the
+// actor X.
+func (d *doc) askedFor(i, hi int) bool {
+	if i+1 >= hi || d.mAt[i+1] < 0 {
+		return false
+	}
+	m := d.mentions[d.mAt[i+1]]
+	return m.hasActor() && !m.poss && m.last+1 < hi && d.toks[m.last+1].is("for")
+}
+
 // infinitiveAt reports whether the word at k, after "to", is a verb's
 // base form: "agreed to hold", not "took to the streets" or "went to
 // Kyiv". Common verbs ("hold", "discuss") are in no lexicon, so any plain
@@ -346,7 +356,9 @@ func (d *doc) titledAppositive(j, hi int) *mention {
 			continue
 		}
 		if t.is(",") {
-			if body == nil || body.ent == nil || !body.ent.isActor() || body.ent.kind == graph.Person || e+1 >= hi || d.mAt[e+1] < 0 {
+			// The body may be a place ("the mayor of Istanbul, X") or
+			// unnamed ("the leader of the main opposition party, X").
+			if body != nil && (body.ent == nil || body.ent.kind == graph.Person) || e+1 >= hi || d.mAt[e+1] < 0 {
 				return nil
 			}
 			if p := d.mentions[d.mAt[e+1]]; p.ent != nil && p.ent.kind == graph.Person && p.kind == mName {

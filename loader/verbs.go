@@ -67,7 +67,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			return nil
 		}
 	case "ask":
-		if d.controlObject(i, hi) == nil {
+		if d.controlObject(i, hi) == nil && !d.askedFor(i, hi) {
 			return nil // "asked about Iran"; "asked Iran to allow inspectors back" is a request
 		}
 	case "expect":
