@@ -300,6 +300,8 @@ func TestTitledObjectsAndRequests(t *testing.T) {
 			[]string{"Nigerian police ARRESTED Abba Yusuf occurred *"}, []string{"* ARRESTED Kano *"}},
 		{"the leader of an unnamed party, then the name", "Kenyan police detained the leader of the main opposition party, Raila Odinga.",
 			[]string{"Kenyan police DETAINED Raila Odinga occurred *"}, nil},
+		{"the date after a name in apposition", "Ghana's police detained Kwame Mensah, the opposition's treasurer, on Friday.",
+			[]string{"Ghanaian police DETAINED Kwame Mensah occurred 2025-03-14"}, nil},
 		{"asked X for Y", "Moldova asked Romania for emergency gas supplies.",
 			[]string{"Moldova DEMANDED Romania occurred *"}, nil},
 		{"asked X about Y is a question", "Journalists asked Maia Sandu about gas supplies.",

@@ -266,17 +266,58 @@ func (d *doc) claim(f *frame, who *docEntity) {
 
 // segments numbers the clause segments of a sentence: commas, semicolons,
 // dashes, brackets and clause words start a new one.
+//
+// An aside between commas that only names or describes ("arrested the
+// governor of Kano, Abba Yusuf, on Tuesday") is a segment of its own, and
+// the clause resumes after it: the date still belongs to the arrest.
 func (d *doc) segments(lo, hi int) []int {
 	seg := make([]int, hi-lo)
-	n := 0
+	n, cur := 0, 0
 	for j := lo; j < hi; j++ {
 		t := &d.toks[j]
+		if t.is(",") {
+			if k := d.asideEnd(j, hi); k > 0 {
+				n++
+				for ; j <= k; j++ {
+					seg[j-lo] = n
+				}
+				j--
+				continue
+			}
+		}
 		if t.kind == tPunct && strings.ContainsAny(t.text, ",;:()—–") || t.kind == tWord && t.in(clauseWords) && !t.is("as", "that") {
 			n++
+			cur = n
 		}
-		seg[j-lo] = n
+		seg[j-lo] = cur
 	}
 	return seg
+}
+
+// asideEnd returns the comma closing a naming aside opened by the comma at
+// j (", Abba Yusuf,", ", the party's leader,"), or -1: a few words with a
+// name or a title in them and no verb.
+func (d *doc) asideEnd(j, hi int) int {
+	named := false
+	for k := j + 1; k < hi && k <= j+8; k++ {
+		t := &d.toks[k]
+		switch {
+		case t.is(","):
+			if !named || k == j+1 || k+1 >= hi || d.toks[k+1].in(clauseWords) {
+				return -1
+			}
+			return k
+		case d.mAt[k] >= 0:
+			named = true
+		case t.kind == tPunct && !t.isHyphen() && t.kind != tPoss:
+			return -1
+		case t.kind == tWord && (t.isVerbForm() || t.in(clauseWords) || t.in(reportVerbs) || t.in(auxiliaries) || t.is("and", "or")):
+			return -1
+		case isTitleWord(t):
+			named = true
+		}
+	}
+	return -1
 }
 
 // assignDates gives each frame the date expression in its clause segment
