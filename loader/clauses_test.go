@@ -246,6 +246,8 @@ func TestFiringAndAsides(t *testing.T) {
 			nil, []string{"* STRUCK Peshawar *"}},
 		{"an adverb between commas", "Strikers demanding higher wages have, meanwhile, stormed the port of Mombasa.",
 			[]string{"strikers STRUCK Mombasa occurred *"}, nil},
+		{"a reporting aside before a second verb", "Israel struck Sidon on Monday, Lebanese officials said, and shelled Tyre.",
+			[]string{"Israel STRUCK Tyre claimed *"}, []string{"Lebanon STRUCK *", "* STRUCK Tyre occurred *"}},
 		{"armed with", "Militants armed with grenades attacked Nigerien troops in Tillaberi.",
 			[]string{"militants ATTACKED Nigerien forces occurred *"}, nil},
 	})

@@ -128,6 +128,9 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			return nil, 0
 		case t.is("and", "but"):
 			pv := d.previousVerb(j, lo)
+			if pv > lo && d.toks[pv].in(reportVerbs) && d.saidAside(pv) {
+				pv = d.previousVerb(pv, lo) // "Russia struck Kharkiv, Ukraine said, and hit Odesa": the verb before the aside
+			}
 			if pv < 0 {
 				// "Russia said it understood ... and blamed Washington":
 				// the clause's subject when no verb before is known.
@@ -291,6 +294,23 @@ func (d *doc) previousVerb(j, lo int) int {
 		}
 	}
 	return -1
+}
+
+// saidAside reports a reporting verb at k inside commas that interrupt a
+// clause: ", Ukraine said,", ", officials said,".
+func (d *doc) saidAside(k int) bool {
+	if k+1 >= len(d.toks) || !d.toks[k+1].is(",") {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if d.toks[j].is(",") {
+			return true
+		}
+		if d.toks[j].kind == tPunct || d.toks[j].isVerbForm() {
+			return false
+		}
+	}
+	return false
 }
 
 // mainSubject returns the sentence's first actor that is not inside a
