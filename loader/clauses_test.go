@@ -312,3 +312,21 @@ func TestTitledObjectsAndRequests(t *testing.T) {
 			[]string{"Latvia EXPELLED Belarusian government occurred 2025-03-17"}, []string{"* SANCTIONED *"}},
 	})
 }
+
+// TestSpeakersAndPronouns: "he" opening a sentence is the last sentence's
+// subject rather than its object; a quote's "we" is a "he said" speaker
+// whose person is sure; backing a war told in a report blames no one.
+func TestSpeakersAndPronouns(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"he is the subject before", "Petr Fiala met Robert Fico in Prague. He later criticised Hungary.",
+			[]string{"Petr Fiala CRITICIZED Hungary occurred *"}, []string{"Robert Fico CRITICIZED *"}},
+		{"a pronoun speaker of a quote", "Petr Fiala met Robert Fico in Prague. \"We urge Hungary to lift its veto,\" he said.",
+			[]string{"Petr Fiala DEMANDED Hungary occurred *"}, []string{"Robert Fico DEMANDED *"}},
+		{"a pronoun speaker in doubt says nothing", "In Prague, Petr Fiala met Robert Fico. \"We urge Hungary to lift its veto,\" he said.",
+			nil, []string{"* DEMANDED Hungary *"}},
+		{"backing a war is no accusation", "Ivan Petrov said Minsk backs Russia's war on Ukraine.",
+			nil, []string{"Ivan Petrov ACCUSED *"}},
+		{"a war told by its opponent is one", "Ivan Petrov said Russia had chosen war.",
+			[]string{"Ivan Petrov ACCUSED Russia occurred *"}, nil},
+	})
+}

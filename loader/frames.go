@@ -539,6 +539,9 @@ func (d *doc) reportedAccusations(fs []*frame) []*frame {
 		}) {
 			continue // one accusation per speaker and attack, however often it is told
 		}
+		if slices.ContainsFunc(fs, func(a *frame) bool { return a.class() == "SUPPORT" && a.about != nil && a.about.root() == f.root() }) {
+			continue // "said North Korea supports Russia's war": backed, not blamed
+		}
 		a := &frame{sense: senseAccuse, rel: "ACCUSED", label: "accusation", sources: []*docEntity{f.claimant}, inferred: true,
 			about: f, trigger: f.trigger, sent: f.sent, conf: 0.6}
 		fs = append(fs, a)

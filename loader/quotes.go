@@ -1,6 +1,10 @@
 package loader
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/geokg/geokg/graph"
+)
 
 // firstPerson are the pronouns a speaker uses of itself inside a quote.
 var firstPerson = wordList("we", "us", "our", "i", "my")
@@ -51,17 +55,47 @@ func (d *doc) speakerAround(k, lo, hi int, in []bool) *docEntity {
 		if j < lo || j >= hi || in[j-lo] || d.mAt[j] < 0 {
 			continue
 		}
-		if m := d.mentions[d.mAt[j]]; m.ent != nil && m.ent.isActor() && m.kind != mPronoun {
+		if m := d.mentions[d.mAt[j]]; m.ent != nil && m.ent.isActor() && (m.kind != mPronoun || d.surePronoun(m)) {
 			return m.ent
 		}
 	}
-	// A pronoun speaker ("he said") is left out: its own resolution is a
-	// guess, and a wrong speaker puts words in the wrong mouth.
+	// A pronoun speaker ("he said") counts only when its person is sure: a
+	// wrong speaker puts words in the wrong mouth.
 	if subj, _ := d.subjectOf(k, lo, hi); len(subj) > 0 && subj[0].ent != nil && subj[0].ent.isActor() &&
-		subj[0].kind != mPronoun && !in[subj[0].first-lo] {
+		(subj[0].kind != mPronoun || d.surePronoun(subj[0])) && !in[subj[0].first-lo] {
 		return subj[0].ent
 	}
 	return nil
+}
+
+// surePronoun reports a "he" or "she" whose person is not in doubt: the
+// only person named in the sentences just before, or the subject of the
+// last one (previousSubject).
+func (d *doc) surePronoun(m *mention) bool {
+	t := &d.toks[m.first]
+	if !t.is("he", "she") || m.ent == nil || m.ent.kind != graph.Person {
+		return false
+	}
+	if d.previousSubject(m.first) == m.ent {
+		return true
+	}
+	sent := t.sent
+	var only *docEntity
+	for k := len(d.mentions) - 1; k >= 0; k-- {
+		o := d.mentions[k]
+		if o.first >= m.first || o.ent == nil || o.ent.kind != graph.Person {
+			continue
+		}
+		if d.toks[o.first].sent < sent-2 {
+			break
+		}
+		if e := d.resolved(o.ent); only != nil && e != only {
+			return false
+		} else {
+			only = e
+		}
+	}
+	return only == d.resolved(m.ent)
 }
 
 // beForms link a subject to what it is said to be.

@@ -26,6 +26,13 @@ func (d *doc) anaphor(i, hi int) *mention {
 			// subject, not the last person named
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.8, poss: t.is("his", "her")}
 		}
+		if t.is("he", "she") {
+			if e := d.previousSubject(i); e != nil {
+				// "Petrov met Holt on Monday. He said ...": the subject
+				// before, not the last person named
+				return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.75}
+			}
+		}
 		if e := d.recent(sent, 2, func(e *docEntity) bool { return e.kind == graph.Person }); e != nil {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.8, poss: t.is("his", "her")}
 		}
@@ -110,6 +117,50 @@ func (d *doc) sentenceSubject(i int) *docEntity {
 		return nil
 	}
 	return subj
+}
+
+// previousSubject returns the person who is the subject of the last
+// sentence before i's that names a person, when i's own sentence names none
+// before it and that sentence also names another person after its subject;
+// nil otherwise (recency then finds the same one).
+func (d *doc) previousSubject(i int) *docEntity {
+	sent := d.toks[i].sent
+	k := len(d.mentions) - 1
+	for ; k >= 0 && d.mentions[k].first >= i; k-- {
+	}
+	var first *mention
+	others, prev := false, -1
+	for ; k >= 0; k-- {
+		m := d.mentions[k]
+		ms := d.toks[m.first].sent
+		if ms == sent {
+			if m.ent != nil && m.ent.kind == graph.Person {
+				return nil // a person in the pronoun's own sentence: recency
+			}
+			continue
+		}
+		if ms < sent-2 || prev >= 0 && ms != prev {
+			break
+		}
+		if m.ent == nil || m.ent.kind != graph.Person || m.kind == mPronoun {
+			continue
+		}
+		prev = ms
+		if first != nil && d.resolved(first.ent) != d.resolved(m.ent) {
+			others = true
+		}
+		first = m
+	}
+	if first == nil || !others {
+		return nil
+	}
+	lo := d.sents[prev].lo
+	for j := lo; j < first.first; j++ {
+		if d.toks[j].isVerbForm() || d.toks[j].in(reportVerbs) || d.toks[j].kind == tPunct && !d.toks[j].isHyphen() {
+			return nil // not the subject: "After meeting X, Y said"
+		}
+	}
+	return d.resolved(first.ent)
 }
 
 // pronounBody resolves "its troops", "their forces" to the military of the
