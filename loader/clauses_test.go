@@ -330,3 +330,20 @@ func TestSpeakersAndPronouns(t *testing.T) {
 			[]string{"Ivan Petrov ACCUSED Russia occurred *"}, nil},
 	})
 }
+
+// TestThreatsOfForce: a speaker announcing its own side's force threatens;
+// a forecast by others is no threat.
+func TestThreatsOfForce(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"not hesitate to strike", "\"We would not hesitate to hit Armenia,\" Ilham Aliyev said on Friday.",
+			[]string{"Ilham Aliyev THREATENED Armenia occurred *"}, []string{"* ATTACKED Armenia *"}},
+		{"respond to any attack", "Venezuela said it would respond firmly to any Guyanese incursion.",
+			[]string{"Venezuela THREATENED Guyana occurred *"}, nil},
+		{"countermeasures against", "Beijing said it will take firm countermeasures against Lithuania.",
+			[]string{"China THREATENED Lithuania occurred *"}, nil},
+		{"a forecast by others", "Analysts said Azerbaijan would attack Armenia in the spring.",
+			nil, []string{"* THREATENED *"}},
+		{"no speaker, no threat", "Azerbaijan will retaliate against Armenia.",
+			nil, []string{"* THREATENED *"}},
+	})
+}

@@ -114,6 +114,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 		}
 	}
 	d.sentFrames = append(d.sentFrames, d.threatIdiomFrames(lo, hi)...)
+	d.sentFrames = append(d.sentFrames, d.forceThreatFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.backedGroups(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.allianceFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.tieFrames(lo, hi)...)
@@ -137,6 +138,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 		speakerIsSource(f)
 		return f.sense == senseThreatIdiom && len(f.sources) == 0 // no speaker, no threat
 	})
+	fs = d.keepForceThreats(fs)
 	fs = d.reportedAccusations(fs)
 	fs = d.hopeHolders(fs, lo, hi)
 	fs = d.abilityThreats(fs, lo, hi)
