@@ -347,3 +347,18 @@ func TestThreatsOfForce(t *testing.T) {
 			nil, []string{"* THREATENED *"}},
 	})
 }
+
+// TestElectionShapes: an election told by its voters, by the winner's
+// declaration, or over a rival named with a description.
+func TestElectionShapes(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"voters in a state elect a leader", "Voters in Ghana elected John Mahama as president on Saturday.",
+			[]string{"John Mahama ELECTED_LEADER_OF Ghana occurred 2025-03-15"}, nil},
+		{"declared the winner of a state's election", "Yamandu Orsi was declared the winner of Uruguay's presidential runoff.",
+			[]string{"Yamandú Orsi ELECTED_LEADER_OF Uruguay occurred *"}, nil},
+		{"the winner of a contest that is no election", "Yamandu Orsi was declared the winner of the football pools.",
+			nil, []string{"* ELECTED_LEADER_OF *"}},
+		{"a rival with a description before the name", "Ivan Petrov beat governing coalition candidate Tomas Vela in the runoff.",
+			[]string{"Ivan Petrov DEFEATED Tomas Vela occurred *"}, nil},
+	})
+}

@@ -141,6 +141,66 @@ func (d *doc) electionVerb(i int, lemma string, lo, hi int) (f *frame, ok bool) 
 	return nil, false
 }
 
+// winnerFrames reads "X was declared the winner of Peru's presidential
+// election", "X became the winner of the vote": X is elected to lead the
+// state the election belongs to.
+func (d *doc) winnerFrames(lo, hi int) []*frame {
+	var fs []*frame
+	for k := lo + 2; k+2 < hi; k++ {
+		if !d.toks[k].is("winner") || !d.toks[k-1].is("the") || !d.toks[k+1].is("of") {
+			continue
+		}
+		v := k - 2
+		if !d.toks[v].is("declared", "named", "proclaimed", "confirmed", "became", "is", "was") {
+			continue
+		}
+		var state *docEntity
+		won := false
+		for j := k + 2; j < hi && j <= k+7; j++ {
+			if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].poss && d.mentions[mi].ent != nil && d.mentions[mi].ent.kind == graph.Country {
+				state = d.mentions[mi].ent
+			}
+			if electionNouns[d.toks[j].lower] {
+				won = true
+				break
+			}
+		}
+		if !won {
+			continue
+		}
+		if state == nil {
+			state = d.clauseState(k, lo, hi)
+		}
+		if state == nil {
+			continue
+		}
+		if f := d.electedFrame(v, lo, hi, state); f != nil {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// clauseState returns the state of the first place the sentence of token i
+// names ("voters in Taiwan"), else the state the article opens on.
+func (d *doc) clauseState(i, lo, hi int) *docEntity {
+	for k := lo; k < hi; k++ {
+		mi := d.mAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := d.mentions[mi]
+		k = m.last
+		if e := m.ent; e != nil && e.isPlace() && e.country != "" && k > lo && d.toks[m.first-1].is("in", "across") {
+			if e.kind == graph.Country {
+				return e
+			}
+			return d.ents.countryByCode(e.country)
+		}
+	}
+	return d.leadCountry()
+}
+
 // personsOf returns the persons the mentions refer to.
 func personsOf(ms []*mention) []*docEntity {
 	var out []*docEntity

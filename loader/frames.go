@@ -115,6 +115,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	}
 	d.sentFrames = append(d.sentFrames, d.threatIdiomFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.forceThreatFrames(lo, hi)...)
+	d.sentFrames = append(d.sentFrames, d.winnerFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.backedGroups(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.allianceFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.tieFrames(lo, hi)...)

@@ -4,6 +4,7 @@ package loader
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -231,7 +232,10 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 					return o
 				}
 			}
-			descr = (open || descr) && !t.cap && !t.isVerbForm() && !t.in(prepositions) && !t.in(commonVerbs) && !t.in(clauseWords)
+			// An "-ing" word before another plain word modifies it ("the
+			// ruling coalition candidate X").
+			attrIng := strings.HasSuffix(t.lower, "ing") && j+1 < hi && d.mAt[j+1] < 0 && d.toks[j+1].kind == tWord && !d.toks[j+1].cap
+			descr = (open || descr) && !t.cap && (!t.isVerbForm() || attrIng) && !t.in(prepositions) && !t.in(commonVerbs) && !t.in(clauseWords)
 			sawNP, open = true, false
 		}
 		j++

@@ -36,6 +36,14 @@ func (d *doc) electFrame(i, lo, hi int) *frame {
 		if m := d.npMention(te+2, hi); m != nil && m.hasActor() {
 			f.targets = addEnt(f.targets, m.entities()...)
 		}
+	} else if te >= ts {
+		// "voters in Taiwan elected Lai as president": the state of the
+		// clause's place, else the one the article opens on
+		if rel, _, _ := d.titleRole(ts, te); rel == "LEADER_OF" {
+			if st := d.clauseState(i, lo, hi); st != nil {
+				f.targets = addEnt(f.targets, st)
+			}
+		}
 	}
 	if len(f.targets) == 0 {
 		return nil
