@@ -340,7 +340,7 @@ var complementSenses = map[string]map[string]*sense{
 }
 
 // senseRecall is recalling one's envoy from a state.
-var senseRecall = s("SANCTIONED", "", false, "from", "recall of envoy")
+var senseRecall = s("SANCTIONED", "", false, "from to", "recall of envoy") // "its ambassador to/from X"
 
 // complementSense returns the sense a complement word within a few tokens
 // after the verb at i gives it, or nil.

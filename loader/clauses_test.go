@@ -362,3 +362,28 @@ func TestElectionShapes(t *testing.T) {
 			[]string{"Ivan Petrov DEFEATED Tomas Vela occurred *"}, nil},
 	})
 }
+
+// TestSuppliesWarrantsAndControl: sending arms is aid, an aid package is
+// for its recipient, recalling an envoy to a state downgrades ties with it,
+// a warrant for someone is a case against them, and regaining control of a
+// place captures it. A denied act is no "move" others react to.
+func TestSuppliesWarrantsAndControl(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"sent arms to a state", "Sweden sent howitzers and ammunition to Ukraine in May.",
+			[]string{"Sweden PROVIDED_AID_TO Ukraine occurred *"}, nil},
+		{"will send systems", "Norway will send two more air defence systems to Kyiv.",
+			[]string{"Norway PROVIDED_AID_TO Ukraine planned *"}, nil},
+		{"sent a bill is no aid", "The cabinet sent the budget bill to parliament.",
+			nil, []string{"* PROVIDED_AID_TO *"}},
+		{"an aid package for", "Canada unveiled a new humanitarian aid package for Haiti.",
+			[]string{"Canada PROVIDED_AID_TO Haiti *"}, nil},
+		{"recalled its envoy to", "Peru recalled its ambassador to Mexico on Friday.",
+			[]string{"Peru SANCTIONED Mexico occurred 2025-03-14"}, []string{"Peru SANCTIONED Peru *"}},
+		{"a warrant for someone", "A court in Argentina issued an arrest warrant for Nicolas Maduro.",
+			[]string{"Argentina INVESTIGATED Nicolás Maduro occurred *"}, nil},
+		{"regained control", "Syrian troops regained control of Aleppo on Sunday.",
+			[]string{"Syrian forces CAPTURED Aleppo occurred 2025-03-16"}, nil},
+		{"a denied act is no move", "Chile imposed sanctions on Peru. Peru denied sending arms to Bolivia. Argentina welcomed the move.",
+			[]string{"Argentina SUPPORTS_SANCTIONS_ON Peru occurred *"}, []string{"Argentina PRAISED *"}},
+	})
+}

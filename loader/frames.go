@@ -102,7 +102,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	d.curDates = findDates(d.body, d.toks, lo, hi)
 	for i := lo; i < hi; i++ {
 		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord ||
-			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !(d.toks[i].is("took", "taken", "takes", "taking") && d.takeSense(i, hi) != nil) &&
+			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !(d.toks[i].in(takeForms) && d.takeSense(i, hi) != nil) &&
 				!(d.toks[i].in(seekForms) && d.fromActor(i, hi)) {
 			continue
 		}
@@ -293,6 +293,11 @@ func (d *doc) crowdBefore(i, lo int) bool {
 	}
 	return false
 }
+
+// takeForms take "control of" a place (takeSense), and "take" also "into
+// custody".
+var takeForms = set("take", "takes", "taking", "took", "taken", "regain", "regains", "regained", "regaining",
+	"gain", "gains", "gained", "gaining", "assume", "assumes", "assumed", "retake", "retakes", "retook", "retaken")
 
 // protestedGovernment returns the government of the state a protest
 // happens in (its place's, else the report's lead state), or nil when a
@@ -596,18 +601,23 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 		}
 		return d.verbFrame(i, v, lo, hi) // what is sought ("support") is no event of its own
 	}
-	if sn := d.takeSense(i, hi); t.is("take", "takes", "taking", "took", "taken") && sn != nil {
+	if sn := d.takeSense(i, hi); t.in(takeForms) && sn != nil && (t.is("take", "takes", "taking", "took", "taken") || sn == senseCapture) {
 		// "took Imamoglu into custody", "was taken into custody", "took
-		// control of Goma"
-		v = verbEntry{lemma: "take", form: verbLex[t.lower].form, sense: sn}
+		// control of Goma", "regained control of Khartoum"
+		v = verbEntry{lemma: "take", form: formBase, sense: sn}
 		if sn == senseDetain {
 			v.mode = "arrest"
 		}
 		isV, isN = true, false
-		if t.is("taken") {
+		switch {
+		case t.is("taken"):
 			v.form = formPart
-		} else if t.is("took") {
+		case t.is("took") || strings.HasSuffix(t.lower, "ed"):
 			v.form = formPast
+		case strings.HasSuffix(t.lower, "ing"):
+			v.form = formIng
+		case strings.HasSuffix(t.lower, "s"):
+			v.form = formS
 		}
 	}
 	if isV && isN {

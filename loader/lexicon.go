@@ -76,6 +76,8 @@ var (
 	senseThank      = s("THANKED", "", true, "", "thanks")
 	senseCongrat    = s("CONGRATULATED", "", true, "", "congratulations")
 	senseAid        = s("PROVIDED_AID_TO", "", true, "to", "aid")
+	senseAidNoun    = s("PROVIDED_AID_TO", "", true, "to for", "aid")               // "military aid for Taiwan"
+	senseWarrant    = s("INVESTIGATED", "", false, "for against", "arrest warrant") // "issued a warrant for X's arrest"
 	// Light-verb nouns whose recipient follows "to": "expressed gratitude
 	// to", "granted asylum to", "sent a letter to", "paid tribute to".
 	senseGratitude = s("THANKED", "", false, "to", "thanks")
@@ -206,7 +208,7 @@ var nounDefs = []struct {
 	{"swap|swaps", senseSwap}, {"exchange|exchanges", senseSwap},
 	{"cooperation|cooperation", senseCooperate},
 	{"support|support", senseSupport}, {"backing|backing", senseSupport}, {"solidarity|solidarity", senseSolidarity},
-	{"aid|aid", senseAid}, {"assistance|assistance", senseAid}, {"equipment|equipment", senseAid},
+	{"aid|aid", senseAidNoun}, {"assistance|assistance", senseAidNoun}, {"equipment|equipment", senseAid},
 	{"gratitude|gratitude", senseGratitude}, {"thanks|thanks", senseGratitude}, {"appreciation|appreciation", senseGratitude},
 	{"asylum|asylum", senseAsylum}, {"refuge|refuge", senseAsylum}, {"sanctuary|sanctuary", senseAsylum},
 	{"letter|letters", senseLetter}, {"message|messages", senseLetter},
@@ -230,7 +232,7 @@ var nounDefs = []struct {
 	{"claim|claims", senseClaim},
 	{"arrest|arrests", senseArrest}, {"detention|detentions", senseDetain}, {"expulsion|expulsions", senseExpel},
 	{"deportation|deportations", senseDeport}, {"investigation|investigations", senseInvestigate},
-	{"probe|probes", senseInvestigate}, {"inquiry|inquiries", senseInvestigate},
+	{"probe|probes", senseInvestigate}, {"inquiry|inquiries", senseInvestigate}, {"warrant|warrants", senseWarrant},
 	{"demonstration|demonstrations", senseDemo}, {"rally|rallies", senseDemo}, {"boycott|boycotts", senseDemo},
 }
 

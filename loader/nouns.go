@@ -343,6 +343,9 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 	for steps := 0; k < hi && steps < 6; steps++ {
 		t := &d.toks[k]
 		switch {
+		case k == i+1 && t.is("package", "packages"):
+			k++ // "an aid package for Taiwan", "a sanctions package against Iran"
+			continue
 		case t.is("between", "among") && k+1 < hi:
 			m := d.npMention(k+1, hi)
 			if m == nil {

@@ -119,6 +119,14 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				sawNP, open = true, false
 				continue
 			}
+			if m.poss && m.kind == mPronoun && m.last+3 < hi && d.toks[m.last+2].is("to", "from") && d.mAt[m.last+3] >= 0 &&
+				slices.Contains(sn.preps, d.toks[m.last+2].lower) {
+				// "recalled its ambassador to Ecuador": the envoy is the
+				// actor's own; the object is the state after
+				j = m.last + 2
+				sawNP = true
+				continue
+			}
 			if m.poss {
 				// "Lula's offer", "Syria's Idlib province", "Israel's Operation Ember"
 				k := m.last + 2
@@ -559,7 +567,8 @@ func (d *doc) latest(cs []graph.Class, sent int) *frame {
 			if fs[k].sent < sent-8 {
 				break
 			}
-			if r := fs[k].root(); slices.Contains(cs, r.class()) && r.sent >= sent-8 && !r.hypo {
+			// A denied act is no "decision" or "move" to react to.
+			if r := fs[k].root(); slices.Contains(cs, r.class()) && r.sent >= sent-8 && !r.hypo && r.status != graph.StatusDenied {
 				return r
 			}
 		}

@@ -192,8 +192,11 @@ func (d *doc) sentTroops(i, lo, hi int) *frame {
 		envoys = envoys || d.toks[k].is("delegation", "delegations", "envoy", "envoys", "emissary", "emissaries", "negotiators")
 	}
 	subj, _ := d.subjectOf(i, lo, hi)
-	if !force && !envoys || len(subj) == 0 {
+	if len(subj) == 0 {
 		return nil
+	}
+	if !force && !envoys {
+		return d.sentSupplies(i, lo, hi, subj)
 	}
 	sn := senseDeploy
 	if envoys && !force {
@@ -232,6 +235,50 @@ func (d *doc) sentTroops(i, lo, hi int) *frame {
 	}
 	d.verbModality(f, i, lo, subj)
 	return f
+}
+
+// supplyWords are what one state sends another as aid: arms and goods.
+var supplyWords = set("weapons", "arms", "ammunition", "munitions", "supplies", "systems",
+	"tanks", "missiles", "drones", "aircraft", "jets", "artillery", "shells", "food", "medicine", "medicines",
+	"fuel", "vehicles", "batteries", "launchers", "interceptors", "rifles", "vaccines")
+
+// sentSupplies reads "sent weapons to Ukraine", "will send more Patriot
+// systems to Kyiv": aid to the actor after "to".
+func (d *doc) sentSupplies(i, lo, hi int, subj []*mention) *frame {
+	supplies := false
+	for k := i + 1; k < hi && k <= i+6; k++ {
+		t := &d.toks[k]
+		if t.is("to") {
+			break
+		}
+		if isNounTrigger(t) {
+			return nil // "sent humanitarian aid to": the noun tells it
+		}
+		supplies = supplies || t.in(supplyWords)
+	}
+	if !supplies {
+		return nil
+	}
+	for k := i + 2; k+1 < hi && k <= i+8; k++ {
+		if t := &d.toks[k]; t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
+			return nil
+		}
+		if !d.toks[k].is("to") || d.mAt[k+1] < 0 {
+			continue
+		}
+		m := d.mentions[d.mAt[k+1]]
+		if m.poss || !m.hasActor() && !(m.ent != nil && d.isCapital(m.ent)) {
+			return nil // "to Kyiv" stands for Ukraine; "to Gaza" names no recipient
+		}
+		f := &frame{sense: senseAid, rel: senseAid.rel, label: senseAid.label, trigger: i, sent: d.toks[i].sent, conf: 0.8}
+		for _, s := range subj {
+			f.sources = addEnt(f.sources, s.entities()...)
+		}
+		f.targetsFrom(d, m)
+		d.verbModality(f, i, lo, subj)
+		return f
+	}
+	return nil
 }
 
 // thatClauseActor reports "that" after the verb at i opening a clause
