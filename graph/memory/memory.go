@@ -325,6 +325,16 @@ func (s *Store) exportRelation(r graph.Relation) graph.Relation {
 	return r
 }
 
+// exportEdge is a relation as Neighborhood returns it: its Summary under
+// graph.WithRelationSummaries, with no copy of the witnesses made first.
+func (s *Store) exportEdge(r graph.Relation, summary bool) graph.Relation {
+	if !summary {
+		return s.exportRelation(r)
+	}
+	r.Event = s.eventOf[r.Event]
+	return r.Summary()
+}
+
 func exportEvent(ev graph.Event) graph.Event { return ev.Clone() }
 
 // Entities returns the entities with the given ids; see graph.Store.
@@ -670,9 +680,10 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 	}
 	ents := set{q.ID: {}}
 	var sub graph.Subgraph
+	summaries := graph.RelationSummariesOnly(ctx)
 	for _, id := range ids {
 		r := s.relations[id]
-		sub.Relations = append(sub.Relations, s.exportRelation(r))
+		sub.Relations = append(sub.Relations, s.exportEdge(r, summaries))
 		ents[r.Source] = struct{}{}
 		ents[r.Target] = struct{}{}
 	}

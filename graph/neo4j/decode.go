@@ -110,6 +110,28 @@ func decodeRelation(row map[string]any) graph.Relation {
 	return r
 }
 
+// relationSummaryProjection is what a read of graph.Relation.Summary
+// returns of a relation fact r: the properties the store keeps beside the
+// fact for queries to filter on (see fuse.go), never the fact itself.
+const relationSummaryProjection = `r {.id, .class, .date, .status, .confidence, .sources, .contested, .fusedEvent}`
+
+// decodeRelationSummary reads a row of a relationSummaryProjection AS r,
+// type, source and target.
+func decodeRelationSummary(row map[string]any) graph.Relation {
+	m, _ := row["r"].(map[string]any)
+	r := graph.Relation{
+		ID: str(m, "id"), Type: graph.RelType(str(row, "type")), Class: graph.Class(str(m, "class")),
+		Source: str(row, "source"), Target: str(row, "target"),
+		Date: str(m, "date"), Status: str(m, "status"), Event: str(m, "fusedEvent"),
+		Sources: intOf(m, "sources"),
+	}
+	if c := floatPtr(m, "confidence"); c != nil {
+		r.Confidence = *c
+	}
+	r.Contested, _ = m["contested"].(bool)
+	return r.Summary()
+}
+
 // decodeEvent reads a row of ev {.fact} AS ev: the fused event as stored.
 func decodeEvent(row map[string]any) graph.Event {
 	m, _ := row["ev"].(map[string]any)

@@ -54,6 +54,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"ConcurrentReports", testConcurrentReports},
 		{"FuseRandom", testFuseRandom},
 		{"WithoutMentions", testWithoutMentions},
+		{"RelationSummaries", testRelationSummaries},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
