@@ -99,14 +99,9 @@ const relationProjection = `r {.fact, .fusedEvent}`
 // event is in now.
 func decodeRelation(row map[string]any) graph.Relation {
 	m, _ := row["r"].(map[string]any)
-	var r graph.Relation
-	_ = json.Unmarshal([]byte(str(m, "fact")), &r) // lenient, as every property is
+	r := facts.decode(str(m, "fact")) // lenient, as every property is
 	r.Type, r.Source, r.Target = graph.RelType(str(row, "type")), str(row, "source"), str(row, "target")
 	r.Event = str(m, "fusedEvent")
-	r.Evidence = []graph.Evidence{}
-	for _, w := range r.Witnesses {
-		r.Evidence = append(r.Evidence, w.Evidence...)
-	}
 	return r
 }
 
