@@ -13,7 +13,10 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store      = (*Store)(nil)
+	_ graph.EndsReader = (*Store)(nil)
+)
 
 // Store keeps the graph in maps guarded by one RWMutex. Apply validates and
 // prepares everything outside the lock, then makes changes that cannot fail

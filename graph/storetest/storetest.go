@@ -55,6 +55,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"FuseRandom", testFuseRandom},
 		{"WithoutMentions", testWithoutMentions},
 		{"RelationSummaries", testRelationSummaries},
+		{"RelationsOfWithEnds", testRelationsOfWithEnds},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
