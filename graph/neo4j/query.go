@@ -54,7 +54,8 @@ RETURN e`
 	searchTail = `}
 WITH DISTINCT e
 WHERE $kinds IS NULL OR e.kind IN $kinds
-RETURN e.id AS id, e.name AS name, e.aliases AS aliases`
+` + noMentions + `
+RETURN ` + entityMap + ` AS e`
 )
 
 // Search ranks entities by graph's relevance score; see graph.Store.
@@ -87,10 +88,13 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		kinds = kindNames(q.Kinds)
 	}
 
-	// Score on names alone; only the page's entities are read in full.
+	// Candidates come with their properties, so without mentions the
+	// page needs no second query; with them, only the page's entities
+	// are read again, mentions and all.
 	type hit struct {
 		id, name string
 		score    float64
+		e        graph.Entity
 	}
 	var out []graph.SearchHit
 	err := s.read(ctx, "search", func(tx driver.ManagedTransaction) error {
@@ -102,10 +106,10 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		}
 		var hits []hit
 		for _, rec := range recs {
-			m := rec.AsMap()
-			h := hit{id: str(m, "id"), name: str(m, "name")}
+			e := decodeEntityRow(rec)
+			h := hit{id: e.ID, name: e.Name, e: e}
 			names := []graph.SearchName{graph.NewSearchName(h.name)}
-			for _, a := range strList(m["aliases"]) {
+			for _, a := range e.Aliases {
 				names = append(names, graph.NewSearchName(a))
 			}
 			if h.score = searcher.Score(names); h.score > 0 {
@@ -125,14 +129,17 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		hits = hits[:min(len(hits), limit)]
 		ids := make([]string, len(hits))
 		scores := make(map[string]float64, len(hits))
+		es := make([]graph.Entity, len(hits))
 		for i, h := range hits {
 			ids[i] = h.id
 			scores[h.id] = h.score
+			es[i] = h.e
 		}
-		// In the order of ids; one deleted meanwhile is skipped.
-		es, err := s.readEntities(ctx, tx, ids)
-		if err != nil {
-			return err
+		if graph.MentionsWanted(ctx) {
+			// In the order of ids; one deleted meanwhile is skipped.
+			if es, err = s.readEntities(ctx, tx, ids); err != nil {
+				return err
+			}
 		}
 		out = make([]graph.SearchHit, len(es))
 		for i, e := range es {
