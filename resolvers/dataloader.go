@@ -68,7 +68,7 @@ func (l *dataloaders) relationsLoader(f graph.RelationFilter) *dataloadgen.Loade
 		return ld
 	}
 	ld := dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Relation, error) {
-		byID, err := l.store.RelationsOf(ctx, ids, f)
+		byID, err := l.relationsOf(ctx, ids, f)
 		if err != nil {
 			return nil, err
 		}
@@ -83,6 +83,25 @@ func (l *dataloaders) relationsLoader(f graph.RelationFilter) *dataloadgen.Loade
 	}, l.opts...)
 	l.relations[key] = ld
 	return ld
+}
+
+// relationsOf reads the relations of ids matching f. A store that reads
+// their ends alongside (graph.EndsReader) primes the entity loader with
+// them, so a query showing the ends (`target { name }`) costs no second
+// round trip; reading them is cheap beside the relations' facts.
+func (l *dataloaders) relationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, error) {
+	er, ok := l.store.(graph.EndsReader)
+	if !ok {
+		return l.store.RelationsOf(ctx, ids, f)
+	}
+	byID, ends, err := er.RelationsOfWithEnds(ctx, ids, f)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range ends {
+		l.entities.Prime(e.ID, e)
+	}
+	return byID, nil
 }
 
 // relationCountsLoader returns the loader counting entity relations

@@ -369,7 +369,9 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if q.Types, err = relTypes(types); err != nil {
 		return nil, err
 	}
-	sub, err := r.store.Neighborhood(ctx, q)
+	// A Graph's edges are relation summaries: reading the facts' evidence
+	// would cost more than the rest of the answer.
+	sub, err := r.store.Neighborhood(graph.WithRelationSummaries(ctx), q)
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, notFound("no entity with id %q", id)
 	}

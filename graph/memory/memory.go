@@ -13,7 +13,10 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store      = (*Store)(nil)
+	_ graph.EndsReader = (*Store)(nil)
+)
 
 // Store keeps the graph in maps guarded by one RWMutex. Apply validates and
 // prepares everything outside the lock, then makes changes that cannot fail
@@ -323,6 +326,16 @@ func (s *Store) exportRelation(r graph.Relation) graph.Relation {
 	r = r.Clone()
 	r.Event = s.eventOf[r.Event]
 	return r
+}
+
+// exportEdge is a relation as Neighborhood returns it: its Summary under
+// graph.WithRelationSummaries, with no copy of the witnesses made first.
+func (s *Store) exportEdge(r graph.Relation, summary bool) graph.Relation {
+	if !summary {
+		return s.exportRelation(r)
+	}
+	r.Event = s.eventOf[r.Event]
+	return r.Summary()
 }
 
 func exportEvent(ev graph.Event) graph.Event { return ev.Clone() }
@@ -670,9 +683,10 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 	}
 	ents := set{q.ID: {}}
 	var sub graph.Subgraph
+	summaries := graph.RelationSummariesOnly(ctx)
 	for _, id := range ids {
 		r := s.relations[id]
-		sub.Relations = append(sub.Relations, s.exportRelation(r))
+		sub.Relations = append(sub.Relations, s.exportEdge(r, summaries))
 		ents[r.Source] = struct{}{}
 		ents[r.Target] = struct{}{}
 	}

@@ -261,25 +261,62 @@ func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph
 // RelationsOf answers Relations for many entities under one lock; see
 // graph.Store.
 func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, error) {
-	if err := ctx.Err(); err != nil {
+	out, _, err := s.relationsOf(ctx, ids, f, false)
+	if err != nil {
 		return nil, fmt.Errorf("relations of: %w", err)
+	}
+	return out, nil
+}
+
+// RelationsOfWithEnds answers RelationsOf with the entities at the ends
+// of its relations, read under the same lock; see graph.EndsReader.
+func (s *Store) RelationsOfWithEnds(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, []graph.Entity, error) {
+	out, ends, err := s.relationsOf(ctx, ids, f, true)
+	if err != nil {
+		return nil, nil, fmt.Errorf("relations of with ends: %w", err)
+	}
+	return out, ends, nil
+}
+
+// relationsOf answers RelationsOf, and when withEnds the entities at the
+// ends of its relations, without mentions, sorted by id.
+func (s *Store) relationsOf(ctx context.Context, ids []string, f graph.RelationFilter, withEnds bool) (map[string][]graph.Relation, []graph.Entity, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
 	}
 	sel, err := newSelector(f)
 	if err != nil {
-		return nil, fmt.Errorf("relations of: %w", err)
+		return nil, nil, err
 	}
 	s.rlock()
 	defer s.mu.RUnlock()
 	out := map[string][]graph.Relation{}
+	ends := set{}
 	for _, id := range ids {
 		if _, done := out[id]; done {
 			continue
 		}
-		if rs := s.relationsAt(id, sel); len(rs) > 0 {
-			out[id] = rs
+		rs := s.relationsAt(id, sel)
+		if len(rs) == 0 {
+			continue
+		}
+		out[id] = rs
+		for _, r := range rs {
+			if withEnds {
+				ends[r.Source], ends[r.Target] = struct{}{}, struct{}{}
+			}
 		}
 	}
-	return out, nil
+	if !withEnds {
+		return out, nil, nil
+	}
+	es := make([]graph.Entity, 0, len(ends))
+	for _, id := range ends.sorted() {
+		if e := s.entities[id]; e != nil {
+			es = append(es, e.export(false))
+		}
+	}
+	return out, es, nil
 }
 
 // CountRelationsOf counts what RelationsOf would return, unpaged; see

@@ -99,15 +99,32 @@ const relationProjection = `r {.fact, .fusedEvent}`
 // event is in now.
 func decodeRelation(row map[string]any) graph.Relation {
 	m, _ := row["r"].(map[string]any)
-	var r graph.Relation
-	_ = json.Unmarshal([]byte(str(m, "fact")), &r) // lenient, as every property is
+	r := facts.decode(str(m, "fact")) // lenient, as every property is
 	r.Type, r.Source, r.Target = graph.RelType(str(row, "type")), str(row, "source"), str(row, "target")
 	r.Event = str(m, "fusedEvent")
-	r.Evidence = []graph.Evidence{}
-	for _, w := range r.Witnesses {
-		r.Evidence = append(r.Evidence, w.Evidence...)
-	}
 	return r
+}
+
+// relationSummaryProjection is what a read of graph.Relation.Summary
+// returns of a relation fact r: the properties the store keeps beside the
+// fact for queries to filter on (see fuse.go), never the fact itself.
+const relationSummaryProjection = `r {.id, .class, .date, .status, .confidence, .sources, .contested, .fusedEvent}`
+
+// decodeRelationSummary reads a row of a relationSummaryProjection AS r,
+// type, source and target.
+func decodeRelationSummary(row map[string]any) graph.Relation {
+	m, _ := row["r"].(map[string]any)
+	r := graph.Relation{
+		ID: str(m, "id"), Type: graph.RelType(str(row, "type")), Class: graph.Class(str(m, "class")),
+		Source: str(row, "source"), Target: str(row, "target"),
+		Date: str(m, "date"), Status: str(m, "status"), Event: str(m, "fusedEvent"),
+		Sources: intOf(m, "sources"),
+	}
+	if c := floatPtr(m, "confidence"); c != nil {
+		r.Confidence = *c
+	}
+	r.Contested, _ = m["contested"].(bool)
+	return r.Summary()
 }
 
 // decodeEvent reads a row of ev {.fact} AS ev: the fused event as stored.

@@ -3,7 +3,9 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,7 +54,8 @@ RETURN e`
 	searchTail = `}
 WITH DISTINCT e
 WHERE $kinds IS NULL OR e.kind IN $kinds
-RETURN e.id AS id, e.name AS name, e.aliases AS aliases`
+` + noMentions + `
+RETURN ` + entityMap + ` AS e`
 )
 
 // Search ranks entities by graph's relevance score; see graph.Store.
@@ -85,10 +88,13 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		kinds = kindNames(q.Kinds)
 	}
 
-	// Score on names alone; only the page's entities are read in full.
+	// Candidates come with their properties, so without mentions the
+	// page needs no second query; with them, only the page's entities
+	// are read again, mentions and all.
 	type hit struct {
 		id, name string
 		score    float64
+		e        graph.Entity
 	}
 	var out []graph.SearchHit
 	err := s.read(ctx, "search", func(tx driver.ManagedTransaction) error {
@@ -100,10 +106,10 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		}
 		var hits []hit
 		for _, rec := range recs {
-			m := rec.AsMap()
-			h := hit{id: str(m, "id"), name: str(m, "name")}
+			e := decodeEntityRow(rec)
+			h := hit{id: e.ID, name: e.Name, e: e}
 			names := []graph.SearchName{graph.NewSearchName(h.name)}
-			for _, a := range strList(m["aliases"]) {
+			for _, a := range e.Aliases {
 				names = append(names, graph.NewSearchName(a))
 			}
 			if h.score = searcher.Score(names); h.score > 0 {
@@ -123,14 +129,17 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		hits = hits[:min(len(hits), limit)]
 		ids := make([]string, len(hits))
 		scores := make(map[string]float64, len(hits))
+		es := make([]graph.Entity, len(hits))
 		for i, h := range hits {
 			ids[i] = h.id
 			scores[h.id] = h.score
+			es[i] = h.e
 		}
-		// In the order of ids; one deleted meanwhile is skipped.
-		es, err := s.readEntities(ctx, tx, ids)
-		if err != nil {
-			return err
+		if graph.MentionsWanted(ctx) {
+			// In the order of ids; one deleted meanwhile is skipped.
+			if es, err = s.readEntities(ctx, tx, ids); err != nil {
+				return err
+			}
 		}
 		out = make([]graph.SearchHit, len(es))
 		for i, e := range es {
@@ -416,12 +425,26 @@ func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph
 	return out, n, nil
 }
 
-// relationsOfTail follows a relation MATCH anchored at each unwound entity.
-const relationsOfTail = `
+// relationsOfTail follows a relation MATCH anchored at each unwound
+// entity; relationsOfEndsTail also reads the relations' ends, without
+// mentions.
+const (
+	relationsOfPage = `
 WITH entity, r WHERE r.id > $after
 WITH entity, r ORDER BY r.id
-WITH entity, collect(DISTINCT r)[..$limit] AS rs
+WITH entity, collect(DISTINCT r)[..$limit] AS rs`
+	relationsOfRels = `
 RETURN entity, [r IN rs | {r: ` + relationProjection + `, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS rels`
+	relationsOfTail     = relationsOfPage + relationsOfRels
+	relationsOfEndsTail = relationsOfPage + `
+CALL (rs) {
+  UNWIND rs AS r
+  UNWIND [startNode(r), endNode(r)] AS e
+  WITH DISTINCT e
+  ` + noMentions + `
+  RETURN collect(` + entityMap + `) AS ends
+}` + relationsOfRels + `, ends`
+)
 
 // entityIDs drops repeats and the empty id from ids: Relations reads an
 // empty entity as every relation, which is not this entity's.
@@ -438,55 +461,95 @@ func entityIDs(ids []string) []string {
 // RelationsOf answers Relations for many entities in one query; see
 // graph.Store. f.Entity is ignored.
 func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, error) {
+	out, _, err := s.relationsOf(ctx, "relations of", ids, f, false)
+	return out, err
+}
+
+// RelationsOfWithEnds answers RelationsOf with the entities at the ends of
+// its relations, in the same query; see graph.EndsReader.
+func (s *Store) RelationsOfWithEnds(ctx context.Context, ids []string, f graph.RelationFilter) (map[string][]graph.Relation, []graph.Entity, error) {
+	return s.relationsOf(ctx, "relations of with ends", ids, f, true)
+}
+
+// relationsOf answers RelationsOf, and when withEnds the entities at the
+// ends of its relations, sorted by id.
+func (s *Store) relationsOf(ctx context.Context, op string, ids []string, f graph.RelationFilter, withEnds bool) (map[string][]graph.Relation, []graph.Entity, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("neo4j: relations of: %w", err)
+		return nil, nil, fmt.Errorf("neo4j: %s: %w", op, err)
 	}
 	match, err := relationMatch(f, "entity")
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: relations of: %w", err)
+		return nil, nil, fmt.Errorf("neo4j: %s: %w", op, err)
 	}
 	asked := entityIDs(ids)
 	out := map[string][]graph.Relation{}
+	var ends []graph.Entity
 	if len(asked) == 0 {
-		return out, nil
+		return out, []graph.Entity{}, nil
 	}
 	query := "UNWIND $entities AS entity\n" + match
 	if f.Article != "" {
 		query += relationsArticle
 	}
-	query += relationsOfTail
+	if withEnds {
+		query += relationsOfEndsTail
+	} else {
+		query += relationsOfTail
+	}
 
 	// A list slice takes a 32-bit bound, unlike LIMIT.
 	limit := int64(math.MaxInt32)
 	if f.Limit > 0 && f.Limit < math.MaxInt32 {
 		limit = int64(f.Limit)
 	}
-	err = s.read(ctx, "relations of", func(tx driver.ManagedTransaction) error {
+	err = s.read(ctx, op, func(tx driver.ManagedTransaction) error {
 		recs, err := s.run(ctx, tx, query, map[string]any{
 			"entities": asked, "article": f.Article, "after": f.After, "limit": limit,
 		})
 		if err != nil {
 			return err
 		}
-		clear(out)
-		for _, rec := range recs {
-			row := rec.AsMap()
-			list, _ := row["rels"].([]any)
-			rs := make([]graph.Relation, 0, len(list))
-			for _, x := range list {
-				m, _ := x.(map[string]any)
-				rs = append(rs, decodeRelation(m))
-			}
-			if len(rs) > 0 {
-				out[str(row, "entity")] = rs
-			}
-		}
+		clear(out) // afresh: a retried transaction runs this again
+		ends = decodeRelationsOf(recs, out)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	if !withEnds {
+		return out, nil, nil
+	}
+	return out, ends, nil
+}
+
+// decodeRelationsOf reads the rows of a relationsOfTail or
+// relationsOfEndsTail query into out, returning the ends the rows have,
+// each once, sorted by id.
+func decodeRelationsOf(recs []*driver.Record, out map[string][]graph.Relation) []graph.Entity {
+	byID := map[string]graph.Entity{}
+	for _, rec := range recs {
+		row := rec.AsMap()
+		list, _ := row["rels"].([]any)
+		rs := make([]graph.Relation, 0, len(list))
+		for _, x := range list {
+			m, _ := x.(map[string]any)
+			rs = append(rs, decodeRelation(m))
+		}
+		if len(rs) > 0 {
+			out[str(row, "entity")] = rs
+		}
+		es, _ := row["ends"].([]any)
+		for _, x := range es {
+			m, _ := x.(map[string]any)
+			e := decodeEntity(m)
+			byID[e.ID] = e
+		}
+	}
+	ends := make([]graph.Entity, 0, len(byID))
+	for _, id := range slices.Sorted(maps.Keys(byID)) {
+		ends = append(ends, byID[id])
+	}
+	return ends
 }
 
 const countRelationsOfTail = `

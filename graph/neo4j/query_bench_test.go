@@ -50,15 +50,27 @@ func BenchmarkQ1EntityRelations(b *testing.B) {
 	}
 }
 
-// BenchmarkQ2Neighborhood is the explorer's neighbourhood at depth 2.
+// BenchmarkQ2Neighborhood is the explorer's neighbourhood at depth 2:
+// with whole facts, as an export reads it, and with relation summaries
+// (graph.WithRelationSummaries), as the GraphQL API does.
 func BenchmarkQ2Neighborhood(b *testing.B) {
 	s := loadedNeo4j(b)
-	ctx := context.Background()
-	for b.Loop() {
-		sub, err := s.Neighborhood(ctx, graph.NeighborhoodQuery{ID: "country:C005", Depth: 2})
-		if err != nil || len(sub.Relations) == 0 {
-			b.Fatalf("neighborhood: %d, %v", len(sub.Relations), err)
-		}
+	bg := graph.WithoutMentions(context.Background())
+	for _, c := range []struct {
+		name string
+		ctx  context.Context
+	}{
+		{"facts", bg},
+		{"summaries", graph.WithRelationSummaries(bg)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				sub, err := s.Neighborhood(c.ctx, graph.NeighborhoodQuery{ID: "country:C005", Depth: 2})
+				if err != nil || len(sub.Relations) == 0 {
+					b.Fatalf("neighborhood: %d, %v", len(sub.Relations), err)
+				}
+			}
+		})
 	}
 }
 

@@ -38,7 +38,10 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store      = (*Store)(nil)
+	_ graph.EndsReader = (*Store)(nil)
+)
 
 // ErrUnavailable is graph.ErrUnavailable, wrapped by errors that come from
 // not reaching the server rather than the server refusing a query.

@@ -54,6 +54,8 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"ConcurrentReports", testConcurrentReports},
 		{"FuseRandom", testFuseRandom},
 		{"WithoutMentions", testWithoutMentions},
+		{"RelationSummaries", testRelationSummaries},
+		{"RelationsOfWithEnds", testRelationsOfWithEnds},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
