@@ -387,3 +387,18 @@ func TestSuppliesWarrantsAndControl(t *testing.T) {
 			[]string{"Argentina SUPPORTS_SANCTIONS_ON Peru occurred *"}, []string{"Argentina PRAISED *"}},
 	})
 }
+
+// TestDeliveriesAndOusted: delivering or shipping arms to an actor is aid,
+// a speech is not; an "ousted" leader is still a titled person.
+func TestDeliveriesAndOusted(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"delivered vehicles to the police", "Kenya delivered armoured vehicles to the Haitian police last week.",
+			[]string{"Kenya PROVIDED_AID_TO Haiti* occurred *"}, nil},
+		{"shipped shells", "Iran shipped artillery shells to Russia by sea.",
+			[]string{"Iran PROVIDED_AID_TO Russia occurred *"}, nil},
+		{"a delivered speech is no aid", "Ivan Petrov delivered a speech to the Moldovan parliament.",
+			nil, []string{"* PROVIDED_AID_TO *"}},
+		{"an ousted leader", "Belarus granted asylum to ousted Kyrgyz President Kurmanbek Bakiyev.",
+			[]string{"Belarus PROVIDED_AID_TO Kurmanbek Bakiyev occurred *"}, nil},
+	})
+}

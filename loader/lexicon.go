@@ -162,7 +162,7 @@ var verbDefs = []struct {
 	{"praise", sensePraise}, {"hail", sensePraise}, {"commend", sensePraise}, {"laud", sensePraise},
 	{"welcome", sensePraise},
 	{"thank", senseThank}, {"congratulate", senseCongrat},
-	{"aid", senseAid}, {"provide", senseAid},
+	{"aid", senseAid}, {"provide", senseAid}, {"deliver", senseAid}, {"ship|shipped|shipped", senseAid}, {"supply|supplied|supplied", senseAid},
 	{"demand", senseDemand}, {"urge", senseUrge}, {"pressure", senseUrge}, {"order", senseDemand}, {"ask", senseUrge},
 	{"propose", sensePropose}, {"offer", senseOffer}, {"expect", senseUrge},
 	{"invite", senseInvite},

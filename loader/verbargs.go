@@ -242,6 +242,20 @@ var supplyWords = set("weapons", "arms", "ammunition", "munitions", "supplies", 
 	"tanks", "missiles", "drones", "aircraft", "jets", "artillery", "shells", "food", "medicine", "medicines",
 	"fuel", "vehicles", "batteries", "launchers", "interceptors", "rifles", "vaccines")
 
+// supplySets are the dictionary's synonym sets of things sent as aid.
+var supplySets = []string{"&weapon", "&aircraft", "&car", "&food"}
+
+// inSupplySet reports a member of a supply synonym set at k:
+// "helicopters", "armoured personnel carriers".
+func (d *doc) inSupplySet(k, hi int) bool {
+	for _, set := range supplySets {
+		if d.patternWordAt(set, k, hi) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // sentSupplies reads "sent weapons to Ukraine", "will send more Patriot
 // systems to Kyiv": aid to the actor after "to".
 func (d *doc) sentSupplies(i, lo, hi int, subj []*mention) *frame {
@@ -254,7 +268,7 @@ func (d *doc) sentSupplies(i, lo, hi int, subj []*mention) *frame {
 		if isNounTrigger(t) {
 			return nil // "sent humanitarian aid to": the noun tells it
 		}
-		supplies = supplies || t.in(supplyWords)
+		supplies = supplies || t.in(supplyWords) || d.inSupplySet(k, hi)
 	}
 	if !supplies {
 		return nil
@@ -263,10 +277,17 @@ func (d *doc) sentSupplies(i, lo, hi int, subj []*mention) *frame {
 		if t := &d.toks[k]; t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
 			return nil
 		}
-		if !d.toks[k].is("to") || d.mAt[k+1] < 0 {
+		if !d.toks[k].is("to") {
 			continue
 		}
-		m := d.mentions[d.mAt[k+1]]
+		at := k + 1
+		if d.toks[at].is("the") && at+1 < hi {
+			at++ // "to the Haitian police"
+		}
+		if d.mAt[at] < 0 {
+			continue
+		}
+		m := d.mentions[d.mAt[at]]
 		if m.poss || !m.hasActor() && !(m.ent != nil && d.isCapital(m.ent)) {
 			return nil // "to Kyiv" stands for Ukraine; "to Gaza" names no recipient
 		}

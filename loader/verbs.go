@@ -78,6 +78,13 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 	case "send", "dispatch":
 		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
+	case "deliver", "ship", "supply":
+		// "delivered armoured vehicles to the police": aid only when arms or
+		// goods go to an actor ("delivered a speech to parliament" is none)
+		if subj, _ := d.subjectOf(i, lo, hi); len(subj) > 0 && !d.passiveBefore(i, lo) {
+			return d.sentSupplies(i, lo, hi, subj)
+		}
+		return nil
 	case "demand", "urge":
 		if d.thatClauseActor(i, hi) {
 			return d.warningTo(i, i+2, lo, hi, sn) // "demanded that Russia admit ..."

@@ -239,13 +239,14 @@ var (
 		"forces", "general", "attorney", "intelligence", "economy", "trade", "justice", "health", "energy",
 		"kremlin", "white", "house", "staff", "of", "affairs", "the", "lieutenant", "lt", "gen", "col",
 		"maj", "brig", "adm", "colonel", "major", "brigadier", "foreign-policy", "assistant", "executive",
-		"secretary-general", "late", "ex", "outgoing", "incoming", "newly", "elected", "president-elect")
+		"secretary-general", "late", "ex", "outgoing", "incoming", "newly", "elected", "president-elect", "ousted",
+		"deposed", "toppled")
 	ranks        = set("lieutenant", "lt", "gen", "general", "col", "colonel", "maj", "major", "brig", "brigadier", "adm", "admiral", "capt", "captain", "sgt", "sergeant", "marshal", "field")
 	leaderTitles = set("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "supreme leader", "leader", "boss", "monarch", "head of state", "ayatollah",
 		"chairman", "chairwoman", "chairperson", "chair", "secretary general", "secretary-general", "director general",
 		"director-general")
 	spokesTitles  = set("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokespeople")
-	formerTitles  = set("former", "late", "ex", "outgoing")
+	formerTitles  = set("former", "late", "ex", "outgoing", "ousted", "deposed", "toppled")
 	nameParticles = set("bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "den", "la", "le", "di", "du", "dos", "das", "del", "abu", "ben")
 	// Capitalised words that are not names at the start of a capitalised run.
 	notNames = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "while", "with", "as", "after",
