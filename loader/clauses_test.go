@@ -402,3 +402,19 @@ func TestDeliveriesAndOusted(t *testing.T) {
 			[]string{"Belarus PROVIDED_AID_TO Kurmanbek Bakiyev occurred *"}, nil},
 	})
 }
+
+// TestLeadersLeavingAndTheCountry: "the country" is the state last named
+// or titled; a leader leaving or fleeing its own state quits it, a visitor
+// leaving does not.
+func TestLeadersLeavingAndTheCountry(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"a titled leader leaves the country", "Sri Lankan President Gotabaya Rajapaksa quit office and flew out of the country. On Wednesday he left the country for good.",
+			[]string{"Gotabaya Rajapaksa WITHDREW_FROM Sri Lanka occurred 2025-03-19"}, nil},
+		{"a leader flees the state by name", "Sri Lanka's president, Gotabaya Rajapaksa, fled Sri Lanka by air.",
+			[]string{"Gotabaya Rajapaksa WITHDREW_FROM Sri Lanka occurred *"}, nil},
+		{"a visitor leaves", "Antony Blinken left Sri Lanka on Wednesday.",
+			nil, []string{"* WITHDREW_FROM *"}},
+		{"the country's police", "Unrest spread across Kenya. The country's police detained Boniface Mwangi.",
+			[]string{"Kenyan police DETAINED Boniface Mwangi occurred *"}, nil},
+	})
+}

@@ -181,7 +181,7 @@ var verbDefs = []struct {
 	{"clash", senseClash}, {"invade", senseInvade}, {"capture", senseCapture}, {"seize", senseCapture},
 	{"recapture", senseCapture}, {"retake|retook|retaken", senseCapture}, {"annex", senseCapture},
 	{"deploy", senseDeploy}, {"send|sent|sent", senseDeploy}, {"dispatch", senseDeploy}, {"withdraw|withdrew|withdrawn", senseWithdraw}, {"retreat", senseWithdraw},
-	{"leave|left|left", senseLeave}, {"quit|quit|quit", senseLeave}, {"exit", senseLeave},
+	{"leave|left|left", senseLeave}, {"flee|fled|fled", senseLeave}, {"quit|quit|quit", senseLeave}, {"exit", senseLeave},
 	{"pull|pulled|pulled", sensePullOut},
 	{"concede", senseConcede},
 	{"claim", senseClaim},

@@ -265,6 +265,15 @@ func (d *doc) definite(i, hi int) *mention {
 		if e := d.recent(sent, back, func(e *docEntity) bool { return e.kind == kind && named(e) || kind == "" && e.isPlace() }); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: conf}
 		}
+		if kind == graph.Country {
+			// "Bangladesh Prime Minister Sheikh Hasina ... left the
+			// country": the state a title named
+			for k := len(d.mentions) - 1; k >= 0 && d.toks[d.mentions[k].first].sent >= sent-back; k-- {
+				if r := d.mentions[k].role; r != nil && r.of != nil && r.of.kind == graph.Country {
+					return &mention{first: i, last: j, ent: r.of, kind: mAnaphor, conf: 0.7}
+				}
+			}
+		}
 		return nil
 	}
 	if t.is("junta") || t.is("military", "army") && j+1 < hi && d.toks[j+1].is("junta", "regime") {

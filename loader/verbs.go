@@ -330,8 +330,13 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		f.rel, f.placeRel, f.label, f.mode = "DEPLOYED_TO", "DEPLOYED_TO", "deployment", "" // troops arriving
 	}
 	if sn == senseLeave {
-		// "left the bloc", "quit the alliance": leaving a body, not a place
-		f.targets = slices.DeleteFunc(f.targets, func(e *docEntity) bool { return e.kind != graph.Organization && e.kind != graph.Group })
+		// "left the bloc", "quit the alliance": leaving a body, not a
+		// place; but a leader who leaves or flees its own country quits it
+		// ("Hasina resigned and left the country"), where a visitor leaving
+		// is no withdrawal.
+		f.targets = slices.DeleteFunc(f.targets, func(e *docEntity) bool {
+			return e.kind != graph.Organization && e.kind != graph.Group && !(e.kind == graph.Country && d.ownStateOf(f.sources, e))
+		})
 		if len(f.targets) == 0 {
 			return nil
 		}
@@ -449,6 +454,25 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 		}
 	}
 	return out
+}
+
+// ownStateOf reports whether the persons among actors lead or serve state
+// c, by the article's titles or the gazetteer.
+func (d *doc) ownStateOf(actors []*docEntity, c *docEntity) bool {
+	for _, a := range actors {
+		if a.kind != graph.Person {
+			continue
+		}
+		if d.stateOf(a) == c || d.sameSide([]*docEntity{a}, c) {
+			return true
+		}
+		for _, m := range d.mentions {
+			if m.ent == a && m.role != nil && m.role.of == c {
+				return true // "Bangladesh Prime Minister Sheikh Hasina"
+			}
+		}
+	}
+	return false
 }
 
 // sameSide reports whether e is the state one of the actors belongs to or

@@ -217,7 +217,8 @@ var (
 		"settlement": graph.City, "region": graph.Region, "province": graph.Region, "oblast": graph.Region,
 		"area":   "", // "the area": the last place of any kind
 		"island": graph.Location, "islands": graph.Location, "shoal": graph.Location, "reef": graph.Location,
-		"atoll": graph.Location, "strait": graph.Location, "peninsula": graph.Location, "enclave": graph.Region}
+		"atoll": graph.Location, "strait": graph.Location, "peninsula": graph.Location, "enclave": graph.Region,
+		"country": graph.Country}
 	// siteNouns after an unknown name make it a place: "the Abu Shouk camp".
 	siteNouns       = set("camp", "camps", "base", "airbase", "airport", "airfield", "port", "refinery", "crossing", "checkpoint", "neighbourhood", "neighborhood")
 	settlementNouns = set("village", "town", "city", "settlement", "hamlet", "port", "district", "suburb")
