@@ -23,8 +23,9 @@ type Options struct {
 	Token string
 	// Introspection lets clients (GraphiQL, codegen) read the schema.
 	Introspection bool
-	// MaxExpensive caps the expensive operations (path, neighborhood,
-	// stats, ingestArticle) running at once; 0 means one per CPU.
+	// MaxExpensive caps the expensive reads (path, neighborhood, stats)
+	// running at once, and apart from them the extractions of
+	// ingestArticle; 0 means one per CPU each.
 	MaxExpensive int
 	// Observer, when set, receives operation times, error codes and cache
 	// sizes.

@@ -287,7 +287,6 @@ func TestGateQueuesExpensiveOperations(t *testing.T) {
 	}{
 		{"second path", `{ x: path(from: "a", to: "b") { length } }`, false},
 		{"neighborhood in a fragment", `{ ...F } fragment F on Query { neighborhood(id: "a") { nodes { id } } }`, false},
-		{"ingest", `mutation { ingestArticle(input: {text: "x"}) { created } }`, false},
 		{"cheap", `{ entity(name: "a") { id } }`, true},
 	}
 	for _, tc := range tests {
@@ -300,6 +299,57 @@ func TestGateQueuesExpensiveOperations(t *testing.T) {
 		t.Errorf("after release: refused, want admitted")
 	} else {
 		rel()
+	}
+}
+
+// TestGateExtractionsHaveSlotsOfTheirOwn: with the read slot taken an
+// ingest is admitted, and with the extraction slot taken an ingest waits
+// and is refused while reads are admitted; a mutation that also selects an
+// expensive read needs both.
+func TestGateExtractionsHaveSlotsOfTheirOwn(t *testing.T) {
+	g := newGate(1)
+	g.wait = 20 * time.Millisecond
+	op := func(q string) *graphql.OperationContext {
+		doc, err := parser.ParseQuery(&ast.Source{Input: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &graphql.OperationContext{Operation: doc.Operations[0]}
+	}
+	ctx := context.Background()
+	const (
+		path   = `{ path(from: "a", to: "b") { length } }`
+		ingest = `mutation { ingestArticle(input: {text: "x"}) { created } }`
+	)
+	read, ok := g.admit(ctx, op(path))
+	if !ok {
+		t.Fatal("path refused on an idle gate, want admitted")
+	}
+	extract, ok := g.admit(ctx, op(ingest))
+	if !ok {
+		t.Fatal("ingest refused with only the read slot taken, want admitted")
+	}
+	if g.InUse() != 2 {
+		t.Errorf("InUse: got %d, want 2", g.InUse())
+	}
+	read()
+	if _, ok := g.admit(ctx, op(ingest)); ok {
+		t.Error("second ingest admitted with the extraction slot taken, want refused")
+	}
+	if _, ok := g.admit(ctx, op(`mutation { stats { entities } ingestArticle(input: {text: "x"}) { created } }`)); ok {
+		t.Error("ingest with a read admitted with the extraction slot taken, want refused")
+	}
+	if g.InUse() != 1 {
+		t.Errorf("InUse after refusals: got %d, want 1 (a refused operation holds no slot)", g.InUse())
+	}
+	if rel, ok := g.admit(ctx, op(path)); !ok {
+		t.Error("path refused with only the extraction slot taken, want admitted")
+	} else {
+		rel()
+	}
+	extract()
+	if g.InUse() != 0 {
+		t.Errorf("InUse after every release: got %d, want 0", g.InUse())
 	}
 }
 

@@ -52,62 +52,69 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 // in id order, which serialises writes of one article by several
 // processes. Then the fact groups the articles' old and new witnesses
 // belong to are locked in key order, read, fused again in Go and written
-// back (see fuseGroups), once for all the articles, so two processes
-// writing reports of one fact do not lose each other's witness. Every
-// statement UNWINDs rows of all the articles, so the round trips do not
-// grow with their number.
+// back (see fuse), once for all the articles, so two processes writing
+// reports of one fact do not lose each other's witness.
+//
+// Round trips, not rows, are what a write costs on a busy server (each
+// waits for a CPU there and here), so the whole plan is three statements
+// whatever its size: lock (articles, entities, mentions), read the
+// groups, save (facts, events, deletions); each UNWINDs rows of all the
+// articles.
 func (s *Store) writePlan(ctx context.Context, tx driver.ManagedTransaction, p plan) (missing map[string]bool, err error) {
-	// An article given twice is its last version, though every version's
-	// entities merge, as applying them in turn would.
-	last := map[string]graph.Batch{}
-	for _, b := range p.applies {
-		last[b.Article.ID] = b
-	}
-	ids := slices.Sorted(maps.Keys(last))
-	replaced := make(map[string]bool, len(ids)+len(p.deletes))
-	var rels []graph.RelationWitness
-	var evs []graph.EventWitness
-	var articleRows []any
-	var keys []string
-	for _, id := range ids {
-		replaced[id] = true
-		r, e := graph.Witnesses(last[id])
-		own := groupKeys(r, e)
-		rels, evs, keys = append(rels, r...), append(evs, e...), append(keys, own...)
-		props := articleProps(last[id].Article)
-		props["groups"], props["relationCount"], props["eventCount"] = strs(own), int64(len(r)), int64(len(e))
-		articleRows = append(articleRows, map[string]any{"id": id, "props": props})
-	}
-	stmts, entityIDs := prepare(p.applies, ids, last)
-	var old []string // the groups of the versions replaced
-	if len(articleRows) > 0 {
-		recs, err := s.run(ctx, tx, lockArticlesQuery, map[string]any{"rows": articleRows})
-		if err != nil {
-			return nil, err
-		}
-		for _, rec := range recs {
-			old = append(old, strList(rec.AsMap()["old"])...)
-		}
-	}
-	del, err := s.lockDeleted(ctx, tx, p.deletes)
+	w := prepare(p)
+	old, del, err := s.lock(ctx, tx, w, p.deletes)
 	if err != nil {
 		return nil, err
 	}
 	for id := range del.found {
-		replaced[id] = true
+		w.replaced[id] = true
 	}
-	for _, st := range stmts {
-		if _, err := s.run(ctx, tx, st.query, st.params); err != nil {
-			return nil, err
-		}
-	}
-	if _, _, err := s.fuseGroups(ctx, tx, replaced, union(union(old, keys), del.groups), rels, evs); err != nil {
+	groups, err := s.lockGroups(ctx, tx, union(union(old, w.keys), del.groups))
+	if err != nil {
 		return nil, err
 	}
-	if err := s.removeDeleted(ctx, tx, del); err != nil {
+	f, err := s.fuse(groups, w.replaced, w.rels, w.evs)
+	if err != nil {
 		return nil, err
 	}
-	return del.missing(p.deletes), s.checkEntities(ctx, tx, entityIDs)
+	del.touchWitnesses(f.removed, f.removedEvents)
+	if err := s.save(ctx, tx, f, del, w.entityIDs); err != nil {
+		return nil, err
+	}
+	return del.missing(p.deletes), nil
+}
+
+// lock runs the first statement of a write: it locks and overwrites the
+// applied articles (returning the groups of the versions they replace),
+// locks the deleted ones (reading what deleting them touches), and writes
+// the entities and mentions.
+func (s *Store) lock(ctx context.Context, tx driver.ManagedTransaction, w writeRows, deletes []string) (old []string, del deleted, err error) {
+	recs, err := s.run(ctx, tx, lockQuery, writeParams(map[string]any{
+		"articles": w.articles, "deletes": strs(deletes), "entities": w.entities,
+		"mentionDrops": w.mentionDrops, "mentions": w.mentions,
+	}))
+	if err != nil {
+		return nil, del, err
+	}
+	if len(recs) != 1 {
+		return nil, del, fmt.Errorf("lock: got %d rows, want 1", len(recs))
+	}
+	row := recs[0].AsMap()
+	for _, groups := range asList(row["replaced"]) {
+		old = append(old, strList(groups)...)
+	}
+	return old, readDeleted(asList(row["deleted"])), nil
+}
+
+// writeRows is a plan turned into the rows of the lock statement, and the
+// witnesses fusing needs.
+type writeRows struct {
+	articles, entities, mentionDrops, mentions []any
+	entityIDs                                  []string        // sorted
+	keys                                       []string        // the groups of the new versions' witnesses
+	replaced                                   map[string]bool // articles whose old witnesses go
+	rels                                       []graph.RelationWitness
+	evs                                        []graph.EventWitness
 }
 
 // groupKeys lists the groups of an article's witnesses, sorted.
@@ -129,176 +136,114 @@ func union(a, b []string) []string {
 	return slices.Compact(out)
 }
 
-type statement struct {
-	query  string
-	params map[string]any
+// lockQuery is a write's first statement, its parts in the order they
+// lock. Each part is a subquery over rows of all the articles; a part
+// with no rows does nothing.
+//
+// The applied articles: SET with a map replaces every property and takes
+// the node's write lock; the groups of the version it replaces come back.
+// Rows come in id order, so concurrent writes lock shared articles in one
+// order. The deleted articles, in id order too: their groups and the
+// entities they mention come back (their own groups cannot change while
+// their nodes are locked).
+//
+// Entities, in id order: MERGE creates the new ones; existing ones are
+// written, and so locked, only when their name, kind, place or aliases
+// change, so the entities most articles name are not a lock every write
+// queues on. The kind's label is set and the other kinds' removed
+// (row.label, row.others; labels are never user input, see entityRow).
+// Names are lower-cased in Go (row.lowerName, row.lowerAliases), not by
+// Cypher's toLower, which differs from Go's for İ and final Σ; the
+// embedded store and every lookup lower-case in Go.
+//
+// Mentions: those of entities the new version no longer mentions go, the
+// others are merged and overwritten.
+const lockQuery = noReplan + `CALL () {
+  UNWIND $w.articles AS row
+  MERGE (a:Article {id: row.id})
+  WITH a, row, coalesce(a.groups, []) AS old
+  SET a = row.props
+  RETURN collect(old) AS replaced
+}
+CALL () {
+  UNWIND $w.deletes AS id
+  MATCH (a:Article {id: id})
+  SET a.id = a.id
+  RETURN collect({id: a.id, groups: coalesce(a.groups, []),
+                  mentioned: COLLECT { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN e.id }}) AS deleted
+}
+CALL () {
+  UNWIND $w.entities AS row
+  MERGE (e:Entity {id: row.id})
+  WITH e, row
+  WHERE e.name IS NULL OR e.name <> row.name OR e.lowerName IS NULL OR e.lowerName <> row.lowerName OR e.kind <> row.kind
+     OR coalesce(e.country <> row.country, e.country IS NULL AND row.country IS NOT NULL)
+     OR coalesce(e.lat <> row.lat, e.lat IS NULL AND row.lat IS NOT NULL)
+     OR coalesce(e.lon <> row.lon, e.lon IS NULL AND row.lon IS NOT NULL)
+     OR NOT row.label IN labels(e) OR any(l IN labels(e) WHERE l IN row.others)
+     OR any(a IN row.aliases WHERE NOT a IN coalesce(e.aliases, []))
+     OR any(a IN row.lowerAliases WHERE NOT a IN coalesce(e.lowerAliases, []))
+  SET e.name = row.name, e.lowerName = row.lowerName, e.kind = row.kind,
+      e.country = coalesce(row.country, e.country),
+      e.lat = coalesce(row.lat, e.lat),
+      e.lon = coalesce(row.lon, e.lon)
+  SET e:$(row.label)
+  REMOVE e:$(row.others)
+  WITH e, row
+  CALL (e, row) {
+    UNWIND coalesce(e.aliases, []) + row.aliases AS alias
+    WITH DISTINCT alias ORDER BY alias
+    RETURN collect(alias) AS aliases
+  }
+  CALL (e, row) {
+    UNWIND coalesce(e.lowerAliases, []) + row.lowerAliases AS alias
+    WITH DISTINCT alias ORDER BY alias
+    RETURN collect(alias) AS lowerAliases
+  }
+  SET e.aliases = aliases, e.lowerAliases = lowerAliases,
+      e.aliasesText = reduce(t = '', a IN aliases | t + a + '\n'),
+      e.searchText = reduce(t = e.lowerName, a IN lowerAliases | t + '\n' + a)
+}
+CALL () {
+  UNWIND $w.mentionDrops AS row
+  MATCH (:Article {id: row.article})-[m:MENTIONS]->(e:Entity)
+  WHERE NOT e.id IN row.entities
+  DELETE m
+}
+CALL () {
+  UNWIND $w.mentions AS row
+  MATCH (a:Article {id: row.article})
+  MATCH (e:Entity {id: row.entity})
+  MERGE (a)-[m:MENTIONS]->(e)
+  SET m.starts = row.starts, m.ends = row.ends, m.texts = row.texts
+}
+RETURN replaced, deleted`
+
+// noReplan keeps a write statement's cached plan when the graph's
+// statistics change. Under a steady load of writes they change every few
+// seconds, and the server then plans the statement again, which for the
+// lock and save statements costs it a second of CPU each time, and the
+// write waits for it. Every node their plans look up is found by a unique
+// id or key, or by an indexed group, so a plan made on an empty graph
+// stays right at any size (TestWritePlansIndexBacked).
+const noReplan = "CYPHER replan=skip\n"
+
+// writeParams passes the rows of a write statement as one map, $w. The
+// server caches a plan per query and parameter types, and an empty list
+// is of another type than a list of rows, so rows as parameters of their
+// own would make every mix of empty and non-empty parts a query planned
+// anew (a second of the server's CPU for the save statement); one map is
+// one type.
+func writeParams(rows map[string]any) map[string]any {
+	return map[string]any{"w": rows}
 }
 
-// The write queries, in the order Apply runs them.
-const (
-	// SET with a map replaces every property and takes the node's write
-	// lock; the groups of the version it replaces come back. Rows come in
-	// id order, so concurrent applies lock shared articles in one order.
-	lockArticlesQuery = `UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
-WITH a, row, coalesce(a.groups, []) AS old
-SET a = row.props
-RETURN old`
-
-	// Formatted with the kind's label and the other kinds' labels. Names are
-	// lower-cased in Go (row.lowerName, row.lowerAliases), not by Cypher's
-	// toLower, which differs from Go's for İ and final Σ; the embedded store
-	// and every lookup lower-case in Go.
-	mergeEntitiesQuery = `UNWIND $rows AS row
-MERGE (e:Entity {id: row.id})
-WITH e, row
-WHERE e.name IS NULL OR e.name <> row.name OR e.lowerName IS NULL OR e.lowerName <> row.lowerName OR e.kind <> row.kind
-   OR coalesce(e.country <> row.country, e.country IS NULL AND row.country IS NOT NULL)
-   OR coalesce(e.lat <> row.lat, e.lat IS NULL AND row.lat IS NOT NULL)
-   OR coalesce(e.lon <> row.lon, e.lon IS NULL AND row.lon IS NOT NULL)
-   OR NOT e:%[1]s OR e:%[3]s
-   OR any(a IN row.aliases WHERE NOT a IN coalesce(e.aliases, []))
-   OR any(a IN row.lowerAliases WHERE NOT a IN coalesce(e.lowerAliases, []))
-SET e.name = row.name, e.lowerName = row.lowerName, e.kind = row.kind,
-    e.country = coalesce(row.country, e.country),
-    e.lat = coalesce(row.lat, e.lat),
-    e.lon = coalesce(row.lon, e.lon)
-SET e:%[1]s
-REMOVE e:%[2]s
-WITH e, row
-CALL (e, row) {
-  UNWIND coalesce(e.aliases, []) + row.aliases AS alias
-  WITH DISTINCT alias ORDER BY alias
-  RETURN collect(alias) AS aliases
-}
-CALL (e, row) {
-  UNWIND coalesce(e.lowerAliases, []) + row.lowerAliases AS alias
-  WITH DISTINCT alias ORDER BY alias
-  RETURN collect(alias) AS lowerAliases
-}
-SET e.aliases = aliases, e.lowerAliases = lowerAliases,
-    e.aliasesText = reduce(t = '', a IN aliases | t + a + '\n'),
-    e.searchText = reduce(t = e.lowerName, a IN lowerAliases | t + '\n' + a)`
-
-	// Creates the batch's new entities, in id order. Existing ones are not
-	// locked: the per-kind merges below write (and so lock) only those
-	// whose name, kind, place or aliases change, so the entities most
-	// articles name are not a lock every write queues on.
-	createEntitiesQuery = `UNWIND $ids AS id
-MERGE (e:Entity {id: id})`
-
-	missingEntitiesQuery = `UNWIND $ids AS id
-WITH id WHERE NOT EXISTS { MATCH (:Entity {id: id}) }
-RETURN id`
-
-	dropMentionsQuery = `UNWIND $rows AS row
-MATCH (:Article {id: row.article})-[m:MENTIONS]->(e:Entity)
-WHERE NOT e.id IN row.entities
-DELETE m`
-
-	mergeMentionsQuery = `UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-MATCH (e:Entity {id: row.entity})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.starts = row.starts, m.ends = row.ends, m.texts = row.texts`
-
-	// The fact groups, locked in key order (MERGE on the unique key, then
-	// a write), with their witnesses.
-	lockGroupsQuery = `UNWIND $keys AS key
-MERGE (g:FactGroup {key: key})
-SET g.key = key
-RETURN key, coalesce(g.witnesses, []) AS witnesses,
-       COLLECT { MATCH (w:EventWitness {group: key}) RETURN [w.id, w.event] } AS fused`
-
-	saveGroupsQuery = `UNWIND $rows AS row
-MATCH (g:FactGroup {key: row.key})
-CALL (g, row) {
-  WITH g, row WHERE size(row.witnesses) = 0
-  DELETE g
-}
-CALL (g, row) {
-  WITH g, row WHERE size(row.witnesses) > 0
-  SET g.witnesses = row.witnesses
-}`
-
-	// Formatted with every vocabulary type: the facts of relation groups
-	// that are no longer, or no longer this way round. The group's key
-	// names its endpoints, so the entity index finds them.
-	dropFactsQuery = `UNWIND $rows AS row
-MATCH (:Entity {id: row.a})-[r:%s]-(:Entity {id: row.b})
-WHERE r.group = row.key AND (NOT r.id IN row.keep OR startNode(r).id <> row.want[r.id])
-WITH DISTINCT r
-DELETE r`
-
-	// Formatted with one relation type.
-	// The fused event a fact's first report's event is in is kept on the
-	// fact (fusedEvent), so reads need no lookup; the event witnesses are
-	// written first.
-	mergeFactsQuery = `UNWIND $rows AS row
-MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
-MERGE (s)-[r:%s {id: row.id}]->(t)
-SET r = row.props
-SET r.fusedEvent = head(COLLECT { MATCH (w:EventWitness {id: row.props.event}) RETURN w.event })`
-
-	// Formatted with every vocabulary type: facts in groups this apply does
-	// not write whose event now fuses under another id, found through the
-	// groups of the event's article.
-	refreshFactEventsQuery = `UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-UNWIND a.groups AS g
-WITH row, g, split(g, '|') AS k WHERE k[0] = 'rel'
-MATCH (:Entity {id: k[2]})-[r:%s]-(:Entity {id: k[3]})
-WHERE r.group = g AND r.event = row.event
-SET r.fusedEvent = row.fused`
-
-	dropEventsQuery = `UNWIND $rows AS row
-MATCH (ev:Event {group: row.key})
-WHERE NOT ev.id IN row.keep
-DETACH DELETE ev`
-
-	dropEventWitnessesQuery = `UNWIND $rows AS row
-UNWIND row.gone AS id
-MATCH (w:EventWitness {id: id})
-WHERE w.group = row.key
-DELETE w`
-
-	mergeEventWitnessesQuery = `UNWIND $rows AS row
-MERGE (w:EventWitness {id: row.id})
-SET w.event = row.event, w.group = row.group`
-
-	mergeEventsQuery = `UNWIND $rows AS row
-MERGE (ev:Event {id: row.id})
-SET ev = row.props
-WITH ev, row
-CALL (ev, row) {
-  MATCH (ev)-[x:AT]->(p)
-  WHERE row.place IS NULL OR p.id <> row.place
-  DELETE x
-}
-CALL (ev, row) {
-  MATCH (p:Entity {id: row.place})
-  MERGE (ev)-[:AT]->(p)
-}
-CALL (ev, row) {
-  MATCH (ev)-[x:PARTICIPANT]->(e)
-  WHERE NOT {entity: e.id, role: x.role} IN row.participants
-  DELETE x
-}
-CALL (ev, row) {
-  UNWIND row.participants AS part
-  MATCH (e:Entity {id: part.entity})
-  MERGE (ev)-[:PARTICIPANT {role: part.role}]->(e)
-}`
-)
-
-// Queries with labels and types formatted in, built once from the closed
-// kinds and vocabulary so no caller's text ever reaches query text.
-var (
-	mergeEntities     = map[graph.Kind]string{}
-	mergeFacts        = map[graph.RelType]string{}
-	dropFacts         = fmt.Sprintf(dropFactsQuery, allTypes)
-	refreshFactEvents = fmt.Sprintf(refreshFactEventsQuery, allTypes)
-)
+// kindLabels holds each kind's node label and the other kinds' labels,
+// built once from the closed list of kinds.
+var kindLabels = map[graph.Kind]struct {
+	label  string
+	others []string
+}{}
 
 func init() {
 	for _, k := range graph.Kinds {
@@ -308,10 +253,10 @@ func init() {
 				others = append(others, kindLabel(o))
 			}
 		}
-		mergeEntities[k] = fmt.Sprintf(mergeEntitiesQuery, kindLabel(k), strings.Join(others, ":"), strings.Join(others, "|"))
-	}
-	for _, t := range graph.RelTypes() {
-		mergeFacts[t] = fmt.Sprintf(mergeFactsQuery, t)
+		kindLabels[k] = struct {
+			label  string
+			others []string
+		}{kindLabel(k), others}
 	}
 }
 
@@ -327,18 +272,37 @@ func kindLabel(k graph.Kind) string {
 	return b.String()
 }
 
-// prepare turns valid batches into the statements that write their
-// entities and mentions, after the articles' locks. Entities fold over
-// every batch in order, as the embedded store folds them: an entity's
-// later non-empty values win and its aliases add up; the mentions of each
-// article in ids are those of its last version, last.
-func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) ([]statement, []string) {
-	var stmts []statement
+// prepare turns a plan's valid batches into the rows of its lock
+// statement and the witnesses to fuse. An article given twice is its last
+// version, though every version's entities merge, as applying them in turn
+// would: entities fold over every batch in order, as the embedded store
+// folds them (an entity's later non-empty values win and its aliases add
+// up); the mentions of each article are those of its last version.
+func prepare(p plan) writeRows {
+	last := map[string]graph.Batch{}
+	for _, b := range p.applies {
+		last[b.Article.ID] = b
+	}
+	ids := slices.Sorted(maps.Keys(last))
+	w := writeRows{articles: []any{}, replaced: make(map[string]bool, len(ids)+len(p.deletes))}
+	for _, id := range ids {
+		w.replaced[id] = true
+		r, e := graph.Witnesses(last[id])
+		own := groupKeys(r, e)
+		w.rels, w.evs, w.keys = append(w.rels, r...), append(w.evs, e...), append(w.keys, own...)
+		props := articleProps(last[id].Article)
+		props["groups"], props["relationCount"], props["eventCount"] = strs(own), int64(len(r)), int64(len(e))
+		w.articles = append(w.articles, map[string]any{"id": id, "props": props})
+	}
+	w.entities, w.entityIDs = entityRows(p.applies)
+	w.mentionDrops, w.mentions = mentionRows(ids, last)
+	return w
+}
 
-	// Entities, merged per id, locked in id order, then written per kind
-	// label.
+// entityRows merges the batches' entities per id, in id order.
+func entityRows(bs []graph.Batch) ([]any, []string) {
 	merged := map[string]*graph.Entity{}
-	var entityIDs []string
+	var ids []string
 	for _, b := range bs {
 		for _, e := range b.Entities {
 			m := merged[e.ID]
@@ -347,7 +311,7 @@ func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) ([]sta
 				c.Aliases = append([]string(nil), e.Aliases...)
 				c.Mentions = nil
 				merged[e.ID] = &c
-				entityIDs = append(entityIDs, e.ID)
+				ids = append(ids, e.ID)
 				continue
 			}
 			m.Name, m.Kind = e.Name, e.Kind
@@ -355,23 +319,19 @@ func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) ([]sta
 			m.Aliases = append(m.Aliases, e.Aliases...)
 		}
 	}
-	sort.Strings(entityIDs)
-	byKind := map[graph.Kind][]any{}
-	for _, id := range entityIDs {
-		e := merged[id]
-		byKind[e.Kind] = append(byKind[e.Kind], entityRow(e))
+	sort.Strings(ids)
+	rows := make([]any, len(ids))
+	for i, id := range ids {
+		rows[i] = entityRow(merged[id])
 	}
-	if len(entityIDs) > 0 {
-		stmts = append(stmts, statement{createEntitiesQuery, map[string]any{"ids": entityIDs}})
-	}
-	for _, k := range graph.Kinds {
-		if rows := byKind[k]; len(rows) > 0 {
-			stmts = append(stmts, statement{mergeEntities[k], map[string]any{"rows": rows}})
-		}
-	}
+	return rows, ids
+}
 
-	// Mentions, per article: an entity listed twice keeps both listings'.
-	var dropRows, mentionRows []any
+// mentionRows lists, per article, the entities it mentions (the others'
+// mentions are dropped) and a row per mentioned entity: an entity listed
+// twice keeps both listings' mentions.
+func mentionRows(ids []string, last map[string]graph.Batch) (drops, rows []any) {
+	drops, rows = []any{}, []any{}
 	for _, art := range ids {
 		mentions := map[string][]graph.Mention{}
 		var mentioned []string
@@ -385,35 +345,12 @@ func prepare(bs []graph.Batch, ids []string, last map[string]graph.Batch) ([]sta
 			mentions[e.ID] = append(mentions[e.ID], e.Mentions...)
 		}
 		sort.Strings(mentioned)
-		dropRows = append(dropRows, map[string]any{"article": art, "entities": strs(mentioned)})
+		drops = append(drops, map[string]any{"article": art, "entities": strs(mentioned)})
 		for _, id := range mentioned {
-			mentionRows = append(mentionRows, mentionRow(art, id, mentions[id]))
+			rows = append(rows, mentionRow(art, id, mentions[id]))
 		}
 	}
-	stmts = append(stmts, statement{dropMentionsQuery, map[string]any{"rows": dropRows}})
-	if len(mentionRows) > 0 {
-		stmts = append(stmts, statement{mergeMentionsQuery, map[string]any{"rows": mentionRows}})
-	}
-	return stmts, entityIDs
-}
-
-// checkEntities fails with errVanished when one of ids is gone. An apply
-// does not lock entities it merely links to (every article shares a few,
-// so locks would serialise every write), so a delete by another process
-// may remove one as an orphan between its MERGE and a later statement,
-// whose MATCH then links nothing; write runs the transaction again.
-func (s *Store) checkEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	recs, err := s.run(ctx, tx, missingEntitiesQuery, map[string]any{"ids": ids})
-	if err != nil {
-		return err
-	}
-	if len(recs) > 0 {
-		return errVanished
-	}
-	return nil
+	return drops, rows
 }
 
 // strs makes a nil slice an empty list: a null list parameter would make
@@ -450,8 +387,10 @@ func entityRow(e *graph.Entity) map[string]any {
 	for i, a := range aliases {
 		lower[i] = strings.ToLower(a)
 	}
+	kl := kindLabels[e.Kind] // batches are valid: the kind is one of graph.Kinds
 	row := map[string]any{
 		"id": e.ID, "name": e.Name, "kind": string(e.Kind), "aliases": strs(aliases),
+		"label": kl.label, "others": kl.others,
 		"lowerName": strings.ToLower(e.Name), "lowerAliases": strs(lower),
 		"country": nil, "lat": nil, "lon": nil,
 	}

@@ -16,8 +16,8 @@ import (
 // ran (group commit). Writes all lock the entities most articles name, so
 // concurrent transactions only queued in Neo4j, holding some locks while
 // waiting for others, or deadlocked; and a write's cost is mostly its
-// round trips (about twenty statements), which one transaction of many
-// articles pays once. Under load the batches grow with the queue, so a
+// round trips (three statements, see writePlan), which one transaction of
+// many articles pays once. Under load the batches grow with the queue, so a
 // write waits for about one transaction, not one per writer ahead of it.
 
 // maxCombined bounds the articles one combined transaction writes: the

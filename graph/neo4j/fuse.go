@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -31,73 +32,109 @@ import (
 // (:Article {groups}) lists the groups an article has witnesses in, so
 // deleting or replacing it finds them by key.
 
-// fuseGroups locks the groups of keys in key order, replaces the witnesses
-// the replaced articles had there with rels and evs, fuses each group
-// again and writes its facts. It returns the witnesses it removed.
+// lockGroupsQuery locks the fact groups in key order (MERGE on the unique
+// key, then a write) and reads their witnesses and which fused event each
+// event witness is in.
+const lockGroupsQuery = `UNWIND $keys AS key
+MERGE (g:FactGroup {key: key})
+SET g.key = key
+RETURN key, coalesce(g.witnesses, []) AS witnesses,
+       COLLECT { MATCH (w:EventWitness {group: key}) RETURN [w.id, w.event] } AS fused`
+
+// lockedGroup is one fact group as lockGroups read it.
+type lockedGroup struct {
+	key       string
+	witnesses []string          // JSON texts
+	fused     map[string]string // event witness id -> fused event id
+}
+
+// lockGroups locks and reads the groups of keys, which are sorted.
+func (s *Store) lockGroups(ctx context.Context, tx driver.ManagedTransaction, keys []string) ([]lockedGroup, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	recs, err := s.run(ctx, tx, lockGroupsQuery, map[string]any{"keys": keys})
+	if err != nil {
+		return nil, err
+	}
+	groups := make([]lockedGroup, len(recs))
+	for i, rec := range recs {
+		row := rec.AsMap()
+		g := lockedGroup{key: str(row, "key"), witnesses: strList(row["witnesses"]), fused: map[string]string{}}
+		for _, pair := range asList(row["fused"]) {
+			if p := strList(pair); len(p) == 2 {
+				g.fused[p[0]] = p[1]
+			}
+		}
+		groups[i] = g
+	}
+	return groups, nil
+}
+
+// fused is what fusing the locked groups again wrote: the rows of the
+// save statement, and the witnesses of the replaced articles it removed.
+type fused struct {
+	groups, eventGroups, events, eventWitnesses, relationGroups, facts, refreshes []any
+
+	removed       []graph.RelationWitness
+	removedEvents []graph.EventWitness
+}
+
+// fuse replaces the witnesses the replaced articles had in groups with
+// rels and evs and fuses each group again.
 //
 // The other articles' witnesses are read as JSON texts, decoded through
 // the store's cache (a hot group's texts come back on every write to it)
 // and written back, into the group and into the facts, as the same texts,
 // never encoded again. Event witnesses are written only where their fused
 // event changed.
-func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, replaced map[string]bool, keys []string,
-	rels []graph.RelationWitness, evs []graph.EventWitness) (removed []graph.RelationWitness, removedEvents []graph.EventWitness, err error) {
-	if len(keys) == 0 {
-		return nil, nil, nil
-	}
-	recs, err := s.run(ctx, tx, lockGroupsQuery, map[string]any{"keys": keys})
-	if err != nil {
-		return nil, nil, err
-	}
+func (s *Store) fuse(groups []lockedGroup, replaced map[string]bool, rels []graph.RelationWitness, evs []graph.EventWitness) (fused, error) {
+	var f fused
 	relWit := map[string][]graph.RelationWitness{}
 	evWit := map[string][]graph.EventWitness{}
-	texts := map[string][]string{}               // group key -> its witnesses' texts
-	textOf := map[string]string{}                // witnessKey -> its text
-	oldFused := map[string]string{}              // event witness id -> fused event id, before
-	oldMembers := map[string]map[string]string{} // group key -> event witness id -> fused event id, before
-	for _, rec := range recs {
-		row := rec.AsMap()
-		key := str(row, "key")
-		members := map[string]string{}
-		for _, pair := range asList(row["fused"]) {
-			if p := strList(pair); len(p) == 2 {
-				oldFused[p[0]] = p[1]
-				members[p[0]] = p[1]
-			}
-		}
-		oldMembers[key] = members
-		for _, text := range strList(row["witnesses"]) {
-			if isEventKey(key) {
+	oldRel := map[string][]graph.RelationWitness{} // every witness a group had, the replaced ones too
+	oldEv := map[string][]graph.EventWitness{}
+	texts := map[string][]string{} // group key -> its witnesses' texts
+	textOf := map[string]string{}  // witnessKey -> its text
+	oldFused := map[string]string{}
+	for _, g := range groups {
+		maps.Copy(oldFused, g.fused)
+		for _, text := range g.witnesses {
+			if isEventKey(g.key) {
 				w, err := s.eventTexts.decode(text)
 				if err != nil {
-					return nil, nil, fmt.Errorf("group %s: bad witness: %w", key, err)
+					return f, fmt.Errorf("group %s: bad witness: %w", g.key, err)
 				}
+				oldEv[g.key] = append(oldEv[g.key], w)
+				textOf[oldKey(w.Article, w.ID)] = text
 				if replaced[w.Article] {
-					removedEvents = append(removedEvents, w)
+					f.removedEvents = append(f.removedEvents, w)
 					continue
 				}
-				evWit[key] = append(evWit[key], w)
+				evWit[g.key] = append(evWit[g.key], w)
 				textOf[witnessKey(w.Article, w.ID)] = text
 			} else {
 				w, err := s.relationTexts.decode(text)
 				if err != nil {
-					return nil, nil, fmt.Errorf("group %s: bad witness: %w", key, err)
+					return f, fmt.Errorf("group %s: bad witness: %w", g.key, err)
 				}
+				oldRel[g.key] = append(oldRel[g.key], w)
+				textOf[oldKey(w.Article, w.ID)] = text
 				if replaced[w.Article] {
-					removed = append(removed, w)
+					f.removed = append(f.removed, w)
 					continue
 				}
-				relWit[key] = append(relWit[key], w)
+				relWit[g.key] = append(relWit[g.key], w)
 				textOf[witnessKey(w.Article, w.ID)] = text
 			}
-			texts[key] = append(texts[key], text)
+			texts[g.key] = append(texts[g.key], text)
 		}
 	}
 	for _, w := range rels {
 		key := graph.RelationGroupKey(w.Relation)
 		b, err := json.Marshal(w)
 		if err != nil {
-			return nil, nil, fmt.Errorf("encode witness %s: %w", w.ID, err)
+			return f, fmt.Errorf("encode witness %s: %w", w.ID, err)
 		}
 		relWit[key] = append(relWit[key], w)
 		textOf[witnessKey(w.Article, w.ID)] = string(b)
@@ -107,96 +144,157 @@ func (s *Store) fuseGroups(ctx context.Context, tx driver.ManagedTransaction, re
 		key := graph.EventGroupKey(w.Event)
 		b, err := json.Marshal(w)
 		if err != nil {
-			return nil, nil, fmt.Errorf("encode witness %s: %w", w.ID, err)
+			return f, fmt.Errorf("encode witness %s: %w", w.ID, err)
 		}
 		evWit[key] = append(evWit[key], w)
 		textOf[witnessKey(w.Article, w.ID)] = string(b)
 		texts[key] = append(texts[key], string(b))
 	}
-
-	var groupRows, dropRows, dropEventRows, witnessRows, eventRows, refreshRows []any
-	factRows := map[graph.RelType][]any{}
-	for _, key := range keys {
-		if isEventKey(key) {
-			var keep []string
-			gone := oldMembers[key]
-			for _, ev := range graph.FuseEvents(evWit[key]) {
-				keep = append(keep, ev.ID)
-				wt := make([]string, len(ev.Witnesses))
-				for i, w := range ev.Witnesses {
-					wt[i] = textOf[witnessKey(w.Article, w.ID)]
-					if old, ok := gone[w.ID]; !ok || old != ev.ID {
-						witnessRows = append(witnessRows, map[string]any{"id": w.ID, "event": ev.ID, "group": key})
-					}
-					delete(gone, w.ID)
-					if old, ok := oldFused[w.ID]; ok && old != ev.ID && !replaced[w.Article] {
-						refreshRows = append(refreshRows, map[string]any{"article": w.Article, "event": w.ID, "fused": ev.ID})
-					}
-				}
-				row, err := eventRow(ev, key, wt)
-				if err != nil {
-					return nil, nil, err
-				}
-				eventRows = append(eventRows, row)
+	var facts []factRow
+	for _, g := range groups {
+		if isEventKey(g.key) {
+			if err := f.addEventGroup(g, evWit[g.key], oldEv[g.key], textOf, oldFused, replaced); err != nil {
+				return f, err
 			}
-			dropEventRows = append(dropEventRows, map[string]any{"key": key, "keep": strs(keep), "gone": strs(slices.Sorted(maps.Keys(gone)))})
 		} else {
-			a, b := relationEnds(key)
-			keep := []string{}
-			want := map[string]any{}
-			for _, r := range graph.FuseRelations(relWit[key]) {
-				keep = append(keep, r.ID)
-				want[r.ID] = r.Source
-				wt := make([]string, len(r.Witnesses))
-				for i, w := range r.Witnesses {
-					wt[i] = textOf[witnessKey(w.Article, w.ID)]
-				}
-				props, err := factProps(r, key, wt)
-				if err != nil {
-					return nil, nil, err
-				}
-				factRows[r.Type] = append(factRows[r.Type], map[string]any{"id": r.ID, "source": r.Source, "target": r.Target, "props": props})
+			rows, err := relationGroup(g.key, relWit[g.key], oldRel[g.key], textOf)
+			if err != nil {
+				return f, err
 			}
-			dropRows = append(dropRows, map[string]any{"key": key, "a": a, "b": b, "keep": keep, "want": want})
+			facts = append(facts, rows...)
+			a, b := relationEnds(g.key)
+			keep, want := []string{}, map[string]any{}
+			for _, r := range rows {
+				keep = append(keep, r.id)
+				want[r.id] = r.row["source"]
+			}
+			f.relationGroups = append(f.relationGroups, map[string]any{"key": g.key, "a": a, "b": b, "keep": keep, "want": want})
 		}
-		slices.Sort(texts[key]) // the same witnesses, the same node, whatever order they came in
-		groupRows = append(groupRows, map[string]any{"key": key, "witnesses": strs(texts[key])})
+		slices.Sort(texts[g.key]) // the same witnesses, the same node, whatever order they came in
+		// A group left without witnesses goes (see saveQuery); one whose
+		// witnesses are as they were (an article applied again unchanged)
+		// is not written.
+		if len(texts[g.key]) == 0 || !slices.Equal(texts[g.key], g.witnesses) {
+			f.groups = append(f.groups, map[string]any{"key": g.key, "witnesses": strs(texts[g.key])})
+		}
 	}
+	// A fact as it was is written again only when the fused event of its
+	// first report's event changed: fusedEvent is read in the save.
+	moved := map[string]bool{}
+	for _, w := range f.eventWitnesses {
+		moved[w.(map[string]any)["id"].(string)] = true
+	}
+	for _, r := range facts {
+		if !r.same || moved[r.event] {
+			f.facts = append(f.facts, r.row)
+		}
+	}
+	return f, nil
+}
 
-	// Events and their witnesses before the facts that point at them, so a
-	// reader catching the commit half-applied finds the event of a fact.
-	stmts := []statement{{saveGroupsQuery, map[string]any{"rows": groupRows}}}
-	if len(dropEventRows) > 0 {
-		stmts = append(stmts,
-			statement{dropEventsQuery, map[string]any{"rows": dropEventRows}},
-			statement{dropEventWitnessesQuery, map[string]any{"rows": dropEventRows}})
+// oldKey identifies a witness as the group had it, whose text may differ
+// from the new version's of the same article and id.
+func oldKey(article, id string) string { return "old\x00" + article + "\x00" + id }
+
+// addEventGroup fuses an event group's witnesses into its events, and
+// notes the event witnesses whose fused event changed, and the facts
+// outside the write whose event did (refreshes). An event that fuses as it
+// did from the witnesses the group had (olds) is not written again: the
+// stored events are the fusion of the stored witnesses, which every write
+// keeps true, and fusing does not depend on the witnesses' order.
+func (f *fused) addEventGroup(g lockedGroup, ws, olds []graph.EventWitness, textOf, oldFused map[string]string, replaced map[string]bool) error {
+	before := map[string]map[string]any{}
+	for _, ev := range graph.FuseEvents(olds) {
+		row, err := eventRow(ev, g.key, eventTexts(ev.Witnesses, textOf, true))
+		if err != nil {
+			return err
+		}
+		before[ev.ID] = row
 	}
-	if len(eventRows) > 0 {
-		stmts = append(stmts, statement{mergeEventsQuery, map[string]any{"rows": eventRows}})
-	}
-	if len(witnessRows) > 0 {
-		stmts = append(stmts, statement{mergeEventWitnessesQuery, map[string]any{"rows": witnessRows}})
-	}
-	if len(dropRows) > 0 {
-		stmts = append(stmts, statement{dropFacts, map[string]any{"rows": dropRows}})
-	}
-	types := make([]graph.RelType, 0, len(factRows))
-	for t := range factRows {
-		types = append(types, t)
-	}
-	slices.Sort(types)
-	for _, t := range types {
-		stmts = append(stmts, statement{mergeFacts[t], map[string]any{"rows": factRows[t]}})
-	}
-	if len(refreshRows) > 0 {
-		stmts = append(stmts, statement{refreshFactEvents, map[string]any{"rows": refreshRows}})
-	}
-	for _, st := range stmts {
-		if _, err := s.run(ctx, tx, st.query, st.params); err != nil {
-			return nil, nil, err
+	keep := []string{}
+	gone := maps.Clone(g.fused)
+	for _, ev := range graph.FuseEvents(ws) {
+		keep = append(keep, ev.ID)
+		for _, w := range ev.Witnesses {
+			if old, ok := gone[w.ID]; !ok || old != ev.ID {
+				f.eventWitnesses = append(f.eventWitnesses, map[string]any{"id": w.ID, "event": ev.ID, "group": g.key})
+			}
+			delete(gone, w.ID)
+			if old, ok := oldFused[w.ID]; ok && old != ev.ID && !replaced[w.Article] {
+				f.refreshes = append(f.refreshes, map[string]any{"article": w.Article, "event": w.ID, "fused": ev.ID})
+			}
+		}
+		row, err := eventRow(ev, g.key, eventTexts(ev.Witnesses, textOf, false))
+		if err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(row, before[ev.ID]) {
+			f.events = append(f.events, row)
 		}
 	}
-	return removed, removedEvents, nil
+	f.eventGroups = append(f.eventGroups, map[string]any{"key": g.key, "keep": keep, "gone": strs(slices.Sorted(maps.Keys(gone)))})
+	return nil
+}
+
+// factRow is a fused fact's row of the save statement; same says it fuses
+// as it did from the witnesses its group had.
+type factRow struct {
+	id, event string
+	row       map[string]any
+	same      bool
+}
+
+// relationGroup fuses a relation group's witnesses into its facts, and
+// from the witnesses it had (olds) as it was.
+func relationGroup(key string, ws, olds []graph.RelationWitness, textOf map[string]string) ([]factRow, error) {
+	before := map[string]map[string]any{}
+	for _, r := range graph.FuseRelations(olds) {
+		row, err := factRowOf(r, key, relationTexts(r.Witnesses, textOf, true))
+		if err != nil {
+			return nil, err
+		}
+		before[r.ID] = row
+	}
+	var rows []factRow
+	for _, r := range graph.FuseRelations(ws) {
+		row, err := factRowOf(r, key, relationTexts(r.Witnesses, textOf, false))
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, factRow{id: r.ID, event: r.Event, row: row, same: reflect.DeepEqual(row, before[r.ID])})
+	}
+	return rows, nil
+}
+
+func factRowOf(r graph.Relation, key string, texts []string) (map[string]any, error) {
+	props, err := factProps(r, key, texts)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"id": r.ID, "type": string(r.Type), "source": r.Source, "target": r.Target, "props": props}, nil
+}
+
+// witnessTexts lists the texts of a fact's witnesses, as the group had
+// them (old) or as they are now; at gives witness i's article and id.
+func witnessTexts(n int, at func(i int) (string, string), textOf map[string]string, old bool) []string {
+	out := make([]string, n)
+	for i := range n {
+		article, id := at(i)
+		if old {
+			out[i] = textOf[oldKey(article, id)]
+		} else {
+			out[i] = textOf[witnessKey(article, id)]
+		}
+	}
+	return out
+}
+
+func eventTexts(ws []graph.EventWitness, textOf map[string]string, old bool) []string {
+	return witnessTexts(len(ws), func(i int) (string, string) { return ws[i].Article, ws[i].ID }, textOf, old)
+}
+
+func relationTexts(ws []graph.RelationWitness, textOf map[string]string, old bool) []string {
+	return witnessTexts(len(ws), func(i int) (string, string) { return ws[i].Article, ws[i].ID }, textOf, old)
 }
 
 // witnessKey identifies a witness among all: an article states each id once.

@@ -153,3 +153,52 @@ func TestArticleReadsIndexBacked(t *testing.T) {
 		}
 	}
 }
+
+// TestWritePlansIndexBacked profiles the two large write statements on an
+// empty graph, the statistics their cached plan may have been made with
+// (they skip replanning, see noReplan): every node they look up is found
+// through an index. The one scan allowed is the claimants scan of
+// deleteOrphansPart, which runs only when a delete leaves orphans.
+func TestWritePlansIndexBacked(t *testing.T) {
+	c := neo4jtest.Open(t)
+	s := open(t, c)
+	defer s.Close(context.Background())
+	d, err := c.Driver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(context.Background())
+	rows := map[string]any{}
+	for _, name := range []string{"articles", "deletes", "entities", "mentionDrops", "mentions", "groups", "eventGroups",
+		"events", "eventWitnesses", "relationGroups", "facts", "refreshes", "deleted", "touched"} {
+		rows[name] = []any{}
+	}
+	params := writeParams(rows)
+	for name, q := range map[string]string{"lock": lockQuery, "save": save} {
+		res, err := driver.ExecuteQuery(context.Background(), d, strings.Replace(q, noReplan, noReplan+"PROFILE ", 1), params, driver.EagerResultTransformer)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		seeks := 0
+		var walk func(p, parent driver.ProfiledPlan)
+		walk = func(p, parent driver.ProfiledPlan) {
+			op := p.Operator()
+			if strings.Contains(op, "Seek") {
+				seeks++
+			}
+			if strings.Contains(op, "Scan") {
+				if details, _ := parent.Arguments()["Details"].(string); !strings.Contains(details, "size(orphans)") {
+					t.Errorf("%s: %s under %s %q, want index lookups and no scan but the claimants scan", name, op, parent.Operator(), details)
+				}
+			}
+			for _, ch := range p.Children() {
+				walk(ch, p)
+			}
+		}
+		root := res.Summary.Profile()
+		walk(root, root)
+		if seeks == 0 {
+			t.Errorf("%s: no index seek in the plan", name)
+		}
+	}
+}

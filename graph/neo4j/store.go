@@ -90,7 +90,7 @@ type Store struct {
 	transactions, queries, conflicts atomic.Int64 // what Counts reports
 	comb                             combiner     // the queue of writes; see combine.go
 
-	relationTexts textCache[graph.RelationWitness] // see fuseGroups
+	relationTexts textCache[graph.RelationWitness] // see fuse
 	eventTexts    textCache[graph.EventWitness]
 }
 
@@ -253,7 +253,7 @@ func conflict(err error) bool {
 }
 
 // errVanished is an entity a write found missing after it had merged it:
-// another process deleted it as an orphan in between (see checkEntities).
+// another process deleted it as an orphan in between (see save).
 var errVanished = errors.New("an entity vanished during the write")
 
 // conflictBackoff is how long to wait before attempt+1: short, since the

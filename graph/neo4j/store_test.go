@@ -443,11 +443,14 @@ func TestRoundTrips(t *testing.T) {
 			return err
 		}, 5},
 		{"Stats", func() error { _, err := s.Stats(ctx, 10); return err }, 1},
-		// Lock the article, its entities and its groups; write back the
-		// groups, their events (no event witness changes its event here)
-		// and their facts (one query per relation type); delete the
-		// article, then orphans.
-		{"DeleteArticle", func() error { return s.DeleteArticle(ctx, "article:00007") }, 10},
+		// A write of any size is three statements: lock the articles,
+		// write entities and mentions; lock and read the fact groups; write
+		// back groups, events and facts of every type, delete articles and
+		// orphans.
+		{"ApplyAll", func() error {
+			return s.ApplyAll(ctx, []graph.Batch{syntheticBatch(3), syntheticBatch(30), syntheticBatch(31)})
+		}, 3},
+		{"DeleteArticle", func() error { return s.DeleteArticle(ctx, "article:00007") }, 3},
 	}
 	for _, tc := range cases {
 		before := s.Counts()

@@ -1,0 +1,171 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// saveQuery is a write's last statement: everything fusing the locked
+// groups again decided, then the deleted articles gone, in one round trip.
+// Formatted with every vocabulary type; its parts run in order, each a
+// subquery over its own rows, and a part with no rows does nothing:
+//
+//   - the groups' witnesses, or the group gone when it has none left;
+//   - the events of event groups that are no longer, and the event
+//     witnesses that left a group;
+//   - the fused events, with their AT and PARTICIPANT links, and the event
+//     witnesses whose fused event changed, before the facts that point at
+//     them, so a reader catching the commit half-applied finds the event of
+//     a fact;
+//   - the facts of relation groups that are no longer, or no longer this
+//     way round (the group's key names its endpoints, so the entity index
+//     finds them);
+//   - the facts, overwritten or created. A type cannot be a parameter of
+//     MERGE without a scan of every relationship, so an existing fact is
+//     found by its id among the relationships between its ends (the
+//     planner seeks each type's id index) and a new one is created with
+//     its type from the row. The fused event of a fact's first report's
+//     event is kept on the fact (fusedEvent), so reads need no lookup;
+//   - facts in groups this write does not fuse whose event now fuses under
+//     another id, found through the groups of the event's article;
+//   - the deleted articles with their mentions;
+//   - the touched entities nothing links to any more and no witness names
+//     as its claimant (see deleteOrphansPart);
+//
+// and it returns the merged entities that are gone (see save).
+const saveQuery = noReplan + `CALL () {
+  UNWIND $w.groups AS row
+  MATCH (g:FactGroup {key: row.key})
+  CALL (g, row) {
+    WITH g, row WHERE size(row.witnesses) = 0
+    DELETE g
+  }
+  CALL (g, row) {
+    WITH g, row WHERE size(row.witnesses) > 0
+    SET g.witnesses = row.witnesses
+  }
+}
+CALL () {
+  UNWIND $w.eventGroups AS row
+  MATCH (ev:Event {group: row.key})
+  WHERE NOT ev.id IN row.keep
+  DETACH DELETE ev
+}
+CALL () {
+  UNWIND $w.eventGroups AS row
+  UNWIND row.gone AS id
+  MATCH (w:EventWitness {id: id})
+  WHERE w.group = row.key
+  DELETE w
+}
+CALL () {
+  UNWIND $w.events AS row
+  MERGE (ev:Event {id: row.id})
+  SET ev = row.props
+  WITH ev, row
+  CALL (ev, row) {
+    MATCH (ev)-[x:AT]->(p)
+    WHERE row.place IS NULL OR p.id <> row.place
+    DELETE x
+  }
+  CALL (ev, row) {
+    MATCH (p:Entity {id: row.place})
+    MERGE (ev)-[:AT]->(p)
+  }
+  CALL (ev, row) {
+    MATCH (ev)-[x:PARTICIPANT]->(e)
+    WHERE NOT {entity: e.id, role: x.role} IN row.participants
+    DELETE x
+  }
+  CALL (ev, row) {
+    UNWIND row.participants AS part
+    MATCH (e:Entity {id: part.entity})
+    MERGE (ev)-[:PARTICIPANT {role: part.role}]->(e)
+  }
+}
+CALL () {
+  UNWIND $w.eventWitnesses AS row
+  MERGE (w:EventWitness {id: row.id})
+  SET w.event = row.event, w.group = row.group
+}
+CALL () {
+  UNWIND $w.relationGroups AS row
+  MATCH (:Entity {id: row.a})-[r:%[1]s]-(:Entity {id: row.b})
+  WHERE r.group = row.key AND (NOT r.id IN row.keep OR startNode(r).id <> row.want[r.id])
+  WITH DISTINCT r
+  DELETE r
+}
+CALL () {
+  UNWIND $w.facts AS row
+  MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
+  OPTIONAL MATCH (s)-[old:%[1]s]->(t)
+  WHERE old.id = row.id AND type(old) = row.type
+  CALL (s, t, old, row) {
+    WITH s, t, row WHERE old IS NULL
+    CREATE (s)-[r:$(row.type)]->(t)
+    SET r = row.props
+    SET r.fusedEvent = head(COLLECT { MATCH (w:EventWitness {id: row.props.event}) RETURN w.event })
+  }
+  CALL (old, row) {
+    WITH old, row WHERE old IS NOT NULL
+    SET old = row.props
+    SET old.fusedEvent = head(COLLECT { MATCH (w:EventWitness {id: row.props.event}) RETURN w.event })
+  }
+}
+CALL () {
+  UNWIND $w.refreshes AS row
+  MATCH (a:Article {id: row.article})
+  UNWIND a.groups AS g
+  WITH row, g, split(g, '|') AS k WHERE k[0] = 'rel'
+  MATCH (:Entity {id: k[2]})-[r:%[1]s]-(:Entity {id: k[3]})
+  WHERE r.group = g AND r.event = row.event
+  SET r.fusedEvent = row.fused
+}
+CALL () {
+  UNWIND $w.deleted AS id
+  MATCH (a:Article {id: id})
+  DETACH DELETE a
+}
+` + deleteOrphansPart + `
+RETURN COLLECT {
+  UNWIND $w.entities AS id
+  WITH id WHERE NOT EXISTS { MATCH (:Entity {id: id}) }
+  RETURN id
+} AS missing`
+
+var save = fmt.Sprintf(saveQuery, allTypes)
+
+// save runs the save statement. It fails with errVanished when one of the
+// entities the write merged is gone: an apply does not lock entities it
+// merely links to (every article shares a few, so locks would serialise
+// every write), so a delete by another process may remove one as an
+// orphan between this write's MERGE and its links, whose MATCH then links
+// nothing; write runs the transaction again.
+func (s *Store) save(ctx context.Context, tx driver.ManagedTransaction, f fused, del deleted, entities []string) error {
+	recs, err := s.run(ctx, tx, save, writeParams(map[string]any{
+		"groups": nonNil(f.groups), "eventGroups": nonNil(f.eventGroups), "events": nonNil(f.events),
+		"eventWitnesses": nonNil(f.eventWitnesses), "relationGroups": nonNil(f.relationGroups),
+		"facts": nonNil(f.facts), "refreshes": nonNil(f.refreshes),
+		"deleted": sortedSet(del.found), "touched": sortedSet(del.touched), "entities": strs(entities),
+	}))
+	if err != nil {
+		return err
+	}
+	if len(recs) != 1 {
+		return fmt.Errorf("save: got %d rows, want 1", len(recs))
+	}
+	if len(asList(recs[0].AsMap()["missing"])) > 0 {
+		return errVanished
+	}
+	return nil
+}
+
+// nonNil makes a nil list of rows an empty one, which UNWINDs to none.
+func nonNil(rows []any) []any {
+	if rows == nil {
+		return []any{}
+	}
+	return rows
+}
