@@ -62,7 +62,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "requests per second one client (IP) may send to /graphql and /export; 0 turns the limit off")
 	fs.IntVar(&cfg.burst, "burst", cfg.burst, "requests one client may send at once above -rate")
 	fs.StringVar(&cfg.adminAddr, "admin-addr", cfg.adminAddr, "serve /debug/pprof and Prometheus /metrics on this `address` (a port alone means 127.0.0.1; env GEOKG_ADMIN_ADDR); off when empty")
-	fs.IntVar(&cfg.maxExpensive, "max-expensive", 0, "expensive GraphQL operations (path, neighborhood, stats, ingestArticle) run at once; 0: one per CPU")
+	fs.IntVar(&cfg.maxExpensive, "max-expensive", 0, "expensive reads (path, neighborhood, stats) run at once, and as many ingestArticle extractions in slots of their own; 0: one per CPU")
 	if help, err := cli.Parse(fs, args); help || err != nil {
 		return err
 	}
