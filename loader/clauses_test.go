@@ -418,3 +418,16 @@ func TestLeadersLeavingAndTheCountry(t *testing.T) {
 			[]string{"Kenyan police DETAINED Boniface Mwangi occurred *"}, nil},
 	})
 }
+
+// TestAggressionAndPairs: an aggression on a place or actor is an attack,
+// a bare one a stance; "them" after a pair joined by "and the" is both.
+func TestAggressionAndPairs(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"an aggression on a state", "Iran condemned the Israeli aggression on Lebanon.",
+			[]string{"Iran CONDEMNED Israel occurred *", "Israel ATTACKED Lebanon *"}, nil},
+		{"a bare aggression", "Poland warned of growing Russian aggression.",
+			nil, []string{"Russia ATTACKED *", "Russia STRUCK *"}},
+		{"them after X and the Y", "Kenya hosted talks between Ethiopia and the TPLF and urged them to settle.",
+			[]string{"Kenya DEMANDED Ethiopia occurred *", "Kenya DEMANDED TPLF occurred *"}, nil},
+	})
+}

@@ -209,6 +209,9 @@ left:
 		}
 	}
 	d.nounArgs(f, i, hi)
+	if t.is("aggression", "aggressions") && len(f.targets) == 0 && len(f.places) == 0 {
+		return nil // "Russian aggression" alone is a stance; "aggression on Syria" an attack
+	}
 	if sn == senseInvite && len(f.targets) == 0 && npStart > lo && d.toks[npStart-1].is("on", "at", "upon") {
 		// "was in Beijing at Xi's invitation": the guest is the clause's subject
 		for _, m := range d.mainSubject(lo, npStart) {

@@ -511,7 +511,9 @@ func (d *doc) recentPair(sent, before int, ok func(*docEntity) bool) []*docEntit
 			continue
 		}
 		a := d.mentions[k-1]
-		if a.ent == nil || !a.ent.isActor() || a.ent == b.ent || a.last+2 != b.first || !d.toks[a.last+1].is("and") || !ok(a.ent) || !ok(b.ent) {
+		gap := b.first - a.last // "X and Y", "X and the Y"
+		if a.ent == nil || !a.ent.isActor() || a.ent == b.ent || gap != 2 && !(gap == 3 && d.toks[a.last+2].is("the")) ||
+			!d.toks[a.last+1].is("and") || !ok(a.ent) || !ok(b.ent) {
 			continue
 		}
 		return []*docEntity{d.resolved(a.ent), d.resolved(b.ent)}
