@@ -333,6 +333,9 @@ var complementSenses = map[string]map[string]*sense{
 	"sever":  {"ties": senseSever, "relations": senseSever},
 	"cut":    {"ties": senseSever, "relations": senseSever},
 	"break":  {"ties": senseSever, "relations": senseSever},
+	// "removed Cuba from the list of state sponsors of terrorism": a
+	// designation lifted.
+	"remove": {"list": senseLift},
 	// "would not sit down with the RSF": to sit down with is to meet.
 	"sit": {"down": senseMeet},
 	// "joined forces with local militias": to cooperate with them.

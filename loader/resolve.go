@@ -72,7 +72,7 @@ func (d *doc) anaphor(i, hi int) *mention {
 		if t.allCaps || !d.verbFollows(i+1) && !(i > 0 && d.toks[i-1].in(objectControl) && i+1 < hi && d.toks[i+1].is("to")) {
 			return nil
 		}
-		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person }); e != nil {
+		if e := d.recent(sent, 1, func(e *docEntity) bool { return e.isActor() && e.kind != graph.Person && !crowdGroup(e) }); e != nil {
 			return &mention{first: i, last: i, ent: e, kind: mPronoun, conf: 0.6}
 		}
 	case "its":
@@ -86,6 +86,12 @@ func (d *doc) anaphor(i, hi int) *mention {
 		return d.definite(i, hi)
 	}
 	return nil
+}
+
+// crowdGroup reports a group named by a plural common noun ("prisoners",
+// "protesters"): "they", never "it".
+func crowdGroup(e *docEntity) bool {
+	return e.kind == graph.Group && strings.ToLower(e.name) == e.name && strings.HasSuffix(e.name, "s")
 }
 
 // sentenceSubject returns the person who opens the sentence of token i,

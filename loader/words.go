@@ -247,7 +247,7 @@ var (
 		"chairman", "chairwoman", "chairperson", "chair", "secretary general", "secretary-general", "director general",
 		"director-general")
 	spokesTitles  = set("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokespeople")
-	formerTitles  = set("former", "late", "ex", "outgoing", "ousted", "deposed", "toppled")
+	formerTitles  = set("former", "late", "ex", "outgoing")
 	nameParticles = set("bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "den", "la", "le", "di", "du", "dos", "das", "del", "abu", "ben")
 	// Capitalised words that are not names at the start of a capitalised run.
 	notNames = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "while", "with", "as", "after",
