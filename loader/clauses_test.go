@@ -429,7 +429,7 @@ func TestAggressionAndPairs(t *testing.T) {
 			nil, []string{"Russia ATTACKED *", "Russia STRUCK *"}},
 		{"removed from a terror list", "Washington removed the Houthis from its list of terrorist organisations.",
 			[]string{"United States LIFTED_SANCTIONS_ON Houthis occurred *"}, nil},
-		{"it is no crowd", "Ecuador freed 200 prisoners. It later condemned Peru.",
+		{"it is no crowd", "Ecuador freed 200 prisoners. It condemned Peru.",
 			[]string{"Ecuador CONDEMNED Peru occurred *"}, []string{"prisoners *"}},
 		{"them after X and the Y", "Kenya hosted talks between Ethiopia and the TPLF and urged them to settle.",
 			[]string{"Kenya DEMANDED Ethiopia occurred *", "Kenya DEMANDED TPLF occurred *"}, nil},
