@@ -435,3 +435,16 @@ func TestAggressionAndPairs(t *testing.T) {
 			[]string{"Kenya DEMANDED Ethiopia occurred *", "Kenya DEMANDED TPLF occurred *"}, nil},
 	})
 }
+
+// TestQuotesAcrossSentences: a quotation that runs on past its sentence,
+// or follows another at once, is still its speaker's.
+func TestQuotesAcrossSentences(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"a quote that runs on", "Maia Sandu said: \"Our position is firm. We urge Moscow to withdraw its troops.\"",
+			[]string{"Maia Sandu DEMANDED Russia occurred *"}, nil},
+		{"a quote that follows at once", "\"We are ready to talk,\" Maia Sandu said. \"We condemn Moscow for this.\"",
+			[]string{"Maia Sandu CONDEMNED *"}, nil},
+		{"a quote after a sentence of narrative", "\"We are ready to talk,\" Maia Sandu said. Russia struck Odesa. \"We condemn Moscow.\"",
+			nil, []string{"Maia Sandu CONDEMNED *"}},
+	})
+}

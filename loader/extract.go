@@ -55,6 +55,15 @@ type doc struct {
 	sentRefs   []*frame // earlier events the current sentence refers back to
 	curDates   []dateExpr
 	structs    []structRel
+	// A quotation left open at a sentence's end runs on into the next
+	// ones, in its speaker's voice (quoteSpeakers).
+	quoteOpen    bool
+	quoteSpeaker *docEntity
+	quoteSent    int
+	// The speaker of the last quotation, and its sentence: a quotation
+	// that follows at once with no speaker of its own is theirs too.
+	lastSpeaker *docEntity
+	lastQuote   int
 	scratch    *scratch // buffers lent for this document; see release
 }
 

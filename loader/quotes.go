@@ -15,9 +15,16 @@ var firstPerson = wordList("we", "us", "our", "i", "my")
 // actor named beside a reporting verb outside the quote; a quote with no
 // such speaker in its sentence leaves the pronoun alone. Runs after the
 // sentence's mentions are found, since the speaker often follows the quote.
+//
+// A quotation that follows another at once, with no speaker of its own,
+// is the same speaker's. A quotation that runs on past its sentence (`Petrov said: "We are ready.
+// We urge Kyiv to talk."`) keeps its speaker for the next sentences, until
+// it closes, for a few sentences at most.
 func (d *doc) quoteSpeakers(lo, hi int) {
 	in := make([]bool, hi-lo)
-	open, any := false, false
+	sent := d.toks[lo].sent
+	carried := d.quoteOpen && d.quoteSpeaker != nil && sent-d.quoteSent <= 3
+	open, any := carried, carried
 	for k := lo; k < hi; k++ {
 		if t := &d.toks[k]; t.kind == tPunct && (t.text == "“" || t.text == "”" || t.text == "\"") {
 			open = t.text == "“" || t.text == "\"" && !open
@@ -26,6 +33,7 @@ func (d *doc) quoteSpeakers(lo, hi int) {
 		}
 		in[k-lo] = open
 	}
+	d.quoteOpen = open
 	if !any {
 		return
 	}
@@ -35,6 +43,21 @@ func (d *doc) quoteSpeakers(lo, hi int) {
 			continue
 		}
 		speaker = d.speakerAround(k, lo, hi, in)
+	}
+	if speaker == nil && carried {
+		speaker = d.quoteSpeaker
+	}
+	if opener := &d.toks[lo]; speaker == nil && d.lastSpeaker != nil && d.lastQuote == sent-1 && opener.kind == tPunct && (opener.text == "“" || opener.text == "\"") {
+		speaker = d.lastSpeaker // `"We urge Kyiv to talk," Petrov said. "We are ready."`
+	}
+	if speaker != nil {
+		d.lastSpeaker, d.lastQuote = speaker, sent
+	}
+	if open && speaker != nil {
+		if !carried || speaker != d.quoteSpeaker {
+			d.quoteSent = sent
+		}
+		d.quoteSpeaker = speaker
 	}
 	if speaker == nil {
 		return
