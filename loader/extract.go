@@ -64,7 +64,7 @@ type doc struct {
 	// that follows at once with no speaker of its own is theirs too.
 	lastSpeaker *docEntity
 	lastQuote   int
-	scratch    *scratch // buffers lent for this document; see release
+	scratch     *scratch // buffers lent for this document; see release
 }
 
 // scratch holds per-document buffers that Extract reuses, sparing the
