@@ -71,7 +71,7 @@ browser() {
 }
 
 suite test-text python3 scripts/check-test-text.py # tests write their own sentences, never an evaluation article's
-suite go gotest go-test -race ./...
+suite go gotest go-test -race -skip '^TestResilience$' ./... # TestResilience is its own suite below
 suite fuzz fuzz
 suite browser browser # the embedded store, so it never races the Go tests for Neo4j
 suite graphql-audit scripts/graphql-audit.sh
