@@ -29,7 +29,7 @@ func TestStateBodies(t *testing.T) {
 			[]string{"Reza Tavakoli LEADER_OF Islamic Revolutionary Guard Corps - -"}, nil},
 		{"a longer name ending in a known one, of its kind", "U.S. jets struck Kataib Hezbollah in Iraq.",
 			[]string{"* ATTACKED Kataib Hezbollah occurred -"}, []string{"American forces ATTACKED Hezbollah occurred -"}},
-		{"church, tribunal and party names", "The Bulgarian Orthodox Church condemned the raid on the Constitutional Tribunal. A member of the Renewal party spoke up.",
+		{"church, tribunal and party names", "The Bulgarian Orthodox Church condemned the Constitutional Tribunal over the raid. A member of the Renewal party spoke up.",
 			[]string{"Bulgarian Orthodox Church CONDEMNED *"}, nil},
 		{"a state's own junta does not attack the state", "Floods hit Myanmar last week. The junta kept up airstrikes in Myanmar.",
 			nil, []string{"Myanmar junta ATTACKED Myanmar *"}},

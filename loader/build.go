@@ -224,7 +224,9 @@ func (b *builder) frame(f *frame) {
 		// or strikes targets their target; claiming one is about what it
 		// hit, or where.
 		about := f.about.root().sources
-		if f.class() == "THREATEN" || f.class() == "STATEMENT" || len(about) == 0 {
+		if f.class() == "THREATEN" || f.class() == "STATEMENT" || len(about) == 0 && !(f.class() == "ACCUSE" && hostileClass(f.about.root().class())) {
+			// (condemning "the detention of X" whose author goes unnamed
+			// blames no one: least of all X)
 			about = f.about.root().targets
 		}
 		if f.class() == "STATEMENT" && len(places) == 0 {
@@ -398,6 +400,11 @@ func (b *builder) structural(s, o *docEntity, t graph.RelType, title string, si 
 	b.use(s)
 	b.use(o)
 	b.addRelation(r)
+}
+
+// hostileClass reports the classes whose events have a victim as target.
+func hostileClass(c graph.Class) bool {
+	return c == "ASSAULT" || c == "COERCE" || c == "SANCTION" || c == "THREATEN"
 }
 
 // standing adds what the gazetteer knows about the mentioned entities:

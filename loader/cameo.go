@@ -201,7 +201,7 @@ var cameoSets = map[string][][]string{}
 // patientNoun reports a sense whose noun's possessor undergoes it: "his
 // arrest", "Glas' detention", "the activist's deportation".
 func patientNoun(sn *sense) bool {
-	return sn == senseArrest || sn == senseDetain || sn == senseDeport || sn == senseExpel || sn == senseKilling
+	return sn == senseArrest || sn == senseDetain || sn == senseDeport || sn == senseExpel || sn == senseKilling || sn == senseWarrant
 }
 
 // senseNone is the sense of a dictionary verb that names no relation by

@@ -448,3 +448,20 @@ func TestQuotesAcrossSentences(t *testing.T) {
 			nil, []string{"Maia Sandu CONDEMNED *"}},
 	})
 }
+
+// TestCondemnationShapes: how a condemnation was said stands between the
+// verb and its object; condemning a detention whose author goes unnamed
+// blames no one, least of all the detainee; a passive light verb's agent
+// is the event's author.
+func TestCondemnationShapes(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"in the strongest terms", "Norway condemned in the strongest terms Russia's shelling of Kherson.",
+			[]string{"Norway CONDEMNED Russia occurred *"}, nil},
+		{"a quoted manner", "Norway condemned \"in no uncertain terms\" the Russian strikes on Kherson.",
+			[]string{"Norway CONDEMNED Russia occurred *"}, nil},
+		{"a detention with no author", "The African Union condemned the detention of Ousmane Sonko.",
+			nil, []string{"* CONDEMNED Ousmane Sonko *"}},
+		{"a passive light verb's agent", "Ousmane Sonko's arrest warrant was issued by the Senegalese government on Monday.",
+			[]string{"Senegal* INVESTIGATED Ousmane Sonko occurred *"}, nil},
+	})
+}

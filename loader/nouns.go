@@ -231,6 +231,11 @@ left:
 	if (!possessed || patientNoun(sn)) && len(f.sources) == 0 {
 		d.lightVerbSubject(f, npStart, lo, hi) // "carried out Nijjar's killing": who carried it out
 	}
+	if len(f.sources) == 0 {
+		if m := d.passiveLightAgent(i, hi); m != nil {
+			f.sources = addEnt(f.sources, m.entities()...) // "Khan's warrants were issued by NAB"
+		}
+	}
 	if len(f.sources) == 0 && len(f.targets) > 0 && f.class() == "CONSULT" && npStart > lo && d.toks[npStart-1].is("during", "at", "after", "before") {
 		// "praised ties with China during a meeting with Xi": the
 		// clause's subject met Xi; "Moscow said Assad left after talks
@@ -474,6 +479,40 @@ func dateAt(d *doc, k int) bool {
 		return true
 	}
 	return isRelativeDay(t.lower)
+}
+
+// agentParticiples are the light verbs whose passive agent is the event's
+// author.
+var agentParticiples = wordList("issued", "carried", "conducted", "launched", "staged", "mounted", "imposed",
+	"made", "waged", "announced", "levelled", "leveled", "lodged", "filed", "ordered")
+
+// passiveLightAgent returns the agent of a passive light verb whose
+// subject is the event noun at i: "the warrants were issued on May 1 by
+// NAB", "the raid, carried out by the army,".
+func (d *doc) passiveLightAgent(i, hi int) *mention {
+	k := i + 1
+	if k < hi && d.toks[k].is(",") {
+		k++
+	}
+	if k < hi && d.toks[k].in(beForms) {
+		k++
+	}
+	if k >= hi || !agentParticiples[d.toks[k].lower] {
+		return nil // "talks hosted by Cuba": a host, not the talks' party
+	}
+	for j := k + 1; j+1 < hi && j <= k+6; j++ {
+		t := &d.toks[j]
+		if t.is("by") {
+			if m := d.npMention(j+1, hi); m != nil && m.hasActor() {
+				return m
+			}
+			return nil
+		}
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) || d.mAt[j] >= 0 && !dateAt(d, j) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // lightVerbSubject gives an event noun the subject of the light verb whose

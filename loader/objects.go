@@ -56,6 +56,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 	if passive {
 		return d.passiveArgs(j, hi)
 	}
+	j = d.skipMannerPhrase(j, hi)
 	open, placeOnly, sawNP := sn.direct, false, false
 	// descr: the words since the open slot are a plain description whose
 	// name follows in apposition ("left the regional bloc ECOWAS").
@@ -249,6 +250,32 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		j++
 	}
 	return o
+}
+
+// skipMannerPhrase steps over a phrase saying how something was said,
+// between a verb and its object: "condemned in the strongest terms the
+// attack", `condemned "in the strongest possible terms" the coup`.
+func (d *doc) skipMannerPhrase(j, hi int) int {
+	k := j
+	if k < hi && d.toks[k].kind == tPunct && isOpener([]rune(d.toks[k].text)[0]) {
+		k++
+	}
+	if k >= hi || !d.toks[k].is("in") {
+		return j
+	}
+	for e := k + 1; e < hi && e <= k+5; e++ {
+		if d.toks[e].is("terms") {
+			e++
+			if e < hi && d.toks[e].kind == tPunct && isCloser([]rune(d.toks[e].text)[0]) {
+				e++
+			}
+			return e
+		}
+		if d.toks[e].kind != tWord || d.mAt[e] >= 0 {
+			return j
+		}
+	}
+	return j
 }
 
 // askedFor reports "asked X for Y" after the verb at i: a request of the
