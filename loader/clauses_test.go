@@ -465,3 +465,21 @@ func TestCondemnationShapes(t *testing.T) {
 			[]string{"Senegal* INVESTIGATED Ousmane Sonko occurred *"}, nil},
 	})
 }
+
+// TestTariffsTargetsAndRetaliation: tariffs are sanctions on the state
+// whose goods they tax; "targets" after a name is a noun; retaliating
+// against an actor attacks it, retaliating with tariffs does not.
+func TestTariffsTargetsAndRetaliation(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"tariffs on a state", "Washington imposed new tariffs on Brazil on Wednesday.",
+			[]string{"United States SANCTIONED Brazil occurred 2025-03-19"}, nil},
+		{"tariffs on imports from", "India raised tariffs on imports from Bangladesh.",
+			[]string{"India SANCTIONED Bangladesh occurred *"}, nil},
+		{"targets after a name is a noun", "Israeli jets hit two Hezbollah targets in the Bekaa Valley.",
+			[]string{"Israel* ATTACKED Hezbollah occurred *"}, []string{"Hezbollah STRUCK *"}},
+		{"retaliated against", "Pakistan retaliated against Indian positions along the border.",
+			[]string{"Pakistan ATTACKED India* occurred *"}, nil},
+		{"retaliated with tariffs", "Canada retaliated with tariffs on American steel.",
+			nil, []string{"* ATTACKED *"}},
+	})
+}

@@ -107,6 +107,8 @@ var (
 	senseLift     = s("LIFTED_SANCTIONS_ON", "", false, "on against from", "sanctions relief")
 	senseAttack   = s("ATTACKED", "STRUCK", true, "on against at of", "attack")
 	senseFire     = s("ATTACKED", "STRUCK", false, "on upon at into toward towards", "attack")
+	// "retaliated against Israel": an attack in return
+	senseRetaliate = s("ATTACKED", "STRUCK", false, "against on at", "retaliation")
 	// senseKilling is a killing told as a noun, whose possessor is the
 	// victim: "Nijjar's killing", "the assassination of Haniyeh".
 	senseKilling = s("ATTACKED", "", false, "of", "killing")
@@ -177,7 +179,7 @@ var verbDefs = []struct {
 	{"strike|struck|struck", senseAttack}, {"hit|hit|hit", senseAttack}, {"attack", senseAttack},
 	{"shell", senseAttack}, {"bomb", senseAttack}, {"target", senseAttack}, {"pound", senseAttack},
 	{"raid", senseAttack}, {"destroy", senseAttack}, {"bombard", senseAttack}, {"fire|fired|fired", senseFire},
-	{"launch", senseFire}, {"ambush", senseAttack}, {"retaliate", senseFire},
+	{"launch", senseFire}, {"ambush", senseAttack}, {"retaliate", senseRetaliate},
 	{"clash", senseClash}, {"invade", senseInvade}, {"capture", senseCapture}, {"seize", senseCapture},
 	{"recapture", senseCapture}, {"retake|retook|retaken", senseCapture}, {"annex", senseCapture},
 	{"deploy", senseDeploy}, {"send|sent|sent", senseDeploy}, {"dispatch", senseDeploy}, {"withdraw|withdrew|withdrawn", senseWithdraw}, {"retreat", senseWithdraw},
@@ -219,7 +221,7 @@ var nounDefs = []struct {
 	{"condemnation|condemnations", senseCondemn}, {"criticism|criticisms", senseCriticize},
 	{"rejection|rejections", senseReject}, {"denial|denials", senseDeny},
 	{"threat|threats", senseThreaten}, {"warning|warnings", senseWarn},
-	{"sanction|sanctions", senseSanction},
+	{"sanction|sanctions", senseSanction}, {"tariff|tariffs", senseSanction}, {"embargo|embargoes", senseSanction},
 	{"attack|attacks", senseAttack}, {"strike|strikes", senseAttack}, {"airstrike|airstrikes", senseAttack},
 	{"shelling|shelling", senseAttack}, {"bombing|bombings", senseAttack}, {"bombardment|bombardments", senseAttack},
 	{"offensive|offensives", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},

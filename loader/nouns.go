@@ -411,6 +411,9 @@ func (d *doc) nounArgs(f *frame, i, hi int) {
 				return
 			}
 			m := d.npMention(k+1, hi)
+			if m == nil && f.class() == "SANCTION" && k+3 < hi && d.toks[k+1].in(tradeNouns) && d.toks[k+2].is("from") {
+				m = d.npMention(k+3, hi) // "tariffs on imports from Canada"
+			}
 			if m == nil {
 				return
 			}
@@ -485,6 +488,9 @@ func dateAt(d *doc, k int) bool {
 // author.
 var agentParticiples = wordList("issued", "carried", "conducted", "launched", "staged", "mounted", "imposed",
 	"made", "waged", "announced", "levelled", "leveled", "lodged", "filed", "ordered")
+
+// tradeNouns are what tariffs and bans fall on: "imports from Canada".
+var tradeNouns = set("imports", "goods", "exports", "products", "shipments")
 
 // passiveLightAgent returns the agent of a passive light verb whose
 // subject is the event noun at i: "the warrants were issued on May 1 by

@@ -102,7 +102,7 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				return o // "claimed Ukraine attacked": a clause, not an object
 			}
 			if !m.poss && m.hasActor() && graph.Vocabulary[sn.rel] == "ASSAULT" && m.last+1 < hi && d.isNounModifiee(m.last+1) &&
-				(m.kind == mDemonym || m.first > 0 && d.toks[m.first-1].is("a", "an")) && d.eventNounAt(m.last+1, hi) == nil {
+				(m.kind == mDemonym || m.first > 0 && (d.toks[m.first-1].in(determiners) || d.toks[m.first-1].kind == tNum)) && d.eventNounAt(m.last+1, hi) == nil {
 				// "fired at a Philippine government vessel near the shoal":
 				// the vessel's owner is attacked, and the place may follow.
 				o.actors = append(o.actors, m)

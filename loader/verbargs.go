@@ -485,6 +485,9 @@ func (d *doc) clauseFollows(k, hi int) bool {
 	if j >= hi {
 		return false
 	}
+	if m.first > 0 && (d.toks[m.first-1].kind == tNum || d.toks[m.first-1].in(determiners)) && d.toks[j].is("targets", "positions", "bases") {
+		return false // "hit two Hezbollah targets": a noun phrase, not a clause
+	}
 	return d.verbFollows(j) || d.toks[j].in(reportVerbs)
 }
 

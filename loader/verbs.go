@@ -97,6 +97,16 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if k >= lo && d.toks[k].in(measureNouns) {
 			return nil // "the sanctions also target a refinery": aimed at, not attacked
 		}
+		if v.form == formS && i-1 >= lo && d.mAt[i-1] >= 0 {
+			// "struck three Houthi targets", "hit Russian targets": a noun
+			// after its modifier, not a verb with the name as subject
+			if m := d.mentions[d.mAt[i-1]]; m.first > lo {
+				p := &d.toks[m.first-1]
+				if p.kind == tNum || p.in(determiners) || p.isVerbForm() || p.in(prepositions) || handVerb[verbLex[p.lower].lemma] {
+					return nil
+				}
+			}
+		}
 	case "launch", "fire":
 		// Launching or firing is an attack only with a weapon as object
 		// ("launched two rockets", "fired water cannon at", "fired on");
@@ -105,6 +115,10 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		weapon, attack := d.weaponAfter(i, hi)
 		if attack && v.lemma == "launch" || !weapon && !attack && !(v.lemma == "fire" && next(i+1).is("at", "on", "upon", "into")) {
 			return nil
+		}
+	case "retaliate":
+		if next(i+1).is("with") && d.eventNounWithin(i+2, hi, 4) {
+			return nil // "retaliated with tariffs": the measure tells what was done
 		}
 	case "pull":
 		if !next(i+1).is("out", "back") {

@@ -156,7 +156,7 @@ var (
 		"sought", "seeks", "lodge", "lodged", "level", "levelled", "leveled", "push", "pushed", "pushes",
 		"intensify", "intensified", "intensifies", "step", "stepped", "steps", "conclude", "concluded",
 		"concludes", "concluding", "accept", "accepted", "accepts", "agree", "agreed", "agrees", "agreeing",
-		"host", "hosted", "hosts", "chair", "chairs", "chaired", "reimpose", "reimposed", "reimposes", "slap",
+		"host", "hosted", "hosts", "chair", "chairs", "chaired", "raise", "raised", "raises", "raising", "reimpose", "reimposed", "reimposes", "slap",
 		"slapped", "slaps", "tighten", "tightened", "tightens", "expand", "expanded", "expands", "adopt",
 		"adopted", "adopts", "approve", "approved", "approves", "introduce", "introduced", "introduces",
 		"send", "sent", "sends", "sending", "deliver", "delivered", "delivers", "file", "filed", "files",
