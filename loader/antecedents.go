@@ -76,6 +76,11 @@ func (d *doc) antecedent(f *frame, day string) *frame {
 			if !d.placesCompatible(a.places, f.places) || !labelsCompatible(a, f) {
 				continue
 			}
+			if len(f.places) > 0 && len(a.places) == 0 && (a.sent < f.sent-1 || !d.placesCompatible(d.sentencePlaces(a.sent), f.places)) {
+				// "the bombing in Mogadishu" is no placeless attack told long
+				// before, nor one told beside another place
+				continue
+			}
 			if f.label == "summit" && !strings.Contains(a.label, "summit") {
 				continue // "the summit" is a summit, not any meeting told before
 			}
@@ -150,6 +155,17 @@ func (d *doc) placesCompatible(a, b []*docEntity) bool {
 		}
 	}
 	return false
+}
+
+// sentencePlaces returns the places sentence si names.
+func (d *doc) sentencePlaces(si int) []*docEntity {
+	var out []*docEntity
+	for _, m := range d.mentions {
+		if d.toks[m.first].sent == si && m.ent != nil && m.ent.isPlace() && m.ent.kind != graph.Country {
+			out = addEnt(out, m.ent)
+		}
+	}
+	return out
 }
 
 // within reports whether place a lies in place b.

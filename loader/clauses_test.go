@@ -483,3 +483,14 @@ func TestTariffsTargetsAndRetaliation(t *testing.T) {
 			nil, []string{"* ATTACKED *"}},
 	})
 }
+
+// TestAntecedentPlaces: an attack noun naming its place refers back only to
+// an attack told just before with no other place.
+func TestAntecedentPlaces(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"the attack in a place after a placeless one", "Russia launched missile strikes on Monday. The attack on Kharkiv killed five people.",
+			[]string{"Russia STRUCK Kharkiv occurred 2025-03-17"}, nil},
+		{"a bombing elsewhere is another attack", "Israeli strikes on the south killed 12 people, Lebanon said. Odesa was quiet. Al-Shabaab claimed responsibility for the bombing in Mogadishu.",
+			[]string{"al-Shabaab STRUCK Mogadishu *"}, []string{"Israel STRUCK Mogadishu *", "Lebanon* ACCUSED al-Shabaab *"}},
+	})
+}
