@@ -431,6 +431,10 @@ func TestAggressionAndPairs(t *testing.T) {
 			[]string{"United States LIFTED_SANCTIONS_ON Houthis occurred *"}, nil},
 		{"it is no crowd", "Ecuador freed 200 prisoners. It condemned Peru.",
 			[]string{"Ecuador CONDEMNED Peru occurred *"}, []string{"prisoners *"}},
+		{"traded accusations", "Armenia and Azerbaijan traded accusations over the shooting on Tuesday.",
+			[]string{"Armenia ACCUSED Azerbaijan occurred 2025-03-18", "Azerbaijan ACCUSED Armenia occurred 2025-03-18"}, nil},
+		{"traded goods", "Armenia and Iran traded goods worth millions.",
+			nil, []string{"* ACCUSED *", "* EXCHANGED_PRISONERS_WITH *"}},
 		{"them after X and the Y", "Kenya hosted talks between Ethiopia and the TPLF and urged them to settle.",
 			[]string{"Kenya DEMANDED Ethiopia occurred *", "Kenya DEMANDED TPLF occurred *"}, nil},
 	})

@@ -158,7 +158,7 @@ var verbDefs = []struct {
 	{"travel", senseTravel}, {"fly|flew|flown", senseTravel}, {"arrive", senseArrive},
 	{"mediate", senseMediate}, {"broker", senseMediate}, {"shuttle", senseMediate},
 	{"agree|agreed|agreed", senseAgree}, {"sign", senseAgree},
-	{"exchange", senseSwap}, {"swap|swapped|swapped", senseSwap},
+	{"exchange", senseSwap}, {"swap|swapped|swapped", senseSwap}, {"trade", senseSwap},
 	{"cooperate", senseCooperate}, {"collaborate", senseCooperate},
 	{"support", senseSupport}, {"back", senseSupport}, {"endorse", senseSupport},
 	{"praise", sensePraise}, {"hail", sensePraise}, {"commend", sensePraise}, {"laud", sensePraise},

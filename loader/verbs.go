@@ -145,7 +145,13 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if !ok {
 			return nil
 		}
-	case "exchange", "swap":
+	case "exchange", "swap", "trade":
+		if f := d.tradedCharges(i, lo, hi); f != nil {
+			return f // "traded accusations": each accuses the other
+		}
+		if v.lemma == "trade" {
+			return nil
+		}
 		// Only prisoners make an exchange a fact for the graph ("exchanged
 		// fire" is fighting, "exchanged views" talk).
 		ok := false
@@ -468,6 +474,45 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 		}
 	}
 	return out
+}
+
+// chargeWords are what two sides trade when each accuses the other.
+var chargeWords = wordList("accusations", "allegations", "blame", "barbs", "insults", "charges", "recriminations")
+
+// tradedCharges reads "Thailand and Cambodia traded accusations", "the two
+// sides exchanged blame": each side accuses the other. The second
+// direction joins the sentence's frames; the first is returned.
+func (d *doc) tradedCharges(i, lo, hi int) *frame {
+	found := false
+	for k := i + 1; k < hi && k <= i+3; k++ {
+		if chargeWords[d.toks[k].lower] {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	subj, _ := d.subjectOf(i, lo, hi)
+	var sides []*docEntity
+	for _, m := range subj {
+		for _, e := range m.entities() {
+			if e.isActor() {
+				sides = addEnt(sides, e)
+			}
+		}
+	}
+	if len(sides) != 2 {
+		return nil
+	}
+	var fs [2]*frame
+	for n := range fs {
+		fs[n] = &frame{sense: senseAccuse, rel: "ACCUSED", label: "accusation", sources: []*docEntity{sides[n]},
+			targets: []*docEntity{sides[1-n]}, trigger: i, sent: d.toks[i].sent, conf: 0.8}
+		d.verbModality(fs[n], i, lo, subj)
+	}
+	d.sentFrames = append(d.sentFrames, fs[1])
+	return fs[0]
 }
 
 // ownStateOf reports whether the persons among actors lead or serve state
