@@ -4,6 +4,7 @@ package loader
 // purpose clauses.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -245,4 +246,20 @@ func (d *doc) personAfterBody(m *mention, hi int) *mention {
 		title = title || t.in(headTitles)
 	}
 	return nil
+}
+
+// backedAccusations adds, for each report that someone backed an attack
+// ("Kurti said Serbia backed the attack"), the speaker's accusation of the
+// backer: to say a state stands behind an attack is to blame it. Backing a
+// war is a standing alliance, often declared by the ally itself.
+func (d *doc) backedAccusations(fs []*frame) []*frame {
+	for _, f := range fs {
+		if f.claimant == nil || f.class() != "SUPPORT" || f.about == nil || f.about.root().class() != "ASSAULT" || f.about.root().sense == senseWar || f.hypo ||
+			len(f.sources) == 0 || slices.Contains(f.sources, f.claimant) || d.sameSide([]*docEntity{f.claimant}, f.sources[0]) {
+			continue
+		}
+		fs = append(fs, &frame{sense: senseAccuse, rel: "ACCUSED", label: "accusation", sources: []*docEntity{f.claimant},
+			targets: slices.Clone(f.sources), inferred: true, trigger: f.trigger, sent: f.sent, conf: 0.6})
+	}
+	return fs
 }

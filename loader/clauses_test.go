@@ -326,6 +326,8 @@ func TestSpeakersAndPronouns(t *testing.T) {
 			nil, []string{"* DEMANDED Hungary *"}},
 		{"backing a war is no accusation", "Ivan Petrov said Minsk backs Russia's war on Ukraine.",
 			nil, []string{"Ivan Petrov ACCUSED *"}},
+		{"backing an attack, reported, blames the backer", "Gunmen raided a police station in Mitrovica. Albin Kurti said Serbia backed the raid.",
+			[]string{"Albin Kurti ACCUSED Serbia occurred *"}, nil},
 		{"a war told by its opponent is one", "Ivan Petrov said Russia had chosen war.",
 			[]string{"Ivan Petrov ACCUSED Russia occurred *"}, nil},
 	})

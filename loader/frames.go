@@ -141,6 +141,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	})
 	fs = d.keepForceThreats(fs)
 	fs = d.reportedAccusations(fs)
+	fs = d.backedAccusations(fs)
 	fs = d.hopeHolders(fs, lo, hi)
 	fs = d.abilityThreats(fs, lo, hi)
 	d.sentFrames = fs
