@@ -224,7 +224,8 @@ func (b *builder) frame(f *frame) {
 		// or strikes targets their target; claiming one is about what it
 		// hit, or where.
 		about := f.about.root().sources
-		if f.class() == "THREATEN" || f.class() == "STATEMENT" || len(about) == 0 && !(f.class() == "ACCUSE" && hostileClass(f.about.root().class())) {
+		if f.class() == "THREATEN" || f.class() == "STATEMENT" || f.class() == "SANCTION" && f.about.root().class() == "SANCTION" ||
+			len(about) == 0 && !(f.class() == "ACCUSE" && hostileClass(f.about.root().class())) {
 			// (condemning "the detention of X" whose author goes unnamed
 			// blames no one: least of all X)
 			about = f.about.root().targets

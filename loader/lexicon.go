@@ -222,6 +222,7 @@ var nounDefs = []struct {
 	{"rejection|rejections", senseReject}, {"denial|denials", senseDeny},
 	{"threat|threats", senseThreaten}, {"warning|warnings", senseWarn},
 	{"sanction|sanctions", senseSanction}, {"tariff|tariffs", senseSanction}, {"embargo|embargoes", senseSanction},
+	{"ban|bans", senseSanction},
 	{"attack|attacks", senseAttack}, {"strike|strikes", senseAttack}, {"airstrike|airstrikes", senseAttack},
 	{"shelling|shelling", senseAttack}, {"bombing|bombings", senseAttack}, {"bombardment|bombardments", senseAttack},
 	{"offensive|offensives", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},

@@ -212,6 +212,9 @@ left:
 	if t.is("aggression", "aggressions") && len(f.targets) == 0 && len(f.places) == 0 {
 		return nil // "Russian aggression" alone is a stance; "aggression on Syria" an attack
 	}
+	if t.is("ban", "bans") && !slices.ContainsFunc(f.targets, func(e *docEntity) bool { return e.kind == graph.Country || e.kind == graph.GovernmentBody }) {
+		return nil // a ban on a state's goods or people is a sanction; "a ban on protests" is none
+	}
 	if sn == senseInvite && len(f.targets) == 0 && npStart > lo && d.toks[npStart-1].is("on", "at", "upon") {
 		// "was in Beijing at Xi's invitation": the guest is the clause's subject
 		for _, m := range d.mainSubject(lo, npStart) {

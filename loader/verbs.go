@@ -138,7 +138,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		// Only sanctions make lifting a fact for the graph.
 		ok := false
 		for k := i + 1; k < hi && k < i+5; k++ {
-			if d.toks[k].is("sanctions", "sanction", "embargo", "restrictions") {
+			if d.toks[k].is("sanctions", "sanction", "embargo", "restrictions", "tariffs", "tariff", "ban", "bans") {
 				ok = true
 			}
 		}
