@@ -506,3 +506,19 @@ func TestAntecedentPlaces(t *testing.T) {
 			[]string{"al-Shabaab STRUCK Mogadishu *"}, []string{"Israel STRUCK Mogadishu *", "Lebanon* ACCUSED al-Shabaab *"}},
 	})
 }
+
+// TestPartsOfBodies: a body described as another's arm or wing is part of
+// it, and a state's news agency is part of the state; a named force is no
+// person.
+func TestPartsOfBodies(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"the armed wing of", "The Qassam Brigades, the armed wing of Hamas, fired rockets at Ashkelon.",
+			[]string{"Qassam Brigades PART_OF Hamas - -"}, nil},
+		{"an arm after a dash", "Israel struck the Radwan Force - the elite arm of Hezbollah - near Tyre.",
+			[]string{"Radwan Force PART_OF Hezbollah - -", "Israel ATTACKED Radwan Force occurred *"}, nil},
+		{"state news agency", "The talks ended on Friday, according to state-run Vietnamese news agency VNA.",
+			[]string{"VNA PART_OF Vietnam - -"}, nil},
+		{"a private news agency", "The talks ended on Friday, according to Russian news agency Interfax.",
+			nil, []string{"Interfax PART_OF *"}},
+	})
+}

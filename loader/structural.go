@@ -38,6 +38,9 @@ func (d *doc) structural(si, lo, hi int) {
 			d.titleOfBefore(m.ent, m.first, si, lo)
 			d.ownedTitleBefore(m.ent, m.first, si, lo)
 		}
+		if c := d.stateMediaOwner(m, lo); c != nil {
+			d.structs = append(d.structs, structRel{src: m.ent, dst: c, rel: "PART_OF", sent: si, conf: 0.8})
+		}
 		if o := d.bodyAfterName(m, hi); o != nil {
 			d.structs = append(d.structs, structRel{src: m.ent, dst: o.ent, rel: "MEMBER_OF", sent: si, conf: 0.75})
 		}
@@ -46,12 +49,70 @@ func (d *doc) structural(si, lo, hi int) {
 		if m.poss {
 			next++
 		}
+		if next+1 < hi && d.toks[next].isHyphen() && !d.toks[next].glued && m.ent != nil && m.ent.isActor() && m.ent.kind != graph.Person &&
+			d.toks[next+1].is("the", "a", "an") {
+			d.partAppositive(m.ent, next+2, si, hi) // "the Quds Force - the foreign arm of the IRGC"
+		}
 		if next+1 >= hi || !d.toks[next].is(",") || m.ent == nil || m.kind == mPronoun {
 			continue
 		}
 		d.appositive(m, next+1, si, hi)
 	}
 	d.basedIn(si, lo, hi)
+}
+
+// mediaNouns describe a news outlet before its name.
+var mediaNouns = wordList("agency", "broadcaster", "television", "tv", "radio", "newspaper", "media", "channel", "outlet")
+
+// stateMediaOwner returns the state whose state media the organisation
+// named at m is: "state-run Chinese news agency Xinhua", "Iran's state
+// broadcaster IRIB", "Russian state news agency TASS".
+func (d *doc) stateMediaOwner(m *mention, lo int) *docEntity {
+	if m.ent == nil || m.ent.kind != graph.Organization || m.first-1 < lo || !mediaNouns[d.toks[m.first-1].lower] {
+		return nil
+	}
+	state, owner := false, (*docEntity)(nil)
+	for k := m.first - 2; k >= lo && k >= m.first-7; k-- {
+		t := &d.toks[k]
+		switch {
+		case t.is("state", "state-run", "state-owned", "state-controlled", "official"):
+			state = true
+		case d.mAt[k] >= 0:
+			o := d.mentions[d.mAt[k]]
+			if owner != nil || o.ent == nil || o.ent.kind != graph.Country {
+				return nil
+			}
+			owner = o.ent
+		case t.kind == tPoss || t.isHyphen() || mediaNouns[t.lower] || t.is("news", "run", "owned", "controlled"):
+		default:
+			k = lo // the phrase ends
+		}
+	}
+	if !state {
+		return nil
+	}
+	return owner
+}
+
+// partNouns name a body that is part of another: "the armed wing of
+// Hamas", "an affiliate of al-Qaeda".
+var partNouns = wordList("arm", "wing", "branch", "unit", "division", "affiliate", "faction", "offshoot", "subsidiary")
+
+// partAppositive reads "[the] [foreign] arm of Y" from j after a body's
+// name: the body is part of Y.
+func (d *doc) partAppositive(x *docEntity, j, si, hi int) {
+	for k := j; k+1 < hi && k <= j+5; k++ {
+		t := &d.toks[k]
+		if partNouns[t.lower] && d.toks[k+1].is("of") {
+			if y := d.npMention(k+2, hi); y != nil && y.ent != nil && y.ent.isActor() && y.ent != x && y.ent.kind != graph.Person {
+				d.structs = append(d.structs, structRel{src: x, dst: y.ent, rel: "PART_OF", sent: si, conf: 0.8})
+			}
+			return
+		}
+		if t.kind != tWord || d.mAt[k] >= 0 || t.in(clauseWords) {
+			return // ("armed", "paramilitary": modifiers go on)
+		}
+	}
 }
 
 // bodyAfterName returns the organisation or group a named person is said
@@ -266,6 +327,7 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 			return
 		}
 		if m.ent.kind != graph.Person {
+			d.partAppositive(m.ent, j, si, hi) // "the Quds Force, the foreign arm of the IRGC,"
 			return
 		}
 		d.appositiveRole(m.ent, j, si, hi)
