@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/geokg/geokg/graph"
@@ -276,7 +277,16 @@ func (r *Resolver) eventByID(ctx context.Context, id string) (*graph.Event, erro
 	return &e, nil
 }
 
+// articleByID resolves a field naming an article by its id. A selection
+// of the id alone is answered from the id the parent already read, with
+// no lookup: the answer is then the one from when the parent was read,
+// so an article deleted since (a witness's, an event's) neither fails the
+// field nor forces the query to run again (see readAttempts). Any other
+// field of the article needs the article itself, and is looked up.
 func (r *Resolver) articleByID(ctx context.Context, id string) (*graph.Article, error) {
+	if selectsOnlyID(ctx, "Article") {
+		return &graph.Article{ID: id}, nil
+	}
 	a, err := r.loaders(ctx).articles.Load(ctx, id)
 	if err != nil {
 		return nil, err
@@ -298,4 +308,20 @@ func (r *Resolver) relationsOfEvent(ctx context.Context, ev *graph.Event) ([]gra
 
 func (r *Resolver) mentionsOf(ctx context.Context, id string) ([]graph.Mention, error) {
 	return r.loaders(ctx).mentions.Load(ctx, id)
+}
+
+// selectsOnlyID reports whether the field being resolved, of the object
+// type typ, selects nothing but id and __typename (through fragments
+// too). Outside an operation it reports false, so callers look up.
+func selectsOnlyID(ctx context.Context, typ string) bool {
+	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
+		return false
+	}
+	fields := graphql.CollectFieldsCtx(ctx, []string{typ})
+	for _, f := range fields {
+		if f.Name != "id" && f.Name != "__typename" {
+			return false
+		}
+	}
+	return len(fields) > 0
 }
