@@ -295,6 +295,22 @@ func (d *doc) crowdBefore(i, lo int) bool {
 	return false
 }
 
+// formOf tells the inflection of a verb the lexicon may not know by its
+// spelling: "opened", "retook", "taken", "gains", "assuming".
+func formOf(t *token) verbForm {
+	switch {
+	case t.is("taken", "retaken"):
+		return formPart
+	case t.is("took", "retook") || strings.HasSuffix(t.lower, "ed"):
+		return formPast
+	case strings.HasSuffix(t.lower, "ing"):
+		return formIng
+	case strings.HasSuffix(t.lower, "s"):
+		return formS
+	}
+	return formBase
+}
+
 // takeForms take "control of" a place (takeSense), and "take" also "into
 // custody".
 var takeForms = set("take", "takes", "taking", "took", "taken", "regain", "regains", "regained", "regaining",
@@ -588,11 +604,7 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 	}
 	if t.is("fire") && i > lo && d.toks[i-1].is("open", "opens", "opened", "opening") {
 		// "gunmen opened fire on a bus": firing, told in the tense of "open"
-		form := verbLex[d.toks[i-1].lower].form
-		if d.toks[i-1].is("opened") {
-			form = formPast
-		}
-		return d.verbFrame(i, verbEntry{lemma: "fire", form: form, sense: senseFire}, lo, hi)
+		return d.verbFrame(i, verbEntry{lemma: "fire", form: formOf(&d.toks[i-1]), sense: senseFire}, lo, hi)
 	}
 	if t.in(seekForms) && d.fromActor(i, hi) {
 		// "is seeking backing from the Constitutional Court": a request of it
@@ -605,21 +617,11 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 	if sn := d.takeSense(i, hi); t.in(takeForms) && sn != nil && (t.is("take", "takes", "taking", "took", "taken") || sn == senseCapture) {
 		// "took Imamoglu into custody", "was taken into custody", "took
 		// control of Goma", "regained control of Khartoum"
-		v = verbEntry{lemma: "take", form: formBase, sense: sn}
+		v = verbEntry{lemma: "take", form: formOf(t), sense: sn}
 		if sn == senseDetain {
 			v.mode = "arrest"
 		}
 		isV, isN = true, false
-		switch {
-		case t.is("taken"):
-			v.form = formPart
-		case t.is("took") || strings.HasSuffix(t.lower, "ed"):
-			v.form = formPast
-		case strings.HasSuffix(t.lower, "ing"):
-			v.form = formIng
-		case strings.HasSuffix(t.lower, "s"):
-			v.form = formS
-		}
 	}
 	if isV && isN {
 		if d.nounContext(i, lo) {
