@@ -9,8 +9,6 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/memory"
-	"github.com/geokg/geokg/graph/neo4j"
-	"github.com/geokg/geokg/internal/neo4jtest"
 )
 
 // hostileInputs look like Cypher, Lucene or escape syntax. Each must reach a
@@ -110,12 +108,7 @@ func TestHostileInput(t *testing.T) {
 	want := hostileAnswers(t, memory.New())
 
 	t.Run("neo4j", func(t *testing.T) {
-		db := neo4jtest.Open(t)
-		s, err := neo4j.New(context.Background(), neo4j.Config{URI: db.URI, User: db.User, Password: db.Password}, nil)
-		if err != nil {
-			t.Fatalf("neo4j.New: %v", err)
-		}
-		t.Cleanup(func() { s.Close(context.Background()) })
+		s := openNeo4j(t)
 		got := hostileAnswers(t, s)
 		for i, in := range hostileInputs {
 			if got[i] != want[i] {

@@ -15,17 +15,25 @@ const (
 	maxNeo4jQueries      = maxStoreCalls
 )
 
-// TestNeo4jRoundTrips runs the typical queries against Neo4j holding an
-// entity with 50 relations, each with an event, a place and evidence, and
-// checks each sends a few transactions and queries, not one per relation.
-// It runs when NEO4J_URI is set.
-func TestNeo4jRoundTrips(t *testing.T) {
+// openNeo4j returns a store on the test Neo4j server (skipping the test
+// when NEO4J_URI is unset), closed when the test ends.
+func openNeo4j(t *testing.T) *neo4j.Store {
+	t.Helper()
 	db := neo4jtest.Open(t)
 	s, err := neo4j.New(context.Background(), neo4j.Config{URI: db.URI, User: db.User, Password: db.Password}, nil)
 	if err != nil {
 		t.Fatalf("neo4j.New: %v", err)
 	}
 	t.Cleanup(func() { s.Close(context.Background()) })
+	return s
+}
+
+// TestNeo4jRoundTrips runs the typical queries against Neo4j holding an
+// entity with 50 relations, each with an event, a place and evidence, and
+// checks each sends a few transactions and queries, not one per relation.
+// It runs when NEO4J_URI is set.
+func TestNeo4jRoundTrips(t *testing.T) {
+	s := openNeo4j(t)
 	if err := s.Apply(context.Background(), hubBatch(50)); err != nil {
 		t.Fatalf("Apply: %v", err)
 	}

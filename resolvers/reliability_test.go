@@ -259,23 +259,29 @@ func TestKeyLockFreesKeys(t *testing.T) {
 	}
 }
 
+// parseOperation parses query q into the operation context the gate
+// reads, with fragment spreads linked to their definitions as validation
+// links them.
+func parseOperation(t *testing.T, q string) *graphql.OperationContext {
+	t.Helper()
+	doc, err := parser.ParseQuery(&ast.Source{Input: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sel := range doc.Operations[0].SelectionSet {
+		if s, ok := sel.(*ast.FragmentSpread); ok {
+			s.Definition = doc.Fragments.ForName(s.Name)
+		}
+	}
+	return &graphql.OperationContext{Operation: doc.Operations[0]}
+}
+
 // TestGateQueuesExpensiveOperations: with every slot taken an expensive
 // operation waits, then is refused; a cheap one runs.
 func TestGateQueuesExpensiveOperations(t *testing.T) {
 	g := newGate(1)
 	g.wait = 20 * time.Millisecond
-	op := func(q string) *graphql.OperationContext {
-		doc, err := parser.ParseQuery(&ast.Source{Input: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, sel := range doc.Operations[0].SelectionSet {
-			if s, ok := sel.(*ast.FragmentSpread); ok {
-				s.Definition = doc.Fragments.ForName(s.Name) // as validation links it
-			}
-		}
-		return &graphql.OperationContext{Operation: doc.Operations[0]}
-	}
+	op := func(q string) *graphql.OperationContext { return parseOperation(t, q) }
 	ctx := context.Background()
 	release, ok := g.admit(ctx, op(`{ path(from: "a", to: "b") { length } }`))
 	if !ok {
@@ -309,13 +315,7 @@ func TestGateQueuesExpensiveOperations(t *testing.T) {
 func TestGateExtractionsHaveSlotsOfTheirOwn(t *testing.T) {
 	g := newGate(1)
 	g.wait = 20 * time.Millisecond
-	op := func(q string) *graphql.OperationContext {
-		doc, err := parser.ParseQuery(&ast.Source{Input: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return &graphql.OperationContext{Operation: doc.Operations[0]}
-	}
+	op := func(q string) *graphql.OperationContext { return parseOperation(t, q) }
 	ctx := context.Background()
 	const (
 		path   = `{ path(from: "a", to: "b") { length } }`

@@ -13,8 +13,6 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/memory"
-	"github.com/geokg/geokg/graph/neo4j"
-	"github.com/geokg/geokg/internal/neo4jtest"
 )
 
 // deleteAfterList is a store that deletes an article right after the
@@ -98,12 +96,7 @@ func TestVanishedArticleReferences(t *testing.T) {
 // TestNeo4jVanishedArticleReferences is TestVanishedArticleReferences on
 // Neo4j; it runs when NEO4J_URI is set.
 func TestNeo4jVanishedArticleReferences(t *testing.T) {
-	db := neo4jtest.Open(t)
-	s, err := neo4j.New(context.Background(), neo4j.Config{URI: db.URI, User: db.User, Password: db.Password}, nil)
-	if err != nil {
-		t.Fatalf("neo4j.New: %v", err)
-	}
-	t.Cleanup(func() { s.Close(context.Background()) })
+	s := openNeo4j(t)
 	vanishedArticleReferences(t, s)
 }
 
