@@ -303,6 +303,9 @@ func (d *doc) gazMention(i, hi int) *mention {
 		if m := d.ministryOf(i, hi); m != nil {
 			return m
 		}
+		if m := d.governmentOf(i, hi); m != nil {
+			return m
+		}
 		// "ministers from ASEAN", "envoys of Serbia and Kosovo"
 		if d.toks[i].in(memberNouns) && i+2 < hi && d.toks[i+1].is("from", "of") {
 			k := i + 2

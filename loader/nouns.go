@@ -137,6 +137,13 @@ left:
 				f.mode = m
 			}
 			j = k
+		case tk.is("rebel", "militant", "insurgent", "jihadist", "separatist") && sn.rel != "" &&
+			graph.Vocabulary[sn.rel] == "ASSAULT" && len(f.sources) == 0:
+			// "a rebel offensive", "a militant attack": by the group
+			// the adjective names
+			g := groupPlurals[tk.lower]
+			f.sources = addEnt(f.sources, d.ents.get("group:"+slug(g), g, graph.Group))
+			labelStart = j
 		case tk.in(labelModifiers) || tk.in(degreeModifiers) || isNounTrigger(tk):
 			if ns, ok := nounLex[tk.lower]; ok && ns.sense == senseSwap {
 				swapMod = true

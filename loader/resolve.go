@@ -295,7 +295,7 @@ func (d *doc) definite(i, hi int) *mention {
 		return nil
 	}
 	if t.is("military", "army") && !(j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])) {
-		if e := d.recent(sent, 6, func(e *docEntity) bool { return e.kind == graph.Military }); e != nil {
+		if e := d.recent(sent, 6, func(e *docEntity) bool { return e.kind == graph.Military && !pluralAgent(e) }); e != nil { // "the army" is no "three soldiers"
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.8}
 		}
 		// No army named yet: the army of the state the report is about.
@@ -327,8 +327,12 @@ func (d *doc) definite(i, hi int) *mention {
 	ofGerund := j+2 < hi && d.toks[j+1].is("of") && strings.HasSuffix(d.toks[j+2].lower, "ing") // "accused the agency of paving"
 	if kinds, ok := bodyNouns[t.lower]; ok && !(j+1 < hi && (d.toks[j+1].is("of") && !ofGerund || d.toks[j+1].cap || d.isNounModifiee(j+1))) {
 		if e := d.recent(sent, 5, func(e *docEntity) bool {
-			return slices.Contains(kinds, e.kind) && !strings.HasPrefix(e.id, "group:"+t.lower) &&
-				!(singularBody[t.lower] && pluralAgent(e)) // "the group" is no "local armed groups"
+			// "the group" is no "local armed groups", and "the rebels"
+			// no "200 soldiers": a crowd named by a role noun is only
+			// ever referred to by that noun, which names it again.
+			// Nor are "the rebels" a state's army.
+			return slices.Contains(kinds, e.kind) && !strings.HasPrefix(e.id, "group:"+t.lower) && !pluralAgent(e) &&
+				!(strings.HasPrefix(e.id, "military:") && t.is("rebels", "insurgents", "militants", "militia"))
 		}); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: 0.7}
 		}

@@ -134,6 +134,24 @@ func (d *doc) ministryOf(i, hi int) *mention {
 	return &mention{first: i, last: h.last, ent: d.ministry(c, portfolios[d.toks[i+2].lower]), kind: mBody}
 }
 
+// governmentOf reads "the government of Moldova", "the authorities of
+// Niger": the state's government, as "the Moldovan government" is.
+func (d *doc) governmentOf(i, hi int) *mention {
+	if !d.toks[i].is("government", "authorities", "administration") || i+2 >= hi || !d.toks[i+1].is("of") {
+		return nil
+	}
+	h, ok := d.hitAt(i + 2)
+	if !ok {
+		return nil
+	}
+	ref := d.pickRef(h, hi)
+	c := d.gaz.Entry(ref).Country
+	if ref.Demonym || c == nil {
+		return nil // "the government of Kharkiv region" is a region's
+	}
+	return &mention{first: i, last: h.last, ent: d.government(c), kind: mBody}
+}
+
 // military returns the country's armed forces: the gazetteer's entry when
 // it has one, else "Russian forces".
 func (d *doc) military(c *gazetteer.Country, noun string) *docEntity {

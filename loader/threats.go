@@ -114,6 +114,20 @@ func (d *doc) idiomTargets(k, lo int) []*docEntity {
 	if m.kind == mPronoun || m.ent == nil || !m.ent.isActor() {
 		return nil
 	}
+	of := m.first - 1
+	if of > lo && d.toks[of].is("the") {
+		of--
+	}
+	if of-1 >= lo && d.toks[of].is("of") && d.toks[of-1].in(culpritWords) {
+		// "the killing of the soldiers will not go unanswered" befalls
+		// the killers, never the soldiers; a crowd named by a role noun
+		// is the latest attack's victims, whatever name that gave them
+		victim := m.ent
+		if pluralAgent(victim) {
+			victim = nil
+		}
+		return d.authorOf(of-1, victim)
+	}
 	var out []*docEntity
 	for _, x := range d.coordinatedLeft(m, lo) {
 		if x.ent != nil && x.ent.isActor() {
@@ -151,6 +165,11 @@ var culpritWords = set("responsible", "perpetrators", "culprits", "killers", "at
 // responsible"). An attack on the speaker's side is what a vow of revenge
 // answers, so the author is never on the victim's side.
 func (d *doc) culprits(k, lo int) []*docEntity {
+	for j := k - 1; j-1 >= lo && j >= k-3 && d.toks[j+1].kind == tWord && d.mAt[j+1] < 0; j-- {
+		if d.toks[j].is("of") && d.toks[j-1].in(culpritWords) {
+			return d.authorOf(j-1, nil) // "the killing of the guards": whoever the text said killed
+		}
+	}
 	if k < lo || !d.toks[k].in(culpritWords) {
 		return nil
 	}
@@ -158,6 +177,12 @@ func (d *doc) culprits(k, lo int) []*docEntity {
 	if j := k - 1; j-1 >= lo && d.toks[j].kind == tPoss && d.mAt[j-1] >= 0 {
 		victim = d.mentions[d.mAt[j-1]].ent
 	}
+	return d.authorOf(k, victim)
+}
+
+// authorOf returns the sources of the latest attack told up to the deed
+// named at k, on victim when it is not nil.
+func (d *doc) authorOf(k int, victim *docEntity) []*docEntity {
 	sent := d.toks[k].sent
 	for n := len(d.frames) - 1; n >= 0 && d.frames[n].sent >= sent-10; n-- {
 		a := d.frames[n].root()

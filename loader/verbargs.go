@@ -191,6 +191,9 @@ func (d *doc) sentTroops(i, lo, hi int) *frame {
 		// "sent a delegation to Jeddah": the sender visits, through its envoys
 		envoys = envoys || d.toks[k].is("delegation", "delegations", "envoy", "envoys", "emissary", "emissaries", "negotiators")
 	}
+	if f := d.forceToHelp(i, lo, hi); f != nil {
+		return f
+	}
 	subj, _ := d.subjectOf(i, lo, hi)
 	if len(subj) == 0 {
 		return nil
@@ -235,6 +238,43 @@ func (d *doc) sentTroops(i, lo, hi int) *frame {
 	}
 	d.verbModality(f, i, lo, subj)
 	return f
+}
+
+// forceToHelp reads "sent 200 soldiers to help Moldova", "is deploying
+// troops to support the government": a force sent to fight beside an
+// actor is military aid to it (CAMEO 074), wherever it goes.
+func (d *doc) forceToHelp(i, lo, hi int) *frame {
+	force := false
+	for k := i + 1; k+3 < hi && k <= i+6; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct || t.in(clauseWords) {
+			return nil
+		}
+		force = force || t.in(militaryNouns) && !t.in(weaponWords) || t.is("fighters", "peacekeepers")
+		if !force || !t.is("to") || !d.toks[k+1].is("help", "assist", "support", "aid", "reinforce", "bolster") {
+			continue
+		}
+		at := k + 2
+		if d.mAt[at] < 0 && d.toks[at].is("the") {
+			at++ // "to help the Moldovan army"
+		}
+		if d.mAt[at] < 0 {
+			return nil
+		}
+		m := d.mentions[d.mAt[at]]
+		subj, _ := d.subjectOf(i, lo, hi)
+		if m.poss || !m.hasActor() || len(subj) == 0 {
+			return nil
+		}
+		f := &frame{sense: senseAid, rel: senseAid.rel, label: "military aid", trigger: i, sent: t.sent, conf: 0.8}
+		for _, s := range subj {
+			f.sources = addEnt(f.sources, s.entities()...)
+		}
+		f.targetsFrom(d, m)
+		d.verbModality(f, i, lo, subj)
+		return f
+	}
+	return nil
 }
 
 // supplyWords are what one state sends another as aid: arms and goods.

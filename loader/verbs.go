@@ -78,6 +78,10 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		}
 	case "send", "dispatch":
 		return d.sentTroops(i, lo, hi) // "sent troops to fight in the Kursk region"
+	case "deploy":
+		if f := d.forceToHelp(i, lo, hi); f != nil {
+			return f
+		}
 	case "deliver", "ship", "supply":
 		// "delivered armoured vehicles to the police": aid only when arms or
 		// goods go to an actor ("delivered a speech to parliament" is none)
@@ -226,6 +230,13 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		for _, m := range subj {
 			f.sources = addEnt(f.sources, m.entities()...)
 			f.conf = min(f.conf, m.conf)
+		}
+		if len(subj) == 0 && f.class() == "ASSAULT" {
+			// "a Moldovan offensive seized Kadar": the attack the subject
+			// names did it, and is this event
+			if ev := d.eventSubject(i, lo, hi); ev != nil && ev.merged == nil && ev.sent == f.sent && ev.class() == "ASSAULT" {
+				d.mergeInto(f, ev)
+			}
 		}
 		for _, m := range obj.actors {
 			f.targetsFrom(d, m)

@@ -1,0 +1,56 @@
+package loader
+
+import "testing"
+
+// TestForcesSentToHelp: troops sent to fight beside an actor are military
+// aid to it, and "the rebels" are never the soldiers just named.
+func TestForcesSentToHelp(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"soldiers sent to help a state", "The Lithuanian government sent 150 soldiers to help Latvia fight the insurgents.",
+			[]string{"Lithuanian government PROVIDED_AID_TO Latvia occurred *", "Latvia ATTACKED insurgents occurred *"},
+			[]string{"Latvia ATTACKED soldiers *"}},
+		{"troops deployed to help an army", "Estonia is deploying extra troops to help the Latvian army on the border.",
+			[]string{"Estonia PROVIDED_AID_TO Latvian forces occurred *"}, nil},
+		{"peacekeepers to support a government", "Lithuania will send peacekeepers to support the government of Latvia.",
+			[]string{"Lithuania PROVIDED_AID_TO Latvian government planned *"}, nil},
+		{"troops deployed to a place are no aid", "Estonia deployed 300 troops to Latvia on Monday.",
+			[]string{"Estonia DEPLOYED_TO Latvia occurred 2025-03-17"}, []string{"Estonia PROVIDED_AID_TO *"}},
+	})
+}
+
+// TestGovernmentOf: "the government of X" is X's government, as "the X-ian
+// government" is, wherever it stands in the clause.
+func TestGovernmentOf(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"as the object", "Estonia thanked the government of Latvia for its help.",
+			[]string{"Estonia THANKED Latvian government occurred *"}, nil},
+		{"as the subject", "The government of Latvia condemned the raid by Belarus.",
+			[]string{"Latvian government CONDEMNED Belarus occurred *"}, nil},
+	})
+}
+
+// TestAttacksAsSubjects: an attack named as the subject of a verb of
+// attack is that attack, by whoever the noun names.
+func TestAttacksAsSubjects(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"a state's offensive takes a town", "A Latvian offensive seized control of the town of Daugavpils on Monday.",
+			[]string{"Latvia CAPTURED Daugavpils occurred 2025-03-17"}, []string{"Latvia STRUCK Daugavpils *"}},
+		{"a rebel offensive takes a city", "A rebel offensive seized control of Riga on Sunday.",
+			[]string{"rebels CAPTURED Riga occurred 2025-03-16"}, nil},
+		{"a rebel attack on a city", "The rebel attack on Liepaja killed nine people.",
+			[]string{"rebels STRUCK Liepāja occurred *"}, nil},
+		{"an armed attack names no group", "An armed attack on Liepaja killed two people.",
+			nil, []string{"armed groups STRUCK *"}},
+	})
+}
+
+// TestVowsOverKillings: a vow that a killing will not go unanswered
+// threatens the killers, never the dead.
+func TestVowsOverKillings(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"the killers told before", "Belarusian forces killed two Latvian border guards on Monday. Latvian Prime Minister Evika Silina vowed that the killing of the guards would not go unanswered.",
+			[]string{"Evika Siliņa THREATENED Belarusian forces occurred *"}, []string{"* THREATENED guards *"}},
+		{"no killers told", "Karins vowed that the killing of the guards would not go unanswered.",
+			nil, []string{"* THREATENED guards *"}},
+	})
+}
