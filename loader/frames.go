@@ -714,7 +714,7 @@ func (d *doc) nounContext(i, lo int) bool {
 		v, ok := verbLex[d.toks[i].lower]
 		return ok && v.form != formBase
 	case p.in(prepositions) || p.is("and", "or"):
-		return true
+		return d.participleBefore(i, lo) < 0
 	}
 	if _, ok := nounLex[p.lower]; ok {
 		return true // "swap agreement"

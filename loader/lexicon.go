@@ -165,7 +165,7 @@ var verbDefs = []struct {
 	{"welcome", sensePraise},
 	{"thank", senseThank}, {"congratulate", senseCongrat},
 	{"aid", senseAid}, {"provide", senseAid}, {"deliver", senseAid}, {"ship|shipped|shipped", senseAid}, {"supply|supplied|supplied", senseAid},
-	{"demand", senseDemand}, {"urge", senseUrge}, {"pressure", senseUrge}, {"order", senseDemand}, {"ask", senseUrge},
+	{"demand", senseDemand}, {"urge", senseUrge}, {"pressure", senseUrge}, {"order", senseDemand}, {"ask", senseUrge}, {"request", senseUrge}, {"vote", senseSupport},
 	{"propose", sensePropose}, {"offer", senseOffer}, {"expect", senseUrge},
 	{"invite", senseInvite},
 	{"accuse", senseAccuse}, {"blame", senseAccuse},

@@ -216,6 +216,9 @@ left:
 		}
 	}
 	d.nounArgs(f, i, hi)
+	if f.rel == "PROVIDED_AID_TO" && len(f.targets) == 0 {
+		d.aidForVictims(f, i, hi) // "aid to help flood victims in Moldova"
+	}
 	if t.is("aggression", "aggressions") && len(f.targets) == 0 && len(f.places) == 0 {
 		return nil // "Russian aggression" alone is a stance; "aggression on Syria" an attack
 	}

@@ -54,3 +54,26 @@ func TestVowsOverKillings(t *testing.T) {
 			nil, []string{"* THREATENED guards *"}},
 	})
 }
+
+// TestRequestsVotesAndVictims: a sitting asked of a body is a request to
+// it, a vote in favour of someone backs them, aid for victims in a place
+// goes to its state, and a participle joined by "and" to a trailing one
+// shares its subject.
+func TestRequestsVotesAndVictims(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"an emergency meeting of a body", "Latvia requested an emergency meeting of the UN Security Council on Friday.",
+			[]string{"Latvia DEMANDED UN Security Council occurred 2025-03-14"}, []string{"Latvia MEETS *"}},
+		{"a call for a session", "Estonia called for an urgent session of NATO.",
+			[]string{"Estonia DEMANDED NATO occurred *"}, nil},
+		{"a meeting about a state is no request to it", "Lithuania requested a meeting to discuss Belarus.",
+			nil, []string{"Lithuania DEMANDED Belarus *"}},
+		{"voted in favour of", "The Unity party voted in favour of Evika Silina in the confidence vote.",
+			[]string{"Unity party SUPPORTS Evika Siliņa occurred *"}, nil},
+		{"voted against backs no one", "The Unity party voted against Evika Silina.",
+			nil, []string{"* SUPPORTS Evika Siliņa *"}},
+		{"aid for victims in a place", "Finland will provide $3 million in aid to help flood victims in Daugavpils.",
+			[]string{"Finland PROVIDED_AID_TO Latvia planned *"}, nil},
+		{"a second trailing participle", "Edgars Rinkevics criticised the rally, accusing the opposition of stirring unrest and warning the protesters of consequences.",
+			[]string{"Edgars Rinkēvičs ACCUSED opposition occurred *", "Edgars Rinkēvičs WARNED protesters occurred *"}, nil},
+	})
+}

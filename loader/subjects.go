@@ -45,6 +45,15 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		}
 		return d.mainSubject(lo, i), 8
 	}
+	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is("and") {
+		// A participle joined to a trailing one shares its subject: "said,
+		// accusing Seoul of lying and warning it of ..."
+		if j := d.participleBefore(i, lo); j >= 0 {
+			if subj, dist := d.subjectOf(j, lo, hi); len(subj) > 0 {
+				return subj, dist + i - j
+			}
+		}
+	}
 	if strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is("of", "for", "on") {
 		// A gerund's subject is the possessor of the noun before it ("Russia's
 		// claim of hitting") or the verb's object ("accused Iran of
@@ -408,4 +417,22 @@ func (d *doc) participleHead(j, lo int) *mention {
 		return nil
 	}
 	return nil
+}
+
+// participleBefore returns the trailing participle ", accusing" that the
+// gerund after "and" at i is joined to ("accusing Seoul of lying and
+// warning it"), or -1.
+func (d *doc) participleBefore(i, lo int) int {
+	if i-1 <= lo || !d.toks[i-1].is("and") || !strings.HasSuffix(d.toks[i].lower, "ing") {
+		return -1
+	}
+	for j := i - 2; j > lo && j >= i-15; j-- {
+		if d.toks[j].kind == tPunct && !d.toks[j].is(",") {
+			return -1
+		}
+		if v, ok := verbLex[d.toks[j].lower]; ok && v.form == formIng && d.toks[j-1].is(",") {
+			return j
+		}
+	}
+	return -1
 }

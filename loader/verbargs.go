@@ -277,6 +277,100 @@ func (d *doc) forceToHelp(i, lo, hi int) *frame {
 	return nil
 }
 
+// favourOf reads the actor at k after "voted in favour of": the voters
+// support it.
+func (d *doc) favourOf(i, k, lo, hi int) *frame {
+	if k < hi && d.mAt[k] < 0 && d.toks[k].is("the") {
+		k++
+	}
+	subj, _ := d.subjectOf(i, lo, hi)
+	if k >= hi || d.mAt[k] < 0 || len(subj) == 0 {
+		return nil
+	}
+	m := d.mentions[d.mAt[k]]
+	if m.poss || !m.hasActor() {
+		return nil
+	}
+	f := &frame{sense: senseSupport, rel: senseSupport.rel, label: "vote in favour", trigger: i, sent: d.toks[i].sent, conf: 0.8}
+	for _, s := range subj {
+		f.sources = addEnt(f.sources, s.entities()...)
+	}
+	f.targetsFrom(d, m)
+	d.verbModality(f, i, lo, subj)
+	return f
+}
+
+// victimNouns are the people aid is sent for in a place.
+var victimNouns = set("victims", "survivors", "refugees", "civilians", "people", "families", "residents", "population", "children")
+
+// aidForVictims reads "aid to help flood victims in Moldova", "assistance
+// for earthquake survivors in Turkey": aid to the state where they are.
+func (d *doc) aidForVictims(f *frame, i, hi int) {
+	for k := i + 1; k+2 < hi && k <= i+10; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) || d.mAt[k] >= 0 {
+			return
+		}
+		if !t.in(victimNouns) || !d.toks[k+1].is("in") {
+			continue
+		}
+		at := k + 2
+		if d.mAt[at] < 0 && d.toks[at].is("the") && at+1 < hi {
+			at++
+		}
+		if d.mAt[at] < 0 {
+			return
+		}
+		if e := d.mentions[d.mAt[at]].ent; e != nil && e.isPlace() && e.country != "" {
+			if c := d.ents.countryByCode(e.country); c != nil {
+				f.targets = addEnt(f.targets, c)
+			}
+		}
+		return
+	}
+}
+
+// sessionNouns are the sittings a state asks a body to hold.
+var sessionNouns = set("meeting", "session", "sitting", "summit", "debate", "hearing", "consultations")
+
+// sessionRequest reads "requested an emergency meeting of the UN Security
+// Council", "called for an urgent session of NATO": a request made to the
+// body asked to sit.
+func (d *doc) sessionRequest(i, lo, hi int) *frame {
+	k := i + 1
+	if k < hi && d.toks[k].is("for") {
+		k++
+	}
+	for n := 0; k < hi && n < 4 && !d.toks[k].in(sessionNouns); k, n = k+1, n+1 {
+		if t := &d.toks[k]; t.kind != tWord || t.cap || d.mAt[k] >= 0 || t.isVerbForm() || t.in(prepositions) {
+			return nil
+		}
+	}
+	if k+2 >= hi || !d.toks[k].in(sessionNouns) || !d.toks[k+1].is("of") {
+		return nil
+	}
+	at := k + 2
+	if d.mAt[at] < 0 && d.toks[at].is("the") && at+1 < hi {
+		at++
+	}
+	subj, _ := d.subjectOf(i, lo, hi)
+	if d.mAt[at] < 0 || len(subj) == 0 {
+		return nil
+	}
+	m := d.mentions[d.mAt[at]]
+	if m.poss || !m.hasActor() {
+		return nil
+	}
+	d.used[k] = true // the sitting is what is asked for, not a meeting that took place
+	f := &frame{sense: senseCallFor, rel: senseCallFor.rel, label: "request for a " + d.toks[k].lower, trigger: i, sent: d.toks[i].sent, conf: 0.8}
+	for _, s := range subj {
+		f.sources = addEnt(f.sources, s.entities()...)
+	}
+	f.targetsFrom(d, m)
+	d.verbModality(f, i, lo, subj)
+	return f
+}
+
 // supplyWords are what one state sends another as aid: arms and goods.
 var supplyWords = set("weapons", "arms", "ammunition", "munitions", "supplies", "systems",
 	"tanks", "missiles", "drones", "aircraft", "jets", "artillery", "shells", "food", "medicine", "medicines",

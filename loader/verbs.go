@@ -21,6 +21,11 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	if v.lemma == "elect" {
 		return d.electFrame(i, lo, hi)
 	}
+	if v.lemma == "request" || v.lemma == "seek" || v.lemma == "demand" || v.lemma == "call" && next(i+1).is("for") {
+		if f := d.sessionRequest(i, lo, hi); f != nil {
+			return f // "requested an emergency meeting of the Security Council"
+		}
+	}
 	if v.lemma == "protest" && next(i+1).is("against", "outside", "in") {
 		sn = senseDemo // "protested against the bill": a demonstration, not a diplomat's protest
 	}
@@ -123,6 +128,15 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	case "retaliate":
 		if next(i+1).is("with") && d.eventNounWithin(i+2, hi, 4) {
 			return nil // "retaliated with tariffs": the measure tells what was done
+		}
+	case "vote":
+		// "voted for Petrov", "voted in favour of Petrov"; "voted
+		// against" and "voted to" back no one
+		if next(i+1).is("in") && next(i+2).is("favour", "favor") && next(i+3).is("of") {
+			return d.favourOf(i, i+4, lo, hi)
+		}
+		if !next(i + 1).is("for") {
+			return nil
 		}
 	case "pull":
 		if !next(i+1).is("out", "back") {
@@ -431,6 +445,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	return f
 }
 
+// topicVerbs take what is talked about as object, no party to the act.
+var topicVerbs = set("discuss", "consider", "address", "examine", "debate", "review", "study", "assess")
+
 // infinitiveTargets returns the counterparts named in an infinitive
 // complement starting within a few tokens of k: "to reopen direct
 // negotiations with Armenia", "to stop attacks on Aleppo".
@@ -445,8 +462,8 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 			return nil
 		}
 	}
-	if to < 0 {
-		return nil
+	if to < 0 || d.toks[to+1].in(topicVerbs) {
+		return nil // "requested a meeting to discuss Belarus": a topic, not an addressee
 	}
 	var out []*docEntity
 	// The infinitive's own object: "threatened to strike Iranian facilities".
