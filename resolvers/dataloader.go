@@ -294,6 +294,31 @@ func (r *Resolver) articleByID(ctx context.Context, id string) (*graph.Article, 
 	return &a, nil
 }
 
+// listRelations reads a page of relations and how many match. A store
+// that reads what they refer to alongside (graph.RefsReader) primes the
+// entity and article loaders with it, so a page showing its relations'
+// ends and articles (`source { name } article { title }`) costs one round
+// trip; reading them is cheap beside the relations' facts. The article
+// is then the one from when the page was read, like the page itself.
+func (r *Resolver) listRelations(ctx context.Context, q graph.RelationQuery) ([]graph.Relation, int, error) {
+	rr, ok := r.store.(graph.RefsReader)
+	if !ok {
+		return r.store.ListRelations(ctx, q)
+	}
+	p, err := rr.ListRelationsWithRefs(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	l := r.loaders(ctx)
+	for _, e := range p.Ends {
+		l.entities.Prime(e.ID, e)
+	}
+	for _, a := range p.Articles {
+		l.articles.Prime(a.ID, a)
+	}
+	return p.Relations, p.Total, nil
+}
+
 func (r *Resolver) relationsOf(ctx context.Context, id string, f graph.RelationFilter) ([]graph.Relation, error) {
 	return r.loaders(ctx).relationsLoader(f).Load(ctx, id)
 }

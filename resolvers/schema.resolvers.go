@@ -33,7 +33,7 @@ func (r *articleResolver) Relations(ctx context.Context, obj *graph.Article, fir
 	if err != nil {
 		return nil, err
 	}
-	rels, total, err := r.store.ListRelations(ctx, graph.RelationQuery{Article: obj.ID, Page: p})
+	rels, total, err := r.listRelations(ctx, graph.RelationQuery{Article: obj.ID, Page: p})
 	if err != nil {
 		return nil, err
 	}
@@ -300,7 +300,7 @@ func (r *queryResolver) Relations(ctx context.Context, where *RelationWhere, fir
 		return nil, err
 	}
 	q.Page = p
-	rels, total, err := r.store.ListRelations(ctx, q)
+	rels, total, err := r.listRelations(ctx, q)
 	if err != nil {
 		return nil, err
 	}

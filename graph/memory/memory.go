@@ -16,6 +16,7 @@ import (
 var (
 	_ graph.Store      = (*Store)(nil)
 	_ graph.EndsReader = (*Store)(nil)
+	_ graph.RefsReader = (*Store)(nil)
 )
 
 // Store keeps the graph in maps guarded by one RWMutex. Apply validates and

@@ -119,11 +119,32 @@ func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.
 
 // ListRelations pages through relations by id; see graph.Store.
 func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]graph.Relation, int, error) {
-	if err := ctx.Err(); err != nil {
+	p, err := s.listRelations(ctx, q, false)
+	if err != nil {
 		return nil, 0, fmt.Errorf("list relations: %w", err)
 	}
+	return p.Relations, p.Total, nil
+}
+
+// ListRelationsWithRefs answers ListRelations with the ends and articles
+// of its relations, read under the same lock; see graph.RefsReader.
+func (s *Store) ListRelationsWithRefs(ctx context.Context, q graph.RelationQuery) (graph.RelationPage, error) {
+	p, err := s.listRelations(ctx, q, true)
+	if err != nil {
+		return graph.RelationPage{}, fmt.Errorf("list relations with refs: %w", err)
+	}
+	return p, nil
+}
+
+// listRelations reads one page of relations matching q and, when
+// withRefs, the entities at their ends, without mentions, and their
+// articles, each sorted by id.
+func (s *Store) listRelations(ctx context.Context, q graph.RelationQuery, withRefs bool) (graph.RelationPage, error) {
+	if err := ctx.Err(); err != nil {
+		return graph.RelationPage{}, err
+	}
 	if err := q.Validate(); err != nil {
-		return nil, 0, fmt.Errorf("list relations: %w", err)
+		return graph.RelationPage{}, err
 	}
 	limit, _ := q.Size()
 	types, classes, statuses := setOf(q.Types), setOf(q.Classes), setOf(q.Statuses)
@@ -170,11 +191,30 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 		}
 	}
 	sort.Strings(ids)
-	out := []graph.Relation{}
+	p := graph.RelationPage{Relations: []graph.Relation{}, Total: len(ids)}
+	ends, articles := set{}, set{}
 	for _, id := range page(ids, q.After, limit) {
-		out = append(out, s.exportRelation(s.relations[id]))
+		r := s.exportRelation(s.relations[id])
+		p.Relations = append(p.Relations, r)
+		if withRefs {
+			ends[r.Source], ends[r.Target], articles[r.Article] = struct{}{}, struct{}{}, struct{}{}
+		}
 	}
-	return out, len(ids), nil
+	if !withRefs {
+		return p, nil
+	}
+	p.Ends, p.Articles = []graph.Entity{}, []graph.Article{}
+	for _, id := range ends.sorted() {
+		if e := s.entities[id]; e != nil {
+			p.Ends = append(p.Ends, e.export(false))
+		}
+	}
+	for _, id := range articles.sorted() {
+		if a := s.articles[id]; a != nil {
+			p.Articles = append(p.Articles, a.Article)
+		}
+	}
+	return p, nil
 }
 
 func keys(s set) []string {

@@ -186,16 +186,19 @@ RETURN total, page`
 	listEntitiesName  = `e.searchText CONTAINS $sub AND any(n IN [e.lowerName] + e.lowerAliases WHERE n CONTAINS $sub)`
 
 	// Formatted with the match, then the conditions twice.
-	listRelationsQuery = `CALL () {
+	listRelationsQuery = listRelationsHead + `
+  RETURN collect({r: ` + relationProjection + `, type: type(r), source: s.id, target: t.id}) AS page
+}
+RETURN total, page`
+	// The count and the start of the page's subquery, which goes on
+	// with s, t and r in page order.
+	listRelationsHead = `CALL () {
   %[1]s%[2]s
   RETURN count(r) AS total
 }
 CALL () {
   %[1]s%[3]s
-  WITH r, s, t ORDER BY r.id LIMIT $limit
-  RETURN collect({r: ` + relationProjection + `, type: type(r), source: s.id, target: t.id}) AS page
-}
-RETURN total, page`
+  WITH r, s, t ORDER BY r.id LIMIT $limit`
 	listRelationsMatch = `MATCH (s:Entity)-[r:%s]->(t:Entity)`
 	// Formatted with the type pattern.
 	listRelationsOfArticle = relationsOfArticle + `
@@ -307,12 +310,29 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 	if err := ctx.Err(); err != nil {
 		return nil, 0, fmt.Errorf("neo4j: list relations: %w", err)
 	}
-	if err := q.Validate(); err != nil {
+	query, params, err := listRelations(q, listRelationsQuery)
+	if err != nil {
 		return nil, 0, fmt.Errorf("neo4j: list relations: %w", err)
+	}
+	var out []graph.Relation
+	n, err := s.readPage(ctx, "list relations", query, params,
+		func() { out = []graph.Relation{} },
+		func(row map[string]any) { out = append(out, decodeRelation(row)) })
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, n, nil
+}
+
+// listRelations formats query, listRelationsQuery or one like it, for q,
+// and gives its parameters.
+func listRelations(q graph.RelationQuery, query string) (string, map[string]any, error) {
+	if err := q.Validate(); err != nil {
+		return "", nil, err
 	}
 	types, err := checkTypes(q.Types)
 	if err != nil {
-		return nil, 0, fmt.Errorf("neo4j: list relations: %w", err)
+		return "", nil, err
 	}
 	limit, _ := q.Size()
 	var conds []string
@@ -333,7 +353,7 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 	if q.Article != "" {
 		match = fmt.Sprintf(listRelationsOfArticle, types)
 	}
-	query := fmt.Sprintf(listRelationsQuery, match, where(conds), where(append(conds, `r.id > $after`)))
+	query = fmt.Sprintf(query, match, where(conds), where(append(conds, `r.id > $after`)))
 	classes := make([]string, len(q.Classes))
 	for i, c := range q.Classes {
 		classes[i] = string(c)
@@ -344,14 +364,7 @@ func (s *Store) ListRelations(ctx context.Context, q graph.RelationQuery) ([]gra
 		"minSources": int64(q.MinSources), "contested": q.Contested != nil && *q.Contested,
 		"after": q.After, "limit": int64(limit),
 	}
-	var out []graph.Relation
-	n, err := s.readPage(ctx, "list relations", query, params,
-		func() { out = []graph.Relation{} },
-		func(row map[string]any) { out = append(out, decodeRelation(row)) })
-	if err != nil {
-		return nil, 0, err
-	}
-	return out, n, nil
+	return query, params, nil
 }
 
 // ListEvents pages through events by date, then id; see graph.Store.

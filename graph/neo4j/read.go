@@ -399,25 +399,33 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, er
 	}
 	var out []graph.Article
 	err := s.read(ctx, "articles", func(tx driver.ManagedTransaction) error {
-		recs, err := s.run(ctx, tx, articlesQuery, map[string]any{"ids": unique(ids)})
-		if err != nil {
-			return err
-		}
-		out = make([]graph.Article, 0, len(ids)) // afresh: a retried transaction runs this again
-		byID := make(map[string]graph.Article, len(recs))
-		for _, rec := range recs {
-			a := decodeArticle(rec.AsMap())
-			byID[a.ID] = a
-		}
-		for _, id := range ids {
-			if a, ok := byID[id]; ok {
-				out = append(out, a)
-			}
-		}
-		return nil
+		var err error
+		out, err = s.readArticles(ctx, tx, ids)
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// readArticles reads the articles with the given ids in tx, in the order
+// of ids, skipping ids that do not exist.
+func (s *Store) readArticles(ctx context.Context, tx driver.ManagedTransaction, ids []string) ([]graph.Article, error) {
+	recs, err := s.run(ctx, tx, articlesQuery, map[string]any{"ids": unique(ids)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Article, 0, len(ids))
+	byID := make(map[string]graph.Article, len(recs))
+	for _, rec := range recs {
+		a := decodeArticle(rec.AsMap())
+		byID[a.ID] = a
+	}
+	for _, id := range ids {
+		if a, ok := byID[id]; ok {
+			out = append(out, a)
+		}
 	}
 	return out, nil
 }

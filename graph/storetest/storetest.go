@@ -56,6 +56,7 @@ func Run(t *testing.T, newStore func(t *testing.T) graph.Store) {
 		{"WithoutMentions", testWithoutMentions},
 		{"RelationSummaries", testRelationSummaries},
 		{"RelationsOfWithEnds", testRelationsOfWithEnds},
+		{"ListRelationsWithRefs", testListRelationsWithRefs},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
