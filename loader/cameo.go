@@ -334,13 +334,23 @@ var complementSenses = map[string]map[string]*sense{
 	"cut":    {"ties": senseSever, "relations": senseSever},
 	"break":  {"ties": senseSever, "relations": senseSever},
 	// "removed Cuba from the list of state sponsors of terrorism": a
-	// designation lifted.
-	"remove": {"list": senseLift},
+	// designation lifted; "added Cuba to the list", "put Cuba on its
+	// blacklist": one made.
+	"remove": {"list": senseDelist, "blacklist": senseDelist},
+	"add":    {"list": senseListed, "blacklist": senseListed},
+	"put":    {"list": senseListed, "blacklist": senseListed},
+	"place":  {"list": senseListed, "blacklist": senseListed},
 	// "would not sit down with the RSF": to sit down with is to meet.
 	"sit": {"down": senseMeet},
 	// "joined forces with local militias": to cooperate with them.
 	"join": {"forces": senseCooperate},
 }
+
+// Listing and delisting take the listed actor as direct object.
+var (
+	senseDelist = s("LIFTED_SANCTIONS_ON", "", true, "", "removal from a list")
+	senseListed = s("SANCTIONED", "", true, "", "listing")
+)
 
 // senseRecall is recalling one's envoy from a state.
 var senseRecall = s("SANCTIONED", "", false, "from to", "recall of envoy") // "its ambassador to/from X"

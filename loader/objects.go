@@ -321,7 +321,11 @@ func (d *doc) passiveArgs(j, hi int) objects {
 	}
 	for k := j; k < hi && k < j+6; k++ {
 		t := &d.toks[k]
-		if t.is("in", "at", "near", "to", "into") && k+1 < hi {
+		if t.is("on") && k+4 < hi && d.toks[k+1].is("the") && d.toks[k+2].is("streets") && d.toks[k+3].is("of") {
+			k += 3 // "deployed on the streets of Suva": in Suva
+			t = &d.toks[k]
+		}
+		if (t.is("in", "at", "near", "to", "into") || t.is("of") && d.toks[k-1].is("streets")) && k+1 < hi {
 			if m := d.npMention(k+1, hi); m != nil && m.ent != nil && m.ent.isPlace() {
 				o.places = d.coordRight(m, hi, false)
 			}

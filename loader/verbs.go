@@ -26,6 +26,14 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			return f // "requested an emergency meeting of the Security Council"
 		}
 	}
+	if sn == senseListed || sn == senseDelist {
+		for k := i + 1; k < hi && k <= i+7; k++ {
+			if d.toks[k].is("list", "blacklist") {
+				d.used[k] = true // the list is where the actor is put, no sanction of its own
+				break
+			}
+		}
+	}
 	if v.lemma == "protest" && next(i+1).is("against", "outside", "in") {
 		sn = senseDemo // "protested against the bill": a demonstration, not a diplomat's protest
 	}
@@ -393,8 +401,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			f.targets = addEnt(f.targets, ps...)
 		}
 	}
-	if len(f.targets) == 0 && f.class() == "SUPPORT" {
-		// "backed efforts to secure Moldova's sovereignty"
+	if len(f.targets) == 0 && (f.class() == "SUPPORT" || f.class() == "REJECT") {
+		// "backed efforts to secure Moldova's sovereignty", "refused to
+		// recognise the independence of Kosovo"
 		f.targets = addEnt(f.targets, d.sovereigntyOf(i+1, hi)...)
 	}
 	if len(f.targets) == 0 && f.about == nil && f.class() == "REJECT" && len(subj) > 0 && subj[0].first-2 >= lo &&

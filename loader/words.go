@@ -126,6 +126,7 @@ var (
 		"become", "became", "becomes", "kept", "keeps", "left", "leaves", "brought", "brings", "bring",
 		"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
 		"should", "must", "did", "does", "do", "been", "be", "being",
+		"refused", "refuses", "declined", "declines", "sought", "seeks", "tried", "tries",
 		"follows", "followed", "marks", "marked", "signals", "signalled", "signaled", "underscores",
 		"underscored", "highlights", "highlighted", "reflects", "reflected", "shows", "showed", "shown",
 		"means", "meant", "includes", "included", "involve", "involves", "involved", "occurred", "occurs",
