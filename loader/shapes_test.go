@@ -84,15 +84,15 @@ func TestRequestsVotesAndVictims(t *testing.T) {
 // state's independence rejects the state.
 func TestListsStreetsAndRecognition(t *testing.T) {
 	checkFactTable(t, []factCase{
-		{"added to a list", "Washington added Venezuela to the list of state sponsors of terrorism.",
+		{"added to a list", "Washington added Venezuela to its list of terror sponsors.",
 			[]string{"United States SANCTIONED Venezuela occurred *"}, nil},
 		{"put on a blacklist", "Canada put Belarus on its blacklist on Monday.",
 			[]string{"Canada SANCTIONED Belarus occurred 2025-03-17"}, nil},
-		{"removed from the list", "Washington removed Venezuela from the list of state sponsors of terrorism.",
+		{"removed from the list", "Washington removed Venezuela from its list of terror sponsors.",
 			[]string{"United States LIFTED_SANCTIONS_ON Venezuela occurred *"}, []string{"* DEPORTED *"}},
 		{"removed from a blacklist", "Canada removed Belarus from its terrorism blacklist.",
 			[]string{"Canada LIFTED_SANCTIONS_ON Belarus occurred *"}, []string{"* DEPORTED *"}},
-		{"on the streets of a city", "Armenia held elections last week. The army had been deployed on the streets of Yerevan as the count went on.",
+		{"on the streets of a city", "Armenia voted last week. Its army was deployed on the streets of Yerevan while votes were counted.",
 			[]string{"Armenian forces DEPLOYED_TO Yerevan occurred *"}, nil},
 		{"the independence of a state", "Madrid refused to recognise the independence of Kosovo.",
 			[]string{"Spain REJECTED Kosovo occurred *"}, nil},
