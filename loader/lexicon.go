@@ -225,7 +225,7 @@ var nounDefs = []struct {
 	{"ban|bans", senseSanction},
 	{"attack|attacks", senseAttack}, {"strike|strikes", senseAttack}, {"airstrike|airstrikes", senseAttack},
 	{"shelling|shelling", senseAttack}, {"bombing|bombings", senseAttack}, {"bombardment|bombardments", senseAttack},
-	{"offensive|offensives", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},
+	{"offensive|offensives", senseAttack}, {"insurgency|insurgencies", senseAttack}, {"assault|assaults", senseAttack}, {"raid|raids", senseAttack},
 	{"incursion|incursions", senseAttack}, {"ambush|ambushes", senseAttack}, {"aggression|aggressions", senseAttack},
 	{"clash|clashes", senseClash}, {"fighting|fighting", senseClash}, {"gunbattle|gunbattles", senseClash},
 	{"killing|killings", senseKilling}, {"assassination|assassinations", senseKilling}, {"war|wars", senseWar}, {"invasion|invasions", senseInvade}, {"capture|capture", senseCapture},

@@ -340,9 +340,13 @@ func (d *doc) definite(i, hi int) *mention {
 	if m := d.theGovernment(i, j, hi); m != nil {
 		return m
 	}
-	if d.toks[j].in(governmentAges) && j+1 < hi {
-		if m := d.theGovernment(i, j+1, hi); m != nil {
-			return m // "the outgoing government": the same state's
+	k = j
+	for k+1 < hi && k < j+2 && (d.toks[k].in(governmentAges) || d.toks[k].in(governmentAdjectives)) {
+		k++ // "the outgoing government": the same state's; "the fragile central government"
+	}
+	if k > j {
+		if m := d.theGovernment(i, k, hi); m != nil {
+			return m
 		}
 	}
 	return d.titleAnaphor(i, j, hi)
@@ -378,12 +382,26 @@ func (d *doc) mostNamedCountry() *docEntity {
 	return best
 }
 
+// governmentAdjectives describe a government without telling whose.
+var governmentAdjectives = set("central", "federal", "national", "fragile", "weak", "civilian", "elected", "military-led",
+	"military-backed", "unity", "coalition")
+
 // governmentAges tell which government of a state is meant, not whose.
 var governmentAges = set("outgoing", "incoming", "new", "previous", "former", "interim", "transitional", "current", "caretaker")
 
 // theGovernment resolves "the government", "the authorities": the
 // government of the state the article has talked about most so far.
 func (d *doc) theGovernment(i, j, hi int) *mention {
+	if d.toks[j].is("government", "authorities", "regime", "administration") && j+2 < hi && d.toks[j+1].is("in") {
+		// "the central government in Mogadishu": the capital's state's
+		if h, ok := d.hitAt(j + 2); ok {
+			if e := d.ents.fromRef(d.pickRef(h, hi)); e != nil && e.kind == graph.City && d.isCapital(e) {
+				if c, ok := d.gaz.CountryByCode(e.country); ok {
+					return &mention{first: i, last: h.last, ent: d.government(c), kind: mBody, conf: 0.8}
+				}
+			}
+		}
+	}
 	if !d.toks[j].is("government", "authorities", "regime", "administration") ||
 		j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap || d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])) {
 		return nil

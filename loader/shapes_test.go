@@ -98,3 +98,21 @@ func TestListsStreetsAndRecognition(t *testing.T) {
 			[]string{"Spain REJECTED Kosovo occurred *"}, nil},
 	})
 }
+
+// TestStateMediaAndRulers: a state's media speak as an organisation of
+// the state; the government in a capital is that state's; fighting to
+// topple a government and waging an insurgency against it attack it.
+func TestStateMediaAndRulers(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"state media report an attack", "Syrian state media reported that Israeli jets bombed targets near Homs.",
+			[]string{"Syrian state media ACCUSED Israel Defense Forces occurred *"}, nil},
+		{"the government in a capital", "The militants have been fighting to topple the weak central government in Bamako for a decade.",
+			[]string{"militants ATTACKED Malian government occurred *"}, []string{"militants STRUCK Bamako *"}},
+		{"to overthrow the government of a state", "Rebels are fighting to overthrow the government of Chad.",
+			[]string{"rebels ATTACKED Chadian government occurred *"}, nil},
+		{"an insurgency against", "Boko Haram has waged an insurgency against the Nigerian government since 2009.",
+			[]string{"Boko Haram ATTACKED Nigerian government occurred *"}, nil},
+		{"fighting to win is no attack on a target", "Farmers are fighting to keep their land near Bamako.",
+			nil, []string{"* ATTACKED *"}},
+	})
+}

@@ -33,6 +33,18 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		return &mention{first: i, last: j + 1, ent: d.military(c, ""), kind: mBody}
 	case t.is("diplomatic", "government", "official", "security", "intelligence") && j+1 < hi && d.toks[j+1].is("sources"):
 		return &mention{first: i, last: j + 1, ent: d.government(c), kind: mBody}
+	case t.is("state") && j+1 < hi && d.toks[j+1].is("media", "television", "tv", "broadcaster", "radio") &&
+		!(j+2 < hi && d.toks[j+2].cap && d.toks[j+2].kind == tWord):
+		// "Syrian state media said": the state's media speaking, an
+		// organisation of the state ("Syria's state broadcaster SANA" is
+		// the named one)
+		name := demonym(c) + " state " + d.toks[j+1].lower
+		if d.toks[j+1].is("tv") {
+			name = demonym(c) + " state TV"
+		}
+		e := d.ents.get("org:"+slug(name), name, graph.Organization)
+		e.country = c.Code
+		return &mention{first: i, last: j + 1, ent: e, kind: mBody}
 	case t.is("coast") && j+1 < hi && d.toks[j+1].is("guard"):
 		if r, ok := d.kb.coastGuardOf[c.Code]; ok {
 			return &mention{first: i, last: j + 1, ent: d.ents.fromRef(r), kind: mBody}

@@ -419,6 +419,11 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			f.targets = addEnt(f.targets, a)
 		}
 	}
+	if len(f.targets) == 0 && f.class() == "ASSAULT" && next(i+1).is("to") && next(i+2).in(overthrowVerbs) {
+		// "fighting to topple the government in Mogadishu": the fight is
+		// against whom it would bring down
+		f.targets = addEnt(f.targets, d.infinitiveTargets(i+1, hi, f.sources)...)
+	}
 	if len(f.targets) == 0 && (f.class() == "REQUEST" || f.class() == "THREATEN") {
 		// "proposed to reopen negotiations with Armenia"
 		f.targets = addEnt(f.targets, d.infinitiveTargets(i+1, hi, f.sources)...)
@@ -453,6 +458,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	}
 	return f
 }
+
+// overthrowVerbs are the aims of a fight against a ruler.
+var overthrowVerbs = set("topple", "overthrow", "oust", "unseat", "depose", "defeat", "destroy", "dislodge")
 
 // topicVerbs take what is talked about as object, no party to the act.
 var topicVerbs = set("discuss", "consider", "address", "examine", "debate", "review", "study", "assess")
