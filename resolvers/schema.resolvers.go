@@ -120,11 +120,6 @@ func (r *entityDegreeResolver) Entity(ctx context.Context, obj *graph.EntityDegr
 	return r.entityByID(ctx, obj.Entity)
 }
 
-// Type is the resolver for the type field.
-func (r *eventResolver) Type(ctx context.Context, obj *graph.Event) (string, error) {
-	return string(obj.Type), nil
-}
-
 // Mode is the resolver for the mode field.
 func (r *eventResolver) Mode(ctx context.Context, obj *graph.Event) (*string, error) {
 	return optional(obj.Mode), nil
@@ -427,16 +422,6 @@ func (r *queryResolver) Stats(ctx context.Context, top *int) (*graph.Stats, erro
 		return nil, err
 	}
 	return &st, nil
-}
-
-// Type is the resolver for the type field.
-func (r *relationResolver) Type(ctx context.Context, obj *graph.Relation) (string, error) {
-	return string(obj.Type), nil
-}
-
-// Class is the resolver for the class field.
-func (r *relationResolver) Class(ctx context.Context, obj *graph.Relation) (string, error) {
-	return string(obj.Class), nil
 }
 
 // Source is the resolver for the source field.
