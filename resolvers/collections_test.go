@@ -155,6 +155,30 @@ func TestPagination(t *testing.T) {
 	}
 }
 
+// TestPageInfoWithoutEdges: a connection builds every cursor only when
+// its edges are selected, directly or through a fragment; without them its
+// pageInfo is the same.
+func TestPageInfoWithoutEdges(t *testing.T) {
+	c := seedClient(t)
+	const info = `nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`
+	for _, tc := range []struct{ name, query string }{
+		{"no edges", `{ relations(first: 3) { ` + info + ` } }`},
+		{"edges in a fragment", `query { relations(first: 3) { ...E ` + info + ` } } fragment E on RelationConnection { edges { cursor node { id } } }`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := fetchPage(t, c, `{ relations(first: 3) { `+pageFields+` } }`, "relations")
+			got := fetchPage(t, c, tc.query, "relations")
+			if len(want.Edges) != 3 || *got.PageInfo.StartCursor != want.Edges[0].Cursor || *got.PageInfo.EndCursor != want.Edges[2].Cursor ||
+				got.PageInfo.HasNextPage != want.PageInfo.HasNextPage {
+				t.Errorf("got page info %+v, want that of %+v", got.PageInfo, want)
+			}
+			if strings.Contains(tc.query, "edges") && fmt.Sprint(got.Edges) != fmt.Sprint(want.Edges) {
+				t.Errorf("got edges %+v, want %+v", got.Edges, want.Edges)
+			}
+		})
+	}
+}
+
 const pageFields = `edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount`
 
 func fetchPage(t *testing.T, c *client.Client, q, field string) connectionPage {

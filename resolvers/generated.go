@@ -365,8 +365,6 @@ type EntityDegreeResolver interface {
 	Entity(ctx context.Context, obj *graph.EntityDegree) (*graph.Entity, error)
 }
 type EventResolver interface {
-	Type(ctx context.Context, obj *graph.Event) (string, error)
-
 	Mode(ctx context.Context, obj *graph.Event) (*string, error)
 	Date(ctx context.Context, obj *graph.Event) (*string, error)
 	DateText(ctx context.Context, obj *graph.Event) (*string, error)
@@ -417,8 +415,6 @@ type QueryResolver interface {
 	Stats(ctx context.Context, top *int) (*graph.Stats, error)
 }
 type RelationResolver interface {
-	Type(ctx context.Context, obj *graph.Relation) (string, error)
-	Class(ctx context.Context, obj *graph.Relation) (string, error)
 	Source(ctx context.Context, obj *graph.Relation) (*graph.Entity, error)
 	Target(ctx context.Context, obj *graph.Relation) (*graph.Entity, error)
 	Title(ctx context.Context, obj *graph.Relation) (*string, error)
@@ -5036,18 +5032,18 @@ func (ec *executionContext) _Event_type(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Event_type(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Type(ctx, obj)
+			return obj.Type, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Class) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐClass(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Event_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
 }
 
 func (ec *executionContext) _Event_label(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
@@ -7834,18 +7830,18 @@ func (ec *executionContext) _Relation_type(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Relation_type(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().Type(ctx, obj)
+			return obj.Type, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.RelType) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐRelType(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Relation_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relation", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Relation_class(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
@@ -7857,18 +7853,18 @@ func (ec *executionContext) _Relation_class(ctx context.Context, field graphql.C
 			return ec.fieldContext_Relation_class(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().Class(ctx, obj)
+			return obj.Class, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Class) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐClass(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Relation_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relation", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Relation_source(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
@@ -11057,11 +11053,10 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "type":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Event_type(ctx, field, obj)
-				})
+			out.Values[i] = ec._Event_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "label":
 			out.Values[i] = ec._Event_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -12073,17 +12068,15 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "type":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_type(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "class":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_class(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "source":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -13480,6 +13473,36 @@ func (ec *executionContext) marshalNStats2ᚖgithubᚗcomᚋgeokgᚋgeokgᚋgrap
 		return graphql.Null
 	}
 	return ec._Stats(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNString2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐClass(ctx context.Context, v any) (graph.Class, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Class(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNString2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐClass(ctx context.Context, sel ast.SelectionSet, v graph.Class) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNString2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐRelType(ctx context.Context, v any) (graph.RelType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.RelType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNString2githubᚗcomᚋgeokgᚋgeokgᚋgraphᚐRelType(ctx context.Context, sel ast.SelectionSet, v graph.RelType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

@@ -60,19 +60,27 @@ type page[T any] struct {
 }
 
 // cut keeps the first n of items (read with pageArgs' extra item) and
-// builds their cursors from key.
-func cut[T any](items []T, n int, p graph.Page, list string, key func(T) string) page[T] {
+// builds their cursors from key: every item's when the connection being
+// resolved selects its edges, else only the first's and last's, which is
+// all pageInfo shows (a page of 100 nodes would build 98 for nothing).
+func cut[T any](ctx context.Context, items []T, n int, p graph.Page, list string, key func(T) string) page[T] {
 	info := &PageInfo{HasNextPage: len(items) > n, HasPreviousPage: p.After != ""}
 	if len(items) > n {
 		items = items[:n]
 	}
-	cursors := make([]string, len(items))
-	for i, it := range items {
-		cursors[i] = encodeCursor(list, key(it))
+	if len(items) == 0 {
+		return page[T]{items: items, cursors: []string{}, info: info}
 	}
-	if len(cursors) > 0 {
-		info.StartCursor = &cursors[0]
-		info.EndCursor = &cursors[len(cursors)-1]
+	var cursors []string
+	if selects(ctx, "edges") {
+		cursors = make([]string, len(items))
+		for i, it := range items {
+			cursors[i] = encodeCursor(list, key(it))
+		}
+		info.StartCursor, info.EndCursor = &cursors[0], &cursors[len(cursors)-1]
+	} else {
+		first, last := encodeCursor(list, key(items[0])), encodeCursor(list, key(items[len(items)-1]))
+		info.StartCursor, info.EndCursor = &first, &last
 	}
 	return page[T]{items: items, cursors: cursors, info: info}
 }
@@ -137,41 +145,42 @@ func selects(ctx context.Context, name string) bool {
 	return slices.Contains(graphql.CollectAllFields(ctx), name)
 }
 
-// edges pairs each item of a page with its cursor, as a connection's edge.
+// edges pairs each item of a page with its cursor, as a connection's
+// edge; none when cut built no cursors since the edges are not selected.
 func edges[T, E any](pg page[T], edge func(cursor string, node *T) E) []E {
-	out := make([]E, len(pg.items))
-	for i := range pg.items {
+	out := make([]E, len(pg.cursors))
+	for i := range out {
 		out[i] = edge(pg.cursors[i], &pg.items[i])
 	}
 	return out
 }
 
-func entityConnection(items []graph.Entity, total, n int, p graph.Page) *EntityConnection {
-	pg := cut(items, n, p, listEntities, entityKey)
+func entityConnection(ctx context.Context, items []graph.Entity, total, n int, p graph.Page) *EntityConnection {
+	pg := cut(ctx, items, n, p, listEntities, entityKey)
 	return &EntityConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
 		Edges: edges(pg, func(c string, n *graph.Entity) EntityEdge { return EntityEdge{Cursor: c, Node: n} })}
 }
 
-func relationConnection(items []graph.Relation, total, n int, p graph.Page) *RelationConnection {
-	pg := cut(items, n, p, listRelations, relationKey)
+func relationConnection(ctx context.Context, items []graph.Relation, total, n int, p graph.Page) *RelationConnection {
+	pg := cut(ctx, items, n, p, listRelations, relationKey)
 	return &RelationConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
 		Edges: edges(pg, func(c string, n *graph.Relation) RelationEdge { return RelationEdge{Cursor: c, Node: n} })}
 }
 
-func eventConnection(items []graph.Event, total, n int, p graph.Page) *EventConnection {
-	pg := cut(items, n, p, listEvents, graph.EventKey)
+func eventConnection(ctx context.Context, items []graph.Event, total, n int, p graph.Page) *EventConnection {
+	pg := cut(ctx, items, n, p, listEvents, graph.EventKey)
 	return &EventConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
 		Edges: edges(pg, func(c string, n *graph.Event) EventEdge { return EventEdge{Cursor: c, Node: n} })}
 }
 
-func mentionConnection(items []graph.Mention, total, n int, p graph.Page) *MentionConnection {
-	pg := cut(items, n, p, listMentions, mentionKey)
+func mentionConnection(ctx context.Context, items []graph.Mention, total, n int, p graph.Page) *MentionConnection {
+	pg := cut(ctx, items, n, p, listMentions, mentionKey)
 	return &MentionConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
 		Edges: edges(pg, func(c string, n *graph.Mention) MentionEdge { return MentionEdge{Cursor: c, Node: n} })}
 }
 
-func articleConnection(items []graph.Article, total, n int, p graph.Page) *ArticleConnection {
-	pg := cut(items, n, p, listArticles, articleKey)
+func articleConnection(ctx context.Context, items []graph.Article, total, n int, p graph.Page) *ArticleConnection {
+	pg := cut(ctx, items, n, p, listArticles, articleKey)
 	return &ArticleConnection{Nodes: pg.items, PageInfo: pg.info, TotalCount: total,
 		Edges: edges(pg, func(c string, n *graph.Article) ArticleEdge { return ArticleEdge{Cursor: c, Node: n} })}
 }

@@ -37,7 +37,7 @@ func (r *articleResolver) Relations(ctx context.Context, obj *graph.Article, fir
 	if err != nil {
 		return nil, err
 	}
-	return relationConnection(rels, total, n, p), nil
+	return relationConnection(ctx, rels, total, n, p), nil
 }
 
 // Events is the resolver for the events field.
@@ -50,7 +50,7 @@ func (r *articleResolver) Events(ctx context.Context, obj *graph.Article, first 
 	if err != nil {
 		return nil, err
 	}
-	return eventConnection(evs, total, n, p), nil
+	return eventConnection(ctx, evs, total, n, p), nil
 }
 
 // Entities is the resolver for the entities field.
@@ -84,7 +84,7 @@ func (r *entityResolver) Mentions(ctx context.Context, obj *graph.Entity, first 
 	if err != nil {
 		return nil, err
 	}
-	return mentionConnection(rest, len(ms), n, p), nil
+	return mentionConnection(ctx, rest, len(ms), n, p), nil
 }
 
 // Relations is the resolver for the relations field.
@@ -112,17 +112,12 @@ func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, direc
 	if err != nil {
 		return nil, err
 	}
-	return relationConnection(rels, total, n, p), nil
+	return relationConnection(ctx, rels, total, n, p), nil
 }
 
 // Entity is the resolver for the entity field.
 func (r *entityDegreeResolver) Entity(ctx context.Context, obj *graph.EntityDegree) (*graph.Entity, error) {
 	return r.entityByID(ctx, obj.Entity)
-}
-
-// Type is the resolver for the type field.
-func (r *eventResolver) Type(ctx context.Context, obj *graph.Event) (string, error) {
-	return string(obj.Type), nil
 }
 
 // Mode is the resolver for the mode field.
@@ -286,7 +281,7 @@ func (r *queryResolver) Entities(ctx context.Context, where *EntityWhere, first 
 	if err != nil {
 		return nil, err
 	}
-	return entityConnection(es, total, n, p), nil
+	return entityConnection(ctx, es, total, n, p), nil
 }
 
 // Relations is the resolver for the relations field.
@@ -304,7 +299,7 @@ func (r *queryResolver) Relations(ctx context.Context, where *RelationWhere, fir
 	if err != nil {
 		return nil, err
 	}
-	return relationConnection(rels, total, n, p), nil
+	return relationConnection(ctx, rels, total, n, p), nil
 }
 
 // Event is the resolver for the event field.
@@ -331,7 +326,7 @@ func (r *queryResolver) Events(ctx context.Context, where *EventWhere, first *in
 	if err != nil {
 		return nil, err
 	}
-	return eventConnection(evs, total, n, p), nil
+	return eventConnection(ctx, evs, total, n, p), nil
 }
 
 // Article is the resolver for the article field.
@@ -353,7 +348,7 @@ func (r *queryResolver) Articles(ctx context.Context, first *int, after *string)
 	if err != nil {
 		return nil, err
 	}
-	return articleConnection(as, total, n, p), nil
+	return articleConnection(ctx, as, total, n, p), nil
 }
 
 // Neighborhood is the resolver for the neighborhood field.
@@ -413,7 +408,7 @@ func (r *queryResolver) Timeline(ctx context.Context, entity string, since *stri
 	if err != nil {
 		return nil, err
 	}
-	return eventConnection(evs, total, n, p), nil
+	return eventConnection(ctx, evs, total, n, p), nil
 }
 
 // Stats is the resolver for the stats field.
@@ -427,16 +422,6 @@ func (r *queryResolver) Stats(ctx context.Context, top *int) (*graph.Stats, erro
 		return nil, err
 	}
 	return &st, nil
-}
-
-// Type is the resolver for the type field.
-func (r *relationResolver) Type(ctx context.Context, obj *graph.Relation) (string, error) {
-	return string(obj.Type), nil
-}
-
-// Class is the resolver for the class field.
-func (r *relationResolver) Class(ctx context.Context, obj *graph.Relation) (string, error) {
-	return string(obj.Class), nil
 }
 
 // Source is the resolver for the source field.

@@ -189,7 +189,26 @@ func execute(w http.ResponseWriter, ctx context.Context, exec graphql.GraphExecu
 		writeJSON(w, media, http.StatusServiceUnavailable, requestError{Errors: gqlerror.List{refuse(CodeTimeout, msg)}})
 		return
 	}
-	writeJSON(w, media, http.StatusOK, resp)
+	writeResponse(w, media, resp)
+}
+
+// writeResponse writes an operation's response as json.Marshal would.
+// gqlgen hands the data over encoded, and json.Marshal would scan and copy
+// it once more to compact it; a response of data alone, the usual one, is
+// written around it instead, escaped as json.Marshal escapes.
+func writeResponse(w http.ResponseWriter, media string, resp *graphql.Response) {
+	if len(resp.Data) == 0 || len(resp.Errors) > 0 || resp.Label != "" || len(resp.Path) > 0 || resp.HasNext != nil || len(resp.Extensions) > 0 {
+		writeJSON(w, media, http.StatusOK, resp)
+		return
+	}
+	var b bytes.Buffer
+	b.Grow(len(`{"data":}`) + len(resp.Data))
+	b.WriteString(`{"data":`)
+	json.HTMLEscape(&b, resp.Data)
+	b.WriteByte('}')
+	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b.Bytes())
 }
 
 // requestError is a response to a request refused before execution: by the
