@@ -135,8 +135,11 @@ func labelsCompatible(a, f *frame) bool {
 // meetingKind groups relation types that one anaphor can refer across:
 // "the meeting" may be the talks, but not a phone call.
 func meetingKind(r graph.RelType) graph.RelType {
-	if r == "NEGOTIATES_WITH" {
+	switch r {
+	case "NEGOTIATES_WITH":
 		return "MEETS"
+	case "DETAINED":
+		return "ARRESTED" // "the detention of Glas" is the arrest told before
 	}
 	return r
 }

@@ -38,6 +38,7 @@ var negativeLabels = set("aggression", "aggressor", "aggressive", "terror", "ter
 	// a negative disposition: "proof of the government's refusal to negotiate"
 	"refusal", "unwillingness", "failure", "disregard", "contempt", "cruelty", "hostility",
 	"intransigence", "obstruction",
+	"outrage", "authoritarian", "repression", "repressive", "persecution", "tyranny", "lawless",
 	// grave harm named: "a devastating signal", "extrajudicial executions"
 	"devastating", "extrajudicial", "executions", "deplorable", "alarming", "grave")
 
@@ -137,8 +138,11 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 				}
 				if ev := d.eventNounAt(k, hi); ev != nil {
 					o.event = ev
-					if r := ev.root(); len(r.sources) == 0 {
-						r.sources = addEnt(r.sources, m.entities()...)
+					if r := ev.root(); len(r.sources) == 0 && !patientNoun(r.sense) {
+						r.sources = addEnt(r.sources, m.entities()...) // "Glas' detention": Glas is held, not holding
+					}
+					if lab := d.labelComplement(k+1, hi); lab != nil && lab.negative {
+						o.negative = true // "called Glas' detention an outrage"
 					}
 					return o
 				}
@@ -217,7 +221,18 @@ func (d *doc) objectAfter(i, hi int, sn *sense, passive bool) objects {
 		if (open || !sawNP) && !placeOnly {
 			if ev := d.eventNounAt(j, hi); ev != nil {
 				o.event = ev
-				if lab := d.labelComplement(d.npEnd(j, hi)+1, hi); lab != nil {
+				k := d.npEnd(j, hi) + 1
+				for x := j; x < k && x+1 < hi; x++ {
+					if x+1 < k && d.toks[x+1].is("a", "an") {
+						k = x + 1 // "called the arrest an outrage": the label starts at "an"
+						break
+					}
+					if isNounTrigger(&d.toks[x]) && d.toks[x+1].is("of") && x+2 < hi && d.mAt[x+2] >= 0 {
+						k = d.mentions[d.mAt[x+2]].last + 1 // "the detention of Glas an outrage": Glas is held, not labelled
+						break
+					}
+				}
+				if lab := d.labelComplement(k, hi); lab != nil {
 					o.label, o.negative, o.as = lab.mentions, lab.negative, lab.as
 				}
 				return o

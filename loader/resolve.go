@@ -402,8 +402,9 @@ func (d *doc) theGovernment(i, j, hi int) *mention {
 			}
 		}
 	}
+	ofGerund := j+2 < hi && d.toks[j+1].is("of") && strings.HasSuffix(d.toks[j+2].lower, "ing") // "accused the government of stoking"
 	if !d.toks[j].is("government", "authorities", "regime", "administration") ||
-		j+1 < hi && (d.toks[j+1].is("of") || d.toks[j+1].cap || d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])) {
+		j+1 < hi && (d.toks[j+1].is("of") && !ofGerund || d.toks[j+1].cap || d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1])) {
 		return nil
 	}
 	best := d.mostNamedCountry()

@@ -116,3 +116,20 @@ func TestStateMediaAndRulers(t *testing.T) {
 			nil, []string{"* ATTACKED *"}},
 	})
 }
+
+// TestLabelsOnArrests: naming an arrest an outrage accuses whoever made it,
+// never the one held, however the arrest is named; an accusation after
+// "after" is the clause subject's.
+func TestLabelsOnArrests(t *testing.T) {
+	before := "Peruvian police arrested Pedro Castillo at his home on Friday. "
+	checkFactTable(t, []factCase{
+		{"the arrest", before + "Gustavo Petro called the arrest an outrage.",
+			[]string{"Gustavo Petro ACCUSED Peruvian police occurred *"}, []string{"Gustavo Petro ACCUSED Pedro Castillo *"}},
+		{"the detention of the held", before + "Gustavo Petro responded, calling the detention of Castillo an authoritarian act.",
+			[]string{"Gustavo Petro ACCUSED Peruvian police occurred *"}, []string{"Gustavo Petro ACCUSED Pedro Castillo *"}},
+		{"the held's detention", before + "Gustavo Petro called Castillo's detention an outrage.",
+			[]string{"Gustavo Petro ACCUSED Peruvian police occurred *"}, []string{"Gustavo Petro ACCUSED Pedro Castillo *", "Pedro Castillo DETAINED *"}},
+		{"after accusing", "Peru held a runoff last week. Dina Boluarte took office on Sunday, after accusing the previous government of sowing chaos.",
+			[]string{"Dina Boluarte ACCUSED Peruvian government occurred *"}, nil},
+	})
+}

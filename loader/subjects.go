@@ -35,9 +35,11 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 		// "summoned the envoys of X and Y to protest": the summoner protests
 		return d.subjectOf(pv, lo, hi)
 	}
-	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") && d.toks[i-1].is(",") {
+	if d.toks[i].kind == tWord && strings.HasSuffix(d.toks[i].lower, "ing") &&
+		(d.toks[i-1].is(",") || d.toks[i-1].is("after", "before", "while", "since") && i-2 >= lo && !d.toks[i-2].is("the", "a", "an")) {
 		// A trailing participle shares the subject of the clause before it:
-		// "the envoy said, accusing Seoul ...".
+		// "the envoy said, accusing Seoul ...", "was sworn in, after
+		// accusing the government of ...".
 		if pv := d.previousVerb(i-1, lo); pv >= 0 {
 			if subj, dist := d.subjectOf(pv, lo, hi); len(subj) > 0 {
 				return subj, dist + i - pv
