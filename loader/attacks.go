@@ -263,3 +263,54 @@ func (d *doc) backedAccusations(fs []*frame) []*frame {
 	}
 	return fs
 }
+
+// landingVerbs tell a projectile came down somewhere.
+var landingVerbs = set("fell", "landed", "crashed", "exploded", "slammed", "struck", "hit")
+
+// landings reads "at least one missile fell in Tel Aviv", "a Russian drone
+// crashed near Chisinau" in a report of an attack: the place was struck, by
+// whoever the modifier names or else by the author of the attack told
+// just before.
+func (d *doc) landings(lo, hi int) []*frame {
+	var fs []*frame
+	for k := lo; k+3 < hi; k++ {
+		if !d.toks[k].in(weaponWords) && !d.toks[k].is("drone", "drones") {
+			continue
+		}
+		v := k + 1
+		for v < hi && v <= k+3 && !d.toks[v].in(landingVerbs) {
+			if t := &d.toks[v]; t.kind != tWord || t.in(clauseWords) {
+				break
+			}
+			v++
+		}
+		if v+2 >= hi || !d.toks[v].in(landingVerbs) || !d.toks[v+1].in(locatives) {
+			continue
+		}
+		m := d.npMention(v+2, hi)
+		if m == nil || m.ent == nil || !m.ent.isPlace() {
+			continue
+		}
+		f := &frame{sense: senseAttack, rel: senseAttack.rel, placeRel: senseAttack.place, label: "attack", trigger: v,
+			sent: d.toks[v].sent, places: d.coordRight(m, hi, false)[0].entities(), conf: 0.7}
+		for j := k - 1; j >= lo && j >= k-3; j-- {
+			if mi := d.mAt[j]; mi >= 0 && d.mentions[mi].kind == mDemonym {
+				f.sources = d.mentions[mi].entities() // "a Russian drone"
+				break
+			}
+		}
+		// Only in a report of an attack: a drone that fell or crashed may
+		// have strayed, and a projectile may be the defenders' own.
+		ante := d.antecedent(f, "")
+		if ante == nil || ante.sent < f.sent-2 || len(ante.sources) == 0 {
+			continue
+		}
+		if len(f.sources) == 0 {
+			f.sources = slices.Clone(ante.sources)
+			f.conf = 0.6
+		}
+		fs = append(fs, f)
+		k = v
+	}
+	return fs
+}

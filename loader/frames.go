@@ -115,6 +115,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	}
 	d.sentFrames = append(d.sentFrames, d.threatIdiomFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.forceThreatFrames(lo, hi)...)
+	d.sentFrames = append(d.sentFrames, d.landings(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.winnerFrames(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.backedGroups(lo, hi)...)
 	d.sentFrames = append(d.sentFrames, d.allianceFrames(lo, hi)...)
@@ -365,8 +366,8 @@ func (d *doc) clausePlaces(i, hi int) []*docEntity {
 			limit = k + 12 // "..., killing 23 people in Kyiv": where they died
 			continue
 		}
-		if t.kind == tPunct && t.text != "-" || t.in(clauseWords) {
-			return countries
+		if t.kind == tPunct && t.text != "-" || t.in(clauseWords) || t.is("and") && d.verbFollows(k+1) {
+			return countries // (", and said Thai jets had bombed ...": another clause's places)
 		}
 		if !t.is("in", "at", "near") {
 			continue

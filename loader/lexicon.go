@@ -245,6 +245,9 @@ var (
 	// their sense but never silence them.
 	handVerb = map[string]bool{}
 	nounLex  = map[string]nounEntry{}
+	// sameParticiple marks verbs whose participle is their base form
+	// ("hit", "cut"): "were hit" is passive though the word reads as base.
+	sameParticiple = map[string]bool{}
 	// lexWords marks every form in either lexicon, so most tokens skip the
 	// lexicon lookups.
 	lexWords = set()
@@ -271,6 +274,9 @@ func init() {
 		add(thirdPerson(base), formS)
 		add(past, formPast)
 		add(part, formPart)
+		if part == base {
+			sameParticiple[base] = true
+		}
 		add(ingForm(base), formIng)
 	}
 	for _, d := range nounDefs {

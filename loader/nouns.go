@@ -249,7 +249,9 @@ left:
 			f.sources = addEnt(f.sources, m.entities()...) // "Khan's warrants were issued by NAB"
 		}
 	}
-	if len(f.sources) == 0 && len(f.targets) > 0 && f.class() == "CONSULT" && npStart > lo && d.toks[npStart-1].is("during", "at", "after", "before") {
+	if len(f.sources) == 0 && len(f.targets) > 0 && f.class() == "CONSULT" && npStart > lo &&
+		(d.toks[npStart-1].is("during", "at", "after", "before") || d.toks[npStart-1].is("for") && d.travelBefore(npStart-1, lo)) {
+		// ("arrived in Beijing for talks with Xi": the traveller's talks)
 		// "praised ties with China during a meeting with Xi": the
 		// clause's subject met Xi; "Moscow said Assad left after talks
 		// with the rebels": the subject of the verb the phrase follows
@@ -748,3 +750,21 @@ func (d *doc) ofHead(j, end int) bool {
 var ditransitives = set("hand", "handed", "hands", "give", "gave", "gives", "given", "offer", "offered",
 	"offers", "send", "sent", "sends", "present", "presented", "presents", "deliver", "delivered",
 	"delivers", "issue", "issued", "issues", "pass", "passed")
+
+// travelBefore reports a verb of travel before k in the clause: "arrived in
+// Beijing on Saturday for talks", "flew to Doha for".
+func (d *doc) travelBefore(k, lo int) bool {
+	for j := k - 1; j >= lo && j >= k-8; j-- {
+		t := &d.toks[j]
+		if t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
+			return false
+		}
+		if t.in(travelVerbs) {
+			return true
+		}
+	}
+	return false
+}
+
+var travelVerbs = set("arrived", "arrives", "arriving", "travelled", "traveled", "travels", "travelling", "traveling",
+	"flew", "flies", "flying", "headed", "heads", "heading", "went", "goes", "came", "comes", "landed", "lands", "is", "was")

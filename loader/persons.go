@@ -511,6 +511,21 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 		}
 		return nil
 	}
+	if plast+1 < hi && d.toks[plast+1].in(regionNouns) && !d.toks[plast+1].cap && i > lo && d.toks[i-1].is("the", "in", "of") &&
+		!d.cityAfterOf(plast+2, hi) { // "the Soba district of Khartoum" is a part of the city, which stands for it
+		// "the Reasi district of Jammu", "in Kadar province": a region
+		// the gazetteer does not know, in the state named after "of"
+		name := d.body[d.toks[i].start:d.toks[plast+1].end]
+		e := d.ents.get("region:"+slug(name), name, graph.Region)
+		if k := plast + 2; k+1 < hi && d.toks[k].is("of") {
+			if h, ok := d.hitAt(k + 1); ok {
+				if c := d.gaz.Entry(d.pickRef(h, hi)).Country; c != nil && e.country == "" {
+					e.country = c.Code
+				}
+			}
+		}
+		return &mention{first: i, last: plast + 1, ent: e, kind: mName, conf: 0.7}
+	}
 	if plast+1 < hi && !d.toks[plast+1].cap && d.toks[plast+1].in(siteNouns) ||
 		plast+2 < hi && d.toks[plast+2].in(siteNouns) && !d.toks[plast+1].cap && d.toks[plast+1].is("displacement", "refugee", "military", "air", "naval", "army") {
 		// "the Abu Shouk displacement camp", "the Zamzam camp": a site
@@ -689,4 +704,13 @@ func bodyPlural(w string) bool {
 	sing := strings.TrimSuffix(w, "s")
 	return headTitles.has(sing) || orgHeads[sing] != "" || militaryNouns.has(w) || governmentNouns.has(w) ||
 		collectiveNouns.has(w) || memberNouns.has(w)
+}
+
+// cityAfterOf reports "of" at k followed by a city the gazetteer knows.
+func (d *doc) cityAfterOf(k, hi int) bool {
+	if k+1 >= hi || !d.toks[k].is("of") {
+		return false
+	}
+	h, ok := d.hitAt(k + 1)
+	return ok && d.gaz.Entry(d.pickRef(h, hi)).Place != nil && d.ents.fromRef(d.pickRef(h, hi)).kind == graph.City
 }

@@ -133,3 +133,28 @@ func TestLabelsOnArrests(t *testing.T) {
 			[]string{"Dina Boluarte ACCUSED Peruvian government occurred *"}, nil},
 	})
 }
+
+// TestLandingsRegionsAndTravel: a projectile that fell somewhere in a
+// report of an attack struck it; a name before "district" or "province"
+// is a region; the passive of a verb whose participle is its base form is
+// passive; a traveller's talks are the traveller's.
+func TestLandingsRegionsAndTravel(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"a missile fell in a city", "Iran launched missiles at Israel on Tuesday. A missile fell in Haifa.",
+			[]string{"Iran STRUCK Haifa occurred 2025-03-18"}, nil},
+		{"a drone crashed with no attack told", "A Russian drone crashed near Balti on Sunday.",
+			nil, []string{"Russia STRUCK *"}},
+		{"an unknown district", "Suspected militants fired on a bus in the Baramdi district of Jammu and Kashmir on Sunday.",
+			[]string{"suspected militants STRUCK Baramdi district reported 2025-03-16"}, nil},
+		{"a district of a known city stands for the city", "Fighting went on in Sudan. The army captured the Tuti district of Khartoum on Monday.",
+			[]string{"Sudanese Armed Forces CAPTURED Khartoum occurred 2025-03-17"}, []string{"* CAPTURED Tuti district *"}},
+		{"were hit", "Israel launched strikes on Iran on Friday. Several buildings in Isfahan were hit.",
+			[]string{"Israel STRUCK Isfahan occurred *"}, []string{"Isfahan ATTACKED *", "Isfahan STRUCK *"}},
+		{"arrived for talks", "Anthony Albanese arrived in Tokyo on Saturday for talks with Shigeru Ishiba.",
+			[]string{"Anthony Albanese NEGOTIATES_WITH Shigeru Ishiba occurred 2025-03-15"}, nil},
+		{"a call for talks is no talks", "Ukraine called for talks with Russia.",
+			nil, []string{"Ukraine NEGOTIATES_WITH *"}},
+		{"a state's police officer killed", "Gunmen killed a Kosovar police officer on Sunday.",
+			[]string{"gunmen ATTACKED Kosovar police occurred 2025-03-16"}, nil},
+	})
+}

@@ -76,7 +76,7 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 		return &mention{first: i, last: j + 1, ent: d.police(c), kind: mBody} // "Haitian National Police"
 	case t.is("police"):
 		last := j
-		if j+1 < hi && d.toks[j+1].is("officers", "forces", "force", "service") {
+		if j+1 < hi && d.toks[j+1].is("officers", "officer", "forces", "force", "service") {
 			last++ // "Kenyan police officers"
 		} else if j+1 < hi && d.isNounModifiee(j+1) && !pastTense(&d.toks[j+1]) {
 			return nil // "a Turkish police station"

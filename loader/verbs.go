@@ -207,7 +207,7 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			}
 		}
 	}
-	passive := (v.form == formPast || v.form == formPart) && d.passiveBefore(i, lo)
+	passive := (v.form == formPast || v.form == formPart || v.form == formBase && sameParticiple[v.lemma]) && d.passiveBefore(i, lo)
 	reduced := false
 	if !passive && (v.form == formPast || v.form == formPart) && i+1 < hi && d.toks[i+1].is("by") && i-1 >= lo &&
 		(d.toks[i-1].is(",") && i-2 >= lo && isNounTrigger(&d.toks[i-2]) || isNounTrigger(&d.toks[i-1]) || d.placedNounBefore(i, lo) >= 0) {

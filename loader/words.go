@@ -223,7 +223,9 @@ var (
 	// siteNouns after an unknown name make it a place: "the Abu Shouk camp".
 	siteNouns       = set("camp", "camps", "base", "airbase", "airport", "airfield", "port", "refinery", "crossing", "checkpoint", "neighbourhood", "neighborhood")
 	settlementNouns = set("village", "town", "city", "settlement", "hamlet", "port", "district", "suburb")
-	sideNouns       = set("sides", "countries", "nations", "delegations", "parties", "neighbours", "neighbors", "governments", "leaders", "presidents", "men", "women", "ministers")
+	// regionNouns follow the name of a region: "the Reasi district".
+	regionNouns = set("district", "province", "region", "county", "governorate", "oblast", "prefecture", "municipality")
+	sideNouns   = set("sides", "countries", "nations", "delegations", "parties", "neighbours", "neighbors", "governments", "leaders", "presidents", "men", "women", "ministers")
 )
 
 // Titles before or after a name. headTitles can stand alone as a role;
