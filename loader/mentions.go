@@ -392,6 +392,15 @@ func (d *doc) gazMention(i, hi int) *mention {
 			last++
 		}
 	}
+	if e.kind == graph.City && last+1 < hi && d.toks[last+1].is("district", "province", "county", "governorate") && i > 0 && d.toks[i-1].is("the") &&
+		!d.cityAfterOf(last+2, hi) {
+		// "the Reasi district of Jammu and Kashmir": the district named
+		// after the town, a region of its own around it
+		name := d.body[d.toks[i].start:d.toks[last+1].end]
+		r := d.ents.get("region:"+slug(name), name, graph.Region)
+		r.country, r.region = e.country, e.region
+		return &mention{first: i, last: last + 1, ent: r, kind: mName, conf: 0.8}
+	}
 	if e.kind == graph.City && d.isCapital(e) && !d.isLocative(i) && (d.verbFollows(last+1) || last+1 < hi && (d.toks[last+1].kind == tPoss || d.toks[last+1].in(reportVerbs)) || d.coordinatedSubject(last+1, hi)) {
 		// "Beijing stated", "Moscow's demands": a capital standing for its state.
 		if c := d.ents.countryByCode(e.country); c != nil {

@@ -146,6 +146,8 @@ func TestLandingsRegionsAndTravel(t *testing.T) {
 			nil, []string{"Russia STRUCK *"}},
 		{"an unknown district", "Suspected militants fired on a bus in the Baramdi district of Jammu and Kashmir on Sunday.",
 			[]string{"suspected militants STRUCK Baramdi district reported 2025-03-16"}, nil},
+		{"a district named after a known town", "Gunmen fired on a bus in the Kathua district of Jammu and Kashmir on Sunday.",
+			[]string{"gunmen STRUCK Kathua district occurred 2025-03-16", "Kathua district LOCATED_IN India - -"}, []string{"gunmen STRUCK Kathua occurred *"}},
 		{"a district of a known city stands for the city", "Fighting went on in Sudan. The army captured the Tuti district of Khartoum on Monday.",
 			[]string{"Sudanese Armed Forces CAPTURED Khartoum occurred 2025-03-17"}, []string{"* CAPTURED Tuti district *"}},
 		{"were hit", "Israel launched strikes on Iran on Friday. Several buildings in Isfahan were hit.",
