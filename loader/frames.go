@@ -221,10 +221,19 @@ func (d *doc) ousterDemanded(i, hi int) *docEntity {
 		switch {
 		case t.is(";") || t.kind == tPunct && t.text == ".":
 			return nil
-		case t.is("demand", "demanding", "demanded", "seeking", "urging") || t.is("call", "calling") && k+1 < hi && d.toks[k+1].is("for"):
+		case t.is("demand", "demanding", "demanded", "seeking", "urging") || t.is("call", "calling", "press", "pressing", "push", "pushing") && k+1 < hi && d.toks[k+1].is("for"):
 			demand = true
 		case demand && ousterNouns[t.lower]:
 			if k+2 < hi && d.toks[k+1].is("of") {
+				j := k + 2
+				if d.mAt[j] < 0 && d.toks[j].is("the") && j+1 < hi {
+					j++
+				}
+				if d.mAt[j] < 0 && isTitleWord(&d.toks[j]) {
+					if p := d.titledAppositive(j, hi); p != nil && p.ent != nil {
+						return p.ent // "the resignation of the attorney general, Consuelo Porras"
+					}
+				}
 				if m := d.npMention(k+2, hi); m != nil && m.ent != nil && m.ent.isActor() {
 					return m.ent
 				}

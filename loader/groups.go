@@ -352,12 +352,22 @@ var laborCues = wordList("general", "national", "nationwide", "indefinite", "hun
 
 // laborStrike reports whether the "strike" at i is a strike of workers:
 // a labour cue among the three words before it, or "on strike".
-func (d *doc) laborStrike(i, lo int) bool {
+func (d *doc) laborStrike(i, lo, hi int) bool {
 	if i > lo && d.toks[i-1].is("on") {
 		return true
 	}
 	for k := i - 1; k >= lo && k >= i-3; k-- {
 		if laborCues[d.toks[k].lower] {
+			return true
+		}
+	}
+	// "farmers began a strike to demand ...": a strike that demands is a
+	// protest; an air strike demands nothing
+	for k := i + 1; k+1 < hi && k <= i+8; k++ {
+		if t := &d.toks[k]; t.kind == tPunct && !t.isHyphen() {
+			break
+		}
+		if d.toks[k].is("to") && d.toks[k+1].is("demand", "protest", "press") || d.toks[k].is("demanding", "protesting") {
 			return true
 		}
 	}

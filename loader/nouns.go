@@ -38,7 +38,7 @@ func (d *doc) nounFrame(i int, n nounEntry, lo, hi int) *frame {
 	if t.is("protest", "protests") && d.streetProtest(i, lo, hi) {
 		sn = senseDemo
 	}
-	if t.is("strike", "strikes") && d.laborStrike(i, lo) {
+	if t.is("strike", "strikes") && d.laborStrike(i, lo, hi) {
 		sn = senseDemo // "an indefinite national strike", "went on strike": a protest, not an attack
 	}
 	f := &frame{sense: sn, rel: sn.rel, placeRel: sn.place, mode: sn.mode, trigger: i, sent: t.sent, noun: true, conf: 0.8}

@@ -400,6 +400,14 @@ func (d *doc) titledAppositive(j, hi int) *mention {
 	for k < hi && isTitleWord(&d.toks[k]) && !d.toks[k].is("of") {
 		k++
 	}
+	if k > j && k+1 < hi && d.toks[k].is(",") && d.mAt[k+1] >= 0 {
+		// "the attorney general, Consuelo Porras": a title with no body
+		if p := d.mentions[d.mAt[k+1]]; p.ent != nil && p.ent.kind == graph.Person && p.kind == mName {
+			if _, _, former := d.titleRole(j, k-1); !former && d.toks[k-1].in(headTitles) {
+				return p
+			}
+		}
+	}
 	if k == j || k >= hi || !d.toks[k].is("of") || !d.toks[k-1].in(headTitles) {
 		return nil
 	}

@@ -160,3 +160,25 @@ func TestLandingsRegionsAndTravel(t *testing.T) {
 			[]string{"gunmen ATTACKED Kosovar police occurred 2025-03-16"}, nil},
 	})
 }
+
+// TestStatedRoles: roles stated with a copula or a relative clause, a
+// titled person after a demand for an ouster, and a body after two
+// demonyms belongs to the first one's state.
+func TestStatedRoles(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"is the legitimate president of", "The bloc insists Mohamed Bazoum is the legitimate president of Niger.",
+			[]string{"Mohamed Bazoum LEADER_OF Niger - -"}, nil},
+		{"is recognised as the elected president of", "Mohamed Bazoum is recognised as the elected president of Niger.",
+			[]string{"Mohamed Bazoum LEADER_OF Niger - -"}, nil},
+		{"who ruled a state", "Rebels killed Idriss Deby, who had ruled Chad since 1990.",
+			[]string{"Idriss Déby Itno LEADER_OF Chad - -"}, nil},
+		{"who ruled, the report's state", "Chad's army took power after rebels killed Idriss Deby, who had ruled for three decades.",
+			[]string{"Idriss Déby Itno LEADER_OF Chad - -"}, nil},
+		{"who met is no ruler", "Chad's army took power after Idriss Deby, who met rebels, was killed.",
+			nil, []string{"Idriss Déby Itno LEADER_OF *"}},
+		{"the resignation of a titled person", "Teachers began a strike on Monday to press for the ouster of the attorney general, Consuelo Porras.",
+			[]string{"teachers PROTESTED_AGAINST Consuelo Porras occurred 2025-03-17"}, nil},
+		{"an ethnic adjective after the state's", "Gunmen killed a Kosovar Serbian police officer on Sunday.",
+			[]string{"gunmen ATTACKED Kosovar police occurred 2025-03-16"}, []string{"* PART_OF Serbia *", "gunmen ATTACKED Kosovo *"}},
+	})
+}

@@ -23,6 +23,15 @@ func (d *doc) bodyMention(i, last int, ref gazetteer.Ref, hi int) *mention {
 	if c == nil {
 		return nil
 	}
+	if ref.Demonym && i > 0 && d.mAt[i-1] >= 0 {
+		// "a Kosovar Albanian police officer": the first adjective names
+		// the state, the second the officer's people
+		if p := d.mentions[d.mAt[i-1]]; p.kind == mDemonym && p.ent != nil && p.ent.kind == graph.Country && p.last == i-1 {
+			if pc, ok := d.gaz.CountryByCode(p.ent.country); ok {
+				c, i = pc, p.first
+			}
+		}
+	}
 	t := &d.toks[j]
 	if t.kind != tWord {
 		return nil

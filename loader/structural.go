@@ -45,6 +45,9 @@ func (d *doc) structural(si, lo, hi int) {
 			d.structs = append(d.structs, structRel{src: m.ent, dst: o.ent, rel: "MEMBER_OF", sent: si, conf: 0.75})
 		}
 		d.siteIn(m, si, hi)
+		if m.ent != nil && m.ent.kind == graph.Person && m.kind != mPronoun {
+			d.copulaRole(m, si, hi)
+		}
 		next := m.last + 1
 		if m.poss {
 			next++
@@ -335,6 +338,64 @@ func (d *doc) appositive(m *mention, k, si, hi int) {
 		if m.ent.kind == graph.Person {
 			d.appositiveRole(m.ent, k, si, hi)
 		}
+	}
+}
+
+// copulaRole reads a role stated with a copula after a person: "Bazoum is
+// the legitimate president of Niger", "Bazoum is recognised as the elected
+// president of Niger"; and "X, who ruled Chad for three decades".
+func (d *doc) copulaRole(m *mention, si, hi int) {
+	k := m.last + 1
+	if k+1 < hi && d.toks[k].is(",") && d.toks[k+1].is("who") {
+		d.ruledRelative(m.ent, k+2, si, hi)
+		return
+	}
+	if k >= hi || !d.toks[k].is("is", "was", "remains", "remained", "became", "becomes") {
+		return
+	}
+	k++
+	if k+1 < hi && d.toks[k].is("recognised", "recognized", "considered", "seen", "regarded") && d.toks[k+1].is("as") {
+		k += 2
+	}
+	if k >= hi || !d.toks[k].is("the") {
+		return
+	}
+	k++
+	for n := 0; k+1 < hi && n < 3 && (d.toks[k].in(legitimacyWords) || d.toks[k].is(",", "and")); n++ {
+		k++ // "the legitimate, elected president"
+	}
+	d.appositiveRole(m.ent, k, si, hi)
+}
+
+// legitimacyWords qualify an office without changing it.
+var legitimacyWords = set("legitimate", "elected", "rightful", "constitutional", "democratically", "lawful", "sitting", "current")
+
+// ruleVerbs tell a person led a state.
+var ruleVerbs = set("ruled", "governed", "led")
+
+// ruledRelative reads "who (had) ruled Chad for three decades" from k: the
+// person led the state named, or, with none named, the state the report
+// is about.
+func (d *doc) ruledRelative(p *docEntity, k, si, hi int) {
+	if k < hi && d.toks[k].is("had", "has", "have") {
+		k++
+	}
+	for k < hi && d.toks[k].in(adverbs) || k < hi && d.toks[k].is("himself", "herself") {
+		k++
+	}
+	if k >= hi || !d.toks[k].in(ruleVerbs) {
+		return
+	}
+	var of *docEntity
+	if k+1 < hi && d.mAt[k+1] >= 0 {
+		if c := d.mentions[d.mAt[k+1]].ent; c != nil && c.kind == graph.Country {
+			of = c
+		}
+	} else if k+1 < hi && d.toks[k+1].is("for") {
+		of = d.leadCountry()
+	}
+	if of != nil {
+		d.structs = append(d.structs, structRel{src: p, dst: of, rel: "LEADER_OF", title: "ruler", sent: si, conf: 0.8})
 	}
 }
 
