@@ -291,14 +291,23 @@ var crowdWords = wordList("thousands", "hundreds", "tens", "dozens", "scores", "
 // crowdBefore reports a crowd as the subject of the trigger at i:
 // "thousands of people marched", "hundreds rallied", "a crowd gathered".
 func (d *doc) crowdBefore(i, lo int) bool {
+	if i-1 > lo && d.toks[i-1].is("to") {
+		// "Thousands of Serbians marched in Belgrade to protest": the
+		// clause's subject protests
+		k := lo
+		if d.toks[k].is("a", "tens") && k+1 < i {
+			k++
+		}
+		return crowdWords[d.toks[k].lower]
+	}
 	for k := i - 1; k >= lo && k >= i-8; k-- {
 		t := &d.toks[k]
 		switch {
-		case d.mAt[k] >= 0:
-			return false // a named subject is read as such
+		case d.mAt[k] >= 0 && !(d.mentions[d.mAt[k]].kind == mDemonym && k > lo && d.toks[k-1].is("of")):
+			return false // a named subject is read as such; "thousands of Serbians" are a crowd
 		case crowdWords[t.lower]:
 			return true
-		case t.kind == tPunct || t.in(clauseWords) || t.in(prepositions) && !t.is("of"):
+		case t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) || t.in(prepositions) && !t.is("of"):
 			return false
 		}
 	}

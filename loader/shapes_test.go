@@ -182,3 +182,18 @@ func TestStatedRoles(t *testing.T) {
 			[]string{"gunmen ATTACKED Kosovar police occurred 2025-03-16"}, []string{"* PART_OF Serbia *", "gunmen ATTACKED Kosovo *"}},
 	})
 }
+
+// TestCrowdsAndCalls: an unnamed crowd marching to protest, or joining
+// protests, is protesters; a party calling for protests protests.
+func TestCrowdsAndCalls(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"marched to protest", "Thousands of Slovaks marched in Bratislava to protest against Prime Minister Robert Fico.",
+			[]string{"protesters PROTESTED_AGAINST Robert Fico occurred *"}, nil},
+		{"joined anti-government protests", "Thousands joined anti-government protests in Bratislava on Sunday.",
+			[]string{"protesters PROTESTED_AGAINST Slovak government occurred 2025-03-16"}, nil},
+		{"a party calls for protests", "The Slovak opposition called for new protests in 20 towns on Friday.",
+			[]string{"Slovak opposition PROTESTED_AGAINST Slovak government occurred 2025-03-14"}, nil},
+		{"a call for talks is no protest", "Slovakia called for talks with Hungary.",
+			nil, []string{"* PROTESTED_AGAINST *"}},
+	})
+}

@@ -330,6 +330,43 @@ func (d *doc) aidForVictims(f *frame, i, hi int) {
 	}
 }
 
+// protestNouns are protests a party calls its people to.
+var protestNouns = set("protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "march", "marches", "boycott")
+
+// protestCall reads "the CHP called for fresh protests in 14 cities": a
+// party calling its people into the streets protests, as the field codes
+// it (CAMEO 14); against whom the protest says, or the government where
+// it happens (see findFrames).
+func (d *doc) protestCall(i, lo, hi int) *frame {
+	k := i + 2
+	for n := 0; k < hi && n < 3 && !d.toks[k].in(protestNouns); k, n = k+1, n+1 {
+		if t := &d.toks[k]; t.kind != tWord || t.cap || d.mAt[k] >= 0 || t.isVerbForm() || t.in(prepositions) {
+			return nil
+		}
+	}
+	if k >= hi || !d.toks[k].in(protestNouns) {
+		return nil
+	}
+	subj, _ := d.subjectOf(i, lo, hi)
+	if len(subj) == 0 {
+		return nil
+	}
+	d.used[k] = true
+	f := &frame{sense: senseDemo, rel: senseDemo.rel, placeRel: senseDemo.place, label: "call to protest", trigger: i, sent: d.toks[i].sent, conf: 0.7}
+	for _, s := range subj {
+		f.sources = addEnt(f.sources, s.entities()...)
+	}
+	obj := d.objectAfter(k, hi, senseDemo, false)
+	for _, m := range obj.actors {
+		f.targetsFrom(d, m)
+	}
+	for _, m := range obj.places {
+		f.places = addEnt(f.places, m.entities()...)
+	}
+	d.verbModality(f, i, lo, subj)
+	return f
+}
+
 // sessionNouns are the sittings a state asks a body to hold.
 var sessionNouns = set("meeting", "session", "sitting", "summit", "debate", "hearing", "consultations")
 

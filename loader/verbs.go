@@ -41,6 +41,9 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 	case "call":
 		switch {
 		case next(i + 1).is("for"):
+			if f := d.protestCall(i, lo, hi); f != nil {
+				return f
+			}
 			sn = senseCallFor
 		case next(i+1).is("on", "upon"):
 			sn = senseUrge
