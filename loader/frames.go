@@ -571,7 +571,9 @@ func (d *doc) truceWordAfter(i, hi int) bool {
 // speaker's accusation of the attacker.
 func (d *doc) reportedAccusations(fs []*frame) []*frame {
 	for _, f := range fs {
+		// (fighting between two sides, told by a third, blames neither)
 		if f.claimant == nil || f.class() != "ASSAULT" || f.hypo || f.ordered || len(f.sources) == 0 || slices.Contains(f.sources, f.claimant) ||
+			f.root().sense == senseClash ||
 			d.sameSide([]*docEntity{f.claimant}, f.sources[0]) {
 			continue
 		}

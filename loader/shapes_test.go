@@ -197,3 +197,19 @@ func TestCrowdsAndCalls(t *testing.T) {
 			nil, []string{"* PROTESTED_AGAINST *"}},
 	})
 }
+
+// TestTrailingSpeakers: the speaker after a quote may open with "the" or
+// follow the verb with a title and a comma before the name; fighting told
+// by a third party blames neither side.
+func TestTrailingSpeakers(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"the title and name after the quote", `"Baku will pay a heavy price," the Armenian foreign minister Ararat Mirzoyan said.`,
+			[]string{"Ararat Mirzoyan THREATENED Azerbaijan occurred -"}, nil},
+		{"the verb, then the title and name", `"Baku will pay a heavy price," said the Armenian foreign minister, Ararat Mirzoyan.`,
+			[]string{"Ararat Mirzoyan THREATENED Azerbaijan occurred -"}, []string{"Armenia THREATENED *"}},
+		{"fighting told by a third party", "Fighting between the army and the RSF has forced thousands to flee, the United Nations said.",
+			nil, []string{"United Nations ACCUSED *"}},
+		{"narration after the speaker is the writer's", "Armenia and Azerbaijan agreed on Monday to reopen the border, the Armenian foreign ministry said, after talks between Ararat Mirzoyan and Jeyhun Bayramov in Geneva.",
+			[]string{"Ararat Mirzoyan NEGOTIATES_WITH Jeyhun Bayramov occurred -"}, nil},
+	})
+}

@@ -159,13 +159,17 @@ func (d *doc) attribute(fs []*frame, lo, hi int) []*frame {
 		var who *docEntity
 		trailing := false
 		breakBefore := func(k int) bool {
+			if k-1 > lo && d.toks[k-1].is("the") {
+				k-- // `," the Armenian foreign minister Ararat Mirzoyan said`
+			}
 			return k > lo && (d.toks[k-1].is(",") || d.toks[k-1].kind == tPunct && isCloser([]rune(d.toks[k-1].text)[0]))
 		}
 		if subj, _ := d.subjectOf(j, lo, hi); len(subj) > 0 {
 			who = subj[0].ent
 			trailing = breakBefore(subj[0].first) && subj[len(subj)-1].last >= j-2
-		} else if breakBefore(j) && j+1 < hi && d.mAt[j+1] >= 0 && d.mentions[d.mAt[j+1]].kind != mPronoun {
-			who, trailing = d.mentions[d.mAt[j+1]].ent, true
+		} else if breakBefore(j) {
+			who = d.speakerAfter(j+1, hi)
+			trailing = who != nil
 		}
 		if who == nil || !who.isActor() {
 			continue
@@ -174,7 +178,7 @@ func (d *doc) attribute(fs []*frame, lo, hi int) []*frame {
 			if f.trigger == j {
 				continue
 			}
-			if f.trigger > j && !d.narrationBetween(j, f.trigger) || trailing {
+			if f.trigger > j && !d.narrationBetween(j, f.trigger) || trailing && f.trigger < j {
 				d.claim(f, who)
 				if t.in(claimForms) {
 					fs = d.ownClaim(fs, f, who, j)
@@ -183,6 +187,40 @@ func (d *doc) attribute(fs []*frame, lo, hi int) []*frame {
 		}
 	}
 	return fs
+}
+
+// speakerAfter returns the speaker named after a trailing reporting
+// verb: `," said Mirzoyan`, `," said the Armenian foreign minister,
+// Ararat Mirzoyan`.
+func (d *doc) speakerAfter(k, hi int) *docEntity {
+	if k < hi && d.mAt[k] < 0 && d.toks[k].is("the") {
+		k++
+	}
+	if k >= hi {
+		return nil
+	}
+	if d.mAt[k] < 0 {
+		if p := d.titledAppositive(k, hi); p != nil {
+			return p.ent
+		}
+		return nil
+	}
+	m := d.mentions[d.mAt[k]]
+	if m.kind == mPronoun {
+		return nil
+	}
+	if m.kind == mDemonym {
+		if p := d.titledAppositive(m.last+1, hi); p != nil {
+			return p.ent // "said the Armenian foreign minister, Ararat Mirzoyan"
+		}
+		return nil
+	}
+	if n := m.last + 1; m.ent != nil && m.ent.kind != graph.Person && n+1 < hi && d.toks[n].is(",") && d.mAt[n+1] >= 0 {
+		if p := d.mentions[d.mAt[n+1]]; p.ent != nil && p.ent.kind == graph.Person && p.kind == mName {
+			return p.ent // "said the Armenian foreign ministry's spokesman, Ani Badalyan"
+		}
+	}
+	return m.ent
 }
 
 // narrationBetween reports a subordinate clause of the writer's own
