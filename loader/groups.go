@@ -70,8 +70,10 @@ func (d *doc) agentGroup(i, hi int) *mention {
 		return nil
 	}
 	head, last, kind, ok := d.agentHead(first, hi)
-	if !ok || head == "leaders" && first == i {
-		return nil // "indigenous leaders" are a group; bare "leaders" are anyone's
+	orgBefore := i > 0 && d.toks[i-1].sent == t.sent && d.mAt[i-1] >= 0 && d.mentions[d.mAt[i-1]].ent != nil &&
+		d.mentions[d.mAt[i-1]].ent.kind == graph.Organization && d.mentions[d.mAt[i-1]].kind == mName
+	if !ok || head == "leaders" && first == i && !orgBefore {
+		return nil // "indigenous leaders" and "ECOWAS leaders" are groups; bare "leaders" are anyone's
 	}
 	if i > 0 && d.toks[i-1].sent == t.sent && d.mAt[i-1] >= 0 && !d.toks[i-1].in(lexWords) {
 		if m := d.memberGroup(i-1, last, head); m != nil {
@@ -321,7 +323,7 @@ func (d *doc) backedBy(i, hi int) *frame {
 
 // memberNounsOf name a body's people who act apart from it: its workers
 // protest, its armed men are the body itself ("Hamas militants").
-var memberNounsOf = wordList("workers", "supporters", "students", "activists", "members", "followers", "loyalists")
+var memberNounsOf = wordList("workers", "supporters", "students", "activists", "members", "followers", "loyalists", "leaders")
 
 // placePeople are the people of a place who act as a group: "Istanbul
 // residents", "Gaza civilians".

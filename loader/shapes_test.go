@@ -213,3 +213,18 @@ func TestTrailingSpeakers(t *testing.T) {
 			[]string{"Ararat Mirzoyan NEGOTIATES_WITH Jeyhun Bayramov occurred -"}, nil},
 	})
 }
+
+// TestForceInAState: a threat of force in a state threatens the state, and
+// a bloc's leaders act as a group of the bloc.
+func TestForceInAState(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"force in a state", "The bloc's leaders threatened to restore order by force in Guinea if the junta refuses.",
+			nil, []string{"* THREATENED Guinea *"}},
+		{"a bloc's leaders threaten force in a state", "ECOWAS leaders threatened to restore civilian rule by force in Guinea if the junta refuses.",
+			[]string{"ECOWAS leaders THREATENED Guinea occurred *"}, nil},
+		{"military intervention in a state", "The African Union threatened military intervention in Guinea.",
+			[]string{"African Union THREATENED Guinea occurred *"}, nil},
+		{"an election in a state is no threat to it", "The junta threatened to delay elections in Guinea.",
+			nil, []string{"* THREATENED Guinea *"}},
+	})
+}

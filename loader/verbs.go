@@ -431,6 +431,11 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		// "proposed to reopen negotiations with Armenia"
 		f.targets = addEnt(f.targets, d.infinitiveTargets(i+1, hi, f.sources)...)
 	}
+	if len(f.targets) == 0 && f.class() == "THREATEN" && d.forceWithin(i+1, hi) {
+		// "threatened to restore order by force in Niger": force in a
+		// state threatens the state
+		f.targets = addEnt(f.targets, d.stateIn(i+1, hi, f.sources)...)
+	}
 	if p := d.whereAntecedent(i, lo); p != nil && f.placeRel != "" {
 		f.places = addEnt(f.places, p)
 	}
@@ -499,8 +504,8 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 			}
 			break
 		}
-		if !d.toks[j].in(determiners) && (d.toks[j].kind != tWord || d.toks[j].isVerbForm()) {
-			break
+		if !d.toks[j].in(determiners) && (d.toks[j].kind != tWord || d.toks[j].isVerbForm() || d.toks[j].in(prepositions)) {
+			break // "to hold elections in Moldova": a place, not the object
 		}
 	}
 	for j := to + 1; j < hi && j < to+10; j++ {
@@ -522,6 +527,37 @@ func (d *doc) infinitiveTargets(k, hi int, sources []*docEntity) []*docEntity {
 		}
 	}
 	return out
+}
+
+// forceWords make a threat one of arms.
+var forceWords = set("force", "military", "troops", "intervention", "strikes", "invasion", "war")
+
+// forceWithin reports a word of force in the clause after k.
+func (d *doc) forceWithin(k, hi int) bool {
+	for j := k; j < hi && j < k+12; j++ {
+		if t := &d.toks[j]; t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
+			return false
+		}
+		if d.toks[j].in(forceWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateIn returns the state after "in" or "into" in the clause after k.
+func (d *doc) stateIn(k, hi int, sources []*docEntity) []*docEntity {
+	for j := k; j+1 < hi && j < k+12; j++ {
+		if t := &d.toks[j]; t.kind == tPunct && !t.isHyphen() || t.in(clauseWords) {
+			return nil
+		}
+		if d.toks[j].is("in", "into") {
+			if m := d.npMention(j+1, hi); m != nil && m.ent != nil && m.ent.kind == graph.Country && !slices.Contains(sources, m.ent) {
+				return []*docEntity{m.ent}
+			}
+		}
+	}
+	return nil
 }
 
 // chargeWords are what two sides trade when each accuses the other.
