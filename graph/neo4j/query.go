@@ -222,7 +222,7 @@ CALL () {
     MATCH (ev)-[x:PARTICIPANT]->(e:Entity)
     RETURN collect({entity: e.id, role: x.role}) AS participants
   }
-  RETURN collect({ev: ev {.fact}, place: place, participants: participants}) AS page
+  RETURN collect({ev: ` + eventProjection + `, place: place, participants: participants}) AS page
 }
 RETURN total, page`
 

@@ -325,7 +325,7 @@ CALL (ev) {
   MATCH (ev)-[x:PARTICIPANT]->(e:Entity)
   RETURN collect({entity: e.id, role: x.role}) AS participants
 }
-RETURN ev {.fact} AS ev, place, participants`
+RETURN ` + eventProjection + ` AS ev, place, participants`
 
 // Events returns the events with the given ids; see graph.Store.
 func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error) {
