@@ -19,7 +19,7 @@ import (
 // writing reports of one fact queue on. Every article's witness is a node
 // of its own holding its JSON text and the fact it is fused into:
 //
-//	(:RelationWitness {key, group, article, id, published, fact, text})
+//	(:RelationWitness {key, group, article, id, published, claimedBy, fact, text})
 //	(:EventWitness {id, group, article, published, event, text})
 //
 // A hot group has hundreds of witnesses; kept as one list on the group (as
@@ -30,13 +30,14 @@ import (
 // witness id, so that is rare). A relation fact is one typed relationship
 //
 //	(:Entity)-[:<TYPE> {id, group, class, date, status, event, sources, contested,
-//	                    articles, claimants, fact}]->(:Entity)
+//	                    fact}]->(:Entity)
 //
 // and an event fact one (:Event {id, group, type, date, killed, sources,
-// contested, articles, fact}) with its AT and PARTICIPANT links; fact is
-// the fused value as JSON without its witnesses, which reads gather from
-// the witness nodes (see witnessesOf), and the other properties are what
-// queries filter on. (:Article {groups}) lists the groups an article has
+// contested, fact}) with its AT and PARTICIPANT links; fact is the fused
+// value as JSON without its witnesses, which reads gather from the
+// witness nodes (see witnessesOf), and the other properties are what
+// queries filter on. Nothing on a fact grows with its witnesses: what
+// asks for its articles or claimants asks the witness nodes. (:Article {groups}) lists the groups an article has
 // witnesses in, so deleting or replacing it finds them by key.
 
 // lockGroupsQuery locks the fact groups in key order (MERGE on the unique
@@ -334,6 +335,7 @@ func (f *fused) addRelationGroup(key string, gw groupWitnesses[graph.RelationWit
 			if n, ok := gw.node[k]; !ok || n.fact != r.ID || n.text != text {
 				props := map[string]any{"key": k, "group": key, "article": w.Article, "id": w.ID, "fact": r.ID, "text": text}
 				setIf(props, "published", w.Published)
+				setIf(props, "claimedBy", w.ClaimedBy)
 				f.relationWitnesses = append(f.relationWitnesses, map[string]any{"key": k, "props": props})
 			}
 		}
@@ -445,18 +447,9 @@ func factProps(r graph.Relation, group string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode fact %s: %w", r.ID, err)
 	}
-	var articles, claimants []string
-	for _, w := range r.Witnesses {
-		articles = append(articles, w.Article)
-		if w.ClaimedBy != "" {
-			claimants = append(claimants, w.ClaimedBy)
-		}
-	}
-	slices.Sort(articles)
-	slices.Sort(claimants)
 	m := map[string]any{
 		"id": r.ID, "group": group, "confidence": r.Confidence, "sources": int64(r.Sources), "contested": r.Contested,
-		"articles": strs(slices.Compact(articles)), "claimants": strs(slices.Compact(claimants)), "fact": string(b),
+		"fact": string(b),
 	}
 	setIf(m, "class", string(r.Class))
 	setIf(m, "date", r.Date)
@@ -473,14 +466,8 @@ func eventRow(ev graph.Event, group string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode event %s: %w", ev.ID, err)
 	}
-	var articles []string
-	for _, w := range ev.Witnesses {
-		articles = append(articles, w.Article)
-	}
-	slices.Sort(articles)
 	props := map[string]any{
-		"id": ev.ID, "group": group, "sources": int64(ev.Sources), "contested": ev.Contested,
-		"articles": strs(slices.Compact(articles)), "fact": string(b),
+		"id": ev.ID, "group": group, "sources": int64(ev.Sources), "contested": ev.Contested, "fact": string(b),
 	}
 	setIf(props, "type", string(ev.Type))
 	setIf(props, "date", ev.Date)

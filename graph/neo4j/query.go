@@ -231,7 +231,7 @@ RETURN total, page`
 UNWIND a.groups AS g
 WITH g WHERE g STARTS WITH 'ev|'
 MATCH (ev:Event {group: g})
-WHERE $article IN ev.articles
+WHERE EXISTS { MATCH (w:EventWitness {event: ev.id}) WHERE w.article = $article }
 WITH DISTINCT ev`
 
 	listArticlesQuery = `CALL () {

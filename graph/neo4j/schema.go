@@ -23,7 +23,8 @@ type schemaItem struct {
 //     and event witness ids, and the group of events and witnesses, so
 //     fusing a group again seeks instead of scanning;
 //   - the fact or event a witness is in, so reading a fact seeks its
-//     witnesses;
+//     witnesses, and a relation witness's claimant, so deleting an
+//     article seeks the claimants among the entities it leaves;
 //   - a text index for substring search over lower-cased names and aliases;
 //   - a full-text index over the words of names and aliases, for Search's
 //     fuzzy candidates (and for people exploring the graph in Neo4j Browser).
@@ -40,6 +41,7 @@ func schema() []schemaItem {
 		{"relation_witness_key", "CREATE CONSTRAINT relation_witness_key IF NOT EXISTS FOR (w:RelationWitness) REQUIRE w.key IS UNIQUE"},
 		{"relation_witness_group", "CREATE INDEX relation_witness_group IF NOT EXISTS FOR (w:RelationWitness) ON (w.group)"},
 		{"relation_witness_fact", "CREATE INDEX relation_witness_fact IF NOT EXISTS FOR (w:RelationWitness) ON (w.fact)"},
+		{"relation_witness_claimed_by", "CREATE INDEX relation_witness_claimed_by IF NOT EXISTS FOR (w:RelationWitness) ON (w.claimedBy)"},
 		{"entity_search", "CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON (e.searchText)"},
 		{"entity_names", "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasesText]"},
 	}

@@ -7,10 +7,10 @@
 //	(:Entity:<Kind> {id, name, kind, aliases, country, lat, lon,
 //	                 lowerName, lowerAliases, aliasesText, searchText})
 //	(:Entity)-[:<TYPE> {id, group, class, date, status, confidence, event, sources,
-//	                    contested, articles, claimants, fact}]->(:Entity)
-//	(:Event {id, group, type, date, status, killed, sources, contested, articles, fact})-[:AT]->(:Entity)
+//	                    contested, fact}]->(:Entity)
+//	(:Event {id, group, type, date, status, killed, sources, contested, fact})-[:AT]->(:Entity)
 //	(:Event)-[:PARTICIPANT {role}]->(:Entity)
-//	(:RelationWitness {key, group, article, id, published, fact, text})
+//	(:RelationWitness {key, group, article, id, published, claimedBy, fact, text})
 //	(:EventWitness {id, group, article, published, event, text})
 //	(:FactGroup {key})
 //	(:Article {id, title, source, published, sha256, text, groups, relationCount, eventCount})

@@ -169,8 +169,9 @@ func TestReapplyChangedArticle(t *testing.T) {
 // oldFormatQuery turns the graph into the layout the store wrote before
 // witnesses were nodes: each group's witness texts, sorted, as a list on
 // its node; each fact's JSON with its witnesses inside (passed as rows
-// {id, fact} for relations and events); event witness nodes holding only
-// id, group and event; no relation witness nodes.
+// {id, fact} for relations and events) and the list of its articles;
+// event witness nodes holding only id, group and event; no relation
+// witness nodes.
 const oldFormatQuery = `CALL () {
   MATCH (g:FactGroup)
   SET g.witnesses = COLLECT {
@@ -181,12 +182,13 @@ const oldFormatQuery = `CALL () {
 CALL () {
   UNWIND $relations AS row
   MATCH ()-[r]->() WHERE elementId(r) = row.id
-  SET r.fact = row.fact
+  SET r.fact = row.fact,
+      r.articles = COLLECT { MATCH (w:RelationWitness {fact: r.id}) WHERE w.group = r.group RETURN DISTINCT w.article }
 }
 CALL () {
   UNWIND $events AS row
   MATCH (ev:Event) WHERE elementId(ev) = row.id
-  SET ev.fact = row.fact
+  SET ev.fact = row.fact, ev.articles = COLLECT { MATCH (w:EventWitness {event: ev.id}) RETURN DISTINCT w.article }
 }
 CALL () {
   MATCH (w:RelationWitness) DELETE w
@@ -239,8 +241,8 @@ func TestNewMigratesOldWitnesses(t *testing.T) {
 	if got := len(witnessNodes(t, c)); got != nodes {
 		t.Errorf("witness nodes after New: got %d, want %d", got, nodes)
 	}
-	if n := count(t, c, `MATCH ()-[r]->() WHERE r.fact CONTAINS '"witnesses"' RETURN count(r)`); n != 0 {
-		t.Errorf("facts holding their witnesses after New: got %d, want 0", n)
+	if n := count(t, c, `MATCH ()-[r]->() WHERE r.fact CONTAINS '"witnesses"' OR r.articles IS NOT NULL RETURN count(r)`); n != 0 {
+		t.Errorf("facts holding their witnesses or articles after New: got %d, want 0", n)
 	}
 	sameFacts(t, "after migrating", s, m)
 	compare(t, "after migrating", s, m)
