@@ -26,8 +26,8 @@ import (
 // the store once did) each write touching it read and rewrote them all,
 // which filled transactions and the store with garbage. Now a write reads
 // the group's witnesses, fuses them in Go, and writes only its own
-// witnesses and those whose fact changed (a fact's id is its smallest
-// witness id, so that is rare). A relation fact is one typed relationship
+// witnesses, and only the fact of those whose fact changed (a fact's id
+// is its smallest witness id, so a new witness sometimes renames it). A relation fact is one typed relationship
 //
 //	(:Entity)-[:<TYPE> {id, group, class, date, status, event, sources, contested,
 //	                    fact}]->(:Entity)
@@ -95,7 +95,8 @@ func (s *Store) lockGroups(ctx context.Context, tx driver.ManagedTransaction, ke
 // fused is what fusing the locked groups again wrote: the rows of the
 // save statement, and the witnesses of the replaced articles it removed.
 type fused struct {
-	groups, relationWitnesses, relationWitnessDrops, eventGroups, events, eventWitnesses, relationGroups, facts, refreshes []any
+	groups, relationWitnesses, relationWitnessMoves, relationWitnessDrops, eventGroups, events, eventWitnesses, eventWitnessMoves,
+	relationGroups, facts, refreshes []any
 
 	moved         map[string]bool // event witnesses new or in another fused event
 	removed       []graph.RelationWitness
@@ -277,8 +278,11 @@ func (f *fused) addEventGroup(key string, gw groupWitnesses[graph.EventWitness],
 			if !ok || n.fact != ev.ID {
 				f.moved[w.ID] = true
 			}
-			if !ok || n.fact != ev.ID || n.text != text {
+			switch {
+			case !ok || n.text != text:
 				f.eventWitnesses = append(f.eventWitnesses, eventWitnessRow(w, ev.ID, key, text))
+			case n.fact != ev.ID:
+				f.eventWitnessMoves = append(f.eventWitnessMoves, map[string]any{"id": w.ID, "event": ev.ID})
 			}
 			if old, ok := oldFused[w.ID]; ok && old != ev.ID && !replaced[w.Article] {
 				f.refreshes = append(f.refreshes, map[string]any{"article": w.Article, "event": w.ID, "fused": ev.ID})
@@ -332,11 +336,14 @@ func (f *fused) addRelationGroup(key string, gw groupWitnesses[graph.RelationWit
 			k, _ := relationKey(w)
 			kept[k] = true
 			text := gw.text[k]
-			if n, ok := gw.node[k]; !ok || n.fact != r.ID || n.text != text {
+			switch n, ok := gw.node[k]; {
+			case !ok || n.text != text:
 				props := map[string]any{"key": k, "group": key, "article": w.Article, "id": w.ID, "fact": r.ID, "text": text}
 				setIf(props, "published", w.Published)
 				setIf(props, "claimedBy", w.ClaimedBy)
 				f.relationWitnesses = append(f.relationWitnesses, map[string]any{"key": k, "props": props})
+			case n.fact != r.ID:
+				f.relationWitnessMoves = append(f.relationWitnessMoves, map[string]any{"key": k, "fact": r.ID})
 			}
 		}
 		row, err := factRowOf(r, key)

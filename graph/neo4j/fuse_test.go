@@ -169,7 +169,7 @@ func TestWritePlansIndexBacked(t *testing.T) {
 	defer d.Close(context.Background())
 	rows := map[string]any{}
 	for _, name := range []string{"articles", "deletes", "entities", "mentionDrops", "mentions", "groups",
-		"relationWitnessDrops", "relationWitnesses", "eventGroups",
+		"relationWitnessDrops", "relationWitnesses", "relationWitnessMoves", "eventWitnessMoves", "eventGroups",
 		"events", "eventWitnesses", "relationGroups", "facts", "refreshes", "deleted", "touched"} {
 		rows[name] = []any{}
 	}

@@ -14,9 +14,9 @@ import (
 //
 //   - the groups left without witnesses gone, and the old format's list of
 //     witnesses gone from the others (see migrateWitnesses);
-//   - the relation witnesses that left a group, then those new, changed or
-//     in another fact, before the facts, as events are (dropped first: a
-//     witness moving to another group keeps its key);
+//   - the relation witnesses that left a group, then those new or changed,
+//     and the fact of those now in another, before the facts, as events
+//     are (dropped first: a witness moving to another group keeps its key);
 //   - the events of event groups that are no longer, and the event
 //     witnesses that left a group;
 //   - the fused events, with their AT and PARTICIPANT links, and the event
@@ -63,6 +63,11 @@ CALL () {
   SET w = row.props
 }
 CALL () {
+  UNWIND $w.relationWitnessMoves AS row
+  MATCH (w:RelationWitness {key: row.key})
+  SET w.fact = row.fact
+}
+CALL () {
   UNWIND $w.eventGroups AS row
   MATCH (ev:Event {group: row.key})
   WHERE NOT ev.id IN row.keep
@@ -104,6 +109,11 @@ CALL () {
   UNWIND $w.eventWitnesses AS row
   MERGE (w:EventWitness {id: row.id})
   SET w = row.props
+}
+CALL () {
+  UNWIND $w.eventWitnessMoves AS row
+  MATCH (w:EventWitness {id: row.id})
+  SET w.event = row.event
 }
 CALL () {
   UNWIND $w.relationGroups AS row
@@ -160,7 +170,8 @@ var save = fmt.Sprintf(saveQuery, allTypes)
 // nothing; write runs the transaction again.
 func (s *Store) save(ctx context.Context, tx driver.ManagedTransaction, f fused, del deleted, entities []string) error {
 	recs, err := s.run(ctx, tx, save, writeParams(map[string]any{
-		"groups": nonNil(f.groups), "relationWitnesses": nonNil(f.relationWitnesses),
+		"groups": nonNil(f.groups), "relationWitnesses": nonNil(f.relationWitnesses), "relationWitnessMoves": nonNil(f.relationWitnessMoves),
+		"eventWitnessMoves":    nonNil(f.eventWitnessMoves),
 		"relationWitnessDrops": nonNil(f.relationWitnessDrops), "eventGroups": nonNil(f.eventGroups), "events": nonNil(f.events),
 		"eventWitnesses": nonNil(f.eventWitnesses), "relationGroups": nonNil(f.relationGroups),
 		"facts": nonNil(f.facts), "refreshes": nonNil(f.refreshes),
