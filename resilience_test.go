@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
@@ -235,56 +234,55 @@ type articleParts struct {
 }
 
 // storedArticles reads back what every Article node in the database holds:
-// its relations and events are its witnesses, kept per fact group
-// (graph/neo4j/fuse.go), and the facts must hold exactly the relation
-// witnesses their groups do. It and totalsQuery are all that know how the
-// Neo4j store lays an article out.
+// its relations and events are its witnesses, nodes of their own
+// (graph/neo4j/fuse.go), and every relation witness must be in a fact of
+// its group and every fact hold a witness. It and totalsQuery are all that
+// know how the Neo4j store lays an article out.
 func storedArticles(ctx context.Context, sess neo4j.SessionWithContext) (map[string]articleParts, error) {
-	type witness struct{ ID, Article string }
 	rels, events := map[string][]string{}, map[string][]string{}
-	res, err := sess.Run(ctx, `MATCH (g:FactGroup) RETURN g.key AS key, g.witnesses AS ws`, nil)
+	res, err := sess.Run(ctx, `CALL () {
+  MATCH (w:RelationWitness)
+  WITH w, split(w.group, '|') AS k
+  RETURN 'rel' AS kind, w.article AS article, w.id AS id, EXISTS {
+    MATCH (:Entity {id: k[2]})-[r]-(:Entity {id: k[3]}) WHERE r.id = w.fact AND r.group = w.group
+  } AS inFact
+  UNION ALL
+  MATCH (w:EventWitness)
+  RETURN 'ev' AS kind, w.article AS article, w.id AS id, EXISTS { MATCH (:Event {id: w.event}) } AS inFact
+}
+RETURN kind, article, id, inFact`, nil)
 	if err != nil {
 		return nil, err
 	}
-	groups, err := res.Collect(ctx)
+	witnesses, err := res.Collect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	inGroups := 0
-	for _, rec := range groups {
-		key, _ := rec.Get("key")
-		for _, text := range recordStrings(rec, "ws") {
-			var w witness
-			if err := json.Unmarshal([]byte(text), &w); err != nil {
-				return nil, fmt.Errorf("group %v: %w", key, err)
-			}
-			if k, _ := key.(string); strings.HasPrefix(k, "ev|") {
-				events[w.Article] = append(events[w.Article], w.ID)
-				continue
-			}
-			rels[w.Article] = append(rels[w.Article], w.ID)
-			inGroups++
+	for _, rec := range witnesses {
+		m := rec.AsMap()
+		article, _ := m["article"].(string)
+		id, _ := m["id"].(string)
+		if in, _ := m["inFact"].(bool); !in {
+			return nil, fmt.Errorf("witness %s of %s: in no fact", id, article)
+		}
+		if m["kind"] == "ev" {
+			events[article] = append(events[article], id)
+		} else {
+			rels[article] = append(rels[article], id)
 		}
 	}
-	res, err = sess.Run(ctx, `MATCH ()-[r]->() WHERE r.group IS NOT NULL RETURN r.fact AS fact`, nil)
+	res, err = sess.Run(ctx, `MATCH ()-[r]->() WHERE r.group IS NOT NULL
+  AND NOT EXISTS { MATCH (w:RelationWitness {fact: r.id}) WHERE w.group = r.group }
+RETURN count(r) AS bare`, nil)
 	if err != nil {
 		return nil, err
 	}
-	facts, err := res.Collect(ctx)
+	rec, err := res.Single(ctx)
 	if err != nil {
 		return nil, err
 	}
-	inFacts := 0
-	for _, rec := range facts {
-		text, _ := rec.Get("fact")
-		var f struct{ Witnesses []witness }
-		if err := json.Unmarshal([]byte(text.(string)), &f); err != nil {
-			return nil, err
-		}
-		inFacts += len(f.Witnesses)
-	}
-	if inFacts != inGroups {
-		return nil, fmt.Errorf("relation witnesses: %d in facts, %d in their groups, want the same", inFacts, inGroups)
+	if bare, _ := rec.Get("bare"); bare != int64(0) {
+		return nil, fmt.Errorf("facts without witnesses: %v, want 0", bare)
 	}
 	res, err = sess.Run(ctx, `MATCH (a:Article)
 OPTIONAL CALL (a) { MATCH (a)-[m:MENTIONS]->() RETURN count(m) AS mentions }

@@ -404,9 +404,10 @@ func witnessOrder(aa, ia, ab, ib string) int {
 	return cmp.Or(strings.Compare(aa, ab), strings.Compare(ia, ib))
 }
 
-// reportOrder sorts witnesses as they were reported: by publication day
-// (undated last), then article, then id.
-func reportOrder(pa, aa, ia, pb, ab, ib string) int {
+// ReportOrder sorts witnesses as they were reported: by publication day
+// (undated last), then article, then id: the order of a fact's Witnesses,
+// which a store keeping them apart from the fact puts them back in.
+func ReportOrder(pa, aa, ia, pb, ab, ib string) int {
 	if (pa == "") != (pb == "") {
 		if pa == "" {
 			return 1
@@ -556,7 +557,7 @@ func FuseRelations(ws []RelationWitness) []Relation {
 	for _, members := range cluster(in) {
 		slices.SortFunc(members, func(a, b int) int {
 			wa, wb := &ws[order[a]], &ws[order[b]]
-			return reportOrder(wa.Published, wa.Article, wa.ID, wb.Published, wb.Article, wb.ID)
+			return ReportOrder(wa.Published, wa.Article, wa.ID, wb.Published, wb.Article, wb.ID)
 		})
 		wit := make([]RelationWitness, len(members))
 		for i, m := range members {
@@ -614,7 +615,7 @@ func FuseEvents(ws []EventWitness) []Event {
 	for _, members := range cluster(in) {
 		slices.SortFunc(members, func(a, b int) int {
 			wa, wb := &ws[order[a]], &ws[order[b]]
-			return reportOrder(wa.Published, wa.Article, wa.ID, wb.Published, wb.Article, wb.ID)
+			return ReportOrder(wa.Published, wa.Article, wa.ID, wb.Published, wb.Article, wb.ID)
 		})
 		wit := make([]EventWitness, len(members))
 		for i, m := range members {

@@ -90,16 +90,19 @@ func decodeRelations(recs []*driver.Record) []graph.Relation {
 	return out
 }
 
-// relationProjection is what reads return of a relation fact r: the fact
-// and the fused event holding its first report's event.
-const relationProjection = `r {.fact, .fusedEvent}`
+// relationProjection is what reads return of a relation fact r: the fact,
+// its witnesses (see witnessesOf) and the fused event holding its first
+// report's event.
+const relationProjection = `r {.fact, .fusedEvent, witnesses: COLLECT {
+  MATCH (w:RelationWitness {fact: r.id}) WHERE w.group = r.group
+  RETURN [w.published, w.article, w.id, w.text] }}`
 
 // decodeRelation reads a row of a relationProjection AS r, type, source
 // and target: the fact as stored, with the fused event its first report's
 // event is in now.
 func decodeRelation(row map[string]any) graph.Relation {
 	m, _ := row["r"].(map[string]any)
-	r := facts.decode(str(m, "fact")) // lenient, as every property is
+	r := facts.decode(witnessesOf(str(m, "fact"), m["witnesses"])) // lenient, as every property is
 	r.Type, r.Source, r.Target = graph.RelType(str(row, "type")), str(row, "source"), str(row, "target")
 	r.Event = str(m, "fusedEvent")
 	return r
@@ -127,11 +130,18 @@ func decodeRelationSummary(row map[string]any) graph.Relation {
 	return r.Summary()
 }
 
-// decodeEvent reads a row of ev {.fact} AS ev: the fused event as stored.
+// eventProjection is what reads return of a fused event ev: the event and
+// its witnesses (see witnessesOf).
+const eventProjection = `ev {.fact, witnesses: COLLECT {
+  MATCH (w:EventWitness {event: ev.id})
+  RETURN [w.published, w.article, w.id, w.text] }}`
+
+// decodeEvent reads a row of an eventProjection AS ev: the fused event as
+// stored.
 func decodeEvent(row map[string]any) graph.Event {
 	m, _ := row["ev"].(map[string]any)
 	var ev graph.Event
-	_ = json.Unmarshal([]byte(str(m, "fact")), &ev)
+	_ = json.Unmarshal([]byte(witnessesOf(str(m, "fact"), m["witnesses"])), &ev)
 	if ev.Participants == nil {
 		ev.Participants = []graph.Participant{}
 	}

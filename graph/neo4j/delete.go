@@ -25,9 +25,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 
 // deleteOrphansPart is the part of saveQuery that deletes the entities
 // the deleted articles touched that nothing links to any more and no
-// witness names as its claimant. claimants is a list property, so a
-// scan, run only when there are such entities: most deletes have none.
-// Another process may link one after the first MATCH read it: DELETE then
+// witness names as its claimant (an index seek per orphan). Another process may link one after the first MATCH read it: DELETE then
 // waits for that process and fails with ConstraintValidationFailed, a
 // conflict write runs again.
 const deleteOrphansPart = `CALL () {
@@ -36,10 +34,9 @@ const deleteOrphansPart = `CALL () {
   WHERE NOT EXISTS { (e)--() }
   WITH collect(e) AS orphans
   CALL (orphans) {
-    WITH orphans WHERE size(orphans) > 0
-    MATCH ()-[r:%[1]s]->() WHERE any(c IN r.claimants WHERE any(o IN orphans WHERE o.id = c))
-    UNWIND r.claimants AS c
-    RETURN collect(DISTINCT c) AS claimants
+    UNWIND orphans AS o
+    MATCH (w:RelationWitness {claimedBy: o.id})
+    RETURN collect(DISTINCT w.claimedBy) AS claimants
   }
   UNWIND orphans AS e
   WITH e WHERE NOT e.id IN claimants

@@ -225,7 +225,7 @@ CALL () {
     MATCH (ev)-[x:PARTICIPANT]->(e:Entity)
     RETURN collect({entity: e.id, role: x.role}) AS participants
   }
-  RETURN collect({ev: ev {.fact}, place: place, participants: participants}) AS page
+  RETURN collect({ev: ` + eventProjection + `, place: place, participants: participants}) AS page
 }
 RETURN total, page`
 
@@ -234,7 +234,7 @@ RETURN total, page`
 UNWIND a.groups AS g
 WITH g WHERE g STARTS WITH 'ev|'
 MATCH (ev:Event {group: g})
-WHERE $article IN ev.articles
+WHERE EXISTS { MATCH (w:EventWitness {event: ev.id}) WHERE w.article = $article }
 WITH DISTINCT ev`
 
 	listArticlesQuery = `CALL () {

@@ -230,15 +230,14 @@ func (s *Store) SearchEntities(ctx context.Context, f graph.EntityFilter) ([]gra
 
 // Relation queries: a MATCH picked by direction, formatted with the type
 // pattern and the expression holding the entity id, then the shared tail.
-// Without an entity the article filter must be a plain equality so the
-// per-type article indexes answer it.
+// The article filter asks the facts' witness nodes (see fuse.go).
 const (
 	relationsOut     = `MATCH (:Entity {id: %[2]s})-[r:%[1]s]->(:Entity)`
 	relationsIn      = `MATCH (:Entity {id: %[2]s})<-[r:%[1]s]-(:Entity)`
 	relationsBoth    = `MATCH (:Entity {id: %[2]s})-[r:%[1]s]-(:Entity)`
 	relationsAll     = `MATCH (:Entity)-[r:%[1]s]->(:Entity)`
 	relationsArticle = `
-WHERE $article IN r.articles`
+WHERE EXISTS { MATCH (w:RelationWitness {fact: r.id}) WHERE w.group = r.group AND w.article = $article }`
 	// Formatted with the type pattern: the facts an article is a witness
 	// of, found through its groups, whose keys name the endpoints.
 	relationsOfArticle = `MATCH (a:Article {id: $article})
@@ -247,7 +246,7 @@ WITH g, split(g, '|') AS k WHERE k[0] = 'rel'
 MATCH (e1:Entity {id: k[2]})-[x:%[1]s]-(e2:Entity {id: k[3]})
 USING INDEX e1:Entity(id)
 USING INDEX e2:Entity(id)
-WHERE x.group = g AND $article IN x.articles
+WHERE x.group = g AND EXISTS { MATCH (w:RelationWitness {fact: x.id}) WHERE w.group = g AND w.article = $article }
 WITH DISTINCT x AS r`
 	relationsTail = `
 WITH DISTINCT r WHERE r.id > $after
@@ -325,7 +324,7 @@ CALL (ev) {
   MATCH (ev)-[x:PARTICIPANT]->(e:Entity)
   RETURN collect({entity: e.id, role: x.role}) AS participants
 }
-RETURN ev {.fact} AS ev, place, participants`
+RETURN ` + eventProjection + ` AS ev, place, participants`
 
 // Events returns the events with the given ids; see graph.Store.
 func (s *Store) Events(ctx context.Context, ids []string) ([]graph.Event, error) {

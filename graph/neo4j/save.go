@@ -12,11 +12,15 @@ import (
 // Formatted with every vocabulary type; its parts run in order, each a
 // subquery over its own rows, and a part with no rows does nothing:
 //
-//   - the groups' witnesses, or the group gone when it has none left;
+//   - the groups left without witnesses gone, and the old format's list of
+//     witnesses gone from the others (see migrateWitnesses);
+//   - the relation witnesses that left a group, then those new or changed,
+//     and the fact of those now in another, before the facts, as events
+//     are (dropped first: a witness moving to another group keeps its key);
 //   - the events of event groups that are no longer, and the event
 //     witnesses that left a group;
 //   - the fused events, with their AT and PARTICIPANT links, and the event
-//     witnesses whose fused event changed, before the facts that point at
+//     witnesses new, changed or in another event, before the facts that point at
 //     them, so a reader catching the commit half-applied finds the event of
 //     a fact;
 //   - the facts of relation groups that are no longer, or no longer this
@@ -39,13 +43,29 @@ const saveQuery = noReplan + `CALL () {
   UNWIND $w.groups AS row
   MATCH (g:FactGroup {key: row.key})
   CALL (g, row) {
-    WITH g, row WHERE size(row.witnesses) = 0
+    WITH g, row WHERE row.drop
     DELETE g
   }
   CALL (g, row) {
-    WITH g, row WHERE size(row.witnesses) > 0
-    SET g.witnesses = row.witnesses
+    WITH g, row WHERE NOT row.drop
+    REMOVE g.witnesses
   }
+}
+CALL () {
+  UNWIND $w.relationWitnessDrops AS row
+  MATCH (w:RelationWitness {key: row.key})
+  WHERE w.group = row.group
+  DELETE w
+}
+CALL () {
+  UNWIND $w.relationWitnesses AS row
+  MERGE (w:RelationWitness {key: row.key})
+  SET w = row.props
+}
+CALL () {
+  UNWIND $w.relationWitnessMoves AS row
+  MATCH (w:RelationWitness {key: row.key})
+  SET w.fact = row.fact
 }
 CALL () {
   UNWIND $w.eventGroups AS row
@@ -88,7 +108,12 @@ CALL () {
 CALL () {
   UNWIND $w.eventWitnesses AS row
   MERGE (w:EventWitness {id: row.id})
-  SET w.event = row.event, w.group = row.group
+  SET w = row.props
+}
+CALL () {
+  UNWIND $w.eventWitnessMoves AS row
+  MATCH (w:EventWitness {id: row.id})
+  SET w.event = row.event
 }
 CALL () {
   UNWIND $w.relationGroups AS row
@@ -145,7 +170,9 @@ var save = fmt.Sprintf(saveQuery, allTypes)
 // nothing; write runs the transaction again.
 func (s *Store) save(ctx context.Context, tx driver.ManagedTransaction, f fused, del deleted, entities []string) error {
 	recs, err := s.run(ctx, tx, save, writeParams(map[string]any{
-		"groups": nonNil(f.groups), "eventGroups": nonNil(f.eventGroups), "events": nonNil(f.events),
+		"groups": nonNil(f.groups), "relationWitnesses": nonNil(f.relationWitnesses), "relationWitnessMoves": nonNil(f.relationWitnessMoves),
+		"eventWitnessMoves":    nonNil(f.eventWitnessMoves),
+		"relationWitnessDrops": nonNil(f.relationWitnessDrops), "eventGroups": nonNil(f.eventGroups), "events": nonNil(f.events),
 		"eventWitnesses": nonNil(f.eventWitnesses), "relationGroups": nonNil(f.relationGroups),
 		"facts": nonNil(f.facts), "refreshes": nonNil(f.refreshes),
 		"deleted": sortedSet(del.found), "touched": sortedSet(del.touched), "entities": strs(entities),

@@ -19,9 +19,12 @@ type schemaItem struct {
 // schema lists everything the store's queries rely on:
 //   - unique ids for entities, events and articles (MERGE and lookups);
 //   - per relation type, a unique fact id (MERGE);
-//   - unique fact group keys (the lock and store of witnesses), unique
-//     event witness ids, and the group of events and event witnesses, so
+//   - unique fact group keys (the lock of a group), unique witness keys
+//     and event witness ids, and the group of events and witnesses, so
 //     fusing a group again seeks instead of scanning;
+//   - the fact or event a witness is in, so reading a fact seeks its
+//     witnesses, and a relation witness's claimant, so deleting an
+//     article seeks the claimants among the entities it leaves;
 //   - a text index for substring search over lower-cased names and aliases;
 //   - a full-text index over the words of names and aliases, for Search's
 //     fuzzy candidates (and for people exploring the graph in Neo4j Browser).
@@ -34,6 +37,11 @@ func schema() []schemaItem {
 		{"fact_group_key", "CREATE CONSTRAINT fact_group_key IF NOT EXISTS FOR (g:FactGroup) REQUIRE g.key IS UNIQUE"},
 		{"event_witness_id", "CREATE CONSTRAINT event_witness_id IF NOT EXISTS FOR (w:EventWitness) REQUIRE w.id IS UNIQUE"},
 		{"event_witness_group", "CREATE INDEX event_witness_group IF NOT EXISTS FOR (w:EventWitness) ON (w.group)"},
+		{"event_witness_event", "CREATE INDEX event_witness_event IF NOT EXISTS FOR (w:EventWitness) ON (w.event)"},
+		{"relation_witness_key", "CREATE CONSTRAINT relation_witness_key IF NOT EXISTS FOR (w:RelationWitness) REQUIRE w.key IS UNIQUE"},
+		{"relation_witness_group", "CREATE INDEX relation_witness_group IF NOT EXISTS FOR (w:RelationWitness) ON (w.group)"},
+		{"relation_witness_fact", "CREATE INDEX relation_witness_fact IF NOT EXISTS FOR (w:RelationWitness) ON (w.fact)"},
+		{"relation_witness_claimed_by", "CREATE INDEX relation_witness_claimed_by IF NOT EXISTS FOR (w:RelationWitness) ON (w.claimedBy)"},
 		{"entity_search", "CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON (e.searchText)"},
 		{"entity_names", "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasesText]"},
 	}
@@ -55,10 +63,10 @@ RETURN collect(name) AS names, all(s IN collect(state) WHERE s = 'ONLINE') AS on
 )
 
 // execute runs one query in a transaction of its own.
-func (s *Store) execute(ctx context.Context, query string) (*driver.EagerResult, error) {
+func (s *Store) execute(ctx context.Context, query string, params map[string]any) (*driver.EagerResult, error) {
 	s.transactions.Add(1)
 	s.queries.Add(1)
-	return driver.ExecuteQuery(ctx, s.db, query, nil, driver.EagerResultTransformer,
+	return driver.ExecuteQuery(ctx, s.db, query, params, driver.EagerResultTransformer,
 		driver.ExecuteQueryWithDatabase(s.cfg.Database))
 }
 
@@ -66,7 +74,7 @@ func (s *Store) execute(ctx context.Context, query string) (*driver.EagerResult,
 // online. Checking names first keeps New fast on a database that has the
 // schema: one round trip instead of one per item.
 func (s *Store) ensureSchema(ctx context.Context) error {
-	res, err := s.execute(ctx, schemaNamesQuery)
+	res, err := s.execute(ctx, schemaNamesQuery, nil)
 	if err != nil {
 		return s.fail(ctx, "read schema", err)
 	}
@@ -104,7 +112,7 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	}
 	// Another process may have created an index that is still filling.
 	if created > 0 || !online {
-		if _, err := s.execute(ctx, awaitIndexes); err != nil {
+		if _, err := s.execute(ctx, awaitIndexes, nil); err != nil {
 			return s.fail(ctx, "wait for indexes", err)
 		}
 	}
@@ -129,7 +137,7 @@ SET e.lowerName = row.lowerName, e.lowerAliases = row.lowerAliases,
 // database written by this version it is one query that finds none.
 func (s *Store) lowerOldNames(ctx context.Context) error {
 	for {
-		res, err := s.execute(ctx, oldNamesQuery)
+		res, err := s.execute(ctx, oldNamesQuery, nil)
 		if err != nil {
 			return s.fail(ctx, "read names to lower-case", err)
 		}
@@ -154,5 +162,54 @@ func (s *Store) lowerOldNames(ctx context.Context) error {
 			return s.fail(ctx, "lower-case names", err)
 		}
 		s.logger.Info("neo4j names lower-cased", "entities", len(rows))
+	}
+}
+
+// Databases written before witnesses were nodes keep a group's witnesses
+// as a list of texts on its FactGroup node and inside each fact's JSON.
+// legacyGroupsQuery finds a batch of such groups; FactGroup nodes are one
+// per group, so on a database of this version it is a short scan that
+// finds none.
+const legacyGroupsQuery = `MATCH (g:FactGroup) WHERE g.witnesses IS NOT NULL
+RETURN g.key AS key ORDER BY key LIMIT $limit`
+
+// legacyBatch bounds the groups one migrating transaction rewrites: a hot
+// group of the old format holds hundreds of kilobytes of witnesses.
+const legacyBatch = 100
+
+// migrateWitnesses turns the old format's witnesses into nodes, a batch of
+// groups per transaction: each group is locked and fused again as a write
+// does, with the old list's witnesses as its own (see lockGroups, fuse), so
+// the witnesses become nodes, the facts lose their embedded witnesses and
+// the list goes. A process migrating at the same time waits on the group
+// locks and then finds nothing left to do.
+func (s *Store) migrateWitnesses(ctx context.Context) error {
+	for {
+		res, err := s.execute(ctx, legacyGroupsQuery, map[string]any{"limit": int64(legacyBatch)})
+		if err != nil {
+			return s.fail(ctx, "find witnesses to migrate", err)
+		}
+		if len(res.Records) == 0 {
+			return nil
+		}
+		keys := make([]string, len(res.Records))
+		for i, rec := range res.Records {
+			keys[i] = str(rec.AsMap(), "key")
+		}
+		err = s.write(ctx, func(tx driver.ManagedTransaction) error {
+			groups, err := s.lockGroups(ctx, tx, keys)
+			if err != nil {
+				return err
+			}
+			f, err := s.fuse(groups, nil, nil, nil)
+			if err != nil {
+				return err
+			}
+			return s.save(ctx, tx, f, deleted{}, nil)
+		})
+		if err != nil {
+			return s.fail(ctx, "migrate witnesses", err)
+		}
+		s.logger.Info("neo4j witnesses migrated to nodes", "groups", len(keys))
 	}
 }

@@ -7,17 +7,19 @@
 //	(:Entity:<Kind> {id, name, kind, aliases, country, lat, lon,
 //	                 lowerName, lowerAliases, aliasesText, searchText})
 //	(:Entity)-[:<TYPE> {id, group, class, date, status, confidence, event, sources,
-//	                    contested, articles, claimants, fact}]->(:Entity)
-//	(:Event {id, group, type, date, status, killed, sources, contested, articles, fact})-[:AT]->(:Entity)
+//	                    contested, fact}]->(:Entity)
+//	(:Event {id, group, type, date, status, killed, sources, contested, fact})-[:AT]->(:Entity)
 //	(:Event)-[:PARTICIPANT {role}]->(:Entity)
-//	(:EventWitness {id, group, event})
-//	(:FactGroup {key, witnesses})
+//	(:RelationWitness {key, group, article, id, published, claimedBy, fact, text})
+//	(:EventWitness {id, group, article, published, event, text})
+//	(:FactGroup {key})
 //	(:Article {id, title, source, published, sha256, text, groups, relationCount, eventCount})
 //	   -[:MENTIONS {starts, ends, texts}]->(:Entity)
 //
 // Relationships and events are facts fused across articles (see fuse.go):
-// fact holds the fused value with every witness as JSON, because Neo4j
-// properties cannot hold maps; the other properties are for filtering.
+// fact holds the fused value as JSON, because Neo4j properties cannot hold
+// maps, and each article's witness of it is a node of its own; the other
+// properties are for filtering.
 package neo4j
 
 import (
@@ -137,6 +139,10 @@ func New(ctx context.Context, cfg Config, logger *slog.Logger) (*Store, error) {
 		return nil, err
 	}
 	if err := s.lowerOldNames(ctx); err != nil {
+		db.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	if err := s.migrateWitnesses(ctx); err != nil {
 		db.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}
