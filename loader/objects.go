@@ -473,6 +473,9 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 		prep = d.toks[p].lower
 	}
 	for k < hi {
+		if e := d.timeAfter(k, hi); e > k && e < hi && d.toks[e].is("and", "or", ",") {
+			k = e // "from Mali in August 2022, Burkina Faso in February 2023 and Niger"
+		}
 		j := k
 		if !d.toks[j].is("and", "or", ",") {
 			break
@@ -507,6 +510,27 @@ func (d *doc) coordRight(m *mention, hi int, actorsOnly bool) []*mention {
 		k = n.last + 1
 	}
 	return out
+}
+
+// timeAfter returns the token after a time phrase at k ("in August
+// 2022", "in 2021", "on Monday"), or k when there is none.
+func (d *doc) timeAfter(k, hi int) int {
+	if k+1 >= hi || !d.toks[k].is("in", "on") {
+		return k
+	}
+	j := k + 1
+	if _, ok := monthNames[d.toks[j].lower]; ok && d.toks[j].cap {
+		j++
+	} else if _, ok := weekdayNames[d.toks[j].lower]; ok && d.toks[j].cap {
+		return j + 1
+	}
+	if j < hi && d.toks[j].kind == tNum && len(d.toks[j].text) == 4 {
+		j++ // a year
+	}
+	if j == k+1 {
+		return k
+	}
+	return j
 }
 
 // roleNounsBefore returns where a person's mention starts after up to

@@ -268,7 +268,9 @@ func (d *doc) definite(i, hi int) *mention {
 			// "the shoal" is a shoal: a feature whose name says what it is
 			return kind != graph.Location || strings.Contains(strings.ToLower(e.name), head)
 		}
-		if e := d.recent(sent, back, func(e *docEntity) bool { return e.kind == kind && named(e) || kind == "" && e.isPlace() }); e != nil {
+		if e := d.recent(sent, back, func(e *docEntity) bool {
+			return (e.kind == kind && named(e) || kind == "" && e.isPlace()) && !(kind == graph.Country && d.clauseSubjectBefore(e, i))
+		}); e != nil {
 			return &mention{first: i, last: j, ent: e, kind: mAnaphor, conf: conf}
 		}
 		if kind == graph.Country {
@@ -350,6 +352,23 @@ func (d *doc) definite(i, hi int) *mention {
 		}
 	}
 	return d.titleAnaphor(i, j, hi)
+}
+
+// clauseSubjectBefore reports e named earlier in i's clause, with no
+// clause break between: "the U.S. supports the nation with arms" speaks
+// of another nation than the U.S.
+func (d *doc) clauseSubjectBefore(e *docEntity, i int) bool {
+	lo := d.sentLo(i)
+	for k := i - 1; k >= lo; k-- {
+		t := &d.toks[k]
+		if t.is(",", ";", ":", "that", "which", "who") || t.in(reportVerbs) || t.in(clauseWords) {
+			return false
+		}
+		if mi := d.mAt[k]; mi >= 0 && d.mentions[mi].ent != nil && d.resolved(d.mentions[mi].ent) == e {
+			return true
+		}
+	}
+	return false
 }
 
 // leadState returns the gazetteer country of the state the report is

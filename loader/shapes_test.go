@@ -228,3 +228,15 @@ func TestForceInAState(t *testing.T) {
 			nil, []string{"* THREATENED Guinea *"}},
 	})
 }
+
+// TestListsWithTimesAndTheNation: a list of places with a time after each
+// is one list; "the nation" refers back to a state, never to the clause's
+// own subject.
+func TestListsWithTimesAndTheNation(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"places with times between", "Russia withdrew its troops from Georgia in August 2008, Moldova in 2010 and Armenia in May.",
+			[]string{"Russia WITHDREW_FROM Georgia occurred *", "Russia WITHDREW_FROM Moldova occurred *", "Russia WITHDREW_FROM Armenia occurred *"}, nil},
+		{"the nation after another subject", "Moldova held elections in April. Romania supports the nation with weapons.",
+			[]string{"Romania SUPPORTS Moldova occurred *"}, []string{"Romania SUPPORTS Romania *"}},
+	})
+}

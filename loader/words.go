@@ -219,7 +219,7 @@ var (
 		"area":   "", // "the area": the last place of any kind
 		"island": graph.Location, "islands": graph.Location, "shoal": graph.Location, "reef": graph.Location,
 		"atoll": graph.Location, "strait": graph.Location, "peninsula": graph.Location, "enclave": graph.Region,
-		"country": graph.Country}
+		"country": graph.Country, "nation": graph.Country}
 	// siteNouns after an unknown name make it a place: "the Abu Shouk camp".
 	siteNouns       = set("camp", "camps", "base", "airbase", "airport", "airfield", "port", "refinery", "crossing", "checkpoint", "neighbourhood", "neighborhood")
 	settlementNouns = set("village", "town", "city", "settlement", "hamlet", "port", "district", "suburb")
