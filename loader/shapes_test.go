@@ -240,3 +240,24 @@ func TestListsWithTimesAndTheNation(t *testing.T) {
 			[]string{"Romania SUPPORTS Moldova occurred *"}, []string{"Romania SUPPORTS Romania *"}},
 	})
 }
+
+// TestCloserAndTogether: growing closer to an actor, working together and
+// working out differences are cooperation and agreement.
+func TestCloserAndTogether(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"grown closer to", "Samoa has grown closer to China in recent years.",
+			[]string{"Samoa COOPERATES_WITH China occurred *"}, nil},
+		{"moved closer to", "Hungary moved closer to Russia after the election.",
+			[]string{"Hungary COOPERATES_WITH Russia occurred *"}, nil},
+		{"a pair working together", "Chile and Peru are working together on the border.",
+			[]string{"Chile COOPERATES_WITH Peru occurred *"}, nil},
+		{"achieve by working together", "Ottawa and Delhi can achieve a lot by working together.",
+			[]string{"Canada COOPERATES_WITH India *"}, nil},
+		{"worked out differences", "Tokyo and Seoul have worked out their differences over the islands.",
+			[]string{"Japan AGREED_WITH South Korea occurred *"}, nil},
+		{"worked out alone is no agreement", "Japan worked out a new budget.",
+			nil, []string{"* AGREED_WITH *"}},
+		{"moved closer to a place", "Russian troops moved closer to Kharkiv.",
+			nil, []string{"* COOPERATES_WITH *"}},
+	})
+}

@@ -19,6 +19,14 @@ var tieModifiers = set("close", "closer", "strong", "stronger", "deep", "deepeni
 func (d *doc) tieFrames(lo, hi int) []*frame {
 	var fs []*frame
 	for k := lo + 1; k+1 < hi; k++ {
+		if f := d.closerTo(k, lo, hi); f != nil {
+			fs = append(fs, f)
+			continue
+		}
+		if f := d.workedTogether(k, lo, hi); f != nil {
+			fs = append(fs, f)
+			continue
+		}
 		if !d.toks[k].is("ties", "relations") {
 			continue
 		}
@@ -90,4 +98,91 @@ func (d *doc) descriptionStart(j, lo int) int {
 		k--
 	}
 	return k
+}
+
+// closerVerbs move one actor nearer another: "has grown closer to China".
+var closerVerbs = set("grow", "grew", "grown", "growing", "move", "moved", "moving", "draw", "drew", "drawn", "drawing",
+	"edge", "edged", "edging", "inch", "inched", "inching")
+
+// closerTo reads "Fiji has grown closer to China", "Serbia moved closer to
+// Russia" with "closer" at k: a cooperation in the making.
+func (d *doc) closerTo(k, lo, hi int) *frame {
+	if !d.toks[k].is("closer") || k-1 < lo || !d.toks[k-1].in(closerVerbs) || k+2 >= hi || !d.toks[k+1].is("to", "with") {
+		return nil
+	}
+	om := d.npMention(k+2, hi)
+	if om == nil || !om.hasActor() || om.poss {
+		return nil
+	}
+	subj, _ := d.subjectOf(k-1, lo, hi)
+	var holders []*docEntity
+	for _, m := range subj {
+		holders = addEnt(holders, m.entities()...)
+	}
+	targets := actorsIn(om)
+	holders = slices.DeleteFunc(actorsOnly(holders), func(e *docEntity) bool { return slices.Contains(targets, e) })
+	if len(holders) == 0 || len(targets) == 0 {
+		return nil
+	}
+	return &frame{sense: senseCooperate, rel: "COOPERATES_WITH", label: "rapprochement", sources: holders,
+		targets: targets, trigger: k, sent: d.toks[k].sent, conf: 0.7}
+}
+
+// workedTogether reads a pair working together or working out its
+// differences, with the work verb at k: "the UK and Argentina can achieve
+// much by working together", "Beijing and Canberra had worked out some
+// problems".
+func (d *doc) workedTogether(k, lo, hi int) *frame {
+	if !d.toks[k].is("work", "works", "worked", "working") || k+1 >= hi {
+		return nil
+	}
+	sn, label := senseCooperate, "cooperation"
+	switch {
+	case d.toks[k+1].is("together"):
+	case d.toks[k+1].is("out") && d.differencesWithin(k+2, hi):
+		sn, label = senseAgree, "agreement"
+	default:
+		return nil
+	}
+	var pair []*docEntity
+	if k-1 >= lo && d.toks[k-1].is("by") {
+		// "the UK and Argentina can achieve much by working together":
+		// the pair named last before it works
+		for j := k - 2; j >= lo && len(pair) == 0; j-- {
+			if mi := d.mAt[j]; mi >= 0 {
+				left := d.coordinatedLeft(d.mentions[mi], lo)
+				for n := len(left) - 1; n >= 0; n-- {
+					pair = addEnt(pair, actorsIn(left[n])...) // in the order named
+				}
+				if len(pair) < 2 {
+					pair = nil
+				}
+				j = d.mentions[mi].first
+			}
+		}
+	} else {
+		subj, _ := d.subjectOf(k, lo, hi)
+		for _, m := range subj {
+			pair = addEnt(pair, actorsIn(m)...)
+		}
+	}
+	if len(pair) < 2 {
+		return nil
+	}
+	return &frame{sense: sn, rel: sn.rel, label: label, sources: pair[:1], targets: pair[1:], trigger: k,
+		sent: d.toks[k].sent, conf: 0.7}
+}
+
+// differencesWithin reports what a pair works out within a few words
+// from k: "some problems", "their differences", "a deal".
+func (d *doc) differencesWithin(k, hi int) bool {
+	for j := k; j < hi && j < k+4; j++ {
+		if d.toks[j].is("problems", "differences", "disputes", "issues", "deal", "agreement", "compromise") {
+			return true
+		}
+		if t := &d.toks[j]; t.kind != tWord || d.mAt[j] >= 0 && d.mentions[d.mAt[j]].kind != mPronoun {
+			return false // ("their differences" are the pair's own)
+		}
+	}
+	return false
 }
