@@ -188,7 +188,7 @@ func TestWritePlansIndexBacked(t *testing.T) {
 			}
 			if strings.Contains(op, "Scan") {
 				details, _ := parent.Arguments()["Details"].(string)
-				t.Errorf("%s: %s under %s %q, want index lookups and no scan", name, op, parent.Operator(), details)
+				t.Errorf("%s: %s %v under %s %q, want index lookups and no scan", name, op, p.Arguments(), parent.Operator(), details)
 			}
 			for _, ch := range p.Children() {
 				walk(ch, p)
