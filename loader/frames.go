@@ -102,7 +102,7 @@ func (d *doc) findFrames(si, lo, hi int) {
 	d.curDates = findDates(d.body, d.toks, lo, hi)
 	for i := lo; i < hi; i++ {
 		if d.used[i] || d.mAt[i] >= 0 || d.toks[i].kind != tWord ||
-			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !(d.toks[i].in(takeForms) && d.takeSense(i, hi) != nil) &&
+			!d.toks[i].in(lexWords) && !d.toks[i].is("operation") && !d.toks[i].in(decreeVerbs) && !(d.toks[i].in(takeForms) && d.takeSense(i, hi) != nil) &&
 				!(d.toks[i].in(seekForms) && d.fromActor(i, hi)) {
 			continue
 		}
@@ -623,6 +623,11 @@ func (d *doc) trigger(i, lo, hi int) *frame {
 		}
 		return nil
 	}
+	if t.in(decreeVerbs) {
+		if f := d.emergencyRule(i, lo, hi); f != nil {
+			return f
+		}
+	}
 	if t.is("fire") && i > lo && d.toks[i-1].is("open", "opens", "opened", "opening") {
 		// "gunmen opened fire on a bus": firing, told in the tense of "open"
 		return d.verbFrame(i, verbEntry{lemma: "fire", form: formOf(&d.toks[i-1]), sense: senseFire}, lo, hi)
@@ -728,8 +733,8 @@ func (d *doc) nounContext(i, lo int) bool {
 		return true
 	case p.kind == tPunct:
 		return p.isHyphen() || p.text == "“" || p.text == "\""
-	case p.in(determiners), modeWords[p.lower] != "", p.in(labelModifiers), p.in(degreeModifiers), p.in(lightVerbs):
-		return true
+	case p.in(determiners), modeWords[p.lower] != "", p.in(labelModifiers), p.in(degreeModifiers), p.in(lightVerbs), p.is("no"):
+		return true // ("shown no signs": a noun)
 	case p.is("to"):
 		// "to attack" is an infinitive, "open to talks" a noun.
 		v, ok := verbLex[d.toks[i].lower]

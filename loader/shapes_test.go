@@ -261,3 +261,22 @@ func TestCloserAndTogether(t *testing.T) {
 			nil, []string{"* COOPERATES_WITH *"}},
 	})
 }
+
+// TestEmergencyRuleAndEncouragement: a state of emergency or a curfew
+// declared over a place is rule by decree over it; encouraging an actor to
+// act is a request; the subject of a verb after "and" is the finite verb's
+// before it, not a noun's.
+func TestEmergencyRuleAndEncouragement(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"a state of emergency in a region", "Kassym-Jomart Tokayev declared a two-week state of emergency in Mangystau on Wednesday.",
+			[]string{"Kassym-Jomart Tokayev BANNED Mangystau occurred 2025-03-19"}, nil},
+		{"a curfew in a city", "Kazakhstan imposed a curfew in Almaty.",
+			[]string{"Kazakhstan BANNED Almaty occurred *"}, nil},
+		{"an emergency meeting is no decree", "Kazakhstan announced an emergency meeting in Almaty.",
+			nil, []string{"* BANNED *"}},
+		{"encouraged to act", "The European Union encouraged Georgia to resume reforms.",
+			[]string{"European Union DEMANDED Georgia occurred *"}, []string{"European Union PRAISED Georgia *"}},
+		{"no signs of, and", "Imran Khan showed no signs of retreat and then sought help from the Supreme Court.",
+			[]string{"Imran Khan DEMANDED Supreme Court occurred *"}, nil},
+	})
+}

@@ -139,6 +139,9 @@ func (d *doc) subjectOf(i, lo, hi int) ([]*mention, int) {
 			return nil, 0
 		case t.is("and", "but"):
 			pv := d.previousVerb(j, lo)
+			for pv > lo && strings.HasSuffix(d.toks[pv].lower, "ing") && d.toks[pv-1].in(prepositions) {
+				pv = d.previousVerb(pv-1, lo) // "has shown no signs of backing down and is seeking": the finite verb's subject
+			}
 			if pv > lo && d.toks[pv].in(reportVerbs) && d.saidAside(pv) {
 				pv = d.previousVerb(pv, lo) // "Russia struck Kharkiv, Ukraine said, and hit Odesa": the verb before the aside
 			}
@@ -300,8 +303,8 @@ func (d *doc) previousVerb(j, lo int) int {
 		if v, ok := verbLex[t.lower]; ok && v.form != formBase && (!d.nounContext(k, lo) || v.form == formPast && k > lo && !d.toks[k-1].in(determiners) && d.toks[k-1].kind != tPoss) {
 			return k // a past form after a plain noun is the verb: "M23 fighters seized"
 		}
-		if t.in(lightVerbs) || t.in(reportVerbs) || t.in(commonVerbs) && !t.in(auxiliaries) {
-			return k
+		if (t.in(lightVerbs) || t.in(reportVerbs) || t.in(commonVerbs) && !t.in(auxiliaries)) && !(k > lo && (d.toks[k-1].in(determiners) || d.toks[k-1].is("no"))) {
+			return k // ("no signs of", "the talks": nouns)
 		}
 	}
 	return -1

@@ -367,6 +367,51 @@ func (d *doc) protestCall(i, lo, hi int) *frame {
 	return f
 }
 
+// decreeVerbs put a place under emergency rule.
+var decreeVerbs = set("declare", "declares", "declared", "declaring", "impose", "imposes", "imposed", "imposing",
+	"extend", "extends", "extended", "extending", "announce", "announces", "announced", "announcing")
+
+// emergencyRule reads "declared a state of emergency in Karakalpakstan",
+// "imposed a curfew in Dhaka", "imposed martial law on the province":
+// rule by decree over a place, PLOVER's COERCE (CAMEO 1724), with the verb
+// at i.
+func (d *doc) emergencyRule(i, lo, hi int) *frame {
+	k, found := i+1, false
+	for ; k+1 < hi && k <= i+8; k++ {
+		t := &d.toks[k]
+		if t.kind == tPunct && !t.isHyphen() || d.mAt[k] >= 0 || t.in(clauseWords) {
+			return nil
+		}
+		if t.is("emergency") && (k-2 > i && d.toks[k-1].is("of") && d.toks[k-2].is("state") || d.toks[k+1].is("rule", "law", "decree")) ||
+			t.is("curfew", "curfews") || t.is("martial") && d.toks[k+1].is("law") {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	for j := k + 1; j+1 < hi && j <= k+4; j++ {
+		if !d.toks[j].is("in", "on", "across", "over") {
+			continue
+		}
+		m := d.npMention(j+1, hi)
+		subj, _ := d.subjectOf(i, lo, hi)
+		if m == nil || m.ent == nil || !m.ent.isPlace() || len(subj) == 0 {
+			return nil
+		}
+		sn := senseBan
+		f := &frame{sense: sn, rel: sn.rel, placeRel: sn.rel, label: "state of emergency", trigger: i, sent: d.toks[i].sent, conf: 0.75}
+		for _, s := range subj {
+			f.sources = addEnt(f.sources, s.entities()...)
+		}
+		f.places = addEnt(f.places, m.entities()...) // the place ruled by decree
+		d.verbModality(f, i, lo, subj)
+		return f
+	}
+	return nil
+}
+
 // sessionNouns are the sittings a state asks a body to hold.
 var sessionNouns = set("meeting", "session", "sitting", "summit", "debate", "hearing", "consultations")
 

@@ -86,6 +86,10 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 		if d.controlObject(i, hi) == nil && !d.askedFor(i, hi) {
 			return nil // "asked about Iran"; "asked Iran to allow inspectors back" is a request
 		}
+	case "encourage":
+		if d.controlObject(i, hi) != nil {
+			sn = senseUrge // "encouraged Armenia to resume reforms": a request, not praise
+		}
 	case "expect":
 		// "I expect Peru to cooperate fully": a speaker's demand; "analysts
 		// expect Russia to attack" is a forecast.
