@@ -26,3 +26,17 @@ type RelationPage struct {
 	Ends      []Entity
 	Articles  []Article
 }
+
+// ArticleEntitiesReader is a Store that reads the entities of many
+// articles at once. A caller showing a page of articles with their
+// entities (the GraphQL `articles { nodes { entities } }`) asks it once
+// for the page rather than paging through each article's relations and
+// events; a store without it is read article by article.
+type ArticleEntitiesReader interface {
+	// ArticleEntities answers, for each article id, the entities its
+	// relations (source, target, claimant) and events (place,
+	// participants) involve, as Entities reads them, sorted by id: what
+	// the article's ListRelations and ListEvents pages name. An article
+	// that names none, or is unknown, may be missing from the map.
+	ArticleEntities(ctx context.Context, articles []string) (map[string][]Entity, error)
+}

@@ -35,6 +35,9 @@ type dataloaders struct {
 	// handler reads entities without them (graph.WithoutMentions): only
 	// a query selecting mentions pays for them.
 	mentions *dataloadgen.Loader[string, []graph.Mention]
+	// articleEntities finds the entities each article's relations and
+	// events involve, for a page of articles at once.
+	articleEntities *dataloadgen.Loader[string, []graph.Entity]
 
 	mu sync.Mutex
 	// relations holds one loader of entity relations per filter, since
@@ -47,15 +50,16 @@ type dataloaders struct {
 func newDataloaders(s graph.Store, wait time.Duration) *dataloaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(dataloaderBatch)}
 	return &dataloaders{
-		store:          s,
-		opts:           opts,
-		entities:       dataloadgen.NewLoader(fetchByID(s.Entities, func(e graph.Entity) string { return e.ID }, "entity"), opts...),
-		events:         dataloadgen.NewLoader(fetchByID(s.Events, func(e graph.Event) string { return e.ID }, "event"), opts...),
-		articles:       dataloadgen.NewLoader(fetchByID(s.Articles, func(a graph.Article) string { return a.ID }, "article"), opts...),
-		eventRelations: dataloadgen.NewMappedLoader(fetchEventRelations(s), opts...),
-		mentions:       dataloadgen.NewMappedLoader(fetchMentions(s), opts...),
-		relations:      map[string]*dataloadgen.Loader[string, []graph.Relation]{},
-		relationCounts: map[string]*dataloadgen.Loader[string, int]{},
+		store:           s,
+		opts:            opts,
+		entities:        dataloadgen.NewLoader(fetchByID(s.Entities, func(e graph.Entity) string { return e.ID }, "entity"), opts...),
+		events:          dataloadgen.NewLoader(fetchByID(s.Events, func(e graph.Event) string { return e.ID }, "event"), opts...),
+		articles:        dataloadgen.NewLoader(fetchByID(s.Articles, func(a graph.Article) string { return a.ID }, "article"), opts...),
+		eventRelations:  dataloadgen.NewMappedLoader(fetchEventRelations(s), opts...),
+		mentions:        dataloadgen.NewMappedLoader(fetchMentions(s), opts...),
+		articleEntities: dataloadgen.NewMappedLoader(fetchArticleEntities(s), opts...),
+		relations:       map[string]*dataloadgen.Loader[string, []graph.Relation]{},
+		relationCounts:  map[string]*dataloadgen.Loader[string, int]{},
 	}
 }
 
@@ -329,6 +333,10 @@ func (r *Resolver) relationCount(ctx context.Context, id string, f graph.Relatio
 
 func (r *Resolver) relationsOfEvent(ctx context.Context, ev *graph.Event) ([]graph.Relation, error) {
 	return r.loaders(ctx).eventRelations.Load(ctx, refOf(ev))
+}
+
+func (r *Resolver) articleEntities(ctx context.Context, article string) ([]graph.Entity, error) {
+	return r.loaders(ctx).articleEntities.Load(ctx, article)
 }
 
 func (r *Resolver) mentionsOf(ctx context.Context, id string) ([]graph.Mention, error) {

@@ -8,10 +8,40 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
+// fetchArticleEntities reads the entities of articles: in one store call
+// from a store that reads them for many articles at once
+// (graph.ArticleEntitiesReader), else article by article. An article
+// naming none has an empty list rather than being unknown.
+func fetchArticleEntities(s graph.Store) func(context.Context, []string) (map[string][]graph.Entity, error) {
+	return func(ctx context.Context, articles []string) (map[string][]graph.Entity, error) {
+		out := map[string][]graph.Entity{}
+		if ar, ok := s.(graph.ArticleEntitiesReader); ok {
+			var err error
+			if out, err = ar.ArticleEntities(ctx, articles); err != nil {
+				return nil, err
+			}
+		} else {
+			for _, a := range articles {
+				es, err := articleEntities(ctx, s, a)
+				if err != nil {
+					return nil, err
+				}
+				out[a] = es
+			}
+		}
+		for _, a := range articles {
+			if _, ok := out[a]; !ok {
+				out[a] = []graph.Entity{}
+			}
+		}
+		return out, nil
+	}
+}
+
 // articleEntities lists the entities an article's relations and events
 // involve, sorted by id: it pages through them, so it costs a few store
 // calls per article.
-func (r *Resolver) articleEntities(ctx context.Context, article string) ([]graph.Entity, error) {
+func articleEntities(ctx context.Context, s graph.Store, article string) ([]graph.Entity, error) {
 	ids := map[string]bool{}
 	add := func(id string) {
 		if id != "" {
@@ -20,7 +50,7 @@ func (r *Resolver) articleEntities(ctx context.Context, article string) ([]graph
 	}
 	rq := graph.RelationQuery{Article: article, Page: graph.Page{Limit: graph.MaxPageSize}}
 	for {
-		rels, _, err := r.store.ListRelations(ctx, rq)
+		rels, _, err := s.ListRelations(ctx, rq)
 		if err != nil {
 			return nil, err
 		}
@@ -36,7 +66,7 @@ func (r *Resolver) articleEntities(ctx context.Context, article string) ([]graph
 	}
 	eq := graph.EventQuery{Article: article, Page: graph.Page{Limit: graph.MaxPageSize}}
 	for {
-		evs, _, err := r.store.ListEvents(ctx, eq)
+		evs, _, err := s.ListEvents(ctx, eq)
 		if err != nil {
 			return nil, err
 		}
@@ -56,7 +86,7 @@ func (r *Resolver) articleEntities(ctx context.Context, article string) ([]graph
 		sorted = append(sorted, id)
 	}
 	slices.Sort(sorted)
-	return r.store.Entities(ctx, sorted)
+	return s.Entities(ctx, sorted)
 }
 
 // path answers path(): NOT_FOUND for an unknown end, a path of length 0

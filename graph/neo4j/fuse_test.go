@@ -116,13 +116,14 @@ func TestArticleReadsIndexBacked(t *testing.T) {
 	defer d.Close(context.Background())
 	types, _ := checkTypes(nil)
 	params := map[string]any{"article": "article:s0005", "entity": "city:sumy", "id": "city:sumy",
-		"limit": int64(10), "after": "", "afterID": nil, "afterDate": ""}
+		"limit": int64(10), "after": "", "afterID": nil, "afterDate": "", "articles": []string{"article:s0005", "article:s0006"}}
 	for name, q := range map[string]string{
-		"relations of an article":      fmt.Sprintf(relationsOfArticle, types) + relationsTail,
-		"list relations of an article": fmt.Sprintf(listRelationsQuery, fmt.Sprintf(listRelationsOfArticle, types), "", "\nWHERE r.id > $after"),
-		"events of an article":         fmt.Sprintf(listEventsQuery, eventsOfArticle, ""),
+		"relations of an article":      fmt.Sprintf(relationsOfArticle, types, "$article") + relationsTail,
+		"list relations of an article": fmt.Sprintf(listRelationsQuery, fmt.Sprintf(listRelationsOfArticle, types, "$article"), "", "\nWHERE r.id > $after"),
+		"events of an article":         fmt.Sprintf(listEventsQuery, fmt.Sprintf(eventsOfArticle, "$article"), ""),
 		"relations of an entity":       fmt.Sprintf(relationsBoth, types, "$entity") + relationsTail,
 		"neighbourhood":                fmt.Sprintf(neighborhoodQuery, types, 1),
+		"entities of articles":         fmt.Sprintf(articleEntitiesQuery, types, "article", fmt.Sprintf(eventsOfArticle, "article")),
 	} {
 		res, err := driver.ExecuteQuery(context.Background(), d, "PROFILE "+q, params, driver.EagerResultTransformer)
 		if err != nil {

@@ -200,7 +200,7 @@ CALL () {
   %[1]s%[3]s
   WITH r, s, t ORDER BY r.id LIMIT $limit`
 	listRelationsMatch = `MATCH (s:Entity)-[r:%s]->(t:Entity)`
-	// Formatted with the type pattern.
+	// Formatted with the type pattern and the article expression.
 	listRelationsOfArticle = relationsOfArticle + `
 WITH r, startNode(r) AS s, endNode(r) AS t`
 
@@ -229,12 +229,14 @@ CALL () {
 }
 RETURN total, page`
 
-	// The fused events an article is a witness of, through its groups.
-	eventsOfArticle = `MATCH (a:Article {id: $article})
+	// Formatted with the expression holding the article id ($article, or
+	// a variable): the fused events an article is a witness of, through
+	// its groups.
+	eventsOfArticle = `MATCH (a:Article {id: %[1]s})
 UNWIND a.groups AS g
 WITH g WHERE g STARTS WITH 'ev|'
 MATCH (ev:Event {group: g})
-WHERE EXISTS { MATCH (w:EventWitness {event: ev.id}) WHERE w.article = $article }
+WHERE EXISTS { MATCH (w:EventWitness {event: ev.id}) WHERE w.article = %[1]s }
 WITH DISTINCT ev`
 
 	listArticlesQuery = `CALL () {
@@ -351,7 +353,7 @@ func listRelations(q graph.RelationQuery, query string) (string, map[string]any,
 	add(q.Until != "", `r.date <= $until`)
 	match := fmt.Sprintf(listRelationsMatch, types)
 	if q.Article != "" {
-		match = fmt.Sprintf(listRelationsOfArticle, types)
+		match = fmt.Sprintf(listRelationsOfArticle, types, "$article")
 	}
 	query = fmt.Sprintf(query, match, where(conds), where(append(conds, `r.id > $after`)))
 	classes := make([]string, len(q.Classes))
@@ -392,7 +394,7 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 	add(q.MinKilled > 0, `ev.killed >= $minKilled`)
 	match := `MATCH (ev:Event)`
 	if q.Article != "" {
-		match = eventsOfArticle
+		match = fmt.Sprintf(eventsOfArticle, "$article")
 	}
 	query := fmt.Sprintf(listEventsQuery, match, where(conds))
 	types := make([]string, len(q.Types))

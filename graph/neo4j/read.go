@@ -238,15 +238,16 @@ const (
 	relationsAll     = `MATCH (:Entity)-[r:%[1]s]->(:Entity)`
 	relationsArticle = `
 WHERE EXISTS { MATCH (w:RelationWitness {fact: r.id}) WHERE w.group = r.group AND w.article = $article }`
-	// Formatted with the type pattern: the facts an article is a witness
-	// of, found through its groups, whose keys name the endpoints.
-	relationsOfArticle = `MATCH (a:Article {id: $article})
+	// Formatted with the type pattern and the expression holding the
+	// article id ($article, or a variable): the facts an article is a
+	// witness of, found through its groups, whose keys name the endpoints.
+	relationsOfArticle = `MATCH (a:Article {id: %[2]s})
 UNWIND a.groups AS g
 WITH g, split(g, '|') AS k WHERE k[0] = 'rel'
 MATCH (e1:Entity {id: k[2]})-[x:%[1]s]-(e2:Entity {id: k[3]})
 USING INDEX e1:Entity(id)
 USING INDEX e2:Entity(id)
-WHERE x.group = g AND EXISTS { MATCH (w:RelationWitness {fact: x.id}) WHERE w.group = g AND w.article = $article }
+WHERE x.group = g AND EXISTS { MATCH (w:RelationWitness {fact: x.id}) WHERE w.group = g AND w.article = %[2]s }
 WITH DISTINCT x AS r`
 	relationsTail = `
 WITH DISTINCT r WHERE r.id > $after
@@ -294,7 +295,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 	switch {
 	case f.Article != "" && entity == "":
 		types, _ := checkTypes(f.Types) // relationMatch checked them
-		query = fmt.Sprintf(relationsOfArticle, types)
+		query = fmt.Sprintf(relationsOfArticle, types, "$article")
 	case f.Article != "":
 		query += relationsArticle
 	}
