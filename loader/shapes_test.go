@@ -280,3 +280,14 @@ func TestEmergencyRuleAndEncouragement(t *testing.T) {
 			[]string{"Imran Khan DEMANDED Supreme Court occurred *"}, nil},
 	})
 }
+
+// TestPlacesOfWhatWasHit: things hit in a passive clause are hit where the
+// subject's phrase says, never where another clause says.
+func TestPlacesOfWhatWasHit(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"bases around a city", "Israel launched strikes on Iran on Friday. Several bases around Isfahan as well as two depots have also been hit.",
+			[]string{"Israel STRUCK Isfahan occurred *"}, nil},
+		{"a place of another clause", "The airliner crashed in Kazakhstan after being hit over Grozny by Russian air defences.",
+			nil, []string{"* STRUCK Kazakhstan *"}},
+	})
+}

@@ -248,6 +248,22 @@ func (d *doc) verbFrame(i int, v verbEntry, lo, hi int) *frame {
 			f.sources = addEnt(f.sources, m.entities()...)
 			f.conf = min(f.conf, m.conf)
 		}
+		if len(subj) == 0 && f.class() == "ASSAULT" {
+			// "six bases around Tehran and homes of commanders have been
+			// hit": where the things struck are
+			for k := i - 2; k >= lo; k-- {
+				t := &d.toks[k]
+				asWellAs := t.is("as") && (d.toks[k+1].is("well") || k > lo && d.toks[k-1].is("well"))
+				if t.in(clauseWords) && !asWellAs || t.kind == tPunct && !t.isHyphen() || (t.isVerbForm() || t.in(commonVerbs)) && !t.in(auxiliaries) {
+					break // only the subject's own phrase: not "crashed in Kazakhstan after being hit"
+				}
+				if t.is("in", "around", "near", "outside") && d.mAt[k+1] >= 0 {
+					if e := d.mentions[d.mAt[k+1]].ent; e != nil && e.isPlace() {
+						f.places = addEnt(f.places, e)
+					}
+				}
+			}
+		}
 		if len(obj.agents) == 0 && f.class() == "ASSAULT" {
 			// "X was killed in the Israeli strikes": the attack's author
 			if ev := d.killingCause(i, hi, subj); ev != nil {
