@@ -216,6 +216,20 @@ left:
 		}
 	}
 	d.nounArgs(f, i, hi)
+	if f.rel == "VISITED" && len(f.targets) == 0 && len(f.places) == 0 && npStart > lo && d.toks[npStart-1].is("during", "on") {
+		// "was snubbed in India during his recent visit": the visit was there
+		for k := npStart - 2; k > lo; k-- {
+			if d.toks[k].kind == tPunct || d.toks[k].in(clauseWords) {
+				break
+			}
+			if d.toks[k-1].is("in") && d.mAt[k] >= 0 {
+				if e := d.mentions[d.mAt[k]].ent; e != nil && e.isPlace() {
+					f.places = addEnt(f.places, e)
+				}
+				break
+			}
+		}
+	}
 	if f.rel == "PROVIDED_AID_TO" && len(f.targets) == 0 {
 		d.aidForVictims(f, i, hi) // "aid to help flood victims in Moldova"
 	}

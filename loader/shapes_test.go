@@ -291,3 +291,14 @@ func TestPlacesOfWhatWasHit(t *testing.T) {
 			nil, []string{"* STRUCK Kazakhstan *"}},
 	})
 }
+
+// TestVisitPlaceBefore: a visit told after where something befell the
+// visitor was there.
+func TestVisitPlaceBefore(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"snubbed in a state during a visit", "Olaf Scholz was snubbed in Beijing during his recent visit.",
+			[]string{"Olaf Scholz VISITED Beijing occurred *"}, nil},
+		{"a visit with its own place", "Olaf Scholz was praised in Paris during his visit to Beijing.",
+			[]string{"Olaf Scholz VISITED Beijing occurred *"}, []string{"Olaf Scholz VISITED Paris *"}},
+	})
+}
