@@ -150,8 +150,21 @@ var siteHeads = wordList("beach", "hotel", "monastery", "square", "palace", "bri
 // acronym in brackets: the party, group or agency the title belongs to.
 func (d *doc) bodyBefore(i int) *docEntity {
 	j := i - 1
-	if j >= 2 && d.toks[j].text == ")" && d.toks[j-2].text == "(" {
-		j-- // the acronym names the body: "Tehreek-e-Insaf (PTI) Chairman"
+	if j >= 2 && d.toks[j].text == ")" {
+		for p := j - 2; p >= 1 && p >= j-4; p-- {
+			if d.toks[p].text != "(" {
+				continue
+			}
+			// the acronym names the body: "Tehreek-e-Insaf (PTI) Chairman",
+			// or, when the brackets hold no name the text knows, the name
+			// before them: "Democracy Party (DEM Party) spokesperson"
+			if d.mAt[j-1] < 0 && d.mAt[p-1] >= 0 {
+				j = p - 1
+			} else {
+				j--
+			}
+			break
+		}
 	}
 	if j < 0 || d.mAt[j] < 0 || d.toks[j].sent != d.toks[i].sent {
 		return nil
@@ -213,7 +226,8 @@ func (d *doc) parseTitle(j, hi int) (ts, te int) {
 			return ts, ts - 1
 		case t.in(headTitles) || t.in(ranks):
 			if !t.cap && k == j && !t.is("spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "adviser", "advisor", "ambassador", "commander", "chief", "minister", "president", "leader", "head", "secretary", "director", "mayor", "governor",
-				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative", "boss", "counterpart", "member") {
+				"chairman", "chairwoman", "chairperson", "chair", "lawmaker", "legislator", "official", "representative", "boss", "counterpart", "member",
+				"expert", "rapporteur", "investigator", "inspector") {
 				return ts, ts - 1
 			}
 			if t.in(headTitles) {

@@ -364,7 +364,7 @@ func (d *doc) clauseSubjectBefore(e *docEntity, i int) bool {
 		if t.is(",", ";", ":", "that", "which", "who") || t.in(reportVerbs) || t.in(clauseWords) {
 			return false
 		}
-		if mi := d.mAt[k]; mi >= 0 && d.mentions[mi].ent != nil && d.resolved(d.mentions[mi].ent) == e {
+		if mi := d.mAt[k]; mi >= 0 && d.mentions[mi].kind != mPronoun && d.mentions[mi].ent != nil && d.resolved(d.mentions[mi].ent) == e {
 			return true
 		}
 	}

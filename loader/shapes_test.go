@@ -302,3 +302,15 @@ func TestVisitPlaceBefore(t *testing.T) {
 			[]string{"Olaf Scholz VISITED Beijing occurred *"}, []string{"Olaf Scholz VISITED Paris *"}},
 	})
 }
+
+// TestBodiesAndExperts: a title after a body's bracketed short form that
+// names nothing known belongs to the body named before the brackets; an
+// expert of a body is its official.
+func TestBodiesAndExperts(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"a two-word short form in brackets", "Later, the Green Democratic Party (GD Party) spokesperson Mira Kovac spoke to reporters.",
+			[]string{"Mira Kovac SPOKESPERSON_FOR Green Democratic Party - -"}, nil},
+		{"an expert of a body", "Jean Dupont, a UN expert on Haiti, said the police were outgunned.",
+			[]string{"Jean Dupont OFFICIAL_OF United Nations - -"}, nil},
+	})
+}

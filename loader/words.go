@@ -236,7 +236,7 @@ var (
 		"envoy", "ambassador", "commander", "chief", "head", "mayor", "governor", "senator", "chairman",
 		"chairwoman", "chair", "director", "negotiator", "prince", "monarch", "representative", "diplomat",
 		"official", "general", "admiral", "marshal", "speaker", "ayatollah", "lawmaker", "legislator", "congressman",
-		"congresswoman", "mp", "member")
+		"congresswoman", "mp", "member", "expert", "rapporteur", "investigator", "inspector")
 	titleModifiers = set("political", "spiritual", "jailed", "imprisoned", "exiled", "slain", "founding", "regional", "provincial", "district", "parliamentary", "new", "incoming", "longtime", "long-serving", "veteran", "embattled", "prime", "vice", "deputy", "foreign", "external", "defence", "defense", "interior", "finance",
 		"home", "state", "presidential", "national", "security", "special", "supreme", "acting", "interim",
 		"former", "military", "press", "top", "senior", "chief", "first", "crown", "army", "navy", "armed",
