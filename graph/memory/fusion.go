@@ -86,10 +86,7 @@ func (s *Store) fuse(d touched) {
 	for key := range d.rels {
 		g := s.relGroups[key]
 		for _, id := range g.facts {
-			r := s.relations[id]
-			remove(s.out, r.Source, id)
-			remove(s.in, r.Target, id)
-			remove(s.byType, string(r.Type), id)
+			s.unindex(s.relations[id])
 			delete(s.relations, id)
 		}
 		g.facts = nil
@@ -103,9 +100,42 @@ func (s *Store) fuse(d touched) {
 		for _, r := range graph.FuseRelations(g.all()) {
 			s.relations[r.ID] = r
 			g.facts = append(g.facts, r.ID)
-			add(s.out, r.Source, r.ID)
-			add(s.in, r.Target, r.ID)
-			add(s.byType, string(r.Type), r.ID)
+			s.reindex(r)
+		}
+	}
+	for _, x := range []index{s.out, s.in, s.byType} {
+		x.flush()
+	}
+	s.byDate.flush()
+	s.every.flush()
+}
+
+// reindex puts a fact in the relation indexes, unindex takes it out; the
+// indexes are right again at the next flush.
+func (s *Store) reindex(r graph.Relation) {
+	s.out.add(r.Source, r.ID)
+	s.in.add(r.Target, r.ID)
+	s.byType.add(string(r.Type), r.ID)
+	s.every.add(r.ID)
+	if r.Date != "" {
+		s.byDate.add(dateKey(r.Date, r.ID))
+	}
+	if r.Source == r.Target {
+		s.loops[r.Source]++
+	}
+}
+
+func (s *Store) unindex(r graph.Relation) {
+	s.out.remove(r.Source, r.ID)
+	s.in.remove(r.Target, r.ID)
+	s.byType.remove(string(r.Type), r.ID)
+	s.every.remove(r.ID)
+	if r.Date != "" {
+		s.byDate.remove(dateKey(r.Date, r.ID))
+	}
+	if r.Source == r.Target {
+		if s.loops[r.Source]--; s.loops[r.Source] == 0 {
+			delete(s.loops, r.Source)
 		}
 	}
 }

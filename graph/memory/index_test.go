@@ -3,6 +3,7 @@ package memory
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 
@@ -35,8 +36,8 @@ func TestTypeIndex(t *testing.T) {
 	// The index holds each fact once, under its type, and nothing else:
 	// a stale id would still be filtered out, but would leak.
 	indexed := 0
-	for typ, ids := range s.byType {
-		for id := range ids {
+	for typ, ids := range s.byType.lists {
+		for _, id := range ids.sorted {
 			indexed++
 			if r, ok := s.relations[id]; !ok || string(r.Type) != typ {
 				t.Errorf("type index: %s under %s, want it under its own type (present: %v, type %q)", id, typ, ok, r.Type)
@@ -79,4 +80,248 @@ func TestTypeIndex(t *testing.T) {
 			t.Errorf("ListRelations %v: got total %d, want %d", types, total, len(want))
 		}
 	}
+}
+
+// churnBatch is article i in one of several versions: it states facts
+// among a few shared entities (so facts fuse across articles and hubs
+// form), of a type, date and direction the version picks, with a
+// self-loop now and then.
+func churnBatch(i, version int) graph.Batch {
+	art := fmt.Sprintf("article:%03d", i)
+	text := fmt.Sprintf("Article %d, version %d.", i, version)
+	ev := []graph.Evidence{{Start: 0, End: len(text), Text: text}}
+	ent := func(n int) string { return fmt.Sprintf("person:e%d", n%6) }
+	types := []graph.RelType{"MEETS", "CALLS", "STRUCK"}
+	dates := []string{"", "2025-05", "2025-05-03", "2025-05-17", "2024-12-31"}
+	b := graph.Batch{Article: graph.Article{ID: art, Title: text, Text: text}}
+	for n := range 6 {
+		b.Entities = append(b.Entities, graph.Entity{ID: ent(n), Name: fmt.Sprintf("E%d", n), Kind: graph.Person})
+	}
+	for k := range 3 {
+		src, tgt := ent(i+k), ent(i*version+2*k+1)
+		if (i+k+version)%7 == 0 {
+			tgt = src
+		}
+		if version%2 == 1 {
+			src, tgt = tgt, src
+		}
+		b.Relations = append(b.Relations, graph.Relation{
+			ID: fmt.Sprintf("%s:r%d", art, k), Type: types[(i+k*version)%len(types)], Class: "CONSULT",
+			Source: src, Target: tgt, Date: dates[(i+k+version)%len(dates)], Evidence: ev,
+		})
+	}
+	return b
+}
+
+// checkIndexes compares every relation index with one built afresh from
+// the facts: a fact missing from one, or an id a write left behind, fails.
+func checkIndexes(t *testing.T, step string, s *Store) {
+	t.Helper()
+	s.rlock() // settles the pending fusion first
+	defer s.mu.RUnlock()
+	out, in, byType := map[string][]string{}, map[string][]string{}, map[string][]string{}
+	loops := map[string]int{}
+	var every, byDate []string
+	for id, r := range s.relations {
+		out[r.Source] = append(out[r.Source], id)
+		in[r.Target] = append(in[r.Target], id)
+		byType[string(r.Type)] = append(byType[string(r.Type)], id)
+		every = append(every, id)
+		if r.Date != "" {
+			byDate = append(byDate, dateKey(r.Date, id))
+		}
+		if r.Source == r.Target {
+			loops[r.Source]++
+		}
+	}
+	for name, c := range map[string]struct {
+		got  index
+		want map[string][]string
+	}{"out": {s.out, out}, "in": {s.in, in}, "byType": {s.byType, byType}} {
+		if len(c.got.stale) > 0 {
+			t.Errorf("%s: %s index has %d keys not flushed", step, name, len(c.got.stale))
+		}
+		if len(c.got.lists) != len(c.want) {
+			t.Errorf("%s: %s index has %d keys, want %d", step, name, len(c.got.lists), len(c.want))
+		}
+		for key, want := range c.want {
+			slices.Sort(want)
+			if got := c.got.get(key); !slices.Equal(got, want) {
+				t.Errorf("%s: %s index of %s: got %v, want %v", step, name, key, got, want)
+			}
+		}
+	}
+	for name, c := range map[string]struct {
+		got  ids
+		want []string
+	}{"every": {s.every, every}, "byDate": {s.byDate, byDate}} {
+		slices.Sort(c.want)
+		if len(c.got.pending) > 0 || !slices.Equal(c.got.sorted, c.want) {
+			t.Errorf("%s: %s index: got %v (%d pending), want %v", step, name, c.got.sorted, len(c.got.pending), c.want)
+		}
+	}
+	if !maps.Equal(s.loops, loops) {
+		t.Errorf("%s: self-loops: got %v, want %v", step, s.loops, loops)
+	}
+}
+
+// TestIndexesFollowWrites checks the relation indexes after every kind of
+// write: articles added, re-ingested with facts that change type,
+// direction and date, deleted (a fused fact then takes the next witness's
+// id), and ingested again after deletion, several in one ApplyAll too.
+func TestIndexesFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	s := New()
+	steps := []struct {
+		name  string
+		write func() error
+	}{
+		{"load", func() error {
+			var bs []graph.Batch
+			for i := range 40 {
+				bs = append(bs, churnBatch(i, 0))
+			}
+			return s.ApplyAll(ctx, bs)
+		}},
+		{"reingest changed", func() error {
+			for i := 0; i < 40; i += 3 {
+				if err := s.Apply(ctx, churnBatch(i, 1)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{"reingest same", func() error { return s.Apply(ctx, churnBatch(3, 1)) }},
+		{"delete", func() error {
+			for _, i := range []int{0, 1, 2, 9, 17, 30} {
+				if err := s.DeleteArticle(ctx, fmt.Sprintf("article:%03d", i)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{"reingest deleted", func() error {
+			return s.ApplyAll(ctx, []graph.Batch{churnBatch(0, 2), churnBatch(9, 3), churnBatch(9, 4)})
+		}},
+		{"delete all", func() error {
+			arts, _, err := s.ListArticles(ctx, graph.ArticleQuery{Page: graph.Page{Limit: graph.MaxPageSize}})
+			if err != nil {
+				return err
+			}
+			for _, a := range arts {
+				if err := s.DeleteArticle(ctx, a.ID); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+	}
+	for _, st := range steps {
+		if err := st.write(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		checkIndexes(t, st.name, s)
+		checkQueries(t, st.name, s)
+	}
+	if len(s.relations) != 0 {
+		t.Errorf("after deleting every article: %d facts left", len(s.relations))
+	}
+}
+
+// checkQueries compares the indexed reads with the same filters applied
+// to every fact.
+func checkQueries(t *testing.T, step string, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	all, err := s.Relations(ctx, graph.RelationFilter{})
+	if err != nil {
+		t.Fatalf("%s: all relations: %v", step, err)
+	}
+	tr := true
+	queries := []graph.RelationQuery{
+		{},
+		{Types: []graph.RelType{"MEETS", "STRUCK"}},
+		{Source: "person:e1"},
+		{Target: "person:e2", Types: []graph.RelType{"CALLS"}},
+		{Since: "2025-05-03"},
+		{Until: "2025-05-03"},
+		{Since: "2025-05-01", Until: "2025-05-17", Types: []graph.RelType{"MEETS"}},
+		{Article: "article:004"},
+		{Source: "person:e3", Target: "person:e3"},
+		{MinSources: 2},
+		{Contested: &tr, Source: "person:e0"},
+	}
+	for _, q := range queries {
+		var want []string
+		for _, r := range all {
+			if matches(r, q) {
+				want = append(want, r.ID)
+			}
+		}
+		// Two pages, so the cursor is read too.
+		var got []string
+		total, after := 0, ""
+		for range 2 {
+			q.Page = graph.Page{After: after, Limit: max(len(want)/2, 1)}
+			rs, n, err := s.ListRelations(ctx, q)
+			if err != nil {
+				t.Fatalf("%s: list %+v: %v", step, q, err)
+			}
+			for _, r := range rs {
+				got = append(got, r.ID)
+				after = r.ID
+			}
+			total = n
+		}
+		if total != len(want) || !slices.Equal(got, want[:min(len(want), 2*max(len(want)/2, 1))]) {
+			t.Errorf("%s: list %+v: got %d of %d %v, want %d %v", step, q, len(got), total, got, len(want), want)
+		}
+	}
+	for _, id := range []string{"person:e0", "person:e3", "person:none"} {
+		for _, d := range []graph.Direction{graph.Out, graph.In, graph.Both} {
+			f := graph.RelationFilter{Entity: id, Direction: d}
+			var want []string
+			for _, r := range all {
+				if d != graph.In && r.Source == id || d != graph.Out && r.Target == id {
+					want = append(want, r.ID)
+				}
+			}
+			rs, err := s.Relations(ctx, f)
+			if err != nil {
+				t.Fatalf("%s: relations %+v: %v", step, f, err)
+			}
+			counts, err := s.CountRelationsOf(ctx, []string{id}, f)
+			if err != nil {
+				t.Fatalf("%s: count %+v: %v", step, f, err)
+			}
+			if got := idsIn(rs); !slices.Equal(got, want) || counts[id] != len(want) {
+				t.Errorf("%s: relations %+v: got %v counted %d, want %v", step, f, got, counts[id], want)
+			}
+		}
+	}
+}
+
+// matches is ListRelations' filter read off its contract.
+func matches(r graph.Relation, q graph.RelationQuery) bool {
+	switch {
+	case len(q.Types) > 0 && !slices.Contains(q.Types, r.Type),
+		q.Source != "" && r.Source != q.Source,
+		q.Target != "" && r.Target != q.Target,
+		q.Article != "" && !witnessed(r.Witnesses, q.Article),
+		r.Sources < q.MinSources,
+		q.Contested != nil && r.Contested != *q.Contested,
+		(q.Since != "" || q.Until != "") && r.Date == "",
+		q.Since != "" && r.Date < q.Since,
+		q.Until != "" && r.Date > q.Until:
+		return false
+	}
+	return true
+}
+
+func idsIn(rs []graph.Relation) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
 }

@@ -5,6 +5,7 @@ package memory
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -42,8 +43,11 @@ type Store struct {
 	evGroups  map[string]*group[graph.EventWitness]
 	byName    map[string]set // lower-cased canonical name -> entity ids
 	byAlias   map[string]set // lower-cased alias -> entity ids
-	out, in   map[string]set // entity id -> ids of facts it is the source / target of
-	byType    map[string]set // relation type -> ids of its facts, so a type filter reads only those
+	out, in   index          // entity id -> ids of facts it is the source / target of
+	loops     map[string]int // entity id -> how many of its facts are self-loops, in both out and in
+	byType    index          // relation type -> ids of its facts, so a type filter reads only those
+	byDate    ids            // dateKey of every dated fact, so a date range reads only those
+	every     ids            // every fact's id, for the reads with no index to narrow them
 	dirty     touched        // groups whose facts are stale until the next read fuses them
 }
 
@@ -103,9 +107,10 @@ func New() *Store {
 		evGroups:  map[string]*group[graph.EventWitness]{},
 		byName:    map[string]set{},
 		byAlias:   map[string]set{},
-		out:       map[string]set{},
-		in:        map[string]set{},
-		byType:    map[string]set{},
+		out:       newIndex(),
+		in:        newIndex(),
+		loops:     map[string]int{},
+		byType:    newIndex(),
 		dirty:     touched{rels: set{}, events: set{}},
 	}
 }
@@ -510,31 +515,24 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 	if f.Entity != "" {
 		return s.relationsAt(f.Entity, sel), nil
 	}
-	var ids []string
+	var lists [][]string
 	switch {
 	case f.Article != "":
-		ids = s.factsOf(f.Article)
+		lists = [][]string{s.factsOf(f.Article)}
 	case sel.types != nil:
-		ids = s.ofTypes(sel.types)
-		sort.Strings(ids)
+		lists = s.ofTypes(sel.types)
 	default:
-		ids = make([]string, 0, len(s.relations))
-		for id := range s.relations {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
+		lists = [][]string{s.every.sorted}
 	}
-	return s.pick(ids, sel), nil
+	return s.pick(merged(lists, f.After), sel), nil
 }
 
-// ofTypes lists, unsorted, the facts of the given types; the caller holds
-// the lock.
-func (s *Store) ofTypes(types map[graph.RelType]bool) []string {
-	var out []string
+// ofTypes lists the sorted ids of the facts of each of the given types;
+// the caller holds the lock.
+func (s *Store) ofTypes(types map[graph.RelType]bool) [][]string {
+	out := make([][]string, 0, len(types))
 	for t := range types {
-		for id := range s.byType[string(t)] {
-			out = append(out, id)
-		}
+		out = append(out, s.byType.get(string(t)))
 	}
 	return out
 }
@@ -542,14 +540,24 @@ func (s *Store) ofTypes(types map[graph.RelType]bool) []string {
 // relationsAt lists the relations sel selects at one entity, ignoring
 // sel.f.Entity; the caller holds the lock.
 func (s *Store) relationsAt(id string, sel selector) []graph.Relation {
-	return s.pick(s.touching(id, sel).sorted(), sel)
+	return s.pick(merged(s.touching(id, sel), sel.f.After), sel)
 }
 
 // countAt counts the relations relationsAt would return, unpaged; the
 // caller holds the lock.
 func (s *Store) countAt(id string, sel selector) int {
+	if sel.types == nil && sel.f.Article == "" {
+		n := 0
+		for _, l := range s.touching(id, sel) {
+			n += len(l)
+		}
+		if sel.out && sel.in {
+			n -= s.loops[id] // a self-loop is in both lists
+		}
+		return n
+	}
 	n := 0
-	for rid := range s.touching(id, sel) {
+	for rid := range merged(s.touching(id, sel), "") {
 		if s.passes(rid, sel) {
 			n++
 		}
@@ -557,20 +565,16 @@ func (s *Store) countAt(id string, sel selector) int {
 	return n
 }
 
-// touching collects the ids of the relations at an entity on sel's ends.
-func (s *Store) touching(id string, sel selector) set {
-	cand := set{}
+// touching is the sorted lists of the relations at an entity on sel's ends.
+func (s *Store) touching(id string, sel selector) [][]string {
+	var lists [][]string
 	if sel.out {
-		for rid := range s.out[id] {
-			cand[rid] = struct{}{}
-		}
+		lists = append(lists, s.out.get(id))
 	}
 	if sel.in {
-		for rid := range s.in[id] {
-			cand[rid] = struct{}{}
-		}
+		lists = append(lists, s.in.get(id))
 	}
-	return cand
+	return lists
 }
 
 // passes reports whether relation id passes sel's type and article.
@@ -579,12 +583,12 @@ func (s *Store) passes(id string, sel selector) bool {
 	return (sel.types == nil || sel.types[r.Type]) && (sel.f.Article == "" || witnessed(r.Witnesses, sel.f.Article))
 }
 
-// pick copies out the relations of ids, sorted, that pass sel's type,
-// article, after and limit.
-func (s *Store) pick(ids []string, sel selector) []graph.Relation {
+// pick copies out the relations of ids, in order, that pass sel's type
+// and article, up to sel's limit.
+func (s *Store) pick(ids iter.Seq[string], sel selector) []graph.Relation {
 	var rs []graph.Relation
-	for _, id := range ids {
-		if id <= sel.f.After || !s.passes(id, sel) {
+	for id := range ids {
+		if !s.passes(id, sel) {
 			continue
 		}
 		rs = append(rs, s.exportRelation(s.relations[id]))
@@ -647,22 +651,19 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 	if s.entities[q.ID] == nil {
 		return graph.Subgraph{}, fmt.Errorf("neighborhood %s: %w", q.ID, graph.ErrNotFound)
 	}
-	// Keep every relation touching an entity fewer than depth hops away.
-	var kept []string
+	// The entities fewer than depth hops away: the last hop's far ends
+	// are not walked from.
+	walked := []string{q.ID}
 	seen := set{q.ID: {}}
-	frontier := []string{q.ID}
-	for hop := 0; hop < depth && len(frontier) > 0; hop++ {
+	frontier := walked
+	for hop := 1; hop < depth && len(frontier) > 0; hop++ {
 		var next []string
 		for _, id := range frontier {
-			for _, index := range []map[string]set{s.out, s.in} {
-				for rid := range index[id] {
+			for _, l := range [][]string{s.out.get(id), s.in.get(id)} {
+				for _, rid := range l {
 					r := s.relations[rid]
 					if types != nil && !types[r.Type] {
 						continue
-					}
-					kept = append(kept, rid)
-					if hop == depth-1 {
-						continue // the last hop's far ends are not walked from
 					}
 					for _, end := range []string{r.Source, r.Target} {
 						if _, ok := seen[end]; !ok {
@@ -673,27 +674,36 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 				}
 			}
 		}
+		walked = append(walked, next...)
 		frontier = next
 	}
 
-	// A relation between two walked entities is found from both ends.
-	sort.Strings(kept)
-	ids := slices.Compact(kept)
-	if len(ids) > limit {
-		ids = ids[:limit]
+	// The relations touching them, smallest ids first, read only as far as
+	// the limit: the answer's cost follows the limit, not their degrees.
+	lists := make([][]string, 0, 2*len(walked))
+	for _, id := range walked {
+		lists = append(lists, s.out.get(id), s.in.get(id))
 	}
-	ents := set{q.ID: {}}
 	var sub graph.Subgraph
+	ends := []string{q.ID}
 	summaries := graph.RelationSummariesOnly(ctx)
-	for _, id := range ids {
-		r := s.relations[id]
+	for rid := range merged(lists, "") {
+		r := s.relations[rid]
+		if types != nil && !types[r.Type] {
+			continue
+		}
 		sub.Relations = append(sub.Relations, s.exportEdge(r, summaries))
-		ents[r.Source] = struct{}{}
-		ents[r.Target] = struct{}{}
+		ends = append(ends, r.Source, r.Target)
+		if len(sub.Relations) == limit {
+			break
+		}
 	}
+	slices.Sort(ends)
+	ends = slices.Compact(ends)
 	mentions := graph.MentionsWanted(ctx)
-	for _, id := range ents.sorted() {
-		sub.Entities = append(sub.Entities, s.entities[id].export(mentions))
+	sub.Entities = make([]graph.Entity, len(ends))
+	for i, id := range ends {
+		sub.Entities[i] = s.entities[id].export(mentions)
 	}
 	return sub, nil
 }

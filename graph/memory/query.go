@@ -167,37 +167,36 @@ func (s *Store) listRelations(ctx context.Context, q graph.RelationQuery, withRe
 
 	s.rlock()
 	defer s.mu.RUnlock()
-	// Start from the smallest index the filter allows.
-	var cand []string
-	switch {
-	case q.Source != "":
-		cand = keys(s.out[q.Source])
-	case q.Target != "":
-		cand = keys(s.in[q.Target])
-	case q.Article != "":
-		cand = s.factsOf(q.Article)
-	case types != nil:
-		cand = s.ofTypes(types)
-	default:
-		cand = make([]string, 0, len(s.relations))
-		for id := range s.relations {
-			cand = append(cand, id)
-		}
-	}
-	ids := cand[:0]
-	for _, id := range cand {
-		if match(s.relations[id]) {
-			ids = append(ids, id)
-		}
-	}
-	sort.Strings(ids)
-	p := graph.RelationPage{Relations: []graph.Relation{}, Total: len(ids)}
+	lists, exact := s.candidates(q, types)
+	p := graph.RelationPage{Relations: []graph.Relation{}}
 	ends, articles := set{}, set{}
-	for _, id := range page(ids, q.After, limit) {
+	take := func(id string) {
 		r := s.exportRelation(s.relations[id])
 		p.Relations = append(p.Relations, r)
 		if withRefs {
 			ends[r.Source], ends[r.Target], articles[r.Article] = struct{}{}, struct{}{}, struct{}{}
+		}
+	}
+	if exact {
+		// The index holds just the matches: count them, read only the page.
+		for _, l := range lists {
+			p.Total += len(l)
+		}
+		for id := range merged(lists, q.After) {
+			if len(p.Relations) == limit {
+				break
+			}
+			take(id)
+		}
+	} else {
+		for id := range merged(lists, "") {
+			if !match(s.relations[id]) {
+				continue
+			}
+			p.Total++
+			if id > q.After && len(p.Relations) < limit {
+				take(id)
+			}
 		}
 	}
 	if !withRefs {
@@ -217,12 +216,55 @@ func (s *Store) listRelations(ctx context.Context, q graph.RelationQuery, withRe
 	return p, nil
 }
 
-func keys(s set) []string {
-	out := make([]string, 0, len(s))
-	for k := range s {
-		out = append(out, k)
+// candidates picks the smallest index q's filter allows and returns its
+// sorted id lists, and whether they hold exactly the matches of q, no
+// other condition left to check; the caller holds the lock.
+func (s *Store) candidates(q graph.RelationQuery, types map[graph.RelType]bool) (lists [][]string, exact bool) {
+	conds := 0
+	for _, on := range []bool{
+		types != nil, len(q.Classes) > 0, len(q.Statuses) > 0, q.Source != "", q.Target != "",
+		q.Article != "", q.MinSources > 0, q.Contested != nil, q.Since != "" || q.Until != "",
+	} {
+		if on {
+			conds++
+		}
 	}
-	return out
+	chosen, size := false, 0
+	consider := func(n int, ls func() [][]string) {
+		if !chosen || n < size {
+			chosen, size, lists = true, n, ls()
+		}
+	}
+	one := func(l []string) func() [][]string { return func() [][]string { return [][]string{l} } }
+	if q.Source != "" {
+		l := s.out.get(q.Source)
+		consider(len(l), one(l))
+	}
+	if q.Target != "" {
+		l := s.in.get(q.Target)
+		consider(len(l), one(l))
+	}
+	if types != nil {
+		ls := s.ofTypes(types)
+		n := 0
+		for _, l := range ls {
+			n += len(l)
+		}
+		consider(n, func() [][]string { return ls })
+	}
+	if q.Article != "" {
+		l := s.factsOf(q.Article)
+		consider(len(l), one(l))
+	}
+	if q.Since != "" || q.Until != "" {
+		from, n := between(s.byDate.sorted, q.Since, q.Until)
+		// Only the chosen range is sorted by id.
+		consider(n, func() [][]string { return [][]string{idsOf(s.byDate.sorted[from : from+n])} })
+	}
+	if !chosen {
+		return [][]string{s.every.sorted}, conds == 0
+	}
+	return lists, conds == 1
 }
 
 // ListEvents pages through events by date, then id; see graph.Store.
@@ -411,12 +453,12 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Re
 	}
 	steps := func(id string) []step {
 		var out []step
-		for rid := range s.out[id] {
+		for _, rid := range s.out.get(id) {
 			if r := s.relations[rid]; types == nil || types[r.Type] {
 				out = append(out, step{rid, r.Target})
 			}
 		}
-		for rid := range s.in[id] {
+		for _, rid := range s.in.get(id) {
 			if r := s.relations[rid]; types == nil || types[r.Type] {
 				out = append(out, step{rid, r.Source})
 			}
@@ -558,7 +600,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	}
 	for eid := range touched {
 		e := s.entities[eid]
-		if e == nil || len(e.articles) > 0 || len(s.out[eid]) > 0 || len(s.in[eid]) > 0 {
+		if e == nil || len(e.articles) > 0 || len(s.out.get(eid)) > 0 || len(s.in.get(eid)) > 0 {
 			continue
 		}
 		if _, ok := referenced[eid]; ok {

@@ -1,0 +1,211 @@
+package memory
+
+import (
+	"container/heap"
+	"iter"
+	"slices"
+	"strings"
+)
+
+// Indexes of the embedded store: sorted id lists, so a page reads from its
+// cursor on instead of collecting and sorting everything its filter could
+// match.
+
+// ids is a set of ids kept sorted. Changes wait in pending until flush
+// merges them in at once: fusing re-adds every fact of a touched group,
+// and inserting each in place would make loading n facts under one key
+// (a type, a hub entity) cost n².
+type ids struct {
+	sorted  []string
+	pending map[string]bool // id -> added (true) or removed (false) since the last flush
+}
+
+func (l *ids) add(id string)    { l.note(id, true) }
+func (l *ids) remove(id string) { l.note(id, false) }
+
+func (l *ids) note(id string, added bool) {
+	if l.pending == nil {
+		l.pending = map[string]bool{}
+	}
+	l.pending[id] = added
+}
+
+// flush merges the pending changes into sorted.
+func (l *ids) flush() {
+	if len(l.pending) == 0 {
+		return
+	}
+	kept := make([]string, 0, len(l.sorted)+len(l.pending))
+	for _, id := range l.sorted {
+		added, changed := l.pending[id]
+		if changed {
+			delete(l.pending, id) // removed and added again: it stays where it is
+		}
+		if !changed || added {
+			kept = append(kept, id)
+		}
+	}
+	var fresh []string
+	for id, added := range l.pending {
+		if added {
+			fresh = append(fresh, id)
+		}
+	}
+	clear(l.pending)
+	slices.Sort(fresh)
+	l.sorted = mergeSorted(kept, fresh)
+}
+
+// mergeSorted merges sorted b into sorted a, which has room for it.
+func mergeSorted(a, b []string) []string {
+	if len(b) == 0 {
+		return a
+	}
+	i, j := len(a)-1, len(b)-1
+	a = append(a, b...)
+	for k := len(a) - 1; j >= 0; k-- {
+		if i >= 0 && a[i] > b[j] {
+			a[k] = a[i]
+			i--
+		} else {
+			a[k] = b[j]
+			j--
+		}
+	}
+	return a
+}
+
+// index is sorted ids by key: an entity, a relation type.
+type index struct {
+	lists map[string]*ids
+	stale set // keys with pending changes
+}
+
+func newIndex() index { return index{lists: map[string]*ids{}, stale: set{}} }
+
+func (x index) add(key, id string) {
+	l := x.lists[key]
+	if l == nil {
+		l = &ids{}
+		x.lists[key] = l
+	}
+	l.add(id)
+	x.stale[key] = struct{}{}
+}
+
+func (x index) remove(key, id string) {
+	if l := x.lists[key]; l != nil {
+		l.remove(id)
+		x.stale[key] = struct{}{}
+	}
+}
+
+// flush merges the pending changes of every key, dropping emptied keys.
+func (x index) flush() {
+	for key := range x.stale {
+		l := x.lists[key]
+		l.flush()
+		if len(l.sorted) == 0 {
+			delete(x.lists, key)
+		}
+	}
+	clear(x.stale)
+}
+
+// get returns the ids under key, sorted; the caller must not modify them.
+func (x index) get(key string) []string {
+	if l := x.lists[key]; l != nil {
+		return l.sorted
+	}
+	return nil
+}
+
+// above is the position in sorted ids of the first id after the cursor.
+func above(ids []string, after string) int {
+	i, found := slices.BinarySearch(ids, after)
+	if found {
+		i++
+	}
+	return i
+}
+
+// merged yields, in order and each once, the ids after the cursor of
+// several sorted lists: a reader stopping after n reads about n ids from
+// them, however long they are.
+func merged(lists [][]string, after string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		h := make(heads, 0, len(lists))
+		for _, l := range lists {
+			if l = l[above(l, after):]; len(l) > 0 {
+				h = append(h, l)
+			}
+		}
+		if len(h) == 1 {
+			for _, id := range h[0] {
+				if !yield(id) {
+					return
+				}
+			}
+			return
+		}
+		heap.Init(&h)
+		last, started := "", false
+		for len(h) > 0 {
+			id := h[0][0]
+			if h[0] = h[0][1:]; len(h[0]) == 0 {
+				heap.Pop(&h)
+			} else {
+				heap.Fix(&h, 0)
+			}
+			if started && id == last {
+				continue // a relation at both ends of a walk, or a self-loop
+			}
+			last, started = id, true
+			if !yield(id) {
+				return
+			}
+		}
+	}
+}
+
+// heads is a heap of non-empty sorted lists by their first id.
+type heads [][]string
+
+func (h heads) Len() int           { return len(h) }
+func (h heads) Less(i, j int) bool { return h[i][0] < h[j][0] }
+func (h heads) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *heads) Push(x any)        { *h = append(*h, x.([]string)) }
+func (h *heads) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// dateKey is a dated fact's entry in the date index: by day, then id. The
+// NUL after the day sorts a coarse day ("2025-05") before the full days it
+// is a prefix of, as comparing the days themselves does.
+func dateKey(date, id string) string { return date + "\x00" + id }
+
+// between counts the entries of a date index dated since..until, both
+// inclusive and "" for open, and returns the range's first position.
+func between(keys []string, since, until string) (from, n int) {
+	from, to := 0, len(keys)
+	if since != "" {
+		from, _ = slices.BinarySearch(keys, since)
+	}
+	if until != "" {
+		to, _ = slices.BinarySearch(keys, until+"\x01")
+	}
+	return from, max(to-from, 0)
+}
+
+// idsOf returns, sorted by id, the ids of date index entries.
+func idsOf(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k[strings.IndexByte(k, 0)+1:]
+	}
+	slices.Sort(out)
+	return out
+}
