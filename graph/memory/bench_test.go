@@ -44,7 +44,7 @@ func indexStore(b *testing.B) *Store {
 			b.Fatalf("apply %d: %v", i, err)
 		}
 	}
-	return s
+	return settled(s)
 }
 
 // BenchmarkListRelationsByType pages through the rare STRUCK facts, one in
@@ -87,6 +87,59 @@ func BenchmarkRelationsOfEndpoint(b *testing.B) {
 		byID, err := s.RelationsOf(ctx, ids, graph.RelationFilter{})
 		if err != nil || len(byID) != len(ids) {
 			b.Fatalf("relations of 20: %d, %v", len(byID), err)
+		}
+	}
+}
+
+// BenchmarkHubPage reads the first page of the envoy's thousands of
+// relations with their ends, as the GraphQL relations field does.
+func BenchmarkHubPage(b *testing.B) {
+	s := indexStore(b)
+	ctx := context.Background()
+	f := graph.RelationFilter{Direction: graph.In, Limit: 101}
+	for b.Loop() {
+		byID, ends, err := s.RelationsOfWithEnds(ctx, []string{"person:envoy"}, f)
+		if err != nil || len(byID["person:envoy"]) != 101 || len(ends) != 102 {
+			b.Fatalf("hub page: %d relations, %d ends, %v; want 101, 102", len(byID["person:envoy"]), len(ends), err)
+		}
+	}
+}
+
+// BenchmarkHubNeighborhood walks two hops from the envoy, whose
+// neighbourhood holds ten times the limit.
+func BenchmarkHubNeighborhood(b *testing.B) {
+	s := indexStore(b)
+	ctx := graph.WithRelationSummaries(context.Background())
+	q := graph.NeighborhoodQuery{ID: "person:envoy", Depth: 2}
+	for b.Loop() {
+		sub, err := s.Neighborhood(ctx, q)
+		if err != nil || len(sub.Relations) != graph.DefaultNeighborhoodLimit {
+			b.Fatalf("neighborhood: %d relations, %v; want %d", len(sub.Relations), err, graph.DefaultNeighborhoodLimit)
+		}
+	}
+}
+
+// BenchmarkListRelationsDated pages through the facts of one day among
+// facts of fifty days.
+func BenchmarkListRelationsDated(b *testing.B) {
+	s := New()
+	ctx := context.Background()
+	for i := range indexArticles {
+		batch := indexBatch(i)
+		batch.Relations[0].Date = fmt.Sprintf("2025-03-%02d", 1+i%25)
+		if i%2 == 1 {
+			batch.Relations[0].Date = fmt.Sprintf("2025-04-%02d", 1+i%25)
+		}
+		if err := s.Apply(ctx, batch); err != nil {
+			b.Fatalf("apply %d: %v", i, err)
+		}
+	}
+	settled(s)
+	q := graph.RelationQuery{Since: "2025-04-02", Until: "2025-04-02", Page: graph.Page{Limit: 20}}
+	for b.Loop() {
+		p, err := s.ListRelationsWithRefs(ctx, q)
+		if err != nil || p.Total != indexArticles/50 || len(p.Relations) != 20 {
+			b.Fatalf("list one day: %d of %d, %v; want 20 of %d", len(p.Relations), p.Total, err, indexArticles/50)
 		}
 	}
 }
