@@ -65,6 +65,7 @@ func (s *Store) fuse(d touched) {
 			for _, w := range s.events[id].Witnesses {
 				delete(s.eventOf, w.ID)
 			}
+			s.indexEvent(s.events[id], false)
 			delete(s.events, id)
 		}
 		g.facts = nil
@@ -77,6 +78,7 @@ func (s *Store) fuse(d touched) {
 		}
 		for _, ev := range graph.FuseEvents(g.all()) {
 			s.events[ev.ID] = ev
+			s.indexEvent(ev, true)
 			g.facts = append(g.facts, ev.ID)
 			for _, w := range ev.Witnesses {
 				s.eventOf[w.ID] = ev.ID
@@ -103,11 +105,36 @@ func (s *Store) fuse(d touched) {
 			s.reindex(r)
 		}
 	}
-	for _, x := range []index{s.out, s.in, s.byType} {
+	for _, x := range []index{s.out, s.in, s.byType, s.evAt} {
 		x.flush()
 	}
-	s.byDate.flush()
-	s.every.flush()
+	for _, l := range []*ids{&s.byDate, &s.every, &s.evOrder} {
+		l.flush()
+	}
+}
+
+// indexEvent puts an event in the event indexes, or takes it out; they
+// are right again at the next flush.
+func (s *Store) indexEvent(ev graph.Event, add bool) {
+	key := eventKey(ev.Date, ev.ID)
+	at := []string{ev.Place}
+	for _, p := range ev.Participants {
+		at = append(at, p.Entity)
+	}
+	if add {
+		s.evOrder.add(key)
+	} else {
+		s.evOrder.remove(key)
+	}
+	for _, id := range at {
+		switch {
+		case id == "":
+		case add:
+			s.evAt.add(id, key)
+		default:
+			s.evAt.remove(id, key)
+		}
+	}
 }
 
 // reindex puts a fact in the relation indexes, unindex takes it out; the

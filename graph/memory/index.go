@@ -204,8 +204,32 @@ func between(keys []string, since, until string) (from, n int) {
 func idsOf(keys []string) []string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
-		out[i] = k[strings.IndexByte(k, 0)+1:]
+		out[i] = keyID(k)
 	}
 	slices.Sort(out)
 	return out
 }
+
+// eventKey is an event's entry in the event indexes, which sort as
+// ListEvents pages (graph.EventBefore): the dated by day, then id, then
+// the undated by id. The id follows the first NUL.
+func eventKey(date, id string) string {
+	if date == "" {
+		return "\x02\x00" + id
+	}
+	return "\x01" + date + "\x00" + id
+}
+
+// eventsBetween narrows sorted event keys to the events dated since..until,
+// both inclusive and "" for open.
+func eventsBetween(keys []string, since, until string) []string {
+	from, _ := slices.BinarySearch(keys, "\x01"+since)
+	to, _ := slices.BinarySearch(keys, "\x02")
+	if until != "" {
+		to, _ = slices.BinarySearch(keys, "\x01"+until+"\x01")
+	}
+	return keys[from:max(from, to)]
+}
+
+// keyID is the id in an event or date index entry.
+func keyID(key string) string { return key[strings.IndexByte(key, 0)+1:] }

@@ -110,11 +110,26 @@ func churnBatch(i, version int) graph.Batch {
 			Source: src, Target: tgt, Date: dates[(i+k+version)%len(dates)], Evidence: ev,
 		})
 	}
+	for k := range 2 {
+		e := graph.Event{
+			ID: fmt.Sprintf("%s:ev%d", art, k), Type: []graph.Class{"ASSAULT", "CONSULT"}[(i+k+version)%2],
+			Label: text, Date: dates[(i+2*k+version)%len(dates)], Evidence: ev,
+			Participants: []graph.Participant{
+				{Entity: ent(i + k), Role: graph.RoleSource},
+				{Entity: ent(i*version + k + 3), Role: graph.RoleTarget},
+			},
+		}
+		if (i+k)%3 != 0 {
+			e.Place = ent(i + version + 2*k)
+		}
+		b.Events = append(b.Events, e)
+	}
 	return b
 }
 
-// checkIndexes compares every relation index with one built afresh from
-// the facts: a fact missing from one, or an id a write left behind, fails.
+// checkIndexes compares every index with one built afresh from the facts
+// and events: one missing from an index, or an id a write left behind,
+// fails.
 func checkIndexes(t *testing.T, step string, s *Store) {
 	t.Helper()
 	s.rlock() // settles the pending fusion first
@@ -134,34 +149,52 @@ func checkIndexes(t *testing.T, step string, s *Store) {
 			loops[r.Source]++
 		}
 	}
-	for name, c := range map[string]struct {
-		got  index
-		want map[string][]string
-	}{"out": {s.out, out}, "in": {s.in, in}, "byType": {s.byType, byType}} {
-		if len(c.got.stale) > 0 {
-			t.Errorf("%s: %s index has %d keys not flushed", step, name, len(c.got.stale))
+	evAt := map[string][]string{}
+	var evOrder []string
+	for id, ev := range s.events {
+		key := eventKey(ev.Date, id)
+		evOrder = append(evOrder, key)
+		at := []string{ev.Place}
+		for _, p := range ev.Participants {
+			at = append(at, p.Entity)
 		}
-		if len(c.got.lists) != len(c.want) {
-			t.Errorf("%s: %s index has %d keys, want %d", step, name, len(c.got.lists), len(c.want))
-		}
-		for key, want := range c.want {
-			slices.Sort(want)
-			if got := c.got.get(key); !slices.Equal(got, want) {
-				t.Errorf("%s: %s index of %s: got %v, want %v", step, name, key, got, want)
+		slices.Sort(at)
+		for _, e := range slices.Compact(at) {
+			if e != "" {
+				evAt[e] = append(evAt[e], key)
 			}
 		}
 	}
-	for name, c := range map[string]struct {
-		got  ids
-		want []string
-	}{"every": {s.every, every}, "byDate": {s.byDate, byDate}} {
-		slices.Sort(c.want)
-		if len(c.got.pending) > 0 || !slices.Equal(c.got.sorted, c.want) {
-			t.Errorf("%s: %s index: got %v (%d pending), want %v", step, name, c.got.sorted, len(c.got.pending), c.want)
-		}
-	}
+	checkIndex(t, step+": out", s.out, out)
+	checkIndex(t, step+": in", s.in, in)
+	checkIndex(t, step+": byType", s.byType, byType)
+	checkIndex(t, step+": evAt", s.evAt, evAt)
+	checkIDs(t, step+": every", s.every, every)
+	checkIDs(t, step+": byDate", s.byDate, byDate)
+	checkIDs(t, step+": evOrder", s.evOrder, evOrder)
 	if !maps.Equal(s.loops, loops) {
 		t.Errorf("%s: self-loops: got %v, want %v", step, s.loops, loops)
+	}
+}
+
+func checkIndex(t *testing.T, what string, got index, want map[string][]string) {
+	t.Helper()
+	if len(got.stale) > 0 || len(got.lists) != len(want) {
+		t.Errorf("%s: %d keys, %d not flushed; want %d keys", what, len(got.lists), len(got.stale), len(want))
+	}
+	for key, ids := range want {
+		slices.Sort(ids)
+		if l := got.get(key); !slices.Equal(l, ids) {
+			t.Errorf("%s of %s: got %q, want %q", what, key, l, ids)
+		}
+	}
+}
+
+func checkIDs(t *testing.T, what string, got ids, want []string) {
+	t.Helper()
+	slices.Sort(want)
+	if len(got.pending) > 0 || !slices.Equal(got.sorted, want) {
+		t.Errorf("%s: got %q (%d pending), want %q", what, got.sorted, len(got.pending), want)
 	}
 }
 
@@ -277,6 +310,7 @@ func checkQueries(t *testing.T, step string, s *Store) {
 			t.Errorf("%s: list %+v: got %d of %d %v, want %d %v", step, q, len(got), total, got, len(want), want)
 		}
 	}
+	checkEventQueries(t, step, s)
 	for _, id := range []string{"person:e0", "person:e3", "person:none"} {
 		for _, d := range []graph.Direction{graph.Out, graph.In, graph.Both} {
 			f := graph.RelationFilter{Entity: id, Direction: d}
@@ -299,6 +333,74 @@ func checkQueries(t *testing.T, step string, s *Store) {
 			}
 		}
 	}
+}
+
+// checkEventQueries compares ListEvents, which reads the event indexes,
+// with its filters applied to every event, two pages each.
+func checkEventQueries(t *testing.T, step string, s *Store) {
+	t.Helper()
+	s.rlock()
+	all := slices.Collect(maps.Values(s.events))
+	s.mu.RUnlock()
+	slices.SortFunc(all, func(a, b graph.Event) int {
+		if graph.EventBefore(a.Date, a.ID, b.Date, b.ID) {
+			return -1
+		}
+		return 1
+	})
+	queries := []graph.EventQuery{
+		{},
+		{Participant: "person:e1"},
+		{Place: "person:e2"},
+		{Participant: "person:e3", Since: "2025-05-01", Until: "2025-05-17"},
+		{Since: "2025-05-03"},
+		{Until: "2025-05-03"},
+		{Types: []graph.Class{"ASSAULT"}},
+		{Article: "article:004"},
+		{MinSources: 2},
+	}
+	for _, q := range queries {
+		var want []string
+		for _, ev := range all {
+			if matchesEvent(ev, q) {
+				want = append(want, ev.ID)
+			}
+		}
+		size := max(len(want)/2, 1)
+		var got []string
+		total := 0
+		for range 2 {
+			q.Page.Limit = size
+			evs, n, err := s.ListEvents(context.Background(), q)
+			if err != nil {
+				t.Fatalf("%s: list events %+v: %v", step, q, err)
+			}
+			for _, ev := range evs {
+				got = append(got, ev.ID)
+				q.After = graph.EventKey(ev)
+			}
+			total = n
+		}
+		if total != len(want) || !slices.Equal(got, want[:min(len(want), 2*size)]) {
+			t.Errorf("%s: list events %+v: got %d of %d %v, want %d %v", step, q, len(got), total, got, len(want), want)
+		}
+	}
+}
+
+// matchesEvent is ListEvents' filter read off its contract.
+func matchesEvent(ev graph.Event, q graph.EventQuery) bool {
+	switch {
+	case len(q.Types) > 0 && !slices.Contains(q.Types, ev.Type),
+		q.Place != "" && ev.Place != q.Place,
+		q.Participant != "" && !slices.ContainsFunc(ev.Participants, func(p graph.Participant) bool { return p.Entity == q.Participant }),
+		q.Article != "" && !witnessed(ev.Witnesses, q.Article),
+		ev.Sources < q.MinSources,
+		(q.Since != "" || q.Until != "") && ev.Date == "",
+		q.Since != "" && ev.Date < q.Since,
+		q.Until != "" && ev.Date > q.Until:
+		return false
+	}
+	return true
 }
 
 // matches is ListRelations' filter read off its contract.

@@ -48,6 +48,8 @@ type Store struct {
 	byType    index          // relation type -> ids of its facts, so a type filter reads only those
 	byDate    ids            // dateKey of every dated fact, so a date range reads only those
 	every     ids            // every fact's id, for the reads with no index to narrow them
+	evOrder   ids            // eventKey of every event, in the order ListEvents pages them
+	evAt      index          // participant or place -> eventKey of its events
 	dirty     touched        // groups whose facts are stale until the next read fuses them
 }
 
@@ -111,6 +113,7 @@ func New() *Store {
 		in:        newIndex(),
 		loops:     map[string]int{},
 		byType:    newIndex(),
+		evAt:      newIndex(),
 		dirty:     touched{rels: set{}, events: set{}},
 	}
 }
@@ -547,10 +550,7 @@ func (s *Store) relationsAt(id string, sel selector) []graph.Relation {
 // caller holds the lock.
 func (s *Store) countAt(id string, sel selector) int {
 	if sel.types == nil && sel.f.Article == "" {
-		n := 0
-		for _, l := range s.touching(id, sel) {
-			n += len(l)
-		}
+		n := total(s.touching(id, sel))
 		if sel.out && sel.in {
 			n -= s.loops[id] // a self-loop is in both lists
 		}

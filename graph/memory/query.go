@@ -11,9 +11,10 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// The reads over whole collections scan: fast enough for the few thousand
-// entities and tens of thousands of relations a news corpus yields, and
-// every filter reads like its contract.
+// Relation reads start from the sorted indexes of index.go. The other
+// reads over whole collections scan: fast enough for the few thousand
+// entities and events a news corpus yields, and every filter reads like
+// its contract.
 
 // Search scores every entity with graph.SearchScore; see graph.Store.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
@@ -77,11 +78,7 @@ func setOf[T comparable](values []T) map[T]bool {
 
 // page cuts ids, sorted, to the ones after the cursor, at most limit.
 func page(ids []string, after string, limit int) []string {
-	i, found := slices.BinarySearch(ids, after)
-	if found {
-		i++
-	}
-	ids = ids[i:]
+	ids = ids[above(ids, after):]
 	return ids[:min(len(ids), limit)]
 }
 
@@ -179,9 +176,7 @@ func (s *Store) listRelations(ctx context.Context, q graph.RelationQuery, withRe
 	}
 	if exact {
 		// The index holds just the matches: count them, read only the page.
-		for _, l := range lists {
-			p.Total += len(l)
-		}
+		p.Total = total(lists)
 		for id := range merged(lists, q.After) {
 			if len(p.Relations) == limit {
 				break
@@ -229,42 +224,43 @@ func (s *Store) candidates(q graph.RelationQuery, types map[graph.RelType]bool) 
 			conds++
 		}
 	}
-	chosen, size := false, 0
-	consider := func(n int, ls func() [][]string) {
-		if !chosen || n < size {
-			chosen, size, lists = true, n, ls()
+	var size int
+	consider := func(ls ...[]string) {
+		if n := total(ls); lists == nil || n < size {
+			lists, size = ls, n
 		}
 	}
-	one := func(l []string) func() [][]string { return func() [][]string { return [][]string{l} } }
 	if q.Source != "" {
-		l := s.out.get(q.Source)
-		consider(len(l), one(l))
+		consider(s.out.get(q.Source))
 	}
 	if q.Target != "" {
-		l := s.in.get(q.Target)
-		consider(len(l), one(l))
+		consider(s.in.get(q.Target))
 	}
 	if types != nil {
-		ls := s.ofTypes(types)
-		n := 0
-		for _, l := range ls {
-			n += len(l)
-		}
-		consider(n, func() [][]string { return ls })
+		consider(s.ofTypes(types)...)
 	}
 	if q.Article != "" {
-		l := s.factsOf(q.Article)
-		consider(len(l), one(l))
+		consider(s.factsOf(q.Article))
 	}
 	if q.Since != "" || q.Until != "" {
-		from, n := between(s.byDate.sorted, q.Since, q.Until)
-		// Only the chosen range is sorted by id.
-		consider(n, func() [][]string { return [][]string{idsOf(s.byDate.sorted[from : from+n])} })
+		// A date range is sorted by id only when it is the smallest.
+		if from, n := between(s.byDate.sorted, q.Since, q.Until); lists == nil || n < size {
+			lists, size = [][]string{idsOf(s.byDate.sorted[from : from+n])}, n
+		}
 	}
-	if !chosen {
+	if lists == nil {
 		return [][]string{s.every.sorted}, conds == 0
 	}
 	return lists, conds == 1
+}
+
+// total counts the ids of several lists.
+func total(lists [][]string) int {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	return n
 }
 
 // ListEvents pages through events by date, then id; see graph.Store.
@@ -295,24 +291,42 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 
 	s.rlock()
 	defer s.mu.RUnlock()
-	var evs []graph.Event
-	for _, ev := range s.events {
-		if match(ev) {
-			evs = append(evs, ev)
+	// Start from the events of the entity asked about, if any, in page
+	// order: no sort, and a date range is a run of them.
+	keys := s.evOrder.sorted
+	for _, id := range []string{q.Participant, q.Place} {
+		if l := s.evAt.get(id); id != "" && len(l) < len(keys) {
+			keys = l
 		}
 	}
-	sort.Slice(evs, func(i, j int) bool {
-		return graph.EventBefore(evs[i].Date, evs[i].ID, evs[j].Date, evs[j].ID)
-	})
-	total := len(evs)
+	if dated {
+		keys = eventsBetween(keys, q.Since, q.Until)
+	}
+	after := ""
 	if q.After != "" {
 		date, id, _ := graph.ParseEventKey(q.After)
-		i := sort.Search(len(evs), func(i int) bool { return graph.EventBefore(date, id, evs[i].Date, evs[i].ID) })
-		evs = evs[i:]
+		after = eventKey(date, id)
 	}
-	out := []graph.Event{}
-	for _, ev := range evs[:min(len(evs), limit)] {
-		out = append(out, exportEvent(ev))
+	out, total := []graph.Event{}, 0
+	if types == nil && q.Place == "" && q.Participant == "" && q.Article == "" &&
+		q.MinSources <= 0 && q.Contested == nil && q.MinKilled <= 0 {
+		// The keys are just the matches: count them, read only the page.
+		total = len(keys)
+		keys = keys[above(keys, after):]
+		for _, k := range keys[:min(len(keys), limit)] {
+			out = append(out, exportEvent(s.events[keyID(k)]))
+		}
+		return out, total, nil
+	}
+	for _, k := range keys {
+		ev := s.events[keyID(k)]
+		if !match(ev) {
+			continue
+		}
+		total++
+		if k > after && len(out) < limit {
+			out = append(out, exportEvent(ev))
+		}
 	}
 	return out, total, nil
 }
