@@ -427,3 +427,19 @@ func idsIn(rs []graph.Relation) []string {
 	}
 	return out
 }
+
+// TestCountSeesLastWrite checks that a count read straight after a write,
+// before any other read fused it, counts what the write added.
+func TestCountSeesLastWrite(t *testing.T) {
+	ctx := context.Background()
+	s := New()
+	for i := range 3 {
+		if err := s.Apply(ctx, indexBatch(i)); err != nil {
+			t.Fatalf("apply %d: %v", i, err)
+		}
+		counts, err := s.CountRelationsOf(ctx, []string{"person:envoy"}, graph.RelationFilter{})
+		if err != nil || counts["person:envoy"] != i+1 {
+			t.Errorf("after article %d: got count %d, %v; want %d", i, counts["person:envoy"], err, i+1)
+		}
+	}
+}

@@ -426,7 +426,7 @@ func (s *Store) CountRelationsOf(ctx context.Context, ids []string, f graph.Rela
 	if err != nil {
 		return nil, fmt.Errorf("count relations of: %w", err)
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	out := map[string]int{}
 	for _, id := range ids {
