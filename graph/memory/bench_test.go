@@ -3,10 +3,29 @@ package memory
 import (
 	"context"
 	"fmt"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 )
+
+// reportCPU starts counting the process's CPU time (user and system, GC
+// included); the function it returns reports it per op as cpu-ns/op,
+// which other load on the machine disturbs less than ns/op. A copy of
+// resolvers' helper: test helpers cannot be shared across packages.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime(b)
+	return func() { b.ReportMetric(float64(cpuTime(b)-start)/float64(b.N), "cpu-ns/op") }
+}
+
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatalf("getrusage: %v", err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 // indexArticles synthetic articles back the index benchmarks: each states
 // that a person of its own meets the envoy, and every hundredth also that
@@ -53,6 +72,7 @@ func BenchmarkListRelationsByType(b *testing.B) {
 	s := indexStore(b)
 	ctx := context.Background()
 	q := graph.RelationQuery{Types: []graph.RelType{"STRUCK"}, Page: graph.Page{Limit: 20}}
+	defer reportCPU(b)()
 	for b.Loop() {
 		rs, total, err := s.ListRelations(ctx, q)
 		if err != nil || total != indexArticles/100 || len(rs) != 20 {
@@ -66,6 +86,7 @@ func BenchmarkRelationsByType(b *testing.B) {
 	s := indexStore(b)
 	ctx := context.Background()
 	f := graph.RelationFilter{Types: []graph.RelType{"STRUCK"}}
+	defer reportCPU(b)()
 	for b.Loop() {
 		rs, err := s.Relations(ctx, f)
 		if err != nil || len(rs) != indexArticles/100 {
@@ -83,6 +104,7 @@ func BenchmarkRelationsOfEndpoint(b *testing.B) {
 	for i := range ids {
 		ids[i] = fmt.Sprintf("person:p%05d", i*7)
 	}
+	defer reportCPU(b)()
 	for b.Loop() {
 		byID, err := s.RelationsOf(ctx, ids, graph.RelationFilter{})
 		if err != nil || len(byID) != len(ids) {
@@ -97,6 +119,7 @@ func BenchmarkHubPage(b *testing.B) {
 	s := indexStore(b)
 	ctx := context.Background()
 	f := graph.RelationFilter{Direction: graph.In, Limit: 101}
+	defer reportCPU(b)()
 	for b.Loop() {
 		byID, ends, err := s.RelationsOfWithEnds(ctx, []string{"person:envoy"}, f)
 		if err != nil || len(byID["person:envoy"]) != 101 || len(ends) != 102 {
@@ -111,6 +134,7 @@ func BenchmarkHubNeighborhood(b *testing.B) {
 	s := indexStore(b)
 	ctx := graph.WithRelationSummaries(context.Background())
 	q := graph.NeighborhoodQuery{ID: "person:envoy", Depth: 2}
+	defer reportCPU(b)()
 	for b.Loop() {
 		sub, err := s.Neighborhood(ctx, q)
 		if err != nil || len(sub.Relations) != graph.DefaultNeighborhoodLimit {
@@ -136,6 +160,7 @@ func BenchmarkListRelationsDated(b *testing.B) {
 	}
 	settled(s)
 	q := graph.RelationQuery{Since: "2025-04-02", Until: "2025-04-02", Page: graph.Page{Limit: 20}}
+	defer reportCPU(b)()
 	for b.Loop() {
 		p, err := s.ListRelationsWithRefs(ctx, q)
 		if err != nil || p.Total != indexArticles/50 || len(p.Relations) != 20 {

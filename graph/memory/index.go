@@ -1,7 +1,6 @@
 package memory
 
 import (
-	"container/heap"
 	"iter"
 	"slices"
 	"strings"
@@ -134,29 +133,23 @@ func above(ids []string, after string) int {
 // them, however long they are.
 func merged(lists [][]string, after string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		h := make(heads, 0, len(lists))
+		var h heads
 		for _, l := range lists {
 			if l = l[above(l, after):]; len(l) > 0 {
 				h = append(h, l)
 			}
 		}
-		if len(h) == 1 {
-			for _, id := range h[0] {
-				if !yield(id) {
-					return
-				}
-			}
-			return
+		for i := len(h)/2 - 1; i >= 0; i-- {
+			h.down(i)
 		}
-		heap.Init(&h)
 		last, started := "", false
 		for len(h) > 0 {
 			id := h[0][0]
 			if h[0] = h[0][1:]; len(h[0]) == 0 {
-				heap.Pop(&h)
-			} else {
-				heap.Fix(&h, 0)
+				h[0] = h[len(h)-1]
+				h = h[:len(h)-1]
 			}
+			h.down(0)
 			if started && id == last {
 				continue // a relation at both ends of a walk, or a self-loop
 			}
@@ -168,18 +161,25 @@ func merged(lists [][]string, after string) iter.Seq[string] {
 	}
 }
 
-// heads is a heap of non-empty sorted lists by their first id.
+// heads is a min-heap of non-empty sorted lists by their first id.
 type heads [][]string
 
-func (h heads) Len() int           { return len(h) }
-func (h heads) Less(i, j int) bool { return h[i][0] < h[j][0] }
-func (h heads) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *heads) Push(x any)        { *h = append(*h, x.([]string)) }
-func (h *heads) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+// down moves the list at i down to its place in the heap.
+func (h heads) down(i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if r := c + 1; r < len(h) && h[r][0] < h[c][0] {
+			c = r
+		}
+		if h[i][0] <= h[c][0] {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 // dateKey is a dated fact's entry in the date index: by day, then id. The
