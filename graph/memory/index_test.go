@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
@@ -95,7 +96,8 @@ func churnBatch(i, version int) graph.Batch {
 	dates := []string{"", "2025-05", "2025-05-03", "2025-05-17", "2024-12-31"}
 	b := graph.Batch{Article: graph.Article{ID: art, Title: text, Text: text}}
 	for n := range 6 {
-		b.Entities = append(b.Entities, graph.Entity{ID: ent(n), Name: fmt.Sprintf("E%d", n), Kind: graph.Person})
+		kind := []graph.Kind{graph.Person, graph.Country, graph.Organization}[(n+version)%3]
+		b.Entities = append(b.Entities, graph.Entity{ID: ent(n), Name: fmt.Sprintf("E%d", n), Kind: kind})
 	}
 	for k := range 3 {
 		src, tgt := ent(i+k), ent(i*version+2*k+1)
@@ -165,6 +167,12 @@ func checkIndexes(t *testing.T, step string, s *Store) {
 			}
 		}
 	}
+	byKind := map[string][]string{}
+	for id, e := range s.entities {
+		byKind[string(e.Kind)] = append(byKind[string(e.Kind)], id)
+	}
+	checkIndex(t, step+": byKind", s.byKind, byKind)
+	checkIDs(t, step+": articleID", s.articleID, slices.Collect(maps.Keys(s.articles)))
 	checkIndex(t, step+": out", s.out, out)
 	checkIndex(t, step+": in", s.in, in)
 	checkIndex(t, step+": byType", s.byType, byType)
@@ -311,6 +319,7 @@ func checkQueries(t *testing.T, step string, s *Store) {
 		}
 	}
 	checkEventQueries(t, step, s)
+	checkEntityQueries(t, step, s)
 	for _, id := range []string{"person:e0", "person:e3", "person:none"} {
 		for _, d := range []graph.Direction{graph.Out, graph.In, graph.Both} {
 			f := graph.RelationFilter{Entity: id, Direction: d}
@@ -383,6 +392,52 @@ func checkEventQueries(t *testing.T, step string, s *Store) {
 		}
 		if total != len(want) || !slices.Equal(got, want[:min(len(want), 2*size)]) {
 			t.Errorf("%s: list events %+v: got %d of %d %v, want %d %v", step, q, len(got), total, got, len(want), want)
+		}
+	}
+}
+
+// checkEntityQueries compares ListEntities, which reads the kind index,
+// with its filters applied to every entity, two pages each.
+func checkEntityQueries(t *testing.T, step string, s *Store) {
+	t.Helper()
+	s.rlock()
+	all := slices.Sorted(maps.Keys(s.entities))
+	kindOf := map[string]graph.Kind{}
+	for id, e := range s.entities {
+		kindOf[id] = e.Kind
+	}
+	s.mu.RUnlock()
+	for _, q := range []graph.EntityQuery{
+		{},
+		{Kinds: []graph.Kind{graph.Country}},
+		{Kinds: []graph.Kind{graph.Person, graph.Organization}},
+		{NameContains: "e1"},
+		{Kinds: []graph.Kind{graph.Organization}, NameContains: "E"},
+	} {
+		var want []string
+		for _, id := range all {
+			// Every name is E<n> and the id ends in e<n>.
+			if (len(q.Kinds) == 0 || slices.Contains(q.Kinds, kindOf[id])) && strings.Contains(strings.ToLower(id), strings.ToLower(q.NameContains)) {
+				want = append(want, id)
+			}
+		}
+		size := max(len(want)/2, 1)
+		var got []string
+		total := 0
+		for range 2 {
+			q.Page.Limit = size
+			es, n, err := s.ListEntities(context.Background(), q)
+			if err != nil {
+				t.Fatalf("%s: list entities %+v: %v", step, q, err)
+			}
+			for _, e := range es {
+				got = append(got, e.ID)
+				q.After = e.ID
+			}
+			total = n
+		}
+		if total != len(want) || !slices.Equal(got, want[:min(len(want), 2*size)]) {
+			t.Errorf("%s: list entities %+v: got %d of %d %v, want %d %v", step, q, len(got), total, got, len(want), want)
 		}
 	}
 }

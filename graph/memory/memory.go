@@ -50,6 +50,8 @@ type Store struct {
 	every     ids            // every fact's id, for the reads with no index to narrow them
 	evOrder   ids            // eventKey of every event, in the order ListEvents pages them
 	evAt      index          // participant or place -> eventKey of its events
+	byKind    index          // entity kind -> ids of its entities, for paging entities
+	articleID ids            // every article's id, for paging articles
 	dirty     touched        // groups whose facts are stale until the next read fuses them
 }
 
@@ -114,6 +116,7 @@ func New() *Store {
 		loops:     map[string]int{},
 		byType:    newIndex(),
 		evAt:      newIndex(),
+		byKind:    newIndex(),
 		dirty:     touched{rels: set{}, events: set{}},
 	}
 }
@@ -164,12 +167,21 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 	for i, art := range arts {
 		s.dropArticle(art.ID)
 		s.articles[art.ID] = art
+		s.articleID.add(art.ID)
 		for _, e := range ps[i].Entities {
 			s.mergeEntity(e, art)
 		}
 		s.place(art, false)
 	}
+	s.flushListings()
 	return nil
+}
+
+// flushListings brings the entity and article indexes up to date after a
+// write; the caller holds the write lock.
+func (s *Store) flushListings() {
+	s.byKind.flush()
+	s.articleID.flush()
 }
 
 // rlock takes the read lock once no group is dirty, fusing the dirty ones
@@ -242,13 +254,15 @@ func (s *Store) dropArticle(id string) {
 		s.entities[eid].setMentions(id, nil)
 	}
 	delete(s.articles, id)
+	s.articleID.remove(id)
 }
 
 // mergeEntity folds e, already prepared, into the store: aliases unioned,
 // non-empty values win, this article's mentions replaced.
 func (s *Store) mergeEntity(e graph.Entity, art *article) {
 	cur := s.entities[e.ID]
-	if cur == nil {
+	fresh := cur == nil
+	if fresh {
 		cur = &entity{Entity: graph.Entity{ID: e.ID}, mentions: map[string][]graph.Mention{}}
 		s.entities[e.ID] = cur
 	}
@@ -258,6 +272,10 @@ func (s *Store) mergeEntity(e graph.Entity, art *article) {
 		}
 		cur.Name = e.Name
 		add(s.byName, strings.ToLower(e.Name), e.ID)
+	}
+	if fresh || cur.Kind != e.Kind {
+		s.byKind.remove(string(cur.Kind), e.ID)
+		s.byKind.add(string(e.Kind), e.ID)
 	}
 	cur.Kind = e.Kind
 	cur.TakeLocation(e)

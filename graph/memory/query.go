@@ -95,23 +95,36 @@ func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.
 	sub := strings.ToLower(q.NameContains)
 	s.rlock()
 	defer s.mu.RUnlock()
-	var ids []string
-	for id, e := range s.entities {
-		if kinds != nil && !kinds[e.Kind] {
-			continue
+	var lists [][]string
+	for kind, l := range s.byKind.lists {
+		if kinds == nil || kinds[graph.Kind(kind)] {
+			lists = append(lists, l.sorted)
 		}
-		if sub != "" && !slices.ContainsFunc(e.lower, func(n string) bool { return strings.Contains(n, sub) }) {
-			continue
-		}
-		ids = append(ids, id)
 	}
-	sort.Strings(ids)
 	out := []graph.Entity{}
 	mentions := graph.MentionsWanted(ctx)
-	for _, id := range page(ids, q.After, limit) {
-		out = append(out, s.entities[id].export(mentions))
+	if sub == "" {
+		// The kinds' lists are just the matches: count them, read only the page.
+		for id := range merged(lists, q.After) {
+			if len(out) == limit {
+				break
+			}
+			out = append(out, s.entities[id].export(mentions))
+		}
+		return out, total(lists), nil
 	}
-	return out, len(ids), nil
+	n := 0
+	for id := range merged(lists, "") {
+		e := s.entities[id]
+		if !slices.ContainsFunc(e.lower, func(l string) bool { return strings.Contains(l, sub) }) {
+			continue
+		}
+		n++
+		if id > q.After && len(out) < limit {
+			out = append(out, e.export(mentions))
+		}
+	}
+	return out, n, nil
 }
 
 // ListRelations pages through relations by id; see graph.Store.
@@ -342,11 +355,7 @@ func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph
 	limit, _ := q.Size()
 	s.rlock()
 	defer s.mu.RUnlock()
-	ids := make([]string, 0, len(s.articles))
-	for id := range s.articles {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := s.articleID.sorted
 	out := []graph.Article{}
 	for _, id := range page(ids, q.After, limit) {
 		out = append(out, s.articles[id].Article)
@@ -624,7 +633,9 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		for _, a := range e.Aliases {
 			remove(s.byAlias, strings.ToLower(a), eid)
 		}
+		s.byKind.remove(string(e.Kind), eid)
 		delete(s.entities, eid)
 	}
+	s.flushListings()
 	return nil
 }
