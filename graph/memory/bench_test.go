@@ -168,3 +168,33 @@ func BenchmarkListRelationsDated(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTimeline reads the first page of the envoy's events: the
+// envoy takes part in every event.
+func BenchmarkTimeline(b *testing.B) {
+	s := loaded(b, benchArticles)
+	ctx := context.Background()
+	q := graph.EventQuery{Participant: "person:envoy", Page: graph.Page{Limit: 50}}
+	defer reportCPU(b)()
+	for b.Loop() {
+		evs, total, err := s.ListEvents(ctx, q)
+		if err != nil || len(evs) != 50 || total < 50 {
+			b.Fatalf("timeline: %d of %d, %v; want 50", len(evs), total, err)
+		}
+	}
+}
+
+// BenchmarkListEntitiesByKind reads a page of countries among thousands
+// of people.
+func BenchmarkListEntitiesByKind(b *testing.B) {
+	s := loaded(b, benchArticles)
+	ctx := context.Background()
+	q := graph.EntityQuery{Kinds: []graph.Kind{graph.Country}, Page: graph.Page{Limit: 50}}
+	defer reportCPU(b)()
+	for b.Loop() {
+		es, total, err := s.ListEntities(ctx, q)
+		if err != nil || len(es) != 50 || total != benchArticles/10 {
+			b.Fatalf("list countries: %d of %d, %v; want 50 of %d", len(es), total, err, benchArticles/10)
+		}
+	}
+}

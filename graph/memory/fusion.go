@@ -105,7 +105,7 @@ func (s *Store) fuse(d touched) {
 			s.reindex(r)
 		}
 	}
-	for _, x := range []index{s.out, s.in, s.byType, s.evAt} {
+	for _, x := range []index{s.out, s.in, s.byType, s.evAt, s.evWith} {
 		x.flush()
 	}
 	for _, l := range []*ids{&s.byDate, &s.every, &s.evOrder} {
@@ -117,23 +117,23 @@ func (s *Store) fuse(d touched) {
 // are right again at the next flush.
 func (s *Store) indexEvent(ev graph.Event, add bool) {
 	key := eventKey(ev.Date, ev.ID)
-	at := []string{ev.Place}
+	note := func(x index, id string) {
+		switch {
+		case id == "":
+		case add:
+			x.add(id, key)
+		default:
+			x.remove(id, key)
+		}
+	}
+	note(s.evAt, ev.Place)
 	for _, p := range ev.Participants {
-		at = append(at, p.Entity)
+		note(s.evWith, p.Entity)
 	}
 	if add {
 		s.evOrder.add(key)
 	} else {
 		s.evOrder.remove(key)
-	}
-	for _, id := range at {
-		switch {
-		case id == "":
-		case add:
-			s.evAt.add(id, key)
-		default:
-			s.evAt.remove(id, key)
-		}
 	}
 }
 

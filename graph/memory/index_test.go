@@ -151,20 +151,21 @@ func checkIndexes(t *testing.T, step string, s *Store) {
 			loops[r.Source]++
 		}
 	}
-	evAt := map[string][]string{}
+	evAt, evWith := map[string][]string{}, map[string][]string{}
 	var evOrder []string
 	for id, ev := range s.events {
 		key := eventKey(ev.Date, id)
 		evOrder = append(evOrder, key)
-		at := []string{ev.Place}
-		for _, p := range ev.Participants {
-			at = append(at, p.Entity)
+		if ev.Place != "" {
+			evAt[ev.Place] = append(evAt[ev.Place], key)
 		}
-		slices.Sort(at)
-		for _, e := range slices.Compact(at) {
-			if e != "" {
-				evAt[e] = append(evAt[e], key)
-			}
+		var with []string
+		for _, p := range ev.Participants {
+			with = append(with, p.Entity)
+		}
+		slices.Sort(with)
+		for _, e := range slices.Compact(with) {
+			evWith[e] = append(evWith[e], key)
 		}
 	}
 	byKind := map[string][]string{}
@@ -177,6 +178,7 @@ func checkIndexes(t *testing.T, step string, s *Store) {
 	checkIndex(t, step+": in", s.in, in)
 	checkIndex(t, step+": byType", s.byType, byType)
 	checkIndex(t, step+": evAt", s.evAt, evAt)
+	checkIndex(t, step+": evWith", s.evWith, evWith)
 	checkIDs(t, step+": every", s.every, every)
 	checkIDs(t, step+": byDate", s.byDate, byDate)
 	checkIDs(t, step+": evOrder", s.evOrder, evOrder)
@@ -361,6 +363,8 @@ func checkEventQueries(t *testing.T, step string, s *Store) {
 		{},
 		{Participant: "person:e1"},
 		{Place: "person:e2"},
+		{Place: "person:e2", Participant: "person:e2"},
+		{Place: "person:e4", Since: "2025-05-03"},
 		{Participant: "person:e3", Since: "2025-05-01", Until: "2025-05-17"},
 		{Since: "2025-05-03"},
 		{Until: "2025-05-03"},

@@ -49,7 +49,8 @@ type Store struct {
 	byDate    ids            // dateKey of every dated fact, so a date range reads only those
 	every     ids            // every fact's id, for the reads with no index to narrow them
 	evOrder   ids            // eventKey of every event, in the order ListEvents pages them
-	evAt      index          // participant or place -> eventKey of its events
+	evAt      index          // place -> eventKey of the events there
+	evWith    index          // participant -> eventKey of its events
 	byKind    index          // entity kind -> ids of its entities, for paging entities
 	articleID ids            // every article's id, for paging articles
 	dirty     touched        // groups whose facts are stale until the next read fuses them
@@ -116,6 +117,7 @@ func New() *Store {
 		loops:     map[string]int{},
 		byType:    newIndex(),
 		evAt:      newIndex(),
+		evWith:    newIndex(),
 		byKind:    newIndex(),
 		dirty:     touched{rels: set{}, events: set{}},
 	}

@@ -304,12 +304,15 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 
 	s.rlock()
 	defer s.mu.RUnlock()
-	// Start from the events of the entity asked about, if any, in page
-	// order: no sort, and a date range is a run of them.
-	keys := s.evOrder.sorted
-	for _, id := range []string{q.Participant, q.Place} {
-		if l := s.evAt.get(id); id != "" && len(l) < len(keys) {
-			keys = l
+	// Start from the smallest list of events, in page order: no sort, and
+	// a date range is a run of each.
+	keys, narrowed := s.evOrder.sorted, false
+	for _, c := range []struct {
+		id string
+		at index
+	}{{q.Participant, s.evWith}, {q.Place, s.evAt}} {
+		if l := c.at.get(c.id); c.id != "" && (!narrowed || len(l) < len(keys)) {
+			keys, narrowed = l, true
 		}
 	}
 	if dated {
@@ -320,17 +323,25 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 		date, id, _ := graph.ParseEventKey(q.After)
 		after = eventKey(date, id)
 	}
-	out, total := []graph.Event{}, 0
-	if types == nil && q.Place == "" && q.Participant == "" && q.Article == "" &&
-		q.MinSources <= 0 && q.Contested == nil && q.MinKilled <= 0 {
+	conds := 0
+	for _, on := range []bool{
+		types != nil, q.Place != "", q.Participant != "", q.Article != "",
+		q.MinSources > 0, q.Contested != nil, q.MinKilled > 0,
+	} {
+		if on {
+			conds++
+		}
+	}
+	out := []graph.Event{}
+	if conds == 0 || conds == 1 && narrowed {
 		// The keys are just the matches: count them, read only the page.
-		total = len(keys)
-		keys = keys[above(keys, after):]
-		for _, k := range keys[:min(len(keys), limit)] {
+		page := keys[above(keys, after):]
+		for _, k := range page[:min(len(page), limit)] {
 			out = append(out, exportEvent(s.events[keyID(k)]))
 		}
-		return out, total, nil
+		return out, len(keys), nil
 	}
+	total := 0
 	for _, k := range keys {
 		ev := s.events[keyID(k)]
 		if !match(ev) {
