@@ -100,9 +100,9 @@ func (s *Store) fuse(d touched) {
 			continue
 		}
 		for _, r := range graph.FuseRelations(g.all()) {
-			s.relations[r.ID] = r
+			s.relations[r.ID] = &r
 			g.facts = append(g.facts, r.ID)
-			s.reindex(r)
+			s.reindex(&r)
 		}
 	}
 	for _, x := range []index{s.out, s.in, s.byType, s.evAt, s.evWith} {
@@ -139,7 +139,7 @@ func (s *Store) indexEvent(ev graph.Event, add bool) {
 
 // reindex puts a fact in the relation indexes, unindex takes it out; the
 // indexes are right again at the next flush.
-func (s *Store) reindex(r graph.Relation) {
+func (s *Store) reindex(r *graph.Relation) {
 	s.out.add(r.Source, r.ID)
 	s.in.add(r.Target, r.ID)
 	s.byType.add(string(r.Type), r.ID)
@@ -152,7 +152,7 @@ func (s *Store) reindex(r graph.Relation) {
 	}
 }
 
-func (s *Store) unindex(r graph.Relation) {
+func (s *Store) unindex(r *graph.Relation) {
 	s.out.remove(r.Source, r.ID)
 	s.in.remove(r.Target, r.ID)
 	s.byType.remove(string(r.Type), r.ID)

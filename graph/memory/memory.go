@@ -35,9 +35,9 @@ var (
 type Store struct {
 	mu        sync.RWMutex
 	entities  map[string]*entity
-	relations map[string]graph.Relation // facts by id; Event is the first report's own event id
-	events    map[string]graph.Event    // fused events by id
-	eventOf   map[string]string         // a witness's own event id -> the fused event's id
+	relations map[string]*graph.Relation // facts by id, shared so reads copy only what they return; Event is the first report's own event id
+	events    map[string]graph.Event     // fused events by id
+	eventOf   map[string]string          // a witness's own event id -> the fused event's id
 	articles  map[string]*article
 	relGroups map[string]*group[graph.RelationWitness]
 	evGroups  map[string]*group[graph.EventWitness]
@@ -104,7 +104,7 @@ func (s set) sorted() []string {
 func New() *Store {
 	return &Store{
 		entities:  map[string]*entity{},
-		relations: map[string]graph.Relation{},
+		relations: map[string]*graph.Relation{},
 		events:    map[string]graph.Event{},
 		eventOf:   map[string]string{},
 		articles:  map[string]*article{},
@@ -351,20 +351,21 @@ func (s *Store) MentionsOf(ctx context.Context, ids []string) (map[string][]grap
 
 // exportRelation copies a fact out, its event the fused one; the caller
 // holds the lock.
-func (s *Store) exportRelation(r graph.Relation) graph.Relation {
-	r = r.Clone()
-	r.Event = s.eventOf[r.Event]
-	return r
+func (s *Store) exportRelation(r *graph.Relation) graph.Relation {
+	out := r.Clone()
+	out.Event = s.eventOf[r.Event]
+	return out
 }
 
 // exportEdge is a relation as Neighborhood returns it: its Summary under
 // graph.WithRelationSummaries, with no copy of the witnesses made first.
-func (s *Store) exportEdge(r graph.Relation, summary bool) graph.Relation {
+func (s *Store) exportEdge(r *graph.Relation, summary bool) graph.Relation {
 	if !summary {
 		return s.exportRelation(r)
 	}
-	r.Event = s.eventOf[r.Event]
-	return r.Summary()
+	out := r.Summary()
+	out.Event = s.eventOf[r.Event]
+	return out
 }
 
 func exportEvent(ev graph.Event) graph.Event { return ev.Clone() }

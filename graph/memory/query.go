@@ -159,7 +159,7 @@ func (s *Store) listRelations(ctx context.Context, q graph.RelationQuery, withRe
 	limit, _ := q.Size()
 	types, classes, statuses := setOf(q.Types), setOf(q.Classes), setOf(q.Statuses)
 	dated := q.Since != "" || q.Until != ""
-	match := func(r graph.Relation) bool {
+	match := func(r *graph.Relation) bool {
 		switch {
 		case types != nil && !types[r.Type],
 			classes != nil && !classes[r.Class],
