@@ -198,3 +198,21 @@ func BenchmarkListEntitiesByKind(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkApplyThenPage re-ingests an article, then reads the envoy's
+// first page, as a server loading while it serves does: each read first
+// fuses the write and brings the indexes up to date.
+func BenchmarkApplyThenPage(b *testing.B) {
+	s := indexStore(b)
+	ctx := context.Background()
+	f := graph.RelationFilter{Direction: graph.In, Limit: 20}
+	defer reportCPU(b)()
+	for i := 0; b.Loop(); i++ {
+		if err := s.Apply(ctx, indexBatch(i%indexArticles)); err != nil {
+			b.Fatalf("apply %d: %v", i, err)
+		}
+		if byID, err := s.RelationsOf(ctx, []string{"person:envoy"}, f); err != nil || len(byID["person:envoy"]) != 20 {
+			b.Fatalf("envoy page: %d, %v; want 20", len(byID["person:envoy"]), err)
+		}
+	}
+}

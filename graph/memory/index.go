@@ -29,49 +29,33 @@ func (l *ids) note(id string, added bool) {
 	l.pending[id] = added
 }
 
-// flush merges the pending changes into sorted.
+// flush merges the pending changes into sorted, copying the runs of ids
+// between them whole: a few changes to a long list cost a copy of it, not
+// a lookup per id.
 func (l *ids) flush() {
 	if len(l.pending) == 0 {
 		return
 	}
-	kept := make([]string, 0, len(l.sorted)+len(l.pending))
-	for _, id := range l.sorted {
-		added, changed := l.pending[id]
-		if changed {
-			delete(l.pending, id) // removed and added again: it stays where it is
+	changed := make([]string, 0, len(l.pending))
+	for id := range l.pending {
+		changed = append(changed, id)
+	}
+	slices.Sort(changed)
+	out := make([]string, 0, len(l.sorted)+len(changed))
+	rest := l.sorted
+	for _, id := range changed {
+		i, found := slices.BinarySearch(rest, id)
+		out = append(out, rest[:i]...)
+		if found {
+			i++ // dropped, or added again below
 		}
-		if !changed || added {
-			kept = append(kept, id)
+		rest = rest[i:]
+		if l.pending[id] {
+			out = append(out, id)
 		}
 	}
-	var fresh []string
-	for id, added := range l.pending {
-		if added {
-			fresh = append(fresh, id)
-		}
-	}
+	l.sorted = append(out, rest...)
 	clear(l.pending)
-	slices.Sort(fresh)
-	l.sorted = mergeSorted(kept, fresh)
-}
-
-// mergeSorted merges sorted b into sorted a, which has room for it.
-func mergeSorted(a, b []string) []string {
-	if len(b) == 0 {
-		return a
-	}
-	i, j := len(a)-1, len(b)-1
-	a = append(a, b...)
-	for k := len(a) - 1; j >= 0; k-- {
-		if i >= 0 && a[i] > b[j] {
-			a[k] = a[i]
-			i--
-		} else {
-			a[k] = b[j]
-			j--
-		}
-	}
-	return a
 }
 
 // index is sorted ids by key: an entity, a relation type.

@@ -502,3 +502,39 @@ func TestCountSeesLastWrite(t *testing.T) {
 		}
 	}
 }
+
+// TestIDsFlush checks the merge of pending changes into a sorted list,
+// case by case.
+func TestIDsFlush(t *testing.T) {
+	type change struct {
+		id    string
+		added bool
+	}
+	tests := []struct {
+		name    string
+		sorted  []string
+		changes []change
+		want    []string
+	}{
+		{"add to empty", nil, []change{{"b", true}, {"a", true}}, []string{"a", "b"}},
+		{"add between and around", []string{"b", "d"}, []change{{"e", true}, {"a", true}, {"c", true}}, []string{"a", "b", "c", "d", "e"}},
+		{"remove present", []string{"a", "b", "c"}, []change{{"b", false}, {"c", false}}, []string{"a"}},
+		{"remove absent", []string{"a", "c"}, []change{{"b", false}}, []string{"a", "c"}},
+		{"removed and added again stays once", []string{"a", "b"}, []change{{"b", false}, {"b", true}}, []string{"a", "b"}},
+		{"added when present stays once", []string{"a", "b"}, []change{{"a", true}}, []string{"a", "b"}},
+		{"added and removed again is absent", []string{"a"}, []change{{"b", true}, {"b", false}}, []string{"a"}},
+		{"remove all", []string{"a", "b"}, []change{{"a", false}, {"b", false}}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ids{sorted: slices.Clone(tt.sorted)}
+			for _, c := range tt.changes {
+				l.note(c.id, c.added)
+			}
+			l.flush()
+			if !slices.Equal(l.sorted, tt.want) || len(l.pending) > 0 {
+				t.Errorf("got %v (%d pending), want %v", l.sorted, len(l.pending), tt.want)
+			}
+		})
+	}
+}
