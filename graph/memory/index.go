@@ -31,14 +31,18 @@ func (l *ids) note(id string, added bool) {
 
 // flush merges the pending changes into sorted, copying the runs of ids
 // between them whole: a few changes to a long list cost a copy of it, not
-// a lookup per id.
+// a lookup per id, and changes that change nothing (a fact fused again
+// under its id) cost no copy.
 func (l *ids) flush() {
-	if len(l.pending) == 0 {
-		return
-	}
 	changed := make([]string, 0, len(l.pending))
-	for id := range l.pending {
-		changed = append(changed, id)
+	for id, added := range l.pending {
+		if _, found := slices.BinarySearch(l.sorted, id); found != added {
+			changed = append(changed, id)
+		}
+	}
+	if len(changed) == 0 {
+		clear(l.pending)
+		return
 	}
 	slices.Sort(changed)
 	out := make([]string, 0, len(l.sorted)+len(changed))
@@ -47,12 +51,11 @@ func (l *ids) flush() {
 		i, found := slices.BinarySearch(rest, id)
 		out = append(out, rest[:i]...)
 		if found {
-			i++ // dropped, or added again below
-		}
-		rest = rest[i:]
-		if l.pending[id] {
+			i++ // removed
+		} else {
 			out = append(out, id)
 		}
+		rest = rest[i:]
 	}
 	l.sorted = append(out, rest...)
 	clear(l.pending)

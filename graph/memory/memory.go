@@ -169,7 +169,7 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 	for i, art := range arts {
 		s.dropArticle(art.ID)
 		s.articles[art.ID] = art
-		s.articleID.add(art.ID)
+		s.articleID.add(art.ID) // re-applied: dropped and added back, which flush skips
 		for _, e := range ps[i].Entities {
 			s.mergeEntity(e, art)
 		}
