@@ -32,6 +32,11 @@ var (
 // write made loading N reports of one fact cost N² (each write re-fused
 // every witness so far); fusing on the next read costs N log N for a
 // load, and no more than before when reads and writes alternate.
+//
+// The indexes below are sorted id lists (index.go), brought up to date
+// under the write lock by fusion (facts, events) and by Apply and
+// DeleteArticle (entities, articles), so a read sees them whole and pages
+// from its cursor without sorting.
 type Store struct {
 	mu        sync.RWMutex
 	entities  map[string]*entity
