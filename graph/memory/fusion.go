@@ -65,6 +65,7 @@ func (s *Store) fuse(d touched) {
 			for _, w := range s.events[id].Witnesses {
 				delete(s.eventOf, w.ID)
 			}
+			s.indexEvent(s.events[id], false)
 			delete(s.events, id)
 		}
 		g.facts = nil
@@ -77,6 +78,7 @@ func (s *Store) fuse(d touched) {
 		}
 		for _, ev := range graph.FuseEvents(g.all()) {
 			s.events[ev.ID] = ev
+			s.indexEvent(ev, true)
 			g.facts = append(g.facts, ev.ID)
 			for _, w := range ev.Witnesses {
 				s.eventOf[w.ID] = ev.ID
@@ -86,10 +88,7 @@ func (s *Store) fuse(d touched) {
 	for key := range d.rels {
 		g := s.relGroups[key]
 		for _, id := range g.facts {
-			r := s.relations[id]
-			remove(s.out, r.Source, id)
-			remove(s.in, r.Target, id)
-			remove(s.byType, string(r.Type), id)
+			s.unindex(s.relations[id])
 			delete(s.relations, id)
 		}
 		g.facts = nil
@@ -101,11 +100,69 @@ func (s *Store) fuse(d touched) {
 			continue
 		}
 		for _, r := range graph.FuseRelations(g.all()) {
-			s.relations[r.ID] = r
+			s.relations[r.ID] = &r
 			g.facts = append(g.facts, r.ID)
-			add(s.out, r.Source, r.ID)
-			add(s.in, r.Target, r.ID)
-			add(s.byType, string(r.Type), r.ID)
+			s.reindex(&r)
+		}
+	}
+	for _, x := range []index{s.out, s.in, s.byType, s.evAt, s.evWith} {
+		x.flush()
+	}
+	for _, l := range []*ids{&s.byDate, &s.every, &s.evOrder} {
+		l.flush()
+	}
+}
+
+// indexEvent puts an event in the event indexes, or takes it out; they
+// are right again at the next flush.
+func (s *Store) indexEvent(ev graph.Event, add bool) {
+	key := eventKey(ev.Date, ev.ID)
+	note := func(x index, id string) {
+		switch {
+		case id == "":
+		case add:
+			x.add(id, key)
+		default:
+			x.remove(id, key)
+		}
+	}
+	note(s.evAt, ev.Place)
+	for _, p := range ev.Participants {
+		note(s.evWith, p.Entity)
+	}
+	if add {
+		s.evOrder.add(key)
+	} else {
+		s.evOrder.remove(key)
+	}
+}
+
+// reindex puts a fact in the relation indexes, unindex takes it out; the
+// indexes are right again at the next flush.
+func (s *Store) reindex(r *graph.Relation) {
+	s.out.add(r.Source, r.ID)
+	s.in.add(r.Target, r.ID)
+	s.byType.add(string(r.Type), r.ID)
+	s.every.add(r.ID)
+	if r.Date != "" {
+		s.byDate.add(dateKey(r.Date, r.ID))
+	}
+	if r.Source == r.Target {
+		s.loops[r.Source]++
+	}
+}
+
+func (s *Store) unindex(r *graph.Relation) {
+	s.out.remove(r.Source, r.ID)
+	s.in.remove(r.Target, r.ID)
+	s.byType.remove(string(r.Type), r.ID)
+	s.every.remove(r.ID)
+	if r.Date != "" {
+		s.byDate.remove(dateKey(r.Date, r.ID))
+	}
+	if r.Source == r.Target {
+		if s.loops[r.Source]--; s.loops[r.Source] == 0 {
+			delete(s.loops, r.Source)
 		}
 	}
 }

@@ -5,6 +5,7 @@ package memory
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -31,19 +32,32 @@ var (
 // write made loading N reports of one fact cost N² (each write re-fused
 // every witness so far); fusing on the next read costs N log N for a
 // load, and no more than before when reads and writes alternate.
+//
+// The indexes below are sorted id lists (index.go), brought up to date
+// under the write lock by fusion (facts, events) and by Apply and
+// DeleteArticle (entities, articles), so a read sees them whole and pages
+// from its cursor without sorting.
 type Store struct {
 	mu        sync.RWMutex
 	entities  map[string]*entity
-	relations map[string]graph.Relation // facts by id; Event is the first report's own event id
-	events    map[string]graph.Event    // fused events by id
-	eventOf   map[string]string         // a witness's own event id -> the fused event's id
+	relations map[string]*graph.Relation // facts by id, shared so reads copy only what they return; Event is the first report's own event id
+	events    map[string]graph.Event     // fused events by id
+	eventOf   map[string]string          // a witness's own event id -> the fused event's id
 	articles  map[string]*article
 	relGroups map[string]*group[graph.RelationWitness]
 	evGroups  map[string]*group[graph.EventWitness]
 	byName    map[string]set // lower-cased canonical name -> entity ids
 	byAlias   map[string]set // lower-cased alias -> entity ids
-	out, in   map[string]set // entity id -> ids of facts it is the source / target of
-	byType    map[string]set // relation type -> ids of its facts, so a type filter reads only those
+	out, in   index          // entity id -> ids of facts it is the source / target of
+	loops     map[string]int // entity id -> how many of its facts are self-loops, in both out and in
+	byType    index          // relation type -> ids of its facts, so a type filter reads only those
+	byDate    ids            // dateKey of every dated fact, so a date range reads only those
+	every     ids            // every fact's id, for the reads with no index to narrow them
+	evOrder   ids            // eventKey of every event, in the order ListEvents pages them
+	evAt      index          // place -> eventKey of the events there
+	evWith    index          // participant -> eventKey of its events
+	byKind    index          // entity kind -> ids of its entities, for paging entities
+	articleID ids            // every article's id, for paging articles
 	dirty     touched        // groups whose facts are stale until the next read fuses them
 }
 
@@ -95,7 +109,7 @@ func (s set) sorted() []string {
 func New() *Store {
 	return &Store{
 		entities:  map[string]*entity{},
-		relations: map[string]graph.Relation{},
+		relations: map[string]*graph.Relation{},
 		events:    map[string]graph.Event{},
 		eventOf:   map[string]string{},
 		articles:  map[string]*article{},
@@ -103,9 +117,13 @@ func New() *Store {
 		evGroups:  map[string]*group[graph.EventWitness]{},
 		byName:    map[string]set{},
 		byAlias:   map[string]set{},
-		out:       map[string]set{},
-		in:        map[string]set{},
-		byType:    map[string]set{},
+		out:       newIndex(),
+		in:        newIndex(),
+		loops:     map[string]int{},
+		byType:    newIndex(),
+		evAt:      newIndex(),
+		evWith:    newIndex(),
+		byKind:    newIndex(),
 		dirty:     touched{rels: set{}, events: set{}},
 	}
 }
@@ -156,12 +174,21 @@ func (s *Store) ApplyAll(ctx context.Context, bs []graph.Batch) error {
 	for i, art := range arts {
 		s.dropArticle(art.ID)
 		s.articles[art.ID] = art
+		s.articleID.add(art.ID) // re-applied: dropped and added back, which flush skips
 		for _, e := range ps[i].Entities {
 			s.mergeEntity(e, art)
 		}
 		s.place(art, false)
 	}
+	s.flushListings()
 	return nil
+}
+
+// flushListings brings the entity and article indexes up to date after a
+// write; the caller holds the write lock.
+func (s *Store) flushListings() {
+	s.byKind.flush()
+	s.articleID.flush()
 }
 
 // rlock takes the read lock once no group is dirty, fusing the dirty ones
@@ -234,13 +261,15 @@ func (s *Store) dropArticle(id string) {
 		s.entities[eid].setMentions(id, nil)
 	}
 	delete(s.articles, id)
+	s.articleID.remove(id)
 }
 
 // mergeEntity folds e, already prepared, into the store: aliases unioned,
 // non-empty values win, this article's mentions replaced.
 func (s *Store) mergeEntity(e graph.Entity, art *article) {
 	cur := s.entities[e.ID]
-	if cur == nil {
+	fresh := cur == nil
+	if fresh {
 		cur = &entity{Entity: graph.Entity{ID: e.ID}, mentions: map[string][]graph.Mention{}}
 		s.entities[e.ID] = cur
 	}
@@ -250,6 +279,10 @@ func (s *Store) mergeEntity(e graph.Entity, art *article) {
 		}
 		cur.Name = e.Name
 		add(s.byName, strings.ToLower(e.Name), e.ID)
+	}
+	if fresh || cur.Kind != e.Kind {
+		s.byKind.remove(string(cur.Kind), e.ID)
+		s.byKind.add(string(e.Kind), e.ID)
 	}
 	cur.Kind = e.Kind
 	cur.TakeLocation(e)
@@ -323,20 +356,21 @@ func (s *Store) MentionsOf(ctx context.Context, ids []string) (map[string][]grap
 
 // exportRelation copies a fact out, its event the fused one; the caller
 // holds the lock.
-func (s *Store) exportRelation(r graph.Relation) graph.Relation {
-	r = r.Clone()
-	r.Event = s.eventOf[r.Event]
-	return r
+func (s *Store) exportRelation(r *graph.Relation) graph.Relation {
+	out := r.Clone()
+	out.Event = s.eventOf[r.Event]
+	return out
 }
 
 // exportEdge is a relation as Neighborhood returns it: its Summary under
 // graph.WithRelationSummaries, with no copy of the witnesses made first.
-func (s *Store) exportEdge(r graph.Relation, summary bool) graph.Relation {
+func (s *Store) exportEdge(r *graph.Relation, summary bool) graph.Relation {
 	if !summary {
 		return s.exportRelation(r)
 	}
-	r.Event = s.eventOf[r.Event]
-	return r.Summary()
+	out := r.Summary()
+	out.Event = s.eventOf[r.Event]
+	return out
 }
 
 func exportEvent(ev graph.Event) graph.Event { return ev.Clone() }
@@ -510,31 +544,24 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]graph.
 	if f.Entity != "" {
 		return s.relationsAt(f.Entity, sel), nil
 	}
-	var ids []string
+	var lists [][]string
 	switch {
 	case f.Article != "":
-		ids = s.factsOf(f.Article)
+		lists = [][]string{s.factsOf(f.Article)}
 	case sel.types != nil:
-		ids = s.ofTypes(sel.types)
-		sort.Strings(ids)
+		lists = s.ofTypes(sel.types)
 	default:
-		ids = make([]string, 0, len(s.relations))
-		for id := range s.relations {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
+		lists = [][]string{s.every.sorted}
 	}
-	return s.pick(ids, sel), nil
+	return s.pick(merged(lists, f.After), sel), nil
 }
 
-// ofTypes lists, unsorted, the facts of the given types; the caller holds
-// the lock.
-func (s *Store) ofTypes(types map[graph.RelType]bool) []string {
-	var out []string
+// ofTypes lists the sorted ids of the facts of each of the given types;
+// the caller holds the lock.
+func (s *Store) ofTypes(types map[graph.RelType]bool) [][]string {
+	out := make([][]string, 0, len(types))
 	for t := range types {
-		for id := range s.byType[string(t)] {
-			out = append(out, id)
-		}
+		out = append(out, s.byType.get(string(t)))
 	}
 	return out
 }
@@ -542,14 +569,21 @@ func (s *Store) ofTypes(types map[graph.RelType]bool) []string {
 // relationsAt lists the relations sel selects at one entity, ignoring
 // sel.f.Entity; the caller holds the lock.
 func (s *Store) relationsAt(id string, sel selector) []graph.Relation {
-	return s.pick(s.touching(id, sel).sorted(), sel)
+	return s.pick(merged(s.touching(id, sel), sel.f.After), sel)
 }
 
 // countAt counts the relations relationsAt would return, unpaged; the
 // caller holds the lock.
 func (s *Store) countAt(id string, sel selector) int {
+	if sel.types == nil && sel.f.Article == "" {
+		n := total(s.touching(id, sel))
+		if sel.out && sel.in {
+			n -= s.loops[id] // a self-loop is in both lists
+		}
+		return n
+	}
 	n := 0
-	for rid := range s.touching(id, sel) {
+	for rid := range merged(s.touching(id, sel), "") {
 		if s.passes(rid, sel) {
 			n++
 		}
@@ -557,20 +591,16 @@ func (s *Store) countAt(id string, sel selector) int {
 	return n
 }
 
-// touching collects the ids of the relations at an entity on sel's ends.
-func (s *Store) touching(id string, sel selector) set {
-	cand := set{}
+// touching is the sorted lists of the relations at an entity on sel's ends.
+func (s *Store) touching(id string, sel selector) [][]string {
+	var lists [][]string
 	if sel.out {
-		for rid := range s.out[id] {
-			cand[rid] = struct{}{}
-		}
+		lists = append(lists, s.out.get(id))
 	}
 	if sel.in {
-		for rid := range s.in[id] {
-			cand[rid] = struct{}{}
-		}
+		lists = append(lists, s.in.get(id))
 	}
-	return cand
+	return lists
 }
 
 // passes reports whether relation id passes sel's type and article.
@@ -579,12 +609,12 @@ func (s *Store) passes(id string, sel selector) bool {
 	return (sel.types == nil || sel.types[r.Type]) && (sel.f.Article == "" || witnessed(r.Witnesses, sel.f.Article))
 }
 
-// pick copies out the relations of ids, sorted, that pass sel's type,
-// article, after and limit.
-func (s *Store) pick(ids []string, sel selector) []graph.Relation {
+// pick copies out the relations of ids, in order, that pass sel's type
+// and article, up to sel's limit.
+func (s *Store) pick(ids iter.Seq[string], sel selector) []graph.Relation {
 	var rs []graph.Relation
-	for _, id := range ids {
-		if id <= sel.f.After || !s.passes(id, sel) {
+	for id := range ids {
+		if !s.passes(id, sel) {
 			continue
 		}
 		rs = append(rs, s.exportRelation(s.relations[id]))
@@ -647,22 +677,19 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 	if s.entities[q.ID] == nil {
 		return graph.Subgraph{}, fmt.Errorf("neighborhood %s: %w", q.ID, graph.ErrNotFound)
 	}
-	// Keep every relation touching an entity fewer than depth hops away.
-	var kept []string
+	// The entities fewer than depth hops away: the last hop's far ends
+	// are not walked from.
+	walked := []string{q.ID}
 	seen := set{q.ID: {}}
-	frontier := []string{q.ID}
-	for hop := 0; hop < depth && len(frontier) > 0; hop++ {
+	frontier := walked
+	for hop := 1; hop < depth && len(frontier) > 0; hop++ {
 		var next []string
 		for _, id := range frontier {
-			for _, index := range []map[string]set{s.out, s.in} {
-				for rid := range index[id] {
+			for _, l := range [][]string{s.out.get(id), s.in.get(id)} {
+				for _, rid := range l {
 					r := s.relations[rid]
 					if types != nil && !types[r.Type] {
 						continue
-					}
-					kept = append(kept, rid)
-					if hop == depth-1 {
-						continue // the last hop's far ends are not walked from
 					}
 					for _, end := range []string{r.Source, r.Target} {
 						if _, ok := seen[end]; !ok {
@@ -673,27 +700,36 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 				}
 			}
 		}
+		walked = append(walked, next...)
 		frontier = next
 	}
 
-	// A relation between two walked entities is found from both ends.
-	sort.Strings(kept)
-	ids := slices.Compact(kept)
-	if len(ids) > limit {
-		ids = ids[:limit]
+	// The relations touching them, smallest ids first, read only as far as
+	// the limit: the answer's cost follows the limit, not their degrees.
+	lists := make([][]string, 0, 2*len(walked))
+	for _, id := range walked {
+		lists = append(lists, s.out.get(id), s.in.get(id))
 	}
-	ents := set{q.ID: {}}
 	var sub graph.Subgraph
+	ends := []string{q.ID}
 	summaries := graph.RelationSummariesOnly(ctx)
-	for _, id := range ids {
-		r := s.relations[id]
+	for rid := range merged(lists, "") {
+		r := s.relations[rid]
+		if types != nil && !types[r.Type] {
+			continue
+		}
 		sub.Relations = append(sub.Relations, s.exportEdge(r, summaries))
-		ents[r.Source] = struct{}{}
-		ents[r.Target] = struct{}{}
+		ends = append(ends, r.Source, r.Target)
+		if len(sub.Relations) == limit {
+			break
+		}
 	}
+	slices.Sort(ends)
+	ends = slices.Compact(ends)
 	mentions := graph.MentionsWanted(ctx)
-	for _, id := range ents.sorted() {
-		sub.Entities = append(sub.Entities, s.entities[id].export(mentions))
+	sub.Entities = make([]graph.Entity, len(ends))
+	for i, id := range ends {
+		sub.Entities[i] = s.entities[id].export(mentions)
 	}
 	return sub, nil
 }

@@ -11,9 +11,10 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// The reads over whole collections scan: fast enough for the few thousand
-// entities and tens of thousands of relations a news corpus yields, and
-// every filter reads like its contract.
+// Relation reads start from the sorted indexes of index.go. The other
+// reads over whole collections scan: fast enough for the few thousand
+// entities and events a news corpus yields, and every filter reads like
+// its contract.
 
 // Search scores every entity with graph.SearchScore; see graph.Store.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
@@ -77,11 +78,7 @@ func setOf[T comparable](values []T) map[T]bool {
 
 // page cuts ids, sorted, to the ones after the cursor, at most limit.
 func page(ids []string, after string, limit int) []string {
-	i, found := slices.BinarySearch(ids, after)
-	if found {
-		i++
-	}
-	ids = ids[i:]
+	ids = ids[above(ids, after):]
 	return ids[:min(len(ids), limit)]
 }
 
@@ -98,23 +95,36 @@ func (s *Store) ListEntities(ctx context.Context, q graph.EntityQuery) ([]graph.
 	sub := strings.ToLower(q.NameContains)
 	s.rlock()
 	defer s.mu.RUnlock()
-	var ids []string
-	for id, e := range s.entities {
-		if kinds != nil && !kinds[e.Kind] {
-			continue
+	var lists [][]string
+	for kind, l := range s.byKind.lists {
+		if kinds == nil || kinds[graph.Kind(kind)] {
+			lists = append(lists, l.sorted)
 		}
-		if sub != "" && !slices.ContainsFunc(e.lower, func(n string) bool { return strings.Contains(n, sub) }) {
-			continue
-		}
-		ids = append(ids, id)
 	}
-	sort.Strings(ids)
 	out := []graph.Entity{}
 	mentions := graph.MentionsWanted(ctx)
-	for _, id := range page(ids, q.After, limit) {
-		out = append(out, s.entities[id].export(mentions))
+	if sub == "" {
+		// The kinds' lists are just the matches: count them, read only the page.
+		for id := range merged(lists, q.After) {
+			if len(out) == limit {
+				break
+			}
+			out = append(out, s.entities[id].export(mentions))
+		}
+		return out, total(lists), nil
 	}
-	return out, len(ids), nil
+	n := 0
+	for id := range merged(lists, "") {
+		e := s.entities[id]
+		if !slices.ContainsFunc(e.lower, func(l string) bool { return strings.Contains(l, sub) }) {
+			continue
+		}
+		n++
+		if id > q.After && len(out) < limit {
+			out = append(out, e.export(mentions))
+		}
+	}
+	return out, n, nil
 }
 
 // ListRelations pages through relations by id; see graph.Store.
@@ -149,7 +159,7 @@ func (s *Store) listRelations(ctx context.Context, q graph.RelationQuery, withRe
 	limit, _ := q.Size()
 	types, classes, statuses := setOf(q.Types), setOf(q.Classes), setOf(q.Statuses)
 	dated := q.Since != "" || q.Until != ""
-	match := func(r graph.Relation) bool {
+	match := func(r *graph.Relation) bool {
 		switch {
 		case types != nil && !types[r.Type],
 			classes != nil && !classes[r.Class],
@@ -167,37 +177,34 @@ func (s *Store) listRelations(ctx context.Context, q graph.RelationQuery, withRe
 
 	s.rlock()
 	defer s.mu.RUnlock()
-	// Start from the smallest index the filter allows.
-	var cand []string
-	switch {
-	case q.Source != "":
-		cand = keys(s.out[q.Source])
-	case q.Target != "":
-		cand = keys(s.in[q.Target])
-	case q.Article != "":
-		cand = s.factsOf(q.Article)
-	case types != nil:
-		cand = s.ofTypes(types)
-	default:
-		cand = make([]string, 0, len(s.relations))
-		for id := range s.relations {
-			cand = append(cand, id)
-		}
-	}
-	ids := cand[:0]
-	for _, id := range cand {
-		if match(s.relations[id]) {
-			ids = append(ids, id)
-		}
-	}
-	sort.Strings(ids)
-	p := graph.RelationPage{Relations: []graph.Relation{}, Total: len(ids)}
+	lists, exact := s.candidates(q, types)
+	p := graph.RelationPage{Relations: []graph.Relation{}}
 	ends, articles := set{}, set{}
-	for _, id := range page(ids, q.After, limit) {
+	take := func(id string) {
 		r := s.exportRelation(s.relations[id])
 		p.Relations = append(p.Relations, r)
 		if withRefs {
 			ends[r.Source], ends[r.Target], articles[r.Article] = struct{}{}, struct{}{}, struct{}{}
+		}
+	}
+	if exact {
+		// The index holds just the matches: count them, read only the page.
+		p.Total = total(lists)
+		for id := range merged(lists, q.After) {
+			if len(p.Relations) == limit {
+				break
+			}
+			take(id)
+		}
+	} else {
+		for id := range merged(lists, "") {
+			if !match(s.relations[id]) {
+				continue
+			}
+			p.Total++
+			if id > q.After && len(p.Relations) < limit {
+				take(id)
+			}
 		}
 	}
 	if !withRefs {
@@ -217,12 +224,56 @@ func (s *Store) listRelations(ctx context.Context, q graph.RelationQuery, withRe
 	return p, nil
 }
 
-func keys(s set) []string {
-	out := make([]string, 0, len(s))
-	for k := range s {
-		out = append(out, k)
+// candidates picks the smallest index q's filter allows and returns its
+// sorted id lists, and whether they hold exactly the matches of q, no
+// other condition left to check; the caller holds the lock.
+func (s *Store) candidates(q graph.RelationQuery, types map[graph.RelType]bool) (lists [][]string, exact bool) {
+	conds := 0
+	for _, on := range []bool{
+		types != nil, len(q.Classes) > 0, len(q.Statuses) > 0, q.Source != "", q.Target != "",
+		q.Article != "", q.MinSources > 0, q.Contested != nil, q.Since != "" || q.Until != "",
+	} {
+		if on {
+			conds++
+		}
 	}
-	return out
+	var size int
+	consider := func(ls ...[]string) {
+		if n := total(ls); lists == nil || n < size {
+			lists, size = ls, n
+		}
+	}
+	if q.Source != "" {
+		consider(s.out.get(q.Source))
+	}
+	if q.Target != "" {
+		consider(s.in.get(q.Target))
+	}
+	if types != nil {
+		consider(s.ofTypes(types)...)
+	}
+	if q.Article != "" {
+		consider(s.factsOf(q.Article))
+	}
+	if q.Since != "" || q.Until != "" {
+		// A date range is sorted by id only when it is the smallest.
+		if from, n := between(s.byDate.sorted, q.Since, q.Until); lists == nil || n < size {
+			lists, size = [][]string{idsOf(s.byDate.sorted[from : from+n])}, n
+		}
+	}
+	if lists == nil {
+		return [][]string{s.every.sorted}, conds == 0
+	}
+	return lists, conds == 1
+}
+
+// total counts the ids of several lists.
+func total(lists [][]string) int {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	return n
 }
 
 // ListEvents pages through events by date, then id; see graph.Store.
@@ -253,24 +304,53 @@ func (s *Store) ListEvents(ctx context.Context, q graph.EventQuery) ([]graph.Eve
 
 	s.rlock()
 	defer s.mu.RUnlock()
-	var evs []graph.Event
-	for _, ev := range s.events {
-		if match(ev) {
-			evs = append(evs, ev)
+	// Start from the smallest list of events, in page order: no sort, and
+	// a date range is a run of each.
+	keys, narrowed := s.evOrder.sorted, false
+	for _, c := range []struct {
+		id string
+		at index
+	}{{q.Participant, s.evWith}, {q.Place, s.evAt}} {
+		if l := c.at.get(c.id); c.id != "" && (!narrowed || len(l) < len(keys)) {
+			keys, narrowed = l, true
 		}
 	}
-	sort.Slice(evs, func(i, j int) bool {
-		return graph.EventBefore(evs[i].Date, evs[i].ID, evs[j].Date, evs[j].ID)
-	})
-	total := len(evs)
+	if dated {
+		keys = eventsBetween(keys, q.Since, q.Until)
+	}
+	after := ""
 	if q.After != "" {
 		date, id, _ := graph.ParseEventKey(q.After)
-		i := sort.Search(len(evs), func(i int) bool { return graph.EventBefore(date, id, evs[i].Date, evs[i].ID) })
-		evs = evs[i:]
+		after = eventKey(date, id)
+	}
+	conds := 0
+	for _, on := range []bool{
+		types != nil, q.Place != "", q.Participant != "", q.Article != "",
+		q.MinSources > 0, q.Contested != nil, q.MinKilled > 0,
+	} {
+		if on {
+			conds++
+		}
 	}
 	out := []graph.Event{}
-	for _, ev := range evs[:min(len(evs), limit)] {
-		out = append(out, exportEvent(ev))
+	if conds == 0 || conds == 1 && narrowed {
+		// The keys are just the matches: count them, read only the page.
+		page := keys[above(keys, after):]
+		for _, k := range page[:min(len(page), limit)] {
+			out = append(out, exportEvent(s.events[keyID(k)]))
+		}
+		return out, len(keys), nil
+	}
+	total := 0
+	for _, k := range keys {
+		ev := s.events[keyID(k)]
+		if !match(ev) {
+			continue
+		}
+		total++
+		if k > after && len(out) < limit {
+			out = append(out, exportEvent(ev))
+		}
 	}
 	return out, total, nil
 }
@@ -286,11 +366,7 @@ func (s *Store) ListArticles(ctx context.Context, q graph.ArticleQuery) ([]graph
 	limit, _ := q.Size()
 	s.rlock()
 	defer s.mu.RUnlock()
-	ids := make([]string, 0, len(s.articles))
-	for id := range s.articles {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := s.articleID.sorted
 	out := []graph.Article{}
 	for _, id := range page(ids, q.After, limit) {
 		out = append(out, s.articles[id].Article)
@@ -370,7 +446,7 @@ func (s *Store) CountRelationsOf(ctx context.Context, ids []string, f graph.Rela
 	if err != nil {
 		return nil, fmt.Errorf("count relations of: %w", err)
 	}
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
 	out := map[string]int{}
 	for _, id := range ids {
@@ -411,12 +487,12 @@ func (s *Store) ShortestPath(ctx context.Context, q graph.PathQuery) ([]graph.Re
 	}
 	steps := func(id string) []step {
 		var out []step
-		for rid := range s.out[id] {
+		for _, rid := range s.out.get(id) {
 			if r := s.relations[rid]; types == nil || types[r.Type] {
 				out = append(out, step{rid, r.Target})
 			}
 		}
-		for rid := range s.in[id] {
+		for _, rid := range s.in.get(id) {
 			if r := s.relations[rid]; types == nil || types[r.Type] {
 				out = append(out, step{rid, r.Source})
 			}
@@ -558,7 +634,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	}
 	for eid := range touched {
 		e := s.entities[eid]
-		if e == nil || len(e.articles) > 0 || len(s.out[eid]) > 0 || len(s.in[eid]) > 0 {
+		if e == nil || len(e.articles) > 0 || len(s.out.get(eid)) > 0 || len(s.in.get(eid)) > 0 {
 			continue
 		}
 		if _, ok := referenced[eid]; ok {
@@ -568,7 +644,9 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		for _, a := range e.Aliases {
 			remove(s.byAlias, strings.ToLower(a), eid)
 		}
+		s.byKind.remove(string(e.Kind), eid)
 		delete(s.entities, eid)
 	}
+	s.flushListings()
 	return nil
 }
