@@ -158,7 +158,7 @@ func (d *doc) bodyBefore(i int) *docEntity {
 			// the acronym names the body: "Tehreek-e-Insaf (PTI) Chairman",
 			// or, when the brackets hold no name the text knows, the name
 			// before them: "Democracy Party (DEM Party) spokesperson"
-			if d.mAt[j-1] < 0 && d.mAt[p-1] >= 0 {
+			if (d.mAt[j-1] < 0 || !d.toks[j-1].cap) && d.mAt[p-1] >= 0 {
 				j = p - 1
 			} else {
 				j--
@@ -462,6 +462,11 @@ func (d *doc) unknownName(i, lo, hi int, headline bool) *mention {
 			if k != i && d.toks[k].kind == tWord && (d.toks[k].allCaps || d.toks[k].text == "A" || d.toks[k].text == "I") {
 				return nil // shouted text: "WE WILL NEVER GIVE UP"
 			}
+		}
+		if i+1 < hi && d.toks[i+1].cap && orgHeads[d.toks[i+1].lower] != "" && !d.toks[i+1].allCaps {
+			// "DEM Party", "SDF Command": the acronym heads a body's name
+			name := d.body[t.start:d.toks[i+1].end]
+			return &mention{first: i, last: i + 1, ent: d.org(name, orgHeads[d.toks[i+1].lower]), kind: mName, conf: 0.8}
 		}
 		e := d.ents.get("org:"+slug(t.text), t.text, graph.Organization)
 		return &mention{first: i, last: i, ent: e, kind: mName, conf: 0.8}

@@ -303,13 +303,18 @@ func TestVisitPlaceBefore(t *testing.T) {
 	})
 }
 
-// TestBodiesAndExperts: a title after a body's bracketed short form that
-// names nothing known belongs to the body named before the brackets; an
-// expert of a body is its official.
+// TestBodiesAndExperts: a title after a body's bracketed short form
+// belongs to the body, named by the short form ("DEM Party") or, when the
+// brackets name nothing, by the name before them; an acronym before a
+// body's head word is one name; an expert of a body is its official.
 func TestBodiesAndExperts(t *testing.T) {
 	checkFactTable(t, []factCase{
 		{"a two-word short form in brackets", "Later, the Green Democratic Party (GD Party) spokesperson Mira Kovac spoke to reporters.",
+			[]string{"Mira Kovac SPOKESPERSON_FOR GD Party - -"}, nil},
+		{"brackets that name nothing", "Later, the Green Democratic Party (in opposition) spokesperson Mira Kovac spoke to reporters.",
 			[]string{"Mira Kovac SPOKESPERSON_FOR Green Democratic Party - -"}, nil},
+		{"an acronym and a head word", "On Monday, GD Party lawmaker Ivo Lasic visited the prison.",
+			[]string{"Ivo Lasic OFFICIAL_OF GD Party - -"}, nil},
 		{"an expert of a body", "Jean Dupont, a UN expert on Haiti, said the police were outgunned.",
 			[]string{"Jean Dupont OFFICIAL_OF United Nations - -"}, nil},
 	})
