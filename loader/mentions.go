@@ -109,6 +109,10 @@ func (d *doc) findMentions(si, lo, hi int) {
 			i = d.add(m)
 			continue
 		}
+		if m := d.mission(i, hi); m != nil {
+			i = d.add(m)
+			continue
+		}
 		if m := d.gazMention(i, hi); m != nil {
 			i = d.add(m)
 			continue

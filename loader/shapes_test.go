@@ -319,3 +319,14 @@ func TestBodiesAndExperts(t *testing.T) {
 			[]string{"Jean Dupont OFFICIAL_OF United Nations - -"}, nil},
 	})
 }
+
+// TestMissions: a mission is one actor however it is named: by sponsor and
+// place, by its host's adjective, by its sponsor alone, or as "the mission".
+func TestMissions(t *testing.T) {
+	checkFactTable(t, []factCase{
+		{"sponsor and place, then the mission", "Chad sent 400 police officers to Haiti on Monday. Canada delivered armoured vehicles to the UN mission in Haiti. Brazil thanked the mission.",
+			[]string{"Canada PROVIDED_AID_TO UN mission in Haiti occurred *", "Brazil THANKED UN mission in Haiti occurred *"}, nil},
+		{"a mission to a planet is no actor", "The mission to Mars was delayed. Canada thanked the mission.",
+			nil, []string{"Canada THANKED *"}},
+	})
+}
