@@ -72,16 +72,21 @@ const q1 = (name) => ({
   // asks for each, then merges them and keeps the first 100 by id.
   peer: {
     query: `query Q1($name: String!) { entities(where: { name: { eq: $name } }) { id name
-      ${relFields.map((f) => `${f.field}Connection(first: 100, sort: [{ edge: { id: ASC } }]) { edges { properties { id fact } node { name } } }`).join("\n      ")} } }`,
+      outWitnesses { fact text }
+      ${relFields.map((f) => `${f.field}Connection(first: 100, sort: [{ edge: { id: ASC } }]) { edges { properties { id } node { name } } }`).join("\n      ")} } }`,
     variables: { name },
     normal: (d) => {
       const e = d.entities[0];
+      const evidence = new Map();
+      for (const w of e.outWitnesses) {
+        evidence.set(w.fact, [...(evidence.get(w.fact) ?? []), ...JSON.parse(w.text).evidence.map((v) => v.text)]);
+      }
       const rels = relFields.flatMap((f) =>
         e[`${f.field}Connection`].edges.map((x) => ({
           id: x.properties.id,
           type: f.type,
           target: x.node.name,
-          evidence: sorted(JSON.parse(x.properties.fact).witnesses.flatMap((w) => w.evidence.map((v) => v.text))),
+          evidence: sorted(evidence.get(x.properties.id) ?? []),
         })),
       );
       return { id: e.id, name: e.name, relations: rels.sort(byID).slice(0, 100) };

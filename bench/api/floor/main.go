@@ -34,7 +34,8 @@ WITH e ORDER BY CASE WHEN e.lowerName = $name THEN 0 ELSE 1 END, e.id LIMIT 1
 OPTIONAL MATCH (e)-[r]->(t:Entity)
 WITH e, r, t ORDER BY r.id LIMIT 100
 RETURN e.id AS id, e.name AS name,
-       collect({id: r.id, type: type(r), fact: r.fact, target: t.name}) AS relations`
+       collect({id: r.id, type: type(r), target: t.name, witnesses: COLLECT {
+         MATCH (w:RelationWitness {fact: r.id}) WHERE w.group = r.group RETURN w.text }}) AS relations`
 
 // answer is Q1's answer in the shape run.mjs compares.
 type answer struct {
@@ -50,13 +51,12 @@ type relation struct {
 	Evidence []string `json:"evidence"`
 }
 
-// fact is the part of a stored fact's JSON Q1 reads.
-type fact struct {
-	Witnesses []struct {
-		Evidence []struct {
-			Text string `json:"text"`
-		} `json:"evidence"`
-	} `json:"witnesses"`
+// witness is the part of a stored witness's JSON Q1 reads: each report of
+// a fact is a (:RelationWitness) node of its own, its evidence in its text.
+type witness struct {
+	Evidence []struct {
+		Text string `json:"text"`
+	} `json:"evidence"`
 }
 
 func q1(ctx context.Context, d driver.DriverWithContext, name string) (answer, error) {
@@ -82,12 +82,13 @@ func q1(ctx context.Context, d driver.DriverWithContext, name string) (answer, e
 		r.ID, _ = m["id"].(string)
 		r.Type, _ = m["type"].(string)
 		r.Target, _ = m["target"].(string)
-		var f fact
-		s, _ := m["fact"].(string)
-		if err := json.Unmarshal([]byte(s), &f); err != nil {
-			return answer{}, fmt.Errorf("q1 %q: fact %s: %w", name, r.ID, err)
-		}
-		for _, w := range f.Witnesses {
+		texts, _ := m["witnesses"].([]any)
+		for _, x := range texts {
+			var w witness
+			s, _ := x.(string)
+			if err := json.Unmarshal([]byte(s), &w); err != nil {
+				return answer{}, fmt.Errorf("q1 %q: witness of %s: %w", name, r.ID, err)
+			}
 			for _, e := range w.Evidence {
 				r.Evidence = append(r.Evidence, e.Text)
 			}
