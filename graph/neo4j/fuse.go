@@ -285,7 +285,7 @@ func (f *fused) addEventGroup(key string, gw groupWitnesses[graph.EventWitness],
 				f.eventWitnessMoves = append(f.eventWitnessMoves, map[string]any{"id": w.ID, "event": ev.ID})
 			}
 			if old, ok := oldFused[w.ID]; ok && old != ev.ID && !replaced[w.Article] {
-				f.refreshes = append(f.refreshes, map[string]any{"article": w.Article, "event": w.ID, "fused": ev.ID})
+				f.refreshes = append(f.refreshes, map[string]any{"event": w.ID, "fused": ev.ID})
 			}
 		}
 		row, err := eventRow(ev, key)
@@ -329,7 +329,6 @@ func (f *fused) addRelationGroup(key string, gw groupWitnesses[graph.RelationWit
 	}
 	var rows []factRow
 	kept := map[string]bool{}
-	a, b := relationEnds(key)
 	keep, want := []string{}, map[string]any{}
 	for _, r := range graph.FuseRelations(gw.ws) {
 		for _, w := range r.Witnesses {
@@ -357,7 +356,7 @@ func (f *fused) addRelationGroup(key string, gw groupWitnesses[graph.RelationWit
 	for _, k := range gone(gw.node, kept) {
 		f.relationWitnessDrops = append(f.relationWitnessDrops, map[string]any{"key": k, "group": key})
 	}
-	f.relationGroups = append(f.relationGroups, map[string]any{"key": key, "a": a, "b": b, "keep": keep, "want": want})
+	f.relationGroups = append(f.relationGroups, map[string]any{"key": key, "keep": keep, "want": want})
 	return rows, nil
 }
 

@@ -24,16 +24,19 @@ import (
 //     them, so a reader catching the commit half-applied finds the event of
 //     a fact;
 //   - the facts of relation groups that are no longer, or no longer this
-//     way round (the group's key names its endpoints, so the entity index
-//     finds them);
+//     way round, found by group (the planner seeks each type's group
+//     index, when the other conditions are outside the subquery matching
+//     it: expanding between the group's endpoints walked every
+//     relationship of the pair, and hot pairs have thousands);
 //   - the facts, overwritten or created. A type cannot be a parameter of
 //     MERGE without a scan of every relationship, so an existing fact is
-//     found by its id among the relationships between its ends (the
-//     planner seeks each type's id index) and a new one is created with
-//     its type from the row. The fused event of a fact's first report's
-//     event is kept on the fact (fusedEvent), so reads need no lookup;
+//     found by its id (the planner seeks each type's id index, as above)
+//     and a new one is created with its type from the row. The fused
+//     event of a fact's first report's event is kept on the fact
+//     (fusedEvent), so reads need no lookup;
 //   - facts in groups this write does not fuse whose event now fuses under
-//     another id, found through the groups of the event's article;
+//     another id, found by their event (each type's event index): a hot
+//     event renamed has a refresh per witness;
 //   - the deleted articles with their mentions;
 //   - the touched entities nothing links to any more and no witness names
 //     as its claimant (see deleteOrphansPart);
@@ -117,15 +120,18 @@ CALL () {
 }
 CALL () {
   UNWIND $w.relationGroups AS row
-  MATCH (:Entity {id: row.a})-[r:%[1]s]-(:Entity {id: row.b})
-  WHERE r.group = row.key AND (NOT r.id IN row.keep OR startNode(r).id <> row.want[r.id])
-  WITH DISTINCT r
+  CALL (row) {
+    MATCH ()-[r:%[1]s]->()
+    WHERE r.group = row.key
+    RETURN r
+  }
+  WITH r, row WHERE NOT r.id IN row.keep OR startNode(r).id <> row.want[r.id]
   DELETE r
 }
 CALL () {
   UNWIND $w.facts AS row
   MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
-  OPTIONAL MATCH (s)-[old:%[1]s]->(t)
+  OPTIONAL MATCH ()-[old:%[1]s]->()
   WHERE old.id = row.id AND type(old) = row.type
   CALL (s, t, old, row) {
     WITH s, t, row WHERE old IS NULL
@@ -141,11 +147,8 @@ CALL () {
 }
 CALL () {
   UNWIND $w.refreshes AS row
-  MATCH (a:Article {id: row.article})
-  UNWIND a.groups AS g
-  WITH row, g, split(g, '|') AS k WHERE k[0] = 'rel'
-  MATCH (:Entity {id: k[2]})-[r:%[1]s]-(:Entity {id: k[3]})
-  WHERE r.group = g AND r.event = row.event
+  MATCH ()-[r:%[1]s]->()
+  WHERE r.event = row.event
   SET r.fusedEvent = row.fused
 }
 CALL () {
@@ -169,14 +172,7 @@ var save = fmt.Sprintf(saveQuery, allTypes)
 // orphan between this write's MERGE and its links, whose MATCH then links
 // nothing; write runs the transaction again.
 func (s *Store) save(ctx context.Context, tx driver.ManagedTransaction, f fused, del deleted, entities []string) error {
-	recs, err := s.run(ctx, tx, save, writeParams(map[string]any{
-		"groups": nonNil(f.groups), "relationWitnesses": nonNil(f.relationWitnesses), "relationWitnessMoves": nonNil(f.relationWitnessMoves),
-		"eventWitnessMoves":    nonNil(f.eventWitnessMoves),
-		"relationWitnessDrops": nonNil(f.relationWitnessDrops), "eventGroups": nonNil(f.eventGroups), "events": nonNil(f.events),
-		"eventWitnesses": nonNil(f.eventWitnesses), "relationGroups": nonNil(f.relationGroups),
-		"facts": nonNil(f.facts), "refreshes": nonNil(f.refreshes),
-		"deleted": sortedSet(del.found), "touched": sortedSet(del.touched), "entities": strs(entities),
-	}))
+	recs, err := s.run(ctx, tx, save, saveParams(f, del, entities))
 	if err != nil {
 		return err
 	}
@@ -187,6 +183,18 @@ func (s *Store) save(ctx context.Context, tx driver.ManagedTransaction, f fused,
 		return errVanished
 	}
 	return nil
+}
+
+// saveParams are the save statement's rows.
+func saveParams(f fused, del deleted, entities []string) map[string]any {
+	return writeParams(map[string]any{
+		"groups": nonNil(f.groups), "relationWitnesses": nonNil(f.relationWitnesses), "relationWitnessMoves": nonNil(f.relationWitnessMoves),
+		"eventWitnessMoves":    nonNil(f.eventWitnessMoves),
+		"relationWitnessDrops": nonNil(f.relationWitnessDrops), "eventGroups": nonNil(f.eventGroups), "events": nonNil(f.events),
+		"eventWitnesses": nonNil(f.eventWitnesses), "relationGroups": nonNil(f.relationGroups),
+		"facts": nonNil(f.facts), "refreshes": nonNil(f.refreshes),
+		"deleted": sortedSet(del.found), "touched": sortedSet(del.touched), "entities": strs(entities),
+	})
 }
 
 // nonNil makes a nil list of rows an empty one, which UNWINDs to none.

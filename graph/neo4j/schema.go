@@ -18,7 +18,9 @@ type schemaItem struct {
 
 // schema lists everything the store's queries rely on:
 //   - unique ids for entities, events and articles (MERGE and lookups);
-//   - per relation type, a unique fact id (MERGE);
+//   - per relation type, a unique fact id (MERGE), and the fact's group
+//     and first report's event, so a write finds the facts of a group and
+//     those of a renamed event without walking a hot entity's relationships;
 //   - unique fact group keys (the lock of a group), unique witness keys
 //     and event witness ids, and the group of events and witnesses, so
 //     fusing a group again seeks instead of scanning;
@@ -50,6 +52,10 @@ func schema() []schemaItem {
 		items = append(items,
 			schemaItem{"rel_" + lower + "_id", fmt.Sprintf(
 				"CREATE CONSTRAINT rel_%s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", lower, t)},
+			schemaItem{"rel_" + lower + "_group", fmt.Sprintf(
+				"CREATE INDEX rel_%s_group IF NOT EXISTS FOR ()-[r:%s]-() ON (r.group)", lower, t)},
+			schemaItem{"rel_" + lower + "_event", fmt.Sprintf(
+				"CREATE INDEX rel_%s_event IF NOT EXISTS FOR ()-[r:%s]-() ON (r.event)", lower, t)},
 		)
 	}
 	return items
